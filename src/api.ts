@@ -1,0 +1,162 @@
+import path from "node:path";
+import { type LoadedConfig, loadConfig } from "./config/load.ts";
+import { writeAtomic, writeCompileArtifacts } from "./project/artifacts.ts";
+import { type Compilation, compileProject } from "./project/compile.ts";
+import { select } from "./project/selectors.ts";
+import type { Node, ResourceType } from "./project/types.ts";
+import type { EventListener } from "./run/events.ts";
+import { executeDag } from "./run/executor.ts";
+import { runNode, SchemaCache } from "./run/node-runner.ts";
+import { isFailure, type NodeResult, type RunSummary, runResultsJson } from "./run/results.ts";
+import { connect } from "./warehouse/index.ts";
+import type { Warehouse } from "./warehouse/types.ts";
+
+export interface ProjectOptions {
+  projectDir?: string;
+  target?: string;
+  /** Overrides for `{{var}}` (the CLI's `--vars`). */
+  vars?: Record<string, unknown>;
+  select?: string[];
+  exclude?: string[];
+}
+
+export interface RunOptions extends ProjectOptions {
+  threads?: number;
+  fullRefresh?: boolean;
+  onEvent?: EventListener;
+  signal?: AbortSignal;
+  /** Use this warehouse instead of opening the target's (tests, embedding). */
+  warehouse?: Warehouse;
+}
+
+export type RunCommand = "seed" | "run" | "test" | "build";
+
+const RESOURCES: Record<RunCommand, ResourceType[]> = {
+  seed: ["seed"],
+  run: ["model"],
+  test: ["test"],
+  build: ["seed", "model", "test"],
+};
+
+export function targetDir(loaded: LoadedConfig): string {
+  return path.resolve(loaded.projectDir, loaded.config.paths.target);
+}
+
+/** Loads the config and compiles the project; writes `target/compiled/**` and `target/manifest.json`. */
+export async function compile(options: ProjectOptions = {}): Promise<{ loaded: LoadedConfig; compilation: Compilation }> {
+  const loaded = await loadConfig({ projectDir: options.projectDir, target: options.target, vars: options.vars });
+  const compilation = compileProject(loaded);
+  await writeCompileArtifacts(compilation, targetDir(loaded));
+  return { loaded, compilation };
+}
+
+/** The nodes a command would act on, in build order. */
+export function selectNodes(compilation: Compilation, command: RunCommand, options: ProjectOptions): Node[] {
+  const chosen = select(compilation, options.select, options.exclude);
+  const types = RESOURCES[command];
+  return compilation.order
+    .filter((id) => chosen.has(id))
+    .map((id) => compilation.nodes.get(id)!)
+    .filter((n) => types.includes(n.resourceType));
+}
+
+/**
+ * In `build`, a node also waits for the tests of its parents: a failing test stops bad data from
+ * flowing downstream. Only tests that read nothing but the node's parents gate it, which cannot
+ * create a cycle.
+ */
+function withTestGates(nodes: Node[]): { id: string; dependsOn: string[]; node: Node }[] {
+  const testsByParent = new Map<string, Node[]>();
+  for (const n of nodes) {
+    if (n.resourceType !== "test") continue;
+    for (const d of n.dependsOn) testsByParent.set(d, [...(testsByParent.get(d) ?? []), n]);
+  }
+  return nodes.map((node) => {
+    if (node.resourceType === "test") return { id: node.id, dependsOn: node.dependsOn, node };
+    const parents = new Set(node.dependsOn);
+    const gates = node.dependsOn.flatMap((p) =>
+      (testsByParent.get(p) ?? []).filter((t) => t.dependsOn.every((d) => parents.has(d))).map((t) => t.id),
+    );
+    return { id: node.id, dependsOn: [...node.dependsOn, ...gates], node };
+  });
+}
+
+/** `seed`, `run`, `test` or `build`: compile, then execute the selected nodes over the DAG. */
+export async function execute(command: RunCommand, options: RunOptions = {}): Promise<RunSummary> {
+  const startedAt = new Date();
+  const { loaded, compilation } = await compile(options);
+  const nodes = selectNodes(compilation, command, options);
+  const threads = options.threads ?? loaded.config.threads;
+  const warehouse =
+    options.warehouse ??
+    (await connect(loaded.target, { projectDir: loaded.projectDir, projectName: loaded.config.name, threads }));
+  const results: NodeResult[] = [];
+  const total = nodes.length;
+  options.onEvent?.({ type: "plan", command, total, target: loaded.targetName, threads });
+  try {
+    const ctx = { compilation, warehouse, fullRefresh: options.fullRefresh ?? false };
+    const schemas = new SchemaCache(warehouse);
+    const record = (result: NodeResult) => {
+      results.push(result);
+      options.onEvent?.({ type: "node_finish", result, index: results.length, total });
+    };
+    const tasks = command === "build" ? withTestGates(nodes) : nodes.map((n) => ({ id: n.id, dependsOn: n.dependsOn, node: n }));
+    let startedCount = 0;
+    await executeDag(
+      tasks,
+      threads,
+      {
+        async run(task) {
+          options.onEvent?.({ type: "node_start", node: task.node, index: ++startedCount, total });
+          const result = await runNode(ctx, schemas, task.node);
+          record(result);
+          return isFailure(result) ? "failed" : "ok";
+        },
+        skip(task, cause) {
+          record(placeholder(task.node, "skipped", `skipped: upstream ${cause.node.name} ${cause.node.resourceType === "test" ? "failed" : "errored"}`));
+        },
+        cancel(task) {
+          record(placeholder(task.node, "cancelled", "cancelled: the run was interrupted"));
+        },
+      },
+      options.signal,
+    );
+  } finally {
+    if (!options.warehouse) await warehouse.close();
+  }
+  const completedAt = new Date();
+  const summary: RunSummary = {
+    command,
+    startedAt: startedAt.toISOString(),
+    completedAt: completedAt.toISOString(),
+    elapsed: (completedAt.getTime() - startedAt.getTime()) / 1000,
+    results,
+    success: !results.some((r) => isFailure(r) || r.status === "skipped" || r.status === "cancelled"),
+  };
+  await writeAtomic(
+    path.join(targetDir(loaded), "run_results.json"),
+    JSON.stringify(
+      runResultsJson(summary, {
+        project: loaded.config.name,
+        target: loaded.targetName,
+        args: { select: options.select ?? [], exclude: options.exclude ?? [], threads, full_refresh: !!options.fullRefresh },
+      }),
+      null,
+      1,
+    ),
+  );
+  return summary;
+}
+
+function placeholder(node: Node, status: "skipped" | "cancelled", message: string): NodeResult {
+  return {
+    id: node.id,
+    name: node.name,
+    resourceType: node.resourceType,
+    kind: node.resourceType === "model" ? node.config.materialized : node.resourceType,
+    file: node.file,
+    status,
+    executionTime: 0,
+    message,
+  };
+}

@@ -1,0 +1,186 @@
+import yargs, { type Argv } from "yargs";
+import { compile, execute, type RunCommand } from "../api.ts";
+import { redactor } from "../config/secrets.ts";
+import { CdpError, CompileError, ConfigError, formatDiagnostic, UsageError } from "../errors.ts";
+import { initProject } from "./commands/init.ts";
+import { listNodes } from "./commands/ls.ts";
+import { type LogFormat, Reporter } from "./reporter.ts";
+
+interface GlobalArgs {
+  "project-dir"?: string;
+  target?: string;
+  select?: string[];
+  exclude?: string[];
+  vars?: string;
+  threads?: number;
+  "full-refresh"?: boolean;
+  "log-format": LogFormat;
+  debug?: boolean;
+}
+
+function parseVars(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("not an object");
+    return value as Record<string, unknown>;
+  } catch {
+    throw new UsageError(`--vars must be a JSON object, e.g. --vars '{"start_date": "2026-01-01"}'; got ${text}`);
+  }
+}
+
+function projectOptions(argv: GlobalArgs) {
+  return {
+    projectDir: argv["project-dir"],
+    target: argv.target,
+    vars: parseVars(argv.vars),
+    select: argv.select,
+    exclude: argv.exclude,
+  };
+}
+
+function isLive(format: LogFormat): boolean {
+  return format === "text" && !!process.stdout.isTTY && !process.env.CI;
+}
+
+function renderError(error: unknown, format: LogFormat, debug: boolean): number {
+  const err = error as Error;
+  const code = error instanceof CdpError ? error.exitCode : 1;
+  if (format === "json") {
+    const diagnostics = error instanceof CompileError || error instanceof ConfigError ? error.diagnostics : undefined;
+    process.stderr.write(`${redactor.redact(JSON.stringify({ event: "error", type: err.name, message: err.message, diagnostics }))}\n`);
+    return code;
+  }
+  let text: string;
+  if (error instanceof ConfigError && error.diagnostics.length) {
+    text = `Configuration error:\n${error.diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join("\n")}`;
+  } else if (error instanceof CdpError) {
+    text = `Error: ${err.message}`;
+  } else {
+    text = `Unexpected error: ${err?.message ?? String(error)}${debug ? "" : "\n  (run with --debug for the stack trace)"}`;
+  }
+  if (debug && err?.stack) text += `\n${err.stack}`;
+  process.stderr.write(`${redactor.redact(text)}\n`);
+  return code;
+}
+
+function runCommand(command: RunCommand, describe: string, extra?: (y: Argv<GlobalArgs>) => Argv<GlobalArgs>) {
+  return {
+    command,
+    describe,
+    builder: (y: Argv<GlobalArgs>) => (extra ? extra(y) : y),
+    handler: async (argv: GlobalArgs) => {
+      const format = argv["log-format"];
+      const reporter = new Reporter(format, isLive(format));
+      const controller = new AbortController();
+      const onSignal = () => {
+        reporter.line("Interrupted: letting running models finish, cancelling the rest (Ctrl-C again to abort).");
+        controller.abort();
+        process.once("SIGINT", () => process.exit(130));
+      };
+      process.once("SIGINT", onSignal);
+      try {
+        const summary = await execute(command, {
+          ...projectOptions(argv),
+          threads: argv.threads,
+          fullRefresh: argv["full-refresh"],
+          onEvent: reporter.onEvent,
+          signal: controller.signal,
+        });
+        reporter.finish(summary);
+        exitCode = summary.success ? 0 : 1;
+      } finally {
+        process.off("SIGINT", onSignal);
+      }
+    },
+  };
+}
+
+let exitCode = 0;
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 a model/test failed, 2 usage/config/compile error. */
+export async function main(args: string[]): Promise<number> {
+  exitCode = 0;
+  let format: LogFormat = args.includes("json") && args.some((a) => a.startsWith("--log-format")) ? "json" : "text";
+  let debug = args.includes("--debug");
+  const parser = yargs(args)
+    .scriptName("cdp")
+    .usage("$0 <command> [options]")
+    .option("project-dir", { type: "string", describe: "Project directory (default: current directory)", global: true })
+    .option("target", { alias: "t", type: "string", describe: "Target in cdp.config.ts to use", global: true })
+    .option("select", { alias: "s", type: "string", array: true, describe: "Nodes to act on (name, +name, name+, tag:x, path:dir)", global: true })
+    .option("exclude", { type: "string", array: true, describe: "Nodes to leave out (same grammar as --select)", global: true })
+    .option("vars", { type: "string", describe: "JSON object overriding vars, e.g. '{\"days\": 7}'", global: true })
+    .option("threads", { type: "number", describe: "Models built at the same time", global: true })
+    .option("full-refresh", { type: "boolean", describe: "Rebuild incremental models from scratch", global: true })
+    .option("log-format", { choices: ["text", "json"] as const, default: "text" as LogFormat, describe: "Output for people or machines", global: true })
+    .option("debug", { type: "boolean", describe: "Show stack traces", global: true })
+    .middleware((argv) => {
+      format = argv["log-format"] as LogFormat;
+      debug = !!argv.debug;
+      if (argv.threads !== undefined && (!Number.isInteger(argv.threads) || argv.threads < 1)) {
+        throw new UsageError(`--threads must be a positive integer, got ${argv.threads}`);
+      }
+    })
+    .command<GlobalArgs>(runCommand("seed", "Load the CSV files in seeds/ into the warehouse"))
+    .command<GlobalArgs>(runCommand("run", "Build the selected models"))
+    .command<GlobalArgs>(runCommand("test", "Run data tests"))
+    .command<GlobalArgs>(runCommand("build", "Seeds, models and tests in DAG order; a failing test skips what depends on it"))
+    .command<GlobalArgs>({
+      command: "compile",
+      describe: "Render templates, check the DAG, write target/compiled and target/manifest.json (no warehouse needed)",
+      handler: async (argv) => {
+        const t0 = performance.now();
+        const { compilation } = await compile(projectOptions(argv));
+        const counts = { model: 0, seed: 0, test: 0 };
+        for (const n of compilation.nodes.values()) counts[n.resourceType]++;
+        const ms = Math.round(performance.now() - t0);
+        if (argv["log-format"] === "json") {
+          process.stdout.write(`${JSON.stringify({ event: "compiled", ...counts, ms })}\n`);
+        } else {
+          process.stdout.write(`Compiled ${counts.model} models, ${counts.seed} seeds, ${counts.test} tests in ${ms} ms → target/\n`);
+        }
+      },
+    })
+    .command<GlobalArgs & { "resource-type"?: string; output: string }>({
+      command: "ls",
+      describe: "List the selected nodes",
+      builder: (y) =>
+        y
+          .option("resource-type", { choices: ["model", "seed", "test"], describe: "Only this kind of node" })
+          .option("output", { choices: ["name", "path", "json"], default: "name" }),
+      handler: async (argv) => {
+        for (const line of await listNodes(projectOptions(argv), argv["resource-type"], argv.output)) {
+          process.stdout.write(`${line}\n`);
+        }
+      },
+    })
+    .command<GlobalArgs & { dir: string; force?: boolean }>({
+      command: "init [dir]",
+      describe: "Create a new project (config, an example seed, model and test)",
+      builder: (y) =>
+        y.positional("dir", { type: "string", default: "." }).option("force", { type: "boolean", describe: "Write into a non-empty directory" }),
+      handler: async (argv) => {
+        const created = await initProject(argv.dir, { force: argv.force });
+        process.stdout.write(`Created a cdp project in ${created.dir}:\n${created.files.map((f) => `  ${f}`).join("\n")}\nNext: cd ${argv.dir} && cdp build\n`);
+      },
+    })
+    .demandCommand(1, "Name a command, e.g. `cdp build`.")
+    .strict()
+    .recommendCommands()
+    .help()
+    .version(false)
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+  try {
+    await parser.parseAsync();
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CdpError || (error as Error)?.name === "YError") {
+      return renderError(error instanceof CdpError ? error : new UsageError((error as Error).message), format, debug);
+    }
+    return renderError(error, format, debug);
+  }
+}

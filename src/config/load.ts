@@ -1,0 +1,201 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { config as loadDotenv } from "dotenv";
+import type { z } from "zod";
+import { suggestion } from "../did-you-mean.ts";
+import { ConfigError, type Diagnostic, UsageError } from "../errors.ts";
+import { type ProjectConfig, configSchema, type TargetConfig } from "./schema.ts";
+import { resolveSecrets } from "./secrets.ts";
+
+export const CONFIG_FILES = ["cdp.config.ts", "cdp.config.mts", "cdp.config.js", "cdp.config.mjs"];
+
+export interface LoadOptions {
+  projectDir?: string;
+  /** Target name from `--target`. */
+  target?: string;
+  /** `--vars` overrides, already parsed. */
+  vars?: Record<string, unknown>;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface LoadedConfig {
+  projectDir: string;
+  configFile: string;
+  config: ProjectConfig;
+  targetName: string;
+  target: TargetConfig;
+  /**
+   * Problems found in the config. When not empty, `config` is a best-effort reading so that
+   * compile can still report problems in the models in the same report.
+   */
+  diagnostics: Diagnostic[];
+}
+
+/** Finds the line of a config key in the source text, for error messages. */
+function lineOfKey(source: string, keyPath: (string | number)[]): number | undefined {
+  const lines = source.split("\n");
+  let from = 0;
+  let found: number | undefined;
+  for (const key of keyPath) {
+    if (typeof key === "number") continue;
+    const re = new RegExp(`(^|[\\s{,])["']?${key.replace(/[$]/g, "\\$")}["']?\\s*:`);
+    for (let i = from; i < lines.length; i++) {
+      if (re.test(lines[i]!)) {
+        found = i + 1;
+        from = i;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function zodDiagnostics(error: z.ZodError, file: string, source: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of error.issues) {
+    const keyPath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const full = [...keyPath, key];
+        out.push({
+          file,
+          line: lineOfKey(source, full),
+          node: full.join("."),
+          message: `unknown config key "${full.join(".")}".${suggestion(key, knownKeys(keyPath))}`,
+        });
+      }
+      continue;
+    }
+    out.push({
+      file,
+      line: lineOfKey(source, keyPath),
+      node: keyPath.join(".") || undefined,
+      message: `${keyPath.length ? `config key "${keyPath.join(".")}": ` : ""}${issue.message}`,
+    });
+  }
+  return out;
+}
+
+/** Keys allowed at a path of the config object, for did-you-mean suggestions. */
+function knownKeys(keyPath: (string | number)[]): string[] {
+  const top = Object.keys(configSchema.shape);
+  if (keyPath.length === 0) return top;
+  return ["type", "path", "schema", "duckdbThreads", "memoryLimit", "columnTypes", "tables", "database"];
+}
+
+export function findConfigFile(projectDir: string): string | undefined {
+  for (const name of CONFIG_FILES) {
+    const file = path.join(projectDir, name);
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/** Imports `cdp.config.ts` (TypeScript is compiled on the fly) and returns its default export. */
+async function importConfig(file: string): Promise<unknown> {
+  const { tsImport } = await import("tsx/esm/api");
+  // A query string defeats the module cache so tests and watch-style callers see edits.
+  const url = `${pathToFileURL(file).href}?t=${Date.now()}`;
+  let mod = (await tsImport(url, import.meta.url)) as { default?: unknown };
+  // A file compiled as CommonJS arrives wrapped once more.
+  while (mod && typeof mod.default === "object" && mod.default !== null && "default" in mod.default) {
+    mod = mod.default as { default?: unknown };
+  }
+  return mod.default;
+}
+
+export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfig> {
+  const projectDir = path.resolve(options.projectDir ?? process.cwd());
+  const env = options.env ?? process.env;
+  const configFile = findConfigFile(projectDir);
+  if (!configFile) {
+    throw new UsageError(
+      `No cdp.config.ts in ${projectDir}. Run \`cdp init\` to create a project, or pass --project-dir.`,
+    );
+  }
+  const relFile = path.relative(projectDir, configFile) || configFile;
+  const envFile = path.join(projectDir, ".env");
+  if (existsSync(envFile)) loadDotenv({ path: envFile, quiet: true, processEnv: env as Record<string, string> });
+
+  let raw: unknown;
+  try {
+    raw = await importConfig(configFile);
+  } catch (error) {
+    const err = error as Error;
+    const m = /:(\d+):(\d+)/.exec(err.message) ?? /:(\d+):(\d+)/.exec(String(err.stack ?? ""));
+    throw new ConfigError(`Cannot load ${relFile}: ${err.message.split("\n")[0]}`, [
+      { file: relFile, line: m ? Number(m[1]) : undefined, message: err.message.split("\n")[0] ?? "" },
+    ]);
+  }
+  if (typeof raw !== "object" || raw === null) {
+    throw new ConfigError(`${relFile} must default-export the project config object.`, [
+      { file: relFile, message: "no default export (write `export default defineConfig({ ... })`)" },
+    ]);
+  }
+  const { value: resolved, missing } = resolveSecrets(raw, env);
+  const source = readFileSync(configFile, "utf8");
+  const diagnostics: Diagnostic[] = missing.map((m) => ({
+    file: relFile,
+    line: lineOfKey(source, m.path.split(".")),
+    node: m.path,
+    message: `secret "${m.path}" needs the environment variable ${m.envVar}, which is not set.`,
+    hint: `export ${m.envVar}=... or add it to .env`,
+  }));
+
+  const parsed = configSchema.safeParse(resolved);
+  let config: ProjectConfig;
+  if (parsed.success) {
+    config = parsed.data;
+  } else {
+    diagnostics.push(...zodDiagnostics(parsed.error, relFile, source));
+    config = bestEffort(resolved as Record<string, unknown>);
+  }
+  if (options.vars) config = { ...config, vars: { ...config.vars, ...options.vars } };
+
+  const { targetName, target } = pickTarget(config, options.target, relFile, diagnostics);
+  return { projectDir, configFile, config, targetName, target, diagnostics };
+}
+
+/** A usable config from an invalid one: known keys kept, defaults filled, unknown keys dropped. */
+function bestEffort(raw: Record<string, unknown>): ProjectConfig {
+  const shape = configSchema.shape;
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const attempt = (schema as z.ZodType).safeParse(raw[key]);
+    if (attempt.success) out[key] = attempt.data;
+    else {
+      const fallback = (schema as z.ZodType).safeParse(undefined);
+      if (fallback.success) out[key] = fallback.data;
+    }
+  }
+  if (typeof out.name !== "string") out.name = "project";
+  return out as ProjectConfig;
+}
+
+function pickTarget(
+  config: ProjectConfig,
+  requested: string | undefined,
+  file: string,
+  diagnostics: Diagnostic[],
+): { targetName: string; target: TargetConfig } {
+  const targets = config.targets ?? {};
+  if (requested) {
+    const target = targets[requested];
+    if (!target) {
+      const names = Object.keys(targets);
+      throw new UsageError(
+        `Unknown target "${requested}".${suggestion(requested, names)} Targets in ${file}: ${names.join(", ") || "(none)"}.`,
+      );
+    }
+    return { targetName: requested, target };
+  }
+  if (config.defaultTarget && targets[config.defaultTarget]) {
+    return { targetName: config.defaultTarget, target: targets[config.defaultTarget]! };
+  }
+  if (config.warehouse) return { targetName: "default", target: config.warehouse };
+  const first = Object.entries(targets)[0];
+  if (first) return { targetName: first[0], target: first[1] };
+  if (!diagnostics.length) diagnostics.push({ file, message: "no warehouse configured" });
+  return { targetName: "default", target: { type: "duckdb", schema: "main" } };
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+/** Warehouse targets, one variant per dialect, keyed on `type`. */
+export const duckdbTargetSchema = z
+  .object({
+    type: z.literal("duckdb"),
+    /** DuckDB database file, relative to the project directory. `:memory:` for a throwaway database. */
+    path: z.string().min(1).optional(),
+    /** Default schema models and seeds are built in. */
+    schema: z.string().min(1).default("main"),
+    /** Worker threads DuckDB itself may use per query. */
+    duckdbThreads: z.number().int().positive().optional(),
+    /** DuckDB memory limit, e.g. "4GB". */
+    memoryLimit: z.string().optional(),
+  })
+  .strict();
+
+export const targetSchema = z.discriminatedUnion("type", [duckdbTargetSchema]);
+
+const identifierName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, "must be a plain identifier");
+
+export const sourceSchema = z
+  .object({
+    /** Schema (dataset) holding the source's tables. */
+    schema: z.string().min(1),
+    /** Database (catalog, project) when it differs from the target's. */
+    database: z.string().min(1).optional(),
+    /** Table names, or a map from the name used in `{{source}}` to the real table name. */
+    tables: z.union([z.array(z.string().min(1)), z.record(z.string(), z.string().min(1))]),
+    description: z.string().optional(),
+  })
+  .strict();
+
+export const seedConfigSchema = z
+  .object({
+    /** Column types that override the CSV reader's detection, e.g. `{ amount: "DECIMAL(12,2)" }`. */
+    columnTypes: z.record(z.string(), z.string().min(1)).optional(),
+    schema: z.string().min(1).optional(),
+    delimiter: z.string().length(1).optional(),
+    tags: z.array(z.string()).optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    name: identifierName,
+    /** The default target. */
+    warehouse: targetSchema.optional(),
+    /** Named targets selected with `--target`. */
+    targets: z.record(z.string(), targetSchema).optional(),
+    /** Target used when `--target` is not given and `warehouse` is not set. */
+    defaultTarget: z.string().optional(),
+    /** Values for `{{var "name"}}`; `--vars '{"name": ...}'` overrides them. */
+    vars: z.record(z.string(), z.unknown()).default({}),
+    sources: z.record(identifierName, sourceSchema).default({}),
+    seeds: z.record(z.string(), seedConfigSchema).default({}),
+    /** Where the project's files live, relative to the project directory. */
+    paths: z
+      .object({
+        models: z.string().default("models"),
+        seeds: z.string().default("seeds"),
+        tests: z.string().default("tests"),
+        partials: z.string().default("partials"),
+        target: z.string().default("target"),
+      })
+      .strict()
+      .default({ models: "models", seeds: "seeds", tests: "tests", partials: "partials", target: "target" }),
+    /** Default number of models built at the same time (`--threads` overrides). */
+    threads: z.number().int().positive().max(64).default(4),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    if (!config.warehouse && !config.targets) {
+      ctx.addIssue({ code: "custom", path: ["warehouse"], message: "set `warehouse` or `targets`" });
+    }
+    if (config.defaultTarget && !config.targets?.[config.defaultTarget]) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["defaultTarget"],
+        message: `"${config.defaultTarget}" is not one of the declared targets`,
+      });
+    }
+  });
+
+/** What users write in `cdp.config.ts` (defaults may be left out). */
+export type UserConfig = z.input<typeof configSchema>;
+/** The validated configuration, defaults filled in. */
+export type ProjectConfig = z.output<typeof configSchema>;
+export type TargetConfig = z.output<typeof targetSchema>;
+export type DuckdbTargetConfig = z.output<typeof duckdbTargetSchema>;
+export type SourceConfig = z.output<typeof sourceSchema>;
+export type SeedConfig = z.output<typeof seedConfigSchema>;

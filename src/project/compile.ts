@@ -1,0 +1,363 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { LoadedConfig } from "../config/load.ts";
+import { suggestion } from "../did-you-mean.ts";
+import { CompileError, type Diagnostic } from "../errors.ts";
+import { dialectFor } from "../warehouse/index.ts";
+import type { Dialect, Relation } from "../warehouse/types.ts";
+import { discover } from "./discover.ts";
+import { genericTestSql } from "./generic-tests.ts";
+import { childrenOf, findCycles, topologicalOrder } from "./graph.ts";
+import { prependCtes, stripTrailingSemicolons } from "./inline-ctes.ts";
+import { GENERIC_TESTS, type GenericTestKind, MODEL_CONFIG_KEYS, modelConfigSchema, testArgsSchema } from "./model-config.ts";
+import { REF_MARKER, type RenderState, TemplateEngine, type TemplateContext } from "./templates.ts";
+import type { CompiledProject, ModelNode, Node, SeedNode, TestNode } from "./types.ts";
+
+export interface Compilation extends CompiledProject {
+  dialect: Dialect;
+  /** Renders a model again for an incremental run (`is_incremental` true). */
+  renderForRun(model: ModelNode, isIncremental: boolean): string;
+}
+
+type Cte = { name: string; sql: string };
+const ephemeralName = (name: string) => `__cdp_ephemeral__${name}`;
+const checksum = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+
+/**
+ * Compiles the project: discovers files, renders templates, builds and checks the DAG, generates
+ * tests. Needs no warehouse connection. Throws one CompileError listing every problem found.
+ */
+export function compileProject(loaded: LoadedConfig): Compilation {
+  const { projectDir, config, target } = loaded;
+  const dialect = dialectFor(target);
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const engine = new TemplateEngine({ dialect, vars: config.vars, sources: config.sources });
+  const context: TemplateContext = {
+    isIncremental: false,
+    target: { name: loaded.targetName, type: target.type, schema: target.schema },
+  };
+
+  for (const partial of discover(projectDir, config.paths.partials, ".sql")) {
+    engine.registerPartial(partial.name, readFileSync(partial.absolute, "utf8"));
+  }
+
+  const nodes = new Map<string, Node>();
+  const byName = new Map<string, ModelNode | SeedNode>();
+  const claim = (node: ModelNode | SeedNode) => {
+    const other = byName.get(node.name);
+    if (other) {
+      diagnostics.push({
+        file: node.file,
+        node: node.name,
+        message: `the name "${node.name}" is already used by ${other.file}; model and seed names must be unique`,
+      });
+      return;
+    }
+    byName.set(node.name, node);
+  };
+
+  // Seeds.
+  for (const f of discover(projectDir, config.paths.seeds, ".csv")) {
+    const sc = config.seeds[f.name];
+    if (sc?.enabled === false) continue;
+    const seed: SeedNode = {
+      id: `seed.${f.name}`,
+      name: f.name,
+      resourceType: "seed",
+      file: f.file,
+      tags: sc?.tags ?? [],
+      dependsOn: [],
+      relation: { schema: sc?.schema ?? target.schema, name: f.name },
+      columnTypes: sc?.columnTypes,
+      delimiter: sc?.delimiter,
+    };
+    claim(seed);
+  }
+  for (const name of Object.keys(config.seeds)) {
+    if (!byName.has(name)) {
+      diagnostics.push({
+        file: loaded.configFile.slice(projectDir.length + 1),
+        node: `seeds.${name}`,
+        message: `seed "${name}" is configured but no ${name}.csv exists under ${config.paths.seeds}/.${suggestion(name, byName.keys())}`,
+      });
+    }
+  }
+
+  // Models: render once, read their config and refs.
+  const renders = new Map<string, { sql: string; state: RenderState }>();
+  for (const f of discover(projectDir, config.paths.models, ".sql")) {
+    const raw = readFileSync(f.absolute, "utf8");
+    const rendered = engine.render(f.file, f.name, raw, context);
+    diagnostics.push(...rendered.state.diagnostics);
+    const parsed = modelConfigSchema.safeParse(rendered.state.config ?? {});
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        if (issue.code === "unrecognized_keys") {
+          for (const key of issue.keys) {
+            diagnostics.push({
+              file: f.file,
+              line: rendered.state.configLine,
+              node: f.name,
+              message: `unknown config key "${key}".${suggestion(key, MODEL_CONFIG_KEYS)}`,
+            });
+          }
+        } else {
+          diagnostics.push({
+            file: f.file,
+            line: rendered.state.configLine,
+            node: f.name,
+            message: `config ${issue.path.join(".")}: ${issue.message}`,
+          });
+        }
+      }
+    }
+    const mc = parsed.success ? parsed.data : modelConfigSchema.parse({});
+    if (!mc.enabled) continue;
+    const model: ModelNode = {
+      id: `model.${f.name}`,
+      name: f.name,
+      resourceType: "model",
+      file: f.file,
+      tags: mc.tags,
+      dependsOn: [],
+      config: mc,
+      relation: { schema: mc.schema ?? target.schema, name: mc.alias ?? f.name },
+      raw,
+      compiledSql: "",
+      refs: rendered.state.refs,
+      sources: rendered.state.sources.map(({ source, table }) => ({ source, table })),
+      checksum: checksum(raw),
+      usesIsIncremental: rendered.state.usesIsIncremental,
+    };
+    if (mc.materialized === "incremental" && mc.incremental_strategy === "merge" && !mc.unique_key?.length) {
+      diagnostics.push({
+        file: f.file,
+        line: rendered.state.configLine,
+        node: f.name,
+        message: `incremental_strategy "merge" needs a unique_key`,
+      });
+    }
+    claim(model);
+    renders.set(model.id, rendered);
+  }
+
+  // Dependencies of models.
+  const known = [...byName.keys()];
+  for (const node of byName.values()) {
+    if (node.resourceType !== "model") continue;
+    node.dependsOn = resolveRefs(node.refs, node.file, node.name, byName, known, diagnostics);
+  }
+
+  // Singular tests.
+  const tests: TestNode[] = [];
+  for (const f of discover(projectDir, config.paths.tests, ".sql")) {
+    const raw = readFileSync(f.absolute, "utf8");
+    const rendered = engine.render(f.file, f.name, raw, context);
+    diagnostics.push(...rendered.state.diagnostics);
+    const severity = rendered.state.config?.severity === "warn" ? "warn" : "error";
+    tests.push({
+      id: `test.${f.name}`,
+      name: f.name,
+      resourceType: "test",
+      file: f.file,
+      tags: String(rendered.state.config?.tags ?? "").split(",").map((t) => t.trim()).filter(Boolean),
+      dependsOn: resolveRefs(rendered.state.refs, f.file, f.name, byName, known, diagnostics),
+      testType: "singular",
+      severity,
+      compiledSql: rendered.sql,
+    });
+  }
+
+  // Generic tests declared in models.
+  for (const [id, rendered] of renders) {
+    const model = byName.get(id.slice("model.".length)) as ModelNode;
+    for (const t of rendered.state.tests) {
+      const test = genericTest(model, t, dialect, byName, known, diagnostics);
+      if (test) tests.push(test);
+    }
+  }
+
+  // The graph, its order and its cycles.
+  for (const node of byName.values()) nodes.set(node.id, node);
+  for (const test of tests) {
+    if (nodes.has(test.id)) {
+      diagnostics.push({ file: test.file, line: test.line, node: test.name, message: `test name "${test.name}" is used twice; give one a name= argument` });
+      continue;
+    }
+    nodes.set(test.id, test);
+  }
+  const parents = new Map<string, string[]>();
+  for (const id of [...nodes.keys()].sort()) parents.set(id, nodes.get(id)!.dependsOn);
+  const { order, blocked } = topologicalOrder(parents);
+  for (const cycle of findCycles(parents, blocked)) {
+    const names = cycle.map((id) => nodes.get(id)!.name);
+    for (let i = 0; i < cycle.length - 1; i++) {
+      const node = nodes.get(cycle[i]!) as ModelNode;
+      const next = nodes.get(cycle[i + 1]!)!;
+      const ref = node.refs?.find((r) => r.name === next.name);
+      diagnostics.push({
+        file: node.file,
+        line: ref?.line,
+        node: node.name,
+        message: `dependency cycle: ${names.join(" -> ")} (this file refs "${next.name}")`,
+        hint: "a model cannot depend on itself, directly or through others; break the cycle",
+      });
+    }
+  }
+
+  if (diagnostics.length) throw new CompileError(sortDiagnostics(diagnostics));
+
+  // Resolve refs in dependency order so ephemeral models are ready when inlined.
+  const ephemeralCtes = new Map<string, Cte[]>();
+  const resolveBody = (self: Relation, sql: string): { body: string; ctes: Cte[] } => {
+    const ctes: Cte[] = [];
+    const seen = new Set<string>();
+    const body = sql.replace(REF_MARKER, (_m, name: string) => {
+      if (name === "") return dialect.quoteRelation(self);
+      const target = byName.get(name)!;
+      if (target.resourceType === "model" && target.config.materialized === "ephemeral") {
+        for (const cte of ephemeralCtes.get(target.id) ?? []) {
+          if (!seen.has(cte.name)) {
+            seen.add(cte.name);
+            ctes.push(cte);
+          }
+        }
+        return ephemeralName(target.name);
+      }
+      return dialect.quoteRelation(target.relation);
+    });
+    return { body: stripTrailingSemicolons(body), ctes };
+  };
+  const resolve = (self: Relation, sql: string): string => {
+    const { body, ctes } = resolveBody(self, sql);
+    return prependCtes(body, ctes);
+  };
+  for (const id of order) {
+    const node = nodes.get(id)!;
+    if (node.resourceType !== "model") continue;
+    const sql = renders.get(id)!.sql.trim();
+    node.compiledSql = resolve(node.relation, sql);
+    if (node.config.materialized === "ephemeral") {
+      // What it inlines itself comes first, then its own body.
+      const { body, ctes } = resolveBody(node.relation, sql);
+      ephemeralCtes.set(id, [...ctes, { name: ephemeralName(node.name), sql: body }]);
+    }
+  }
+  for (const test of tests) {
+    if (test.testType === "singular") {
+      test.compiledSql = resolve({ schema: target.schema, name: test.name }, test.compiledSql.trim());
+    }
+  }
+
+  const children = childrenOf(parents);
+  return {
+    projectDir,
+    name: config.name,
+    targetName: loaded.targetName,
+    nodes,
+    order,
+    children,
+    dialect,
+    renderForRun(model, isIncremental) {
+      if (!isIncremental || !model.usesIsIncremental) return model.compiledSql;
+      const rendered = engine.render(model.file, model.name, model.raw, { ...context, isIncremental });
+      return resolve(model.relation, rendered.sql.trim());
+    },
+  };
+}
+
+function resolveRefs(
+  refs: { name: string; line?: number }[],
+  file: string,
+  node: string,
+  byName: Map<string, ModelNode | SeedNode>,
+  known: string[],
+  diagnostics: Diagnostic[],
+): string[] {
+  const deps = new Set<string>();
+  for (const ref of refs) {
+    const target = byName.get(ref.name);
+    if (!target) {
+      diagnostics.push({
+        file,
+        line: ref.line,
+        node,
+        message: `ref "${ref.name}" does not match any model or seed.${suggestion(ref.name, known)}`,
+      });
+      continue;
+    }
+    deps.add(target.id);
+  }
+  return [...deps];
+}
+
+function genericTest(
+  model: ModelNode,
+  declared: { kind: string; args: Record<string, unknown>; line?: number },
+  dialect: Dialect,
+  byName: Map<string, ModelNode | SeedNode>,
+  known: string[],
+  diagnostics: Diagnostic[],
+): TestNode | undefined {
+  const where = { file: model.file, line: declared.line, node: model.name };
+  if (!GENERIC_TESTS.includes(declared.kind as GenericTestKind)) {
+    diagnostics.push({
+      ...where,
+      message: `unknown test "${declared.kind}".${suggestion(declared.kind, GENERIC_TESTS)} Generic tests: ${GENERIC_TESTS.join(", ")}; write other checks as SQL files in tests/.`,
+    });
+    return undefined;
+  }
+  const kind = declared.kind as GenericTestKind;
+  const parsed = testArgsSchema.safeParse(declared.args);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.join(".");
+      diagnostics.push({ ...where, message: `test "${kind}": ${issue.code === "unrecognized_keys" ? `unknown argument ${key}` : `${key}: ${issue.message}`}` });
+    }
+    return undefined;
+  }
+  const args = parsed.data;
+  if (model.config.materialized === "ephemeral") {
+    diagnostics.push({ ...where, message: `test "${kind}" on an ephemeral model: ephemeral models have no relation to test` });
+    return undefined;
+  }
+  let parent: Relation | undefined;
+  const dependsOn = [model.id];
+  if (kind === "accepted_values" && (args.values === undefined || (Array.isArray(args.values) && !args.values.length))) {
+    diagnostics.push({ ...where, message: `test "accepted_values" needs values="a,b,c"` });
+    return undefined;
+  }
+  if (kind === "relationships") {
+    if (!args.to || !args.field) {
+      diagnostics.push({ ...where, message: `test "relationships" needs to="model" and field="column"` });
+      return undefined;
+    }
+    const target = byName.get(args.to);
+    if (!target) {
+      diagnostics.push({ ...where, message: `test "relationships": to="${args.to}" is not a model or seed.${suggestion(args.to, known)}` });
+      return undefined;
+    }
+    parent = target.relation;
+    if (target.id !== model.id) dependsOn.push(target.id);
+  }
+  const name = args.name ?? `${kind}_${model.name}_${args.column}${kind === "relationships" ? `__${args.to}` : ""}`;
+  return {
+    id: `test.${name}`,
+    name,
+    resourceType: "test",
+    file: model.file,
+    line: declared.line,
+    tags: model.tags,
+    dependsOn,
+    testType: "generic",
+    kind,
+    args,
+    attachedTo: model.id,
+    severity: args.severity,
+    compiledSql: genericTestSql(kind, dialect, model.relation, args, parent),
+  };
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+}

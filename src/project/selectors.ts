@@ -1,0 +1,104 @@
+import { UsageError } from "../errors.ts";
+import { reachable } from "./graph.ts";
+import type { CompiledProject, Node } from "./types.ts";
+
+/**
+ * dbt's selector grammar: space-separated terms are a union, comma-joined parts an intersection.
+ * A part is `name` (globs with `*`), `tag:x`, `path:dir`, `resource_type:seed`, `config.materialized:table`,
+ * with graph operators `+part` (ancestors), `part+` (descendants), `2+part` / `part+1` (limited depth)
+ * and `@part` (descendants and all their ancestors).
+ *
+ * @example select(project, ["+stg_orders", "tag:daily"], ["path:models/legacy"])
+ */
+export function select(project: CompiledProject, include: string[] | undefined, exclude: string[] | undefined): Set<string> {
+  const all = new Set(project.nodes.keys());
+  const parents = new Map<string, string[]>();
+  for (const [id, node] of project.nodes) parents.set(id, node.dependsOn);
+  const chosen = include && include.length ? evaluate(project, parents, include) : all;
+  if (include?.length && !chosen.size) {
+    throw new UsageError(`--select ${include.join(" ")} matches no model, seed or test (see \`cdp ls\`)`);
+  }
+  if (exclude && exclude.length) for (const id of evaluate(project, parents, exclude)) chosen.delete(id);
+  // Tests follow the nodes they check: a test is in when any node it reads is in, unless excluded directly.
+  if (include && include.length) {
+    const excluded = exclude && exclude.length ? evaluate(project, parents, exclude) : new Set<string>();
+    for (const node of project.nodes.values()) {
+      if (node.resourceType === "test" && !excluded.has(node.id) && node.dependsOn.some((d) => chosen.has(d))) {
+        chosen.add(node.id);
+      }
+    }
+  }
+  return chosen;
+}
+
+function terms(specs: string[]): string[] {
+  return specs.flatMap((s) => s.split(/\s+/)).filter(Boolean);
+}
+
+function evaluate(project: CompiledProject, parents: Map<string, string[]>, specs: string[]): Set<string> {
+  const result = new Set<string>();
+  for (const term of terms(specs)) {
+    let intersection: Set<string> | undefined;
+    for (const part of term.split(",")) {
+      const ids = evaluatePart(project, parents, part);
+      intersection = intersection ? new Set([...intersection].filter((id) => ids.has(id))) : ids;
+    }
+    for (const id of intersection ?? []) result.add(id);
+  }
+  return result;
+}
+
+function evaluatePart(project: CompiledProject, parents: Map<string, string[]>, part: string): Set<string> {
+  const m = /^(@)?(?:(\d*)\+)?(.+?)(?:\+(\d*))?$/.exec(part);
+  if (!m) throw new UsageError(`invalid selector "${part}"`);
+  const [, at, up, method, down] = m;
+  const base = matchMethod(project, method!);
+  const out = new Set(base);
+  const depth = (d: string | undefined) => (d ? Number(d) : Number.POSITIVE_INFINITY);
+  if (at) {
+    const desc = reachable(project.children, base);
+    for (const id of desc) out.add(id);
+    for (const id of reachable(parents, [...base, ...desc])) out.add(id);
+    return out;
+  }
+  if (up !== undefined) for (const id of reachable(parents, base, depth(up))) out.add(id);
+  if (down !== undefined) for (const id of reachable(project.children, base, depth(down))) out.add(id);
+  return out;
+}
+
+function glob(pattern: string): RegExp {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+}
+
+function matchMethod(project: CompiledProject, method: string): Set<string> {
+  const out = new Set<string>();
+  const colon = method.indexOf(":");
+  const kind = colon > 0 ? method.slice(0, colon) : "name";
+  const value = colon > 0 ? method.slice(colon + 1) : method;
+  const test: (n: Node) => boolean = (() => {
+    switch (kind) {
+      case "name": {
+        const re = glob(value);
+        return (n: Node) => re.test(n.name);
+      }
+      case "tag":
+        return (n: Node) => n.tags.includes(value);
+      case "path": {
+        const prefix = value.replace(/\/+$/, "");
+        return (n: Node) => n.file === prefix || n.file.startsWith(`${prefix}/`) || glob(prefix).test(n.file);
+      }
+      case "resource_type":
+        return (n: Node) => n.resourceType === value;
+      case "config.materialized":
+        return (n: Node) => n.resourceType === "model" && n.config.materialized === value;
+      case "test_type":
+        return (n: Node) => n.resourceType === "test" && n.testType === value;
+      default:
+        throw new UsageError(
+          `unknown selector method "${kind}" in "${method}" (use a name, tag:, path:, resource_type:, config.materialized:)`,
+        );
+    }
+  })();
+  for (const node of project.nodes.values()) if (test(node)) out.add(node.id);
+  return out;
+}

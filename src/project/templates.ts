@@ -1,0 +1,256 @@
+import Handlebars from "handlebars";
+import type { SourceConfig } from "../config/schema.ts";
+import { suggestion } from "../did-you-mean.ts";
+import type { Diagnostic } from "../errors.ts";
+import type { Dialect } from "../warehouse/types.ts";
+import type { RefUse } from "./types.ts";
+
+/**
+ * Handlebars with the project's helpers. Rendering never throws for a problem in one template:
+ * problems become diagnostics, so compile can report every broken file at once.
+ *
+ * `ref` and `self` cannot be resolved while rendering (the target may be an ephemeral model whose
+ * config is only known once it is rendered too), so they leave a marker that compile replaces.
+ */
+const MARK = "\u0000";
+export const REF_MARKER = new RegExp(`${MARK}([^${MARK}]*)${MARK}`, "g");
+export const refMarker = (name: string) => `${MARK}${name}${MARK}`;
+export const SELF_MARKER = refMarker("");
+
+interface HelperOptions {
+  hash: Record<string, unknown>;
+  loc?: { start: { line: number; column: number } };
+  fn?: unknown;
+}
+
+export interface DeclaredTest {
+  kind: string;
+  args: Record<string, unknown>;
+  line?: number;
+}
+
+/** What one render of one template found. */
+export interface RenderState {
+  file: string;
+  node: string;
+  refs: RefUse[];
+  sources: { source: string; table: string; line?: number }[];
+  config?: Record<string, unknown>;
+  configLine?: number;
+  tests: DeclaredTest[];
+  usesIsIncremental: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export interface TemplateContext {
+  isIncremental: boolean;
+  target: { name: string; type: string; schema: string };
+}
+
+export interface EngineOptions {
+  dialect: Dialect;
+  vars: Record<string, unknown>;
+  sources: Record<string, SourceConfig>;
+}
+
+let current: RenderState | undefined;
+
+function state(): RenderState {
+  if (!current) throw new Error("template helper called outside a render");
+  return current;
+}
+
+function lineOf(options: HelperOptions): number | undefined {
+  return options.loc?.start.line;
+}
+
+function report(options: HelperOptions, message: string, hint?: string): void {
+  const s = state();
+  s.diagnostics.push({ file: s.file, line: lineOf(options), node: s.node, message, hint });
+}
+
+/** Splits helper arguments into positional values and Handlebars' options object. */
+function split(args: unknown[]): [unknown[], HelperOptions] {
+  const options = args[args.length - 1] as HelperOptions;
+  return [args.slice(0, -1), options];
+}
+
+/** Parses Handlebars' own error messages into a line and a readable message. */
+export function templateErrorDiagnostic(error: Error, file: string, node: string, raw: string): Diagnostic {
+  const text = error.message;
+  let line: number | undefined;
+  let column: number | undefined;
+  let message = text.split("\n")[0] ?? text;
+  const parse = /Parse error on line (\d+):\n[^\n]*\n[^\n]*\n(.*)$/s.exec(text);
+  const located = / - (\d+):(\d+)$/.exec(text);
+  if (parse) {
+    line = Number(parse[1]);
+    const got = /got '([A-Z_]+)'/.exec(parse[2] ?? "")?.[1];
+    message =
+      got === "EOF"
+        ? "template syntax error: the file ends inside an open block or tag (a missing {{/...}} or }})"
+        : `template syntax error${got ? ` near ${got.toLowerCase()}` : ""}: ${text.split("\n").slice(1, 3).join(" | ")}`;
+  } else if (located) {
+    line = Number(located[1]);
+    column = Number(located[2]) + 1;
+    message = text.replace(/ - \d+:\d+$/, "").replace(/ in \[object Object\]/, "");
+    const missing = /^"([^"]+)" not defined/.exec(message);
+    if (missing) message = `"${missing[1]}" is not defined in this template (a misspelt helper or variable?)`;
+  } else {
+    const partial = /The partial (\S+) could not be found/.exec(text);
+    if (partial) {
+      message = `partial "${partial[1]}" does not exist (partials are the .sql files in partials/)`;
+      const idx = raw.split("\n").findIndex((l) => l.includes(`{{> ${partial[1]}`) || l.includes(`{{>${partial[1]}`));
+      if (idx >= 0) line = idx + 1;
+    }
+  }
+  return { file, line, column, node, message: `${message}` };
+}
+
+export class TemplateEngine {
+  readonly hbs: typeof Handlebars;
+
+  constructor(private readonly options: EngineOptions) {
+    this.hbs = Handlebars.create();
+    this.registerHelpers();
+  }
+
+  registerPartial(name: string, source: string): void {
+    this.hbs.registerPartial(name, source);
+  }
+
+  /** Renders one template. Problems are in the returned state's diagnostics. */
+  render(file: string, node: string, raw: string, context: TemplateContext): { sql: string; state: RenderState } {
+    const s: RenderState = { file, node, refs: [], sources: [], tests: [], usesIsIncremental: false, diagnostics: [] };
+    const ctx: Record<string, unknown> = { target: context.target };
+    Object.defineProperty(ctx, "is_incremental", {
+      enumerable: true,
+      get() {
+        s.usesIsIncremental = true;
+        return context.isIncremental;
+      },
+    });
+    current = s;
+    try {
+      const template = this.hbs.compile(raw, { noEscape: true, strict: true });
+      const sql = template(ctx, { allowedProtoProperties: {} });
+      return { sql, state: s };
+    } catch (error) {
+      s.diagnostics.push(templateErrorDiagnostic(error as Error, file, node, raw));
+      return { sql: "", state: s };
+    } finally {
+      current = undefined;
+    }
+  }
+
+  private registerHelpers(): void {
+    const { dialect, vars, sources } = this.options;
+    const h = this.hbs;
+
+    h.registerHelper("ref", (...args: unknown[]) => {
+      const [positional, options] = split(args);
+      const name = positional[0];
+      if (typeof name !== "string" || positional.length !== 1) {
+        report(options, `ref takes one model or seed name, e.g. {{ref "stg_orders"}}`);
+        return "";
+      }
+      state().refs.push({ name, line: lineOf(options) });
+      return refMarker(name);
+    });
+
+    h.registerHelper("self", () => SELF_MARKER);
+
+    h.registerHelper("source", (...args: unknown[]) => {
+      const [positional, options] = split(args);
+      const [sourceName, table] = positional;
+      if (typeof sourceName !== "string" || typeof table !== "string") {
+        report(options, `source takes a source and a table name, e.g. {{source "crm" "contacts"}}`);
+        return "";
+      }
+      const source = sources[sourceName];
+      if (!source) {
+        const known = Object.keys(sources);
+        report(
+          options,
+          `unknown source "${sourceName}".${suggestion(sourceName, known)}`,
+          known.length ? `declared sources: ${known.join(", ")}` : "declare sources under `sources` in cdp.config.ts",
+        );
+        return "";
+      }
+      const tables = Array.isArray(source.tables)
+        ? Object.fromEntries(source.tables.map((t) => [t, t]))
+        : source.tables;
+      const real = tables[table];
+      if (!real) {
+        report(options, `source "${sourceName}" has no table "${table}".${suggestion(table, Object.keys(tables))}`);
+        return "";
+      }
+      state().sources.push({ source: sourceName, table, line: lineOf(options) });
+      return dialect.quoteRelation({ database: source.database, schema: source.schema, name: real });
+    });
+
+    h.registerHelper("config", (...args: unknown[]) => {
+      const [positional, options] = split(args);
+      const s = state();
+      if (positional.length) report(options, "config takes only key=value pairs, e.g. {{config materialized=\"table\"}}");
+      if (s.config) report(options, "config is declared twice in this file; merge the two into one {{config}}");
+      s.config = { ...options.hash };
+      s.configLine = lineOf(options);
+      return "";
+    });
+
+    h.registerHelper("var", (...args: unknown[]) => {
+      const [positional, options] = split(args);
+      const name = positional[0];
+      if (typeof name !== "string") {
+        report(options, `var takes a variable name, e.g. {{var "start_date"}}`);
+        return "";
+      }
+      if (Object.hasOwn(vars, name)) return vars[name];
+      if (positional.length > 1) return positional[1];
+      report(
+        options,
+        `variable "${name}" is not defined.${suggestion(name, Object.keys(vars))}`,
+        "define it under `vars` in cdp.config.ts, pass --vars, or give a default: {{var \"name\" \"default\"}}",
+      );
+      return undefined;
+    });
+
+    h.registerHelper("test", (...args: unknown[]) => {
+      const [positional, options] = split(args);
+      const kind = positional[0];
+      if (typeof kind !== "string") {
+        report(options, `test takes a test name, e.g. {{test "not_null" column="id"}}`);
+        return "";
+      }
+      state().tests.push({ kind, args: { ...options.hash }, line: lineOf(options) });
+      return "";
+    });
+
+    h.registerHelper("quote", (...args: unknown[]) => {
+      const [positional] = split(args);
+      return positional.map((p) => dialect.quoteIdentifier(String(p))).join(".");
+    });
+
+    h.registerHelper("literal", (...args: unknown[]) => {
+      const [positional] = split(args);
+      const value = positional[0];
+      return Array.isArray(value) ? value.map((v) => dialect.literal(v)).join(", ") : dialect.literal(value);
+    });
+
+    h.registerHelper("sha256", (...args: unknown[]) => {
+      const [positional] = split(args);
+      return dialect.sha256(String(positional[0]));
+    });
+
+    h.registerHelper("current_timestamp", () => dialect.currentTimestamp());
+
+    h.registerHelper("helperMissing", (...args: unknown[]) => {
+      const [, options] = split(args);
+      const name = (options as unknown as { name: string }).name;
+      const known = Object.keys(h.helpers).filter((n) => n !== "helperMissing" && n !== "blockHelperMissing");
+      report(options, `unknown helper "${name}".${suggestion(name, known)}`);
+      return "";
+    });
+  }
+}

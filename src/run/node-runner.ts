@@ -1,0 +1,122 @@
+import path from "node:path";
+import type { Compilation } from "../project/compile.ts";
+import type { ModelNode, Node, SeedNode, TestNode } from "../project/types.ts";
+import type { Warehouse } from "../warehouse/types.ts";
+import { runIncremental } from "./materializations/incremental.ts";
+import type { NodeResult } from "./results.ts";
+
+export interface NodeRunContext {
+  compilation: Compilation;
+  warehouse: Warehouse;
+  fullRefresh: boolean;
+  /** Rows shown for a failing test. */
+  sampleSize?: number;
+}
+
+type Outcome = Pick<NodeResult, "status" | "rowsAffected" | "message" | "failures" | "sample" | "relation">;
+
+/** Creates each schema once per run, however many models share it. */
+export class SchemaCache {
+  private readonly made = new Map<string, Promise<void>>();
+  constructor(private readonly wh: Warehouse) {}
+  ensure(schema: string): Promise<void> {
+    let p = this.made.get(schema);
+    if (!p) {
+      p = this.wh.ensureSchema(schema);
+      this.made.set(schema, p);
+    }
+    return p;
+  }
+}
+
+async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelNode): Promise<Outcome> {
+  const wh = ctx.warehouse;
+  const relation = wh.dialect.quoteRelation(model.relation);
+  switch (model.config.materialized) {
+    case "ephemeral":
+      return { status: "success", message: "ephemeral: inlined into the models that ref it" };
+    case "view":
+      await schemas.ensure(model.relation.schema);
+      await wh.createView(model.relation, model.compiledSql);
+      return { status: "success", relation, message: "view created" };
+    case "table": {
+      await schemas.ensure(model.relation.schema);
+      const { rows } = await wh.replaceTable(model.relation, model.compiledSql);
+      return { status: "success", relation, rowsAffected: rows, message: `table built, ${rows} rows` };
+    }
+    case "incremental": {
+      await schemas.ensure(model.relation.schema);
+      const r = await runIncremental(wh, model, (inc) => ctx.compilation.renderForRun(model, inc), ctx.fullRefresh);
+      return { status: "success", relation, rowsAffected: r.rows, message: r.message };
+    }
+  }
+}
+
+async function runSeed(ctx: NodeRunContext, schemas: SchemaCache, seed: SeedNode): Promise<Outcome> {
+  await schemas.ensure(seed.relation.schema);
+  const file = path.resolve(ctx.compilation.projectDir, seed.file);
+  const { rows } = await ctx.warehouse.loadCsv(seed.relation, file, {
+    columnTypes: seed.columnTypes,
+    delimiter: seed.delimiter,
+  });
+  return {
+    status: "success",
+    relation: ctx.warehouse.dialect.quoteRelation(seed.relation),
+    rowsAffected: rows,
+    message: `${rows} rows loaded`,
+  };
+}
+
+async function runTest(ctx: NodeRunContext, test: TestNode): Promise<Outcome> {
+  const wh = ctx.warehouse;
+  const counted = await wh.query<{ failures: number | bigint }>(
+    `SELECT COUNT(*) AS failures FROM (\n${test.compiledSql}\n) AS cdp_test`,
+  );
+  const failures = Number(counted[0]?.failures ?? 0);
+  if (failures === 0) return { status: "pass", failures: 0 };
+  const sample = await wh.query(`SELECT * FROM (\n${test.compiledSql}\n) AS cdp_test LIMIT ${ctx.sampleSize ?? 5}`);
+  return {
+    status: test.severity === "warn" ? "warn" : "fail",
+    failures,
+    sample: sample.map(jsonSafe),
+    message: `${failures} failing row${failures === 1 ? "" : "s"}`,
+  };
+}
+
+function jsonSafe(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    out[k] = typeof v === "bigint" ? v.toString() : v instanceof Date ? v.toISOString() : v;
+  }
+  return out;
+}
+
+function kindOf(node: Node): string {
+  if (node.resourceType === "model") return node.config.materialized;
+  return node.resourceType;
+}
+
+/** Runs one node and turns any error into an `error` result: the executor never sees a throw. */
+export async function runNode(ctx: NodeRunContext, schemas: SchemaCache, node: Node): Promise<NodeResult> {
+  const started = new Date();
+  const t0 = performance.now();
+  let outcome: Outcome;
+  try {
+    if (node.resourceType === "model") outcome = await runModel(ctx, schemas, node);
+    else if (node.resourceType === "seed") outcome = await runSeed(ctx, schemas, node);
+    else outcome = await runTest(ctx, node);
+  } catch (error) {
+    outcome = { status: "error", message: (error as Error).message };
+  }
+  return {
+    id: node.id,
+    name: node.name,
+    resourceType: node.resourceType,
+    kind: kindOf(node),
+    file: node.file,
+    startedAt: started.toISOString(),
+    completedAt: new Date().toISOString(),
+    executionTime: Math.round(performance.now() - t0) / 1000,
+    ...outcome,
+  };
+}

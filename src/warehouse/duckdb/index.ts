@@ -1,0 +1,263 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { WarehouseError } from "../../errors.ts";
+import { Pool } from "../pool.ts";
+import type {
+  Capabilities,
+  Column,
+  CsvLoadOptions,
+  ExecuteResult,
+  Relation,
+  RelationInfo,
+  Row,
+  StreamOptions,
+  Warehouse,
+} from "../types.ts";
+import { duckdbDialect } from "./dialect.ts";
+
+export interface DuckdbOptions {
+  /** Database file; `:memory:` for an in-process throwaway database. */
+  path: string;
+  schema: string;
+  /** Connections opened at most (one per concurrently running model). */
+  connections: number;
+  duckdbThreads?: number;
+  memoryLimit?: string;
+}
+
+const capabilities: Capabilities = { transactionalDdl: true, merge: true, schemas: true };
+
+/** Rewrites DuckDB's error text into one readable message. */
+function wrap(error: unknown, sql: string): WarehouseError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new WarehouseError(message.trim(), sql, { cause: error });
+}
+
+/** Keeps JS values JSON- and comparison-friendly: BIGINTs that fit become numbers. */
+function normalizeRow(row: Row): Row {
+  for (const key in row) {
+    const v = row[key];
+    if (typeof v === "bigint" && v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER)) {
+      row[key] = Number(v);
+    }
+  }
+  return row;
+}
+
+export class DuckdbWarehouse implements Warehouse {
+  readonly dialect = duckdbDialect;
+  readonly capabilities = capabilities;
+  readonly defaultSchema: string;
+  private readonly pool: Pool<DuckDBConnection>;
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    options: DuckdbOptions,
+  ) {
+    this.defaultSchema = options.schema;
+    this.pool = new Pool(
+      Math.max(1, options.connections),
+      () => instance.connect(),
+      (c) => c.closeSync(),
+    );
+  }
+
+  static async open(options: DuckdbOptions): Promise<DuckdbWarehouse> {
+    if (options.path !== ":memory:") mkdirSync(path.dirname(options.path), { recursive: true });
+    const config: Record<string, string> = {};
+    if (options.duckdbThreads) config.threads = String(options.duckdbThreads);
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(options.path, config);
+    } catch (error) {
+      throw new WarehouseError(
+        `cannot open DuckDB database ${options.path}: ${(error as Error).message}`,
+        undefined,
+        { cause: error },
+      );
+    }
+    return new DuckdbWarehouse(instance, options);
+  }
+
+  private async run(conn: DuckDBConnection, sql: string, values?: unknown[]): Promise<ExecuteResult> {
+    try {
+      const result = await conn.run(sql, values as never);
+      return { rowsAffected: result.rowsChanged };
+    } catch (error) {
+      throw wrap(error, sql);
+    }
+  }
+
+  private async rows<T extends Row>(conn: DuckDBConnection, sql: string, values?: unknown[]): Promise<T[]> {
+    try {
+      const reader = await conn.runAndReadAll(sql, values as never);
+      return (reader.getRowObjectsJS() as Row[]).map(normalizeRow) as T[];
+    } catch (error) {
+      throw wrap(error, sql);
+    }
+  }
+
+  /** Runs `fn` inside a transaction on one connection; rolls back on any error. */
+  private transaction<R>(fn: (conn: DuckDBConnection) => Promise<R>): Promise<R> {
+    return this.pool.use(async (conn) => {
+      await this.run(conn, "BEGIN TRANSACTION");
+      try {
+        const result = await fn(conn);
+        await this.run(conn, "COMMIT");
+        return result;
+      } catch (error) {
+        await conn.run("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  execute(sql: string): Promise<ExecuteResult> {
+    return this.pool.use((conn) => this.run(conn, sql));
+  }
+
+  query<T extends Row = Row>(sql: string): Promise<T[]> {
+    return this.pool.use((conn) => this.rows<T>(conn, sql));
+  }
+
+  async *stream<T extends Row = Row>(sql: string, options: StreamOptions = {}): AsyncIterable<T[]> {
+    const batchSize = options.batchSize ?? 10_000;
+    const conn = await this.pool.acquire();
+    try {
+      let result: Awaited<ReturnType<DuckDBConnection["stream"]>>;
+      try {
+        result = await conn.stream(sql);
+      } catch (error) {
+        throw wrap(error, sql);
+      }
+      let batch: T[] = [];
+      for await (const rows of result.yieldRowObjectJs()) {
+        for (const row of rows) {
+          batch.push(normalizeRow(row as Row) as T);
+          if (batch.length >= batchSize) {
+            yield batch;
+            batch = [];
+          }
+        }
+      }
+      if (batch.length) yield batch;
+    } finally {
+      this.pool.release(conn);
+    }
+  }
+
+  async describe(relation: Relation): Promise<RelationInfo | undefined> {
+    return this.pool.use(async (conn) => {
+      const tables = await this.rows<{ table_type: string }>(
+        conn,
+        "SELECT table_type FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2",
+        [relation.schema, relation.name],
+      );
+      const kind = tables[0]?.table_type;
+      if (!kind) return undefined;
+      const columns = await this.rows<{ column_name: string; data_type: string }>(
+        conn,
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position",
+        [relation.schema, relation.name],
+      );
+      return {
+        kind: kind === "VIEW" ? "view" : "table",
+        columns: columns.map((c) => ({ name: c.column_name, type: c.data_type })),
+      };
+    });
+  }
+
+  async ensureSchema(schema: string): Promise<void> {
+    await this.execute(`CREATE SCHEMA IF NOT EXISTS ${this.dialect.quoteIdentifier(schema)}`);
+  }
+
+  async dropRelation(relation: Relation): Promise<void> {
+    const info = await this.describe(relation);
+    if (!info) return;
+    await this.execute(`DROP ${info.kind === "view" ? "VIEW" : "TABLE"} ${this.dialect.quoteRelation(relation)}`);
+  }
+
+  async createView(relation: Relation, selectSql: string): Promise<void> {
+    const existing = await this.describe(relation);
+    const q = this.dialect.quoteRelation(relation);
+    await this.transaction(async (conn) => {
+      if (existing?.kind === "table") await this.run(conn, `DROP TABLE ${q}`);
+      await this.run(conn, `CREATE OR REPLACE VIEW ${q} AS\n${selectSql}`);
+    });
+  }
+
+  async replaceTable(relation: Relation, selectSql: string): Promise<{ rows: number }> {
+    const existing = await this.describe(relation);
+    const temp = { ...relation, name: `${relation.name}__cdp_tmp` };
+    const q = this.dialect.quoteRelation(relation);
+    const qt = this.dialect.quoteRelation(temp);
+    // One transaction: build under the temporary name, drop the old, rename. DuckDB's DDL is
+    // transactional, so a failing query or a crash leaves the previous table as it was.
+    return this.transaction(async (conn) => {
+      await this.run(conn, `DROP TABLE IF EXISTS ${qt}`);
+      await this.run(conn, `CREATE TABLE ${qt} AS\n${selectSql}`);
+      // rowsChanged is not reported for CREATE TABLE AS inside a transaction; a count is cheap here.
+      const counted = await this.rows<{ n: number }>(conn, `SELECT COUNT(*) AS n FROM ${qt}`);
+      if (existing) await this.run(conn, `DROP ${existing.kind === "view" ? "VIEW" : "TABLE"} ${q}`);
+      await this.run(conn, `ALTER TABLE ${qt} RENAME TO ${this.dialect.quoteIdentifier(relation.name)}`);
+      return { rows: Number(counted[0]?.n ?? 0) };
+    });
+  }
+
+  async insertInto(target: Relation, source: Relation, columns: string[]): Promise<{ rows: number }> {
+    const cols = columns.map((c) => this.dialect.quoteIdentifier(c)).join(", ");
+    const result = await this.transaction((conn) =>
+      this.run(
+        conn,
+        `INSERT INTO ${this.dialect.quoteRelation(target)} (${cols}) SELECT ${cols} FROM ${this.dialect.quoteRelation(source)}`,
+      ),
+    );
+    return { rows: result.rowsAffected ?? 0 };
+  }
+
+  async mergeInto(
+    target: Relation,
+    source: Relation,
+    uniqueKey: string[],
+    columns: string[],
+  ): Promise<{ inserted: number; updated: number }> {
+    const q = (c: string) => this.dialect.quoteIdentifier(c);
+    const t = this.dialect.quoteRelation(target);
+    const s = this.dialect.quoteRelation(source);
+    const match = uniqueKey.map((k) => `s.${q(k)} = t.${q(k)}`).join(" AND ");
+    const cols = columns.map(q).join(", ");
+    // Delete-then-insert in one transaction: portable, and exact about what was replaced.
+    return this.transaction(async (conn) => {
+      const deleted = await this.run(conn, `DELETE FROM ${t} AS t WHERE EXISTS (SELECT 1 FROM ${s} AS s WHERE ${match})`);
+      const inserted = await this.run(conn, `INSERT INTO ${t} (${cols}) SELECT ${cols} FROM ${s}`);
+      const updated = deleted.rowsAffected ?? 0;
+      return { inserted: (inserted.rowsAffected ?? 0) - updated, updated };
+    });
+  }
+
+  async addColumns(relation: Relation, columns: Column[]): Promise<void> {
+    const t = this.dialect.quoteRelation(relation);
+    await this.transaction(async (conn) => {
+      for (const c of columns) {
+        await this.run(conn, `ALTER TABLE ${t} ADD COLUMN ${this.dialect.quoteIdentifier(c.name)} ${c.type}`);
+      }
+    });
+  }
+
+  loadCsv(relation: Relation, file: string, options: CsvLoadOptions): Promise<{ rows: number }> {
+    const l = this.dialect.literal;
+    const args = [l(file), "header = true", "sample_size = -1"];
+    if (options.delimiter) args.push(`delim = ${l(options.delimiter)}`);
+    if (options.columnTypes && Object.keys(options.columnTypes).length) {
+      const types = Object.entries(options.columnTypes).map(([k, v]) => `${l(k)}: ${l(v)}`);
+      args.push(`types = {${types.join(", ")}}`);
+    }
+    return this.replaceTable(relation, `SELECT * FROM read_csv(${args.join(", ")})`);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,41 @@
+import path from "node:path";
+import type { TargetConfig } from "../config/schema.ts";
+import type { Dialect, Warehouse } from "./types.ts";
+import { duckdbDialect } from "./duckdb/dialect.ts";
+
+export type * from "./types.ts";
+
+export interface ConnectOptions {
+  projectDir: string;
+  projectName: string;
+  /** Operations that may run at once. */
+  threads: number;
+}
+
+/** The dialect of a target, without connecting: compile needs only this. */
+export function dialectFor(target: TargetConfig): Dialect {
+  switch (target.type) {
+    case "duckdb":
+      return duckdbDialect;
+  }
+}
+
+/** Opens the warehouse a target describes. */
+export async function connect(target: TargetConfig, options: ConnectOptions): Promise<Warehouse> {
+  switch (target.type) {
+    case "duckdb": {
+      const { DuckdbWarehouse } = await import("./duckdb/index.ts");
+      const file =
+        target.path === ":memory:"
+          ? ":memory:"
+          : path.resolve(options.projectDir, target.path ?? path.join(".cdp", `${options.projectName}.duckdb`));
+      return DuckdbWarehouse.open({
+        path: file,
+        schema: target.schema,
+        connections: options.threads,
+        duckdbThreads: target.duckdbThreads,
+        memoryLimit: target.memoryLimit,
+      });
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The Warehouse contract: one small interface that every dialect implements in its own folder
+ * (`duckdb/`, later `postgres/`, `bigquery/`). Materializations, tests and syncs talk only to this.
+ */
+
+/** A table or view, addressed by schema and name (and a database/project where the dialect has one). */
+export interface Relation {
+  database?: string;
+  schema: string;
+  name: string;
+}
+
+export type Row = Record<string, unknown>;
+
+export interface Column {
+  name: string;
+  /** The warehouse's own type name, e.g. `VARCHAR`, `DECIMAL(12,2)`. */
+  type: string;
+}
+
+export interface RelationInfo {
+  kind: "table" | "view";
+  columns: Column[];
+}
+
+/**
+ * Pure SQL knowledge of a dialect: quoting, literals, type names and the snippets template
+ * helpers need. It never touches a connection, so compile can use it without a warehouse.
+ *
+ * @example
+ * dialect.quoteRelation({ schema: "main", name: "stg orders" }) // "main"."stg orders"
+ */
+export interface Dialect {
+  readonly name: string;
+  /** Quotes an identifier so any name (quotes, spaces, unicode, reserved words) is safe. */
+  quoteIdentifier(name: string): string;
+  quoteRelation(relation: Relation): string;
+  /** A SQL literal for a JS value (strings escaped, NULL for null/undefined). */
+  literal(value: unknown): string;
+  /** SQL that evaluates to the lowercase hex SHA-256 of a string expression. */
+  sha256(expression: string): string;
+  /** SQL for the current timestamp. */
+  currentTimestamp(): string;
+}
+
+/** What a dialect can do, as flags; callers pick a strategy instead of catching "not implemented". */
+export interface Capabilities {
+  /** DDL (create, drop, rename) can be rolled back inside a transaction. */
+  readonly transactionalDdl: boolean;
+  /** A native `MERGE` statement exists. */
+  readonly merge: boolean;
+  /** `CREATE SCHEMA IF NOT EXISTS` is supported. */
+  readonly schemas: boolean;
+}
+
+export interface ExecuteResult {
+  /** Rows inserted, updated or deleted, when the statement reports it. */
+  rowsAffected?: number;
+}
+
+export interface StreamOptions {
+  /** Rows per yielded batch. */
+  batchSize?: number;
+}
+
+/**
+ * A connection to a warehouse. Methods may be called concurrently (`--threads`): each
+ * implementation keeps its own pool and runs multi-statement operations on one connection.
+ *
+ * @example
+ * const wh = await createWarehouse(target, { projectDir, threads: 4 });
+ * await wh.replaceTable({ schema: "main", name: "orders" }, "select 1 as id");
+ * for await (const batch of wh.stream("select * from main.orders", { batchSize: 1000 })) send(batch);
+ * await wh.close();
+ */
+export interface Warehouse {
+  readonly dialect: Dialect;
+  readonly capabilities: Capabilities;
+  /** Default schema of the target. */
+  readonly defaultSchema: string;
+
+  execute(sql: string): Promise<ExecuteResult>;
+  query<T extends Row = Row>(sql: string): Promise<T[]>;
+  /** Rows in batches; only one batch is held in memory at a time. */
+  stream<T extends Row = Row>(sql: string, options?: StreamOptions): AsyncIterable<T[]>;
+
+  /** Columns and kind of a relation, or undefined when it does not exist. */
+  describe(relation: Relation): Promise<RelationInfo | undefined>;
+  ensureSchema(schema: string): Promise<void>;
+  dropRelation(relation: Relation): Promise<void>;
+  createView(relation: Relation, selectSql: string): Promise<void>;
+  /**
+   * Builds the table from `selectSql` under a temporary name, then swaps it in atomically.
+   * If the query fails the existing table is untouched.
+   */
+  replaceTable(relation: Relation, selectSql: string): Promise<{ rows: number }>;
+  /** Inserts the rows of `source` into `target`, matching columns by name, in one transaction. */
+  insertInto(target: Relation, source: Relation, columns: string[]): Promise<{ rows: number }>;
+  /**
+   * Upserts `source` into `target` on `uniqueKey` in one transaction: matching rows are replaced,
+   * new rows inserted. The caller guarantees keys in `source` are non-null and unique.
+   */
+  mergeInto(
+    target: Relation,
+    source: Relation,
+    uniqueKey: string[],
+    columns: string[],
+  ): Promise<{ inserted: number; updated: number }>;
+  /** Adds columns to an existing table. */
+  addColumns(relation: Relation, columns: Column[]): Promise<void>;
+  /** Loads a CSV file with the warehouse's own reader into a table, atomically replacing it. */
+  loadCsv(relation: Relation, file: string, options: CsvLoadOptions): Promise<{ rows: number }>;
+  close(): Promise<void>;
+}
+
+export interface CsvLoadOptions {
+  /** Column types overriding detection, e.g. `{ amount: "DECIMAL(12,2)" }`. */
+  columnTypes?: Record<string, string>;
+  delimiter?: string;
+}
