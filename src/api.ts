@@ -43,8 +43,14 @@ export function targetDir(loaded: LoadedConfig): string {
 }
 
 /** Loads the config and compiles the project; writes `target/compiled/**` and `target/manifest.json`. */
-export async function compile(options: ProjectOptions = {}): Promise<{ loaded: LoadedConfig; compilation: Compilation }> {
-  const loaded = await loadConfig({ projectDir: options.projectDir, target: options.target, vars: options.vars });
+export async function compile(
+  options: ProjectOptions = {},
+): Promise<{ loaded: LoadedConfig; compilation: Compilation }> {
+  const loaded = await loadConfig({
+    projectDir: options.projectDir,
+    target: options.target,
+    vars: options.vars,
+  });
   const compilation = compileProject(loaded);
   await writeCompileArtifacts(compilation, targetDir(loaded));
   return { loaded, compilation };
@@ -89,7 +95,11 @@ export async function execute(command: RunCommand, options: RunOptions = {}): Pr
   const threads = options.threads ?? loaded.config.threads;
   const warehouse =
     options.warehouse ??
-    (await connect(loaded.target, { projectDir: loaded.projectDir, projectName: loaded.config.name, threads }));
+    (await connect(loaded.target, {
+      projectDir: loaded.projectDir,
+      projectName: loaded.config.name,
+      threads,
+    }));
   const results: NodeResult[] = [];
   const total = nodes.length;
   options.onEvent?.({ type: "plan", command, total, target: loaded.targetName, threads });
@@ -100,7 +110,10 @@ export async function execute(command: RunCommand, options: RunOptions = {}): Pr
       results.push(result);
       options.onEvent?.({ type: "node_finish", result, index: results.length, total });
     };
-    const tasks = command === "build" ? withTestGates(nodes) : nodes.map((n) => ({ id: n.id, dependsOn: n.dependsOn, node: n }));
+    const tasks =
+      command === "build"
+        ? withTestGates(nodes)
+        : nodes.map((n) => ({ id: n.id, dependsOn: n.dependsOn, node: n }));
     let startedCount = 0;
     await executeDag(
       tasks,
@@ -113,7 +126,13 @@ export async function execute(command: RunCommand, options: RunOptions = {}): Pr
           return isFailure(result) ? "failed" : "ok";
         },
         skip(task, cause) {
-          record(placeholder(task.node, "skipped", `skipped: upstream ${cause.node.name} ${cause.node.resourceType === "test" ? "failed" : "errored"}`));
+          record(
+            placeholder(
+              task.node,
+              "skipped",
+              `skipped: upstream ${cause.node.name} ${cause.node.resourceType === "test" ? "failed" : "errored"}`,
+            ),
+          );
         },
         cancel(task) {
           record(placeholder(task.node, "cancelled", "cancelled: the run was interrupted"));
@@ -139,7 +158,12 @@ export async function execute(command: RunCommand, options: RunOptions = {}): Pr
       runResultsJson(summary, {
         project: loaded.config.name,
         target: loaded.targetName,
-        args: { select: options.select ?? [], exclude: options.exclude ?? [], threads, full_refresh: !!options.fullRefresh },
+        args: {
+          select: options.select ?? [],
+          exclude: options.exclude ?? [],
+          threads,
+          full_refresh: !!options.fullRefresh,
+        },
       }),
       null,
       1,

@@ -25,7 +25,9 @@ function parseVars(text: string | undefined): Record<string, unknown> | undefine
     if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("not an object");
     return value as Record<string, unknown>;
   } catch {
-    throw new UsageError(`--vars must be a JSON object, e.g. --vars '{"start_date": "2026-01-01"}'; got ${text}`);
+    throw new UsageError(
+      `--vars must be a JSON object, e.g. --vars '{"start_date": "2026-01-01"}'; got ${text}`,
+    );
   }
 }
 
@@ -47,8 +49,11 @@ function renderError(error: unknown, format: LogFormat, debug: boolean): number 
   const err = error as Error;
   const code = error instanceof CdpError ? error.exitCode : 1;
   if (format === "json") {
-    const diagnostics = error instanceof CompileError || error instanceof ConfigError ? error.diagnostics : undefined;
-    process.stderr.write(`${redactor.redact(JSON.stringify({ event: "error", type: err.name, message: err.message, diagnostics }))}\n`);
+    const diagnostics =
+      error instanceof CompileError || error instanceof ConfigError ? error.diagnostics : undefined;
+    process.stderr.write(
+      `${redactor.redact(JSON.stringify({ event: "error", type: err.name, message: err.message, diagnostics }))}\n`,
+    );
     return code;
   }
   let text: string;
@@ -64,7 +69,11 @@ function renderError(error: unknown, format: LogFormat, debug: boolean): number 
   return code;
 }
 
-function runCommand(command: RunCommand, describe: string, extra?: (y: Argv<GlobalArgs>) => Argv<GlobalArgs>) {
+function runCommand(
+  command: RunCommand,
+  describe: string,
+  extra?: (y: Argv<GlobalArgs>) => Argv<GlobalArgs>,
+) {
   return {
     command,
     describe,
@@ -74,7 +83,9 @@ function runCommand(command: RunCommand, describe: string, extra?: (y: Argv<Glob
       const reporter = new Reporter(format, isLive(format));
       const controller = new AbortController();
       const onSignal = () => {
-        reporter.line("Interrupted: letting running models finish, cancelling the rest (Ctrl-C again to abort).");
+        reporter.line(
+          "Interrupted: letting running models finish, cancelling the rest (Ctrl-C again to abort).",
+        );
         controller.abort();
         process.once("SIGINT", () => process.exit(130));
       };
@@ -101,19 +112,53 @@ let exitCode = 0;
 /** Runs the CLI and returns the exit code: 0 ok, 1 a model/test failed, 2 usage/config/compile error. */
 export async function main(args: string[]): Promise<number> {
   exitCode = 0;
-  let format: LogFormat = args.includes("json") && args.some((a) => a.startsWith("--log-format")) ? "json" : "text";
+  let format: LogFormat =
+    args.includes("json") && args.some((a) => a.startsWith("--log-format")) ? "json" : "text";
   let debug = args.includes("--debug");
   const parser = yargs(args)
     .scriptName("cdp")
     .usage("$0 <command> [options]")
-    .option("project-dir", { type: "string", describe: "Project directory (default: current directory)", global: true })
-    .option("target", { alias: "t", type: "string", describe: "Target in cdp.config.ts to use", global: true })
-    .option("select", { alias: "s", type: "string", array: true, describe: "Nodes to act on (name, +name, name+, tag:x, path:dir)", global: true })
-    .option("exclude", { type: "string", array: true, describe: "Nodes to leave out (same grammar as --select)", global: true })
-    .option("vars", { type: "string", describe: "JSON object overriding vars, e.g. '{\"days\": 7}'", global: true })
+    .option("project-dir", {
+      type: "string",
+      describe: "Project directory (default: current directory)",
+      global: true,
+    })
+    .option("target", {
+      alias: "t",
+      type: "string",
+      describe: "Target in cdp.config.ts to use",
+      global: true,
+    })
+    .option("select", {
+      alias: "s",
+      type: "string",
+      array: true,
+      describe: "Nodes to act on (name, +name, name+, tag:x, path:dir)",
+      global: true,
+    })
+    .option("exclude", {
+      type: "string",
+      array: true,
+      describe: "Nodes to leave out (same grammar as --select)",
+      global: true,
+    })
+    .option("vars", {
+      type: "string",
+      describe: "JSON object overriding vars, e.g. '{\"days\": 7}'",
+      global: true,
+    })
     .option("threads", { type: "number", describe: "Models built at the same time", global: true })
-    .option("full-refresh", { type: "boolean", describe: "Rebuild incremental models from scratch", global: true })
-    .option("log-format", { choices: ["text", "json"] as const, default: "text" as LogFormat, describe: "Output for people or machines", global: true })
+    .option("full-refresh", {
+      type: "boolean",
+      describe: "Rebuild incremental models from scratch",
+      global: true,
+    })
+    .option("log-format", {
+      choices: ["text", "json"] as const,
+      default: "text" as LogFormat,
+      describe: "Output for people or machines",
+      global: true,
+    })
     .option("debug", { type: "boolean", describe: "Show stack traces", global: true })
     .middleware((argv) => {
       format = argv["log-format"] as LogFormat;
@@ -125,10 +170,13 @@ export async function main(args: string[]): Promise<number> {
     .command<GlobalArgs>(runCommand("seed", "Load the CSV files in seeds/ into the warehouse"))
     .command<GlobalArgs>(runCommand("run", "Build the selected models"))
     .command<GlobalArgs>(runCommand("test", "Run data tests"))
-    .command<GlobalArgs>(runCommand("build", "Seeds, models and tests in DAG order; a failing test skips what depends on it"))
+    .command<GlobalArgs>(
+      runCommand("build", "Seeds, models and tests in DAG order; a failing test skips what depends on it"),
+    )
     .command<GlobalArgs>({
       command: "compile",
-      describe: "Render templates, check the DAG, write target/compiled and target/manifest.json (no warehouse needed)",
+      describe:
+        "Render templates, check the DAG, write target/compiled and target/manifest.json (no warehouse needed)",
       handler: async (argv) => {
         const t0 = performance.now();
         const { compilation } = await compile(projectOptions(argv));
@@ -138,7 +186,9 @@ export async function main(args: string[]): Promise<number> {
         if (argv["log-format"] === "json") {
           process.stdout.write(`${JSON.stringify({ event: "compiled", ...counts, ms })}\n`);
         } else {
-          process.stdout.write(`Compiled ${counts.model} models, ${counts.seed} seeds, ${counts.test} tests in ${ms} ms → target/\n`);
+          process.stdout.write(
+            `Compiled ${counts.model} models, ${counts.seed} seeds, ${counts.test} tests in ${ms} ms → target/\n`,
+          );
         }
       },
     })
@@ -159,10 +209,14 @@ export async function main(args: string[]): Promise<number> {
       command: "init [dir]",
       describe: "Create a new project (config, an example seed, model and test)",
       builder: (y) =>
-        y.positional("dir", { type: "string", default: "." }).option("force", { type: "boolean", describe: "Write into a non-empty directory" }),
+        y
+          .positional("dir", { type: "string", default: "." })
+          .option("force", { type: "boolean", describe: "Write into a non-empty directory" }),
       handler: async (argv) => {
         const created = await initProject(argv.dir, { force: argv.force });
-        process.stdout.write(`Created a cdp project in ${created.dir}:\n${created.files.map((f) => `  ${f}`).join("\n")}\nNext: cd ${argv.dir} && cdp build\n`);
+        process.stdout.write(
+          `Created a cdp project in ${created.dir}:\n${created.files.map((f) => `  ${f}`).join("\n")}\nNext: cd ${argv.dir} && cdp build\n`,
+        );
       },
     })
     .demandCommand(1, "Name a command, e.g. `cdp build`.")
@@ -179,7 +233,11 @@ export async function main(args: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CdpError || (error as Error)?.name === "YError") {
-      return renderError(error instanceof CdpError ? error : new UsageError((error as Error).message), format, debug);
+      return renderError(
+        error instanceof CdpError ? error : new UsageError((error as Error).message),
+        format,
+        debug,
+      );
     }
     return renderError(error, format, debug);
   }

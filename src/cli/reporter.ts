@@ -62,7 +62,13 @@ export class Reporter {
   onEvent = (event: RunEvent): void => {
     if (this.format === "json") {
       if (event.type === "node_start") {
-        this.json({ event: "node_start", id: event.node.id, index: event.index, total: event.total, ts: new Date().toISOString() });
+        this.json({
+          event: "node_start",
+          id: event.node.id,
+          index: event.index,
+          total: event.total,
+          ts: new Date().toISOString(),
+        });
       } else if (event.type === "node_finish") {
         this.json({ event: "node_finish", ...event.result, index: event.index, total: event.total });
       } else {
@@ -74,7 +80,11 @@ export class Reporter {
     switch (event.type) {
       case "plan":
         this.total = event.total;
-        this.line(pc.bold(`cdp ${event.command} · target ${event.target} · ${event.total} nodes · ${event.threads} threads`));
+        this.line(
+          pc.bold(
+            `cdp ${event.command} · target ${event.target} · ${event.total} nodes · ${event.threads} threads`,
+          ),
+        );
         if (this.live && event.total > 0) this.timer = setInterval(() => this.redraw(), 250).unref();
         break;
       case "node_start":
@@ -96,9 +106,14 @@ export class Reporter {
     const kind = pc.dim(r.kind.padEnd(11));
     const detail =
       r.status === "success" || r.status === "pass"
-        ? pc.dim(r.rowsAffected !== undefined ? `${r.rowsAffected.toLocaleString("en-US")} rows` : (r.message ?? ""))
+        ? pc.dim(
+            r.rowsAffected !== undefined
+              ? `${r.rowsAffected.toLocaleString("en-US")} rows`
+              : (r.message ?? ""),
+          )
         : (r.message ?? "").split("\n")[0];
-    const time = r.status === "skipped" || r.status === "cancelled" ? "" : pc.dim(` ${r.executionTime.toFixed(2)}s`);
+    const time =
+      r.status === "skipped" || r.status === "cancelled" ? "" : pc.dim(` ${r.executionTime.toFixed(2)}s`);
     return `${String(index).padStart(width)}/${total} ${label} ${kind} ${r.name}  ${detail}${time}`;
   }
 
@@ -131,7 +146,13 @@ export class Reporter {
     if (this.timer) clearInterval(this.timer);
     this.clearBar();
     if (this.format === "json") {
-      this.json({ event: "summary", command: summary.command, success: summary.success, elapsed: summary.elapsed, counts: countByStatus(summary.results) });
+      this.json({
+        event: "summary",
+        command: summary.command,
+        success: summary.success,
+        elapsed: summary.elapsed,
+        counts: countByStatus(summary.results),
+      });
       return;
     }
     const c = countByStatus(summary.results);
@@ -145,8 +166,12 @@ export class Reporter {
       c.warn && pc.yellow(`${c.warn} tests warned`),
     ].filter(Boolean);
     this.line("");
-    this.line(`${summary.success ? pc.green("Done.") : pc.red("Finished with problems.")} ${parts.join(", ") || "nothing to do"} in ${summary.elapsed.toFixed(2)}s`);
-    const problems = summary.results.filter((r) => r.status === "error" || r.status === "fail" || r.status === "warn");
+    this.line(
+      `${summary.success ? pc.green("Done.") : pc.red("Finished with problems.")} ${parts.join(", ") || "nothing to do"} in ${summary.elapsed.toFixed(2)}s`,
+    );
+    const problems = summary.results.filter(
+      (r) => r.status === "error" || r.status === "fail" || r.status === "warn",
+    );
     for (const r of problems) {
       this.line("");
       this.line(`${STATUS[r.status](LABEL[r.status])} ${r.resourceType} ${pc.bold(r.name)} (${r.file})`);

@@ -5,7 +5,7 @@ import { config as loadDotenv } from "dotenv";
 import type { z } from "zod";
 import { suggestion } from "../did-you-mean.ts";
 import { ConfigError, type Diagnostic, UsageError } from "../errors.ts";
-import { type ProjectConfig, configSchema, type TargetConfig } from "./schema.ts";
+import { configSchema, type ProjectConfig, type TargetConfig } from "./schema.ts";
 import { resolveSecrets } from "./secrets.ts";
 
 export const CONFIG_FILES = ["cdp.config.ts", "cdp.config.mts", "cdp.config.js", "cdp.config.mjs"];
@@ -116,7 +116,8 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   }
   const relFile = path.relative(projectDir, configFile) || configFile;
   const envFile = path.join(projectDir, ".env");
-  if (existsSync(envFile)) loadDotenv({ path: envFile, quiet: true, processEnv: env as Record<string, string> });
+  if (existsSync(envFile))
+    loadDotenv({ path: envFile, quiet: true, processEnv: env as Record<string, string> });
 
   let raw: unknown;
   try {

@@ -63,7 +63,10 @@ export function resolveSecrets(
     return { value: resolved, missing };
   }
   if (Array.isArray(value)) {
-    return { value: value.map((v, i) => resolveSecrets(v, env, [...path, String(i)], missing).value), missing };
+    return {
+      value: value.map((v, i) => resolveSecrets(v, env, [...path, String(i)], missing).value),
+      missing,
+    };
   }
   if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};

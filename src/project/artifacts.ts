@@ -1,5 +1,6 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { redactor } from "../config/secrets.ts";
 import type { Compilation } from "./compile.ts";
 import type { Node } from "./types.ts";
 
@@ -8,7 +9,8 @@ export const CDP_VERSION = "0.1.0";
 /** Where a node's compiled SQL goes: `target/compiled/<its path under models/ or tests/>`. */
 export function compiledPath(node: Node): string | undefined {
   if (node.resourceType === "seed") return undefined;
-  if (node.resourceType === "test" && node.testType === "generic") return `compiled/tests/generic/${node.name}.sql`;
+  if (node.resourceType === "test" && node.testType === "generic")
+    return `compiled/tests/generic/${node.name}.sql`;
   const parts = node.file.split("/");
   return `compiled/${parts.length > 1 ? parts.slice(1).join("/") : node.file}`;
 }
@@ -76,7 +78,7 @@ export function buildManifest(compilation: Compilation) {
 export async function writeAtomic(file: string, content: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, content);
+  await writeFile(temp, redactor.redact(content));
   await rename(temp, file);
 }
 
@@ -90,7 +92,8 @@ export async function writeCompileArtifacts(compilation: Compilation, targetDir:
     if (!rel || node.resourceType === "seed") continue;
     const file = path.join(targetDir, rel);
     dirs.add(path.dirname(file));
-    files.push([file, `${node.compiledSql}\n`]);
+    // A secret used in a template must not end up on disk: artifacts are redacted, runs use the real SQL.
+    files.push([file, redactor.redact(`${node.compiledSql}\n`)]);
   }
   await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
   // Bounded parallelism: enough to keep the disk busy without exhausting file handles.
@@ -102,5 +105,8 @@ export async function writeCompileArtifacts(compilation: Compilation, targetDir:
     }
   };
   await Promise.all(Array.from({ length: 32 }, worker));
-  await writeAtomic(path.join(targetDir, "manifest.json"), JSON.stringify(buildManifest(compilation), null, 1));
+  await writeAtomic(
+    path.join(targetDir, "manifest.json"),
+    JSON.stringify(buildManifest(compilation), null, 1),
+  );
 }

@@ -9,8 +9,14 @@ import { discover } from "./discover.ts";
 import { genericTestSql } from "./generic-tests.ts";
 import { childrenOf, findCycles, topologicalOrder } from "./graph.ts";
 import { prependCtes, stripTrailingSemicolons } from "./inline-ctes.ts";
-import { GENERIC_TESTS, type GenericTestKind, MODEL_CONFIG_KEYS, modelConfigSchema, testArgsSchema } from "./model-config.ts";
-import { REF_MARKER, type RenderState, TemplateEngine, type TemplateContext } from "./templates.ts";
+import {
+  GENERIC_TESTS,
+  type GenericTestKind,
+  MODEL_CONFIG_KEYS,
+  modelConfigSchema,
+  testArgsSchema,
+} from "./model-config.ts";
+import { REF_MARKER, type RenderState, type TemplateContext, TemplateEngine } from "./templates.ts";
 import type { CompiledProject, ModelNode, Node, SeedNode, TestNode } from "./types.ts";
 
 export interface Compilation extends CompiledProject {
@@ -160,7 +166,10 @@ export function compileProject(loaded: LoadedConfig): Compilation {
       name: f.name,
       resourceType: "test",
       file: f.file,
-      tags: String(rendered.state.config?.tags ?? "").split(",").map((t) => t.trim()).filter(Boolean),
+      tags: String(rendered.state.config?.tags ?? "")
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
       dependsOn: resolveRefs(rendered.state.refs, f.file, f.name, byName, known, diagnostics),
       testType: "singular",
       severity,
@@ -181,7 +190,12 @@ export function compileProject(loaded: LoadedConfig): Compilation {
   for (const node of byName.values()) nodes.set(node.id, node);
   for (const test of tests) {
     if (nodes.has(test.id)) {
-      diagnostics.push({ file: test.file, line: test.line, node: test.name, message: `test name "${test.name}" is used twice; give one a name= argument` });
+      diagnostics.push({
+        file: test.file,
+        line: test.line,
+        node: test.name,
+        message: `test name "${test.name}" is used twice; give one a name= argument`,
+      });
       continue;
     }
     nodes.set(test.id, test);
@@ -312,18 +326,27 @@ function genericTest(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.join(".");
-      diagnostics.push({ ...where, message: `test "${kind}": ${issue.code === "unrecognized_keys" ? `unknown argument ${key}` : `${key}: ${issue.message}`}` });
+      diagnostics.push({
+        ...where,
+        message: `test "${kind}": ${issue.code === "unrecognized_keys" ? `unknown argument ${key}` : `${key}: ${issue.message}`}`,
+      });
     }
     return undefined;
   }
   const args = parsed.data;
   if (model.config.materialized === "ephemeral") {
-    diagnostics.push({ ...where, message: `test "${kind}" on an ephemeral model: ephemeral models have no relation to test` });
+    diagnostics.push({
+      ...where,
+      message: `test "${kind}" on an ephemeral model: ephemeral models have no relation to test`,
+    });
     return undefined;
   }
   let parent: Relation | undefined;
   const dependsOn = [model.id];
-  if (kind === "accepted_values" && (args.values === undefined || (Array.isArray(args.values) && !args.values.length))) {
+  if (
+    kind === "accepted_values" &&
+    (args.values === undefined || (Array.isArray(args.values) && !args.values.length))
+  ) {
     diagnostics.push({ ...where, message: `test "accepted_values" needs values="a,b,c"` });
     return undefined;
   }
@@ -334,13 +357,17 @@ function genericTest(
     }
     const target = byName.get(args.to);
     if (!target) {
-      diagnostics.push({ ...where, message: `test "relationships": to="${args.to}" is not a model or seed.${suggestion(args.to, known)}` });
+      diagnostics.push({
+        ...where,
+        message: `test "relationships": to="${args.to}" is not a model or seed.${suggestion(args.to, known)}`,
+      });
       return undefined;
     }
     parent = target.relation;
     if (target.id !== model.id) dependsOn.push(target.id);
   }
-  const name = args.name ?? `${kind}_${model.name}_${args.column}${kind === "relationships" ? `__${args.to}` : ""}`;
+  const name =
+    args.name ?? `${kind}_${model.name}_${args.column}${kind === "relationships" ? `__${args.to}` : ""}`;
   return {
     id: `test.${name}`,
     name,
@@ -359,5 +386,7 @@ function genericTest(
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+  return [...diagnostics].sort((a, b) =>
+    a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1,
+  );
 }

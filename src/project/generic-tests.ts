@@ -23,7 +23,11 @@ export function genericTestSql(
     case "unique":
       return `SELECT model.${col} AS ${col}, COUNT(*) AS n_records FROM ${from} WHERE model.${col} IS NOT NULL GROUP BY model.${col} HAVING COUNT(*) > 1`;
     case "accepted_values": {
-      const values = Array.isArray(args.values) ? args.values : String(args.values ?? "").split(",").map((v) => v.trim());
+      const values = Array.isArray(args.values)
+        ? args.values
+        : String(args.values ?? "")
+            .split(",")
+            .map((v) => v.trim());
       const list = values.map((v) => dialect.literal(args.quote ? String(v) : v)).join(", ");
       const value = args.quote ? `CAST(model.${col} AS VARCHAR)` : `model.${col}`;
       return `SELECT model.${col} AS ${col}, COUNT(*) AS n_records FROM ${from} WHERE model.${col} IS NOT NULL AND ${value} NOT IN (${list}) GROUP BY model.${col}`;

@@ -31,7 +31,8 @@ export function topologicalOrder(parents: Map<string, string[]>): { order: strin
       if (n === 0) order.push(child);
     }
   }
-  const blocked = order.length === parents.size ? [] : [...parents.keys()].filter((id) => remaining.get(id)! > 0);
+  const blocked =
+    order.length === parents.size ? [] : [...parents.keys()].filter((id) => remaining.get(id)! > 0);
   return { order, blocked };
 }
 
@@ -61,7 +62,11 @@ export function findCycles(parents: Map<string, string[]>, blocked: string[]): s
 }
 
 /** All ancestors (or descendants) of the given nodes, up to `depth` steps (Infinity: all). */
-export function reachable(edges: Map<string, string[]>, from: Iterable<string>, depth = Number.POSITIVE_INFINITY): Set<string> {
+export function reachable(
+  edges: Map<string, string[]>,
+  from: Iterable<string>,
+  depth = Number.POSITIVE_INFINITY,
+): Set<string> {
   const seen = new Set<string>();
   let frontier = [...from];
   for (let d = 0; d < depth && frontier.length; d++) {

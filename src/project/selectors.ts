@@ -10,20 +10,28 @@ import type { CompiledProject, Node } from "./types.ts";
  *
  * @example select(project, ["+stg_orders", "tag:daily"], ["path:models/legacy"])
  */
-export function select(project: CompiledProject, include: string[] | undefined, exclude: string[] | undefined): Set<string> {
+export function select(
+  project: CompiledProject,
+  include: string[] | undefined,
+  exclude: string[] | undefined,
+): Set<string> {
   const all = new Set(project.nodes.keys());
   const parents = new Map<string, string[]>();
   for (const [id, node] of project.nodes) parents.set(id, node.dependsOn);
-  const chosen = include && include.length ? evaluate(project, parents, include) : all;
+  const chosen = include?.length ? evaluate(project, parents, include) : all;
   if (include?.length && !chosen.size) {
     throw new UsageError(`--select ${include.join(" ")} matches no model, seed or test (see \`cdp ls\`)`);
   }
-  if (exclude && exclude.length) for (const id of evaluate(project, parents, exclude)) chosen.delete(id);
+  if (exclude?.length) for (const id of evaluate(project, parents, exclude)) chosen.delete(id);
   // Tests follow the nodes they check: a test is in when any node it reads is in, unless excluded directly.
-  if (include && include.length) {
-    const excluded = exclude && exclude.length ? evaluate(project, parents, exclude) : new Set<string>();
+  if (include?.length) {
+    const excluded = exclude?.length ? evaluate(project, parents, exclude) : new Set<string>();
     for (const node of project.nodes.values()) {
-      if (node.resourceType === "test" && !excluded.has(node.id) && node.dependsOn.some((d) => chosen.has(d))) {
+      if (
+        node.resourceType === "test" &&
+        !excluded.has(node.id) &&
+        node.dependsOn.some((d) => chosen.has(d))
+      ) {
         chosen.add(node.id);
       }
     }
@@ -67,7 +75,12 @@ function evaluatePart(project: CompiledProject, parents: Map<string, string[]>, 
 }
 
 function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
 }
 
 function matchMethod(project: CompiledProject, method: string): Set<string> {

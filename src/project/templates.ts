@@ -76,7 +76,13 @@ function split(args: unknown[]): [unknown[], HelperOptions] {
 }
 
 /** Parses Handlebars' own error messages into a line and a readable message. */
-export function templateErrorDiagnostic(error: Error, file: string, node: string, raw: string): Diagnostic {
+export function templateErrorDiagnostic(
+  error: Error,
+  file: string,
+  node: string,
+  raw: string,
+  names: string[] = [],
+): Diagnostic {
   const text = error.message;
   let line: number | undefined;
   let column: number | undefined;
@@ -95,12 +101,16 @@ export function templateErrorDiagnostic(error: Error, file: string, node: string
     column = Number(located[2]) + 1;
     message = text.replace(/ - \d+:\d+$/, "").replace(/ in \[object Object\]/, "");
     const missing = /^"([^"]+)" not defined/.exec(message);
-    if (missing) message = `"${missing[1]}" is not defined in this template (a misspelt helper or variable?)`;
+    if (missing) {
+      message = `"${missing[1]}" is not defined in this template (a misspelt helper or variable?).${suggestion(missing[1]!, names)}`;
+    }
   } else {
     const partial = /The partial (\S+) could not be found/.exec(text);
     if (partial) {
       message = `partial "${partial[1]}" does not exist (partials are the .sql files in partials/)`;
-      const idx = raw.split("\n").findIndex((l) => l.includes(`{{> ${partial[1]}`) || l.includes(`{{>${partial[1]}`));
+      const idx = raw
+        .split("\n")
+        .findIndex((l) => l.includes(`{{> ${partial[1]}`) || l.includes(`{{>${partial[1]}`));
       if (idx >= 0) line = idx + 1;
     }
   }
@@ -120,8 +130,21 @@ export class TemplateEngine {
   }
 
   /** Renders one template. Problems are in the returned state's diagnostics. */
-  render(file: string, node: string, raw: string, context: TemplateContext): { sql: string; state: RenderState } {
-    const s: RenderState = { file, node, refs: [], sources: [], tests: [], usesIsIncremental: false, diagnostics: [] };
+  render(
+    file: string,
+    node: string,
+    raw: string,
+    context: TemplateContext,
+  ): { sql: string; state: RenderState } {
+    const s: RenderState = {
+      file,
+      node,
+      refs: [],
+      sources: [],
+      tests: [],
+      usesIsIncremental: false,
+      diagnostics: [],
+    };
     const ctx: Record<string, unknown> = { target: context.target };
     Object.defineProperty(ctx, "is_incremental", {
       enumerable: true,
@@ -136,7 +159,10 @@ export class TemplateEngine {
       const sql = template(ctx, { allowedProtoProperties: {} });
       return { sql, state: s };
     } catch (error) {
-      s.diagnostics.push(templateErrorDiagnostic(error as Error, file, node, raw));
+      const names = [...Object.keys(this.hbs.helpers), ...Object.keys(ctx)].filter(
+        (n) => !n.endsWith("Missing"),
+      );
+      s.diagnostics.push(templateErrorDiagnostic(error as Error, file, node, raw, names));
       return { sql: "", state: s };
     } finally {
       current = undefined;
@@ -173,7 +199,9 @@ export class TemplateEngine {
         report(
           options,
           `unknown source "${sourceName}".${suggestion(sourceName, known)}`,
-          known.length ? `declared sources: ${known.join(", ")}` : "declare sources under `sources` in cdp.config.ts",
+          known.length
+            ? `declared sources: ${known.join(", ")}`
+            : "declare sources under `sources` in cdp.config.ts",
         );
         return "";
       }
@@ -182,7 +210,10 @@ export class TemplateEngine {
         : source.tables;
       const real = tables[table];
       if (!real) {
-        report(options, `source "${sourceName}" has no table "${table}".${suggestion(table, Object.keys(tables))}`);
+        report(
+          options,
+          `source "${sourceName}" has no table "${table}".${suggestion(table, Object.keys(tables))}`,
+        );
         return "";
       }
       state().sources.push({ source: sourceName, table, line: lineOf(options) });
@@ -192,8 +223,10 @@ export class TemplateEngine {
     h.registerHelper("config", (...args: unknown[]) => {
       const [positional, options] = split(args);
       const s = state();
-      if (positional.length) report(options, "config takes only key=value pairs, e.g. {{config materialized=\"table\"}}");
-      if (s.config) report(options, "config is declared twice in this file; merge the two into one {{config}}");
+      if (positional.length)
+        report(options, 'config takes only key=value pairs, e.g. {{config materialized="table"}}');
+      if (s.config)
+        report(options, "config is declared twice in this file; merge the two into one {{config}}");
       s.config = { ...options.hash };
       s.configLine = lineOf(options);
       return "";
@@ -211,7 +244,7 @@ export class TemplateEngine {
       report(
         options,
         `variable "${name}" is not defined.${suggestion(name, Object.keys(vars))}`,
-        "define it under `vars` in cdp.config.ts, pass --vars, or give a default: {{var \"name\" \"default\"}}",
+        'define it under `vars` in cdp.config.ts, pass --vars, or give a default: {{var "name" "default"}}',
       );
       return undefined;
     });

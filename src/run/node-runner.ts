@@ -46,7 +46,12 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
     }
     case "incremental": {
       await schemas.ensure(model.relation.schema);
-      const r = await runIncremental(wh, model, (inc) => ctx.compilation.renderForRun(model, inc), ctx.fullRefresh);
+      const r = await runIncremental(
+        wh,
+        model,
+        (inc) => ctx.compilation.renderForRun(model, inc),
+        ctx.fullRefresh,
+      );
       return { status: "success", relation, rowsAffected: r.rows, message: r.message };
     }
   }
@@ -74,7 +79,9 @@ async function runTest(ctx: NodeRunContext, test: TestNode): Promise<Outcome> {
   );
   const failures = Number(counted[0]?.failures ?? 0);
   if (failures === 0) return { status: "pass", failures: 0 };
-  const sample = await wh.query(`SELECT * FROM (\n${test.compiledSql}\n) AS cdp_test LIMIT ${ctx.sampleSize ?? 5}`);
+  const sample = await wh.query(
+    `SELECT * FROM (\n${test.compiledSql}\n) AS cdp_test LIMIT ${ctx.sampleSize ?? 5}`,
+  );
   return {
     status: test.severity === "warn" ? "warn" : "fail",
     failures,

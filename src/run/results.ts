@@ -31,7 +31,15 @@ export interface RunSummary {
 }
 
 export function countByStatus(results: NodeResult[]): Record<NodeStatus, number> {
-  const counts: Record<NodeStatus, number> = { success: 0, error: 0, skipped: 0, cancelled: 0, pass: 0, fail: 0, warn: 0 };
+  const counts: Record<NodeStatus, number> = {
+    success: 0,
+    error: 0,
+    skipped: 0,
+    cancelled: 0,
+    pass: 0,
+    fail: 0,
+    warn: 0,
+  };
   for (const r of results) counts[r.status]++;
   return counts;
 }
@@ -39,7 +47,10 @@ export function countByStatus(results: NodeResult[]): Record<NodeStatus, number>
 export const isFailure = (r: NodeResult) => r.status === "error" || r.status === "fail";
 
 /** The JSON written to `target/run_results.json`. */
-export function runResultsJson(summary: RunSummary, meta: { project: string; target: string; args: Record<string, unknown> }) {
+export function runResultsJson(
+  summary: RunSummary,
+  meta: { project: string; target: string; args: Record<string, unknown> },
+) {
   return {
     metadata: { generated_at: summary.completedAt, project_name: meta.project, target_name: meta.target },
     command: summary.command,

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { TargetConfig } from "../config/schema.ts";
-import type { Dialect, Warehouse } from "./types.ts";
 import { duckdbDialect } from "./duckdb/dialect.ts";
+import type { Dialect, Warehouse } from "./types.ts";
 
 export type * from "./types.ts";
 
@@ -28,7 +28,10 @@ export async function connect(target: TargetConfig, options: ConnectOptions): Pr
       const file =
         target.path === ":memory:"
           ? ":memory:"
-          : path.resolve(options.projectDir, target.path ?? path.join(".cdp", `${options.projectName}.duckdb`));
+          : path.resolve(
+              options.projectDir,
+              target.path ?? path.join(".cdp", `${options.projectName}.duckdb`),
+            );
       return DuckdbWarehouse.open({
         path: file,
         schema: target.schema,

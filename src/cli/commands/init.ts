@@ -43,7 +43,10 @@ select * from {{ref "stg_customers"}} where email not like '%@%'
 };
 
 /** Writes a new project into `dir`. Refuses a non-empty directory unless `force`. */
-export async function initProject(dir: string, options: { force?: boolean } = {}): Promise<{ dir: string; files: string[] }> {
+export async function initProject(
+  dir: string,
+  options: { force?: boolean } = {},
+): Promise<{ dir: string; files: string[] }> {
   const root = path.resolve(dir);
   if (existsSync(root) && readdirSync(root).length && !options.force) {
     throw new UsageError(`${root} is not empty; pass --force to add a project to it anyway.`);

@@ -2,7 +2,11 @@ import { compile, type ProjectOptions } from "../../api.ts";
 import { select } from "../../project/selectors.ts";
 
 /** Lines for `cdp ls`: names, file paths, or one JSON object per node. */
-export async function listNodes(options: ProjectOptions, resourceType: string | undefined, output: string): Promise<string[]> {
+export async function listNodes(
+  options: ProjectOptions,
+  resourceType: string | undefined,
+  output: string,
+): Promise<string[]> {
   const { compilation } = await compile(options);
   const chosen = select(compilation, options.select, options.exclude);
   const lines: string[] = [];

@@ -11,7 +11,12 @@ export class ModelRunError extends CdpError {
 }
 
 /** Fails with the offending keys when the new rows have NULL or duplicated unique keys. */
-async function checkUniqueKey(wh: Warehouse, stage: Relation, keys: string[], model: ModelNode): Promise<void> {
+async function checkUniqueKey(
+  wh: Warehouse,
+  stage: Relation,
+  keys: string[],
+  model: ModelNode,
+): Promise<void> {
   const d = wh.dialect;
   const cols = keys.map((k) => d.quoteIdentifier(k)).join(", ");
   const anyNull = keys.map((k) => `${d.quoteIdentifier(k)} IS NULL`).join(" OR ");

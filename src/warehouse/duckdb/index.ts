@@ -38,7 +38,11 @@ function wrap(error: unknown, sql: string): WarehouseError {
 function normalizeRow(row: Row): Row {
   for (const key in row) {
     const v = row[key];
-    if (typeof v === "bigint" && v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER)) {
+    if (
+      typeof v === "bigint" &&
+      v <= BigInt(Number.MAX_SAFE_INTEGER) &&
+      v >= BigInt(Number.MIN_SAFE_INTEGER)
+    ) {
       row[key] = Number(v);
     }
   }
@@ -175,7 +179,9 @@ export class DuckdbWarehouse implements Warehouse {
   async dropRelation(relation: Relation): Promise<void> {
     const info = await this.describe(relation);
     if (!info) return;
-    await this.execute(`DROP ${info.kind === "view" ? "VIEW" : "TABLE"} ${this.dialect.quoteRelation(relation)}`);
+    await this.execute(
+      `DROP ${info.kind === "view" ? "VIEW" : "TABLE"} ${this.dialect.quoteRelation(relation)}`,
+    );
   }
 
   async createView(relation: Relation, selectSql: string): Promise<void> {
@@ -229,7 +235,10 @@ export class DuckdbWarehouse implements Warehouse {
     const cols = columns.map(q).join(", ");
     // Delete-then-insert in one transaction: portable, and exact about what was replaced.
     return this.transaction(async (conn) => {
-      const deleted = await this.run(conn, `DELETE FROM ${t} AS t WHERE EXISTS (SELECT 1 FROM ${s} AS s WHERE ${match})`);
+      const deleted = await this.run(
+        conn,
+        `DELETE FROM ${t} AS t WHERE EXISTS (SELECT 1 FROM ${s} AS s WHERE ${match})`,
+      );
       const inserted = await this.run(conn, `INSERT INTO ${t} (${cols}) SELECT ${cols} FROM ${s}`);
       const updated = deleted.rowsAffected ?? 0;
       return { inserted: (inserted.rowsAffected ?? 0) - updated, updated };
