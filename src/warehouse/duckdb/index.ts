@@ -61,7 +61,12 @@ export class DuckdbWarehouse implements Warehouse {
     this.defaultSchema = options.schema;
     this.pool = new Pool(
       Math.max(1, options.connections),
-      () => instance.connect(),
+      async () => {
+        const conn = await instance.connect();
+        // Timestamps must not depend on the machine running the job: sessions are in UTC.
+        await conn.run("SET TimeZone = 'UTC'");
+        return conn;
+      },
       (c) => c.closeSync(),
     );
   }

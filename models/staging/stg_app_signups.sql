@@ -1,0 +1,60 @@
+{{config materialized="view" tags="staging"}}
+{{!--
+  stg_app_signups: one row per account created in the apps or on the website, cleaned.
+  user_id is the account id also found on web events and orders. device_id is the phone's
+  vendor id, or for platform = 'web' the browser's anonymous_id (joins stg_web_events).
+  Devices can be shared (family tablets). signed_up_at is UTC.
+--}}
+{{test "not_null" column="signup_id"}}
+{{test "unique" column="signup_id"}}
+{{test "not_null" column="user_id"}}
+{{test "unique" column="user_id"}}
+{{test "not_null" column="platform"}}
+{{test "accepted_values" column="platform" values="ios,android,web"}}
+{{test "not_null" column="signed_up_at"}}
+
+with source as (
+  select * from {{ref "raw_app_signups"}}
+),
+
+texts as (
+  select
+    cast(signup_id as varchar) as signup_id,
+    case when lower(trim(cast(user_id as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else trim(cast(user_id as varchar)) end as user_id,
+    case when lower(trim(cast(email as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else lower(trim(cast(email as varchar))) end as email,
+    case when lower(trim(cast(phone as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else trim(cast(phone as varchar)) end as phone,
+    case when lower(trim(cast(first_name as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else trim(cast(first_name as varchar)) end as first_name,
+    case when lower(trim(cast(last_name as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else trim(cast(last_name as varchar)) end as last_name,
+    case when lower(trim(cast(device_id as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else trim(cast(device_id as varchar)) end as device_id,
+    lower(trim(cast(platform as varchar))) as platform,
+    cast(signed_up_at as varchar) as signed_up_at,
+    regexp_replace(cast(phone as varchar), '[^0-9]', '', 'g') as phone_digits
+  from source
+)
+
+select
+  signup_id,
+  user_id,
+  case when email like '%_@_%' then email end as email,
+  phone as phone_raw,
+  case
+    when phone is null or length(phone_digits) < 8 then null
+    when replace(phone_digits, substr(phone_digits, 1, 1), '') = '' then null
+    when replace(substr(phone_digits, 2), '0', '') = '' then null
+    when phone_digits in ('1234567890', '0123456789', '12345678901') then null
+    else phone_digits
+  end as phone_digits,
+  case when first_name = upper(first_name) or first_name = lower(first_name)
+    then upper(substr(first_name, 1, 1)) || lower(substr(first_name, 2)) else first_name end as first_name,
+  case when last_name = upper(last_name) or last_name = lower(last_name)
+    then upper(substr(last_name, 1, 1)) || lower(substr(last_name, 2)) else last_name end as last_name,
+  device_id,
+  platform,
+  cast(signed_up_at as timestamp) as signed_up_at
+from texts

@@ -1,0 +1,57 @@
+{{config materialized="view" tags="staging"}}
+{{!--
+  stg_orders: one row per order from web shop, app and stores, cleaned.
+  user_id is NULL for guest checkouts and store sales; those carry only an email and/or phone,
+  and store tills often record a placeholder email. amount is a decimal in `currency`.
+--}}
+{{test "not_null" column="order_id"}}
+{{test "unique" column="order_id"}}
+{{test "not_null" column="ordered_at"}}
+{{test "not_null" column="status"}}
+{{test "accepted_values" column="status" values="completed,refunded,cancelled"}}
+{{test "not_null" column="channel"}}
+{{test "accepted_values" column="channel" values="web,app,store"}}
+{{test "not_null" column="currency"}}
+{{test "accepted_values" column="currency" values="USD,GBP,EUR"}}
+{{test "not_null" column="amount"}}
+
+with source as (
+  select * from {{ref "raw_orders"}}
+),
+
+texts as (
+  select
+    cast(order_id as varchar) as order_id,
+    case when lower(trim(cast(user_id as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else trim(cast(user_id as varchar)) end as user_id,
+    case when lower(trim(cast(email as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else lower(trim(cast(email as varchar))) end as email,
+    case when lower(trim(cast(phone as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else trim(cast(phone as varchar)) end as phone,
+    cast(ordered_at as varchar) as ordered_at,
+    lower(trim(cast(status as varchar))) as status,
+    upper(trim(cast(currency as varchar))) as currency,
+    case when trim(cast(amount as varchar)) = '' then null else trim(cast(amount as varchar)) end as amount,
+    lower(trim(cast(channel as varchar))) as channel,
+    regexp_replace(cast(phone as varchar), '[^0-9]', '', 'g') as phone_digits
+  from source
+)
+
+select
+  order_id,
+  user_id,
+  case when email like '%_@_%' then email end as email,
+  phone as phone_raw,
+  case
+    when phone is null or length(phone_digits) < 8 then null
+    when replace(phone_digits, substr(phone_digits, 1, 1), '') = '' then null
+    when replace(substr(phone_digits, 2), '0', '') = '' then null
+    when phone_digits in ('1234567890', '0123456789', '12345678901') then null
+    else phone_digits
+  end as phone_digits,
+  cast(ordered_at as timestamp) as ordered_at,
+  status,
+  currency,
+  cast(amount as decimal(12, 2)) as amount,
+  channel
+from texts

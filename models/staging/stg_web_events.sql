@@ -1,0 +1,48 @@
+{{config materialized="view" tags="staging"}}
+{{!--
+  stg_web_events: one row per storefront analytics event, cleaned.
+  anonymous_id identifies a browser (shared browsers exist: family and library computers);
+  user_id is set once the visitor logged in or signed up; email only on some form events.
+  occurred_at is UTC (the raw value is ISO 8601 with a trailing Z).
+--}}
+{{test "not_null" column="event_id"}}
+{{test "unique" column="event_id"}}
+{{test "not_null" column="anonymous_id"}}
+{{test "not_null" column="event_type"}}
+{{test "accepted_values" column="event_type" values="page_view,product_view,add_to_cart,checkout,login,signup"}}
+{{test "not_null" column="occurred_at"}}
+
+with source as (
+  select * from {{ref "raw_web_events"}}
+),
+
+texts as (
+  select
+    cast(event_id as varchar) as event_id,
+    case when lower(trim(cast(anonymous_id as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else lower(trim(cast(anonymous_id as varchar))) end as anonymous_id,
+    case when lower(trim(cast(user_id as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else trim(cast(user_id as varchar)) end as user_id,
+    lower(trim(cast(event_type as varchar))) as event_type,
+    case when trim(cast(page_url as varchar)) = '' then null else trim(cast(page_url as varchar)) end as page_url,
+    case when lower(trim(cast(utm_source as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else lower(trim(cast(utm_source as varchar))) end as utm_source,
+    case when lower(trim(cast(utm_medium as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else lower(trim(cast(utm_medium as varchar))) end as utm_medium,
+    cast(occurred_at as varchar) as occurred_at,
+    case when lower(trim(cast(email as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+      then null else lower(trim(cast(email as varchar))) end as email
+  from source
+)
+
+select
+  event_id,
+  anonymous_id,
+  user_id,
+  event_type,
+  page_url,
+  utm_source,
+  utm_medium,
+  cast(occurred_at as timestamp) as occurred_at,
+  case when email like '%_@_%' then email end as email
+from texts
