@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { config as loadDotenv } from "dotenv";
 import type { z } from "zod";
 import { suggestion } from "../did-you-mean.ts";
@@ -92,15 +92,58 @@ export function findConfigFile(projectDir: string): string | undefined {
   return undefined;
 }
 
-/** Imports `cdp.config.ts` (TypeScript is compiled on the fly) and returns its default export. */
+/** `src/config/public.ts` of this package, found from wherever this code runs (sources or bundle). */
+function publicApiFile(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, "src/config/public.ts");
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("cannot find src/config/public.ts of the cdp package");
+    dir = parent;
+  }
+}
+
+/**
+ * Imports `cdp.config.ts`: esbuild bundles it with its local imports into one ES module
+ * (packages stay external; "cdp" resolves to the config helpers), which Node then imports.
+ * A config without package imports is imported from memory; otherwise the module is written
+ * next to the config for the duration of the import, so its packages resolve from the project.
+ */
 async function importConfig(file: string): Promise<unknown> {
-  const { tsImport } = await import("tsx/esm/api");
-  // A query string defeats the module cache so tests and watch-style callers see edits.
-  const url = `${pathToFileURL(file).href}?t=${Date.now()}`;
-  let mod = (await tsImport(url, import.meta.url)) as { default?: unknown };
-  // A file compiled as CommonJS arrives wrapped once more.
-  while (mod && typeof mod.default === "object" && mod.default !== null && "default" in mod.default) {
-    mod = mod.default as { default?: unknown };
+  const { build } = await import("esbuild");
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    metafile: true,
+    logLevel: "silent",
+    plugins: [
+      {
+        name: "cdp-config-api",
+        setup(b) {
+          b.onResolve({ filter: /^cdp$/ }, () => ({ path: publicApiFile() }));
+        },
+      },
+    ],
+  });
+  const code = result.outputFiles[0]!.text;
+  const imports = Object.values(result.metafile.outputs)[0]?.imports ?? [];
+  let mod: { default?: unknown };
+  if (imports.length === 0) {
+    mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+  } else {
+    const temp = `${file}.${process.pid}-${Date.now()}.mjs`;
+    writeFileSync(temp, code);
+    try {
+      mod = await import(pathToFileURL(temp).href);
+    } finally {
+      rmSync(temp, { force: true });
+    }
   }
   return mod.default;
 }
@@ -123,11 +166,7 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   try {
     raw = await importConfig(configFile);
   } catch (error) {
-    const err = error as Error;
-    const m = /:(\d+):(\d+)/.exec(err.message) ?? /:(\d+):(\d+)/.exec(String(err.stack ?? ""));
-    throw new ConfigError(`Cannot load ${relFile}: ${err.message.split("\n")[0]}`, [
-      { file: relFile, line: m ? Number(m[1]) : undefined, message: err.message.split("\n")[0] ?? "" },
-    ]);
+    throw configLoadError(error, relFile);
   }
   if (typeof raw !== "object" || raw === null) {
     throw new ConfigError(`${relFile} must default-export the project config object.`, [
@@ -199,4 +238,22 @@ function pickTarget(
   if (first) return { targetName: first[0], target: first[1] };
   if (!diagnostics.length) diagnostics.push({ file, message: "no warehouse configured" });
   return { targetName: "default", target: { type: "duckdb", schema: "main" } };
+}
+
+/** esbuild reports syntax errors with a location; runtime errors in the config have none. */
+function configLoadError(error: unknown, relFile: string): ConfigError {
+  const located = (error as { errors?: { text: string; location?: { line: number; column: number } }[] })
+    .errors?.[0];
+  if (located) {
+    return new ConfigError(`Cannot load ${relFile}: ${located.text}`, [
+      {
+        file: relFile,
+        line: located.location?.line,
+        column: (located.location?.column ?? 0) + 1,
+        message: located.text,
+      },
+    ]);
+  }
+  const message = (error as Error).message?.split("\n")[0] ?? String(error);
+  return new ConfigError(`Cannot load ${relFile}: ${message}`, [{ file: relFile, message }]);
 }

@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { redactor } from "../config/secrets.ts";
@@ -16,49 +17,56 @@ export function compiledPath(node: Node): string | undefined {
 }
 
 function manifestNode(node: Node) {
-  const base = {
-    unique_id: node.id,
-    name: node.name,
-    resource_type: node.resourceType,
-    original_file_path: node.file,
-    tags: node.tags,
-    depends_on: node.dependsOn,
-  };
   switch (node.resourceType) {
     case "model":
       return {
-        ...base,
+        name: node.name,
+        resource_type: node.resourceType,
+        original_file_path: node.file,
+        compiled_path: compiledPath(node),
         relation: node.relation,
         config: node.config,
-        refs: node.refs.map((r) => r.name),
+        tags: node.tags,
+        depends_on: node.dependsOn,
         sources: node.sources,
         checksum: node.checksum,
-        compiled_path: compiledPath(node),
       };
     case "seed":
-      return { ...base, relation: node.relation, column_types: node.columnTypes ?? {} };
+      return {
+        name: node.name,
+        resource_type: node.resourceType,
+        original_file_path: node.file,
+        relation: node.relation,
+        tags: node.tags,
+        column_types: node.columnTypes ?? {},
+      };
     case "test":
       return {
-        ...base,
+        name: node.name,
+        resource_type: node.resourceType,
+        original_file_path: node.file,
+        line: node.line,
         test_type: node.testType,
         test_kind: node.kind,
         attached_node: node.attachedTo,
         column: node.args?.column,
         severity: node.severity,
-        compiled_path: compiledPath(node),
+        depends_on: node.dependsOn,
       };
   }
 }
 
+/**
+ * `target/manifest.json`: every node with its config, file and dependencies, in build order.
+ * Parents are each node's `depends_on`; `child_map` gives the other direction.
+ */
 export function buildManifest(compilation: Compilation) {
   const nodes: Record<string, unknown> = {};
-  const parentMap: Record<string, string[]> = {};
   const childMap: Record<string, string[]> = {};
   for (const id of compilation.order) {
-    const node = compilation.nodes.get(id)!;
-    nodes[id] = manifestNode(node);
-    parentMap[id] = node.dependsOn;
-    childMap[id] = compilation.children.get(id) ?? [];
+    nodes[id] = manifestNode(compilation.nodes.get(id)!);
+    const children = compilation.children.get(id);
+    if (children?.length) childMap[id] = children;
   }
   return {
     metadata: {
@@ -69,7 +77,6 @@ export function buildManifest(compilation: Compilation) {
       dialect: compilation.dialect.name,
     },
     nodes,
-    parent_map: parentMap,
     child_map: childMap,
   };
 }
@@ -82,31 +89,40 @@ export async function writeAtomic(file: string, content: string): Promise<void> 
   await rename(temp, file);
 }
 
-/** Writes `target/compiled/**` and `target/manifest.json`. */
+/** Writes `content` unless the file already holds exactly that: reading is cheaper than rewriting. */
+function writeIfChanged(file: string, content: string): void {
+  try {
+    if (readFileSync(file, "utf8") === content) return;
+  } catch {}
+  writeFileSync(file, content);
+}
+
+/**
+ * Writes `target/compiled/**` (models and singular tests; a generic test's SQL is written when it
+ * fails, see `writeFailedTestSql`) and `target/manifest.json`. Synchronous on purpose: for
+ * thousands of small files, sync writes are several times faster than queued async ones.
+ */
 export async function writeCompileArtifacts(compilation: Compilation, targetDir: string): Promise<void> {
-  const files: [string, string][] = [];
-  const dirs = new Set<string>();
+  const made = new Set<string>();
   for (const id of compilation.order) {
     const node = compilation.nodes.get(id)!;
-    const rel = compiledPath(node);
-    if (!rel || node.resourceType === "seed") continue;
-    const file = path.join(targetDir, rel);
-    dirs.add(path.dirname(file));
-    // A secret used in a template must not end up on disk: artifacts are redacted, runs use the real SQL.
-    files.push([file, redactor.redact(`${node.compiledSql}\n`)]);
-  }
-  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-  // Bounded parallelism: enough to keep the disk busy without exhausting file handles.
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const [file, content] = files[next++]!;
-      await writeFile(file, content);
+    if (node.resourceType === "seed" || (node.resourceType === "test" && node.testType === "generic"))
+      continue;
+    const file = path.join(targetDir, compiledPath(node)!);
+    const dir = path.dirname(file);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
     }
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
-  await writeAtomic(
-    path.join(targetDir, "manifest.json"),
-    JSON.stringify(buildManifest(compilation), null, 1),
-  );
+    // A secret used in a template must not end up on disk: artifacts are redacted, runs use the real SQL.
+    writeIfChanged(file, redactor.redact(`${node.compiledSql}\n`));
+  }
+  await writeAtomic(path.join(targetDir, "manifest.json"), JSON.stringify(buildManifest(compilation)));
+}
+
+/** Writes a failing generic test's query where `compiledPath` says, for the user to run by hand. */
+export async function writeFailedTestSql(node: Node, targetDir: string): Promise<string> {
+  const file = path.join(targetDir, compiledPath(node)!);
+  await writeAtomic(file, `${node.resourceType === "seed" ? "" : node.compiledSql}\n`);
+  return file;
 }

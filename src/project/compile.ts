@@ -90,12 +90,19 @@ export function compileProject(loaded: LoadedConfig): Compilation {
   }
 
   // Models: render once, read their config and refs.
+  const configCache = new Map<string, ReturnType<typeof modelConfigSchema.safeParse>>();
   const renders = new Map<string, { sql: string; state: RenderState }>();
   for (const f of discover(projectDir, config.paths.models, ".sql")) {
     const raw = readFileSync(f.absolute, "utf8");
     const rendered = engine.render(f.file, f.name, raw, context);
     diagnostics.push(...rendered.state.diagnostics);
-    const parsed = modelConfigSchema.safeParse(rendered.state.config ?? {});
+    // Many models share a config: validate each distinct one once.
+    const configKey = JSON.stringify(rendered.state.config ?? {});
+    let parsed = configCache.get(configKey);
+    if (!parsed) {
+      parsed = modelConfigSchema.safeParse(rendered.state.config ?? {});
+      configCache.set(configKey, parsed);
+    }
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         if (issue.code === "unrecognized_keys") {
@@ -117,7 +124,7 @@ export function compileProject(loaded: LoadedConfig): Compilation {
         }
       }
     }
-    const mc = parsed.success ? parsed.data : modelConfigSchema.parse({});
+    const mc = parsed.success ? { ...parsed.data } : modelConfigSchema.parse({});
     if (!mc.enabled) continue;
     const model: ModelNode = {
       id: `model.${f.name}`,

@@ -1,8 +1,12 @@
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import type HandlebarsNamespace from "handlebars";
 import type { SourceConfig } from "../config/schema.ts";
 import { suggestion } from "../did-you-mean.ts";
 import type { Diagnostic } from "../errors.ts";
 import type { Dialect } from "../warehouse/types.ts";
+import { type Program, Unsupported } from "./sql-template/ast.ts";
+import { parseTemplate } from "./sql-template/parse.ts";
+import { type Helper, renderProgram } from "./sql-template/render.ts";
 import type { RefUse } from "./types.ts";
 
 /**
@@ -118,15 +122,67 @@ export function templateErrorDiagnostic(
 }
 
 export class TemplateEngine {
-  readonly hbs: typeof Handlebars;
+  private readonly helpers: Record<string, Helper> = {};
+  private handlebars: typeof HandlebarsNamespace | undefined;
+
+  /** Off only in the tests that compare the fast path with Handlebars. */
+  fastPath = true;
 
   constructor(private readonly options: EngineOptions) {
-    this.hbs = Handlebars.create();
     this.registerHelpers();
   }
 
+  private readonly partialSources = new Map<string, string>();
+  private readonly parsedPartials = new Map<string, Program>();
+
   registerPartial(name: string, source: string): void {
-    this.hbs.registerPartial(name, source);
+    this.partialSources.set(name, source);
+  }
+
+  /**
+   * Handlebars itself, loaded on first use: only templates the fast path leaves to it (rare
+   * syntax, syntax errors) pay for loading it.
+   */
+  private get hbs(): typeof HandlebarsNamespace {
+    if (!this.handlebars) {
+      const Handlebars = createRequire(import.meta.url)("handlebars") as typeof HandlebarsNamespace;
+      const hbs = Handlebars.create();
+      for (const [name, helper] of Object.entries(this.helpers)) hbs.registerHelper(name, helper);
+      for (const [name, source] of this.partialSources) hbs.registerPartial(name, source);
+      this.handlebars = hbs;
+    }
+    return this.handlebars;
+  }
+
+  private partial = (name: string): Program | undefined => {
+    let program = this.parsedPartials.get(name);
+    if (!program) {
+      const source = this.partialSources.get(name);
+      if (source === undefined) return undefined;
+      program = parseTemplate(source);
+      this.parsedPartials.set(name, program);
+    }
+    return program;
+  };
+
+  /**
+   * The fast path: our own parser and evaluator for the subset SQL templates use. Templates it
+   * does not handle (and every syntax error) go to Handlebars, so results and messages are its.
+   */
+  private renderFast(raw: string, ctx: Record<string, unknown>): string | undefined {
+    let program: Program;
+    try {
+      program = parseTemplate(raw);
+    } catch (error) {
+      if (error instanceof Unsupported) return undefined;
+      throw error;
+    }
+    try {
+      return renderProgram(program, ctx, { helpers: this.helpers, partial: this.partial });
+    } catch (error) {
+      if (error instanceof Unsupported) return undefined;
+      throw error;
+    }
   }
 
   /** Renders one template. Problems are in the returned state's diagnostics. */
@@ -155,13 +211,19 @@ export class TemplateEngine {
     });
     current = s;
     try {
+      const fast = this.fastPath ? this.renderFast(raw, ctx) : undefined;
+      if (fast !== undefined) return { sql: fast, state: s };
+      // Handlebars may have seen part of the template already through the fast path's helpers.
+      s.refs = [];
+      s.sources = [];
+      s.tests = [];
+      s.config = undefined;
+      s.diagnostics = [];
       const template = this.hbs.compile(raw, { noEscape: true, strict: true });
       const sql = template(ctx, { allowedProtoProperties: {} });
       return { sql, state: s };
     } catch (error) {
-      const names = [...Object.keys(this.hbs.helpers), ...Object.keys(ctx)].filter(
-        (n) => !n.endsWith("Missing"),
-      );
+      const names = [...Object.keys(this.helpers), ...Object.keys(ctx)].filter((n) => !n.endsWith("Missing"));
       s.diagnostics.push(templateErrorDiagnostic(error as Error, file, node, raw, names));
       return { sql: "", state: s };
     } finally {
@@ -171,7 +233,11 @@ export class TemplateEngine {
 
   private registerHelpers(): void {
     const { dialect, vars, sources } = this.options;
-    const h = this.hbs;
+    const h = {
+      registerHelper: (name: string, fn: Helper) => {
+        this.helpers[name] = fn;
+      },
+    };
 
     h.registerHelper("ref", (...args: unknown[]) => {
       const [positional, options] = split(args);
@@ -281,7 +347,7 @@ export class TemplateEngine {
     h.registerHelper("helperMissing", (...args: unknown[]) => {
       const [, options] = split(args);
       const name = (options as unknown as { name: string }).name;
-      const known = Object.keys(h.helpers).filter((n) => n !== "helperMissing" && n !== "blockHelperMissing");
+      const known = Object.keys(this.helpers).filter((n) => n !== "helperMissing");
       report(options, `unknown helper "${name}".${suggestion(name, known)}`);
       return "";
     });

@@ -97,7 +97,7 @@ describe("cdp CLI", () => {
         "models/m.sql": `{{config materialized="table"}}select '{{var "token"}}' as t from missing_table`,
         ".env": `CDP_TEST_TOKEN=${secretValue}\n`,
       },
-      `import { secret } from "${path.resolve("src/index.ts")}";
+      `import { secret } from "cdp";
 export default { name: "t", warehouse: { type: "duckdb" }, vars: { token: secret("CDP_TEST_TOKEN") } };`,
     );
     const r = cdp(dir, ["run", "--debug"]);
@@ -115,7 +115,7 @@ export default { name: "t", warehouse: { type: "duckdb" }, vars: { token: secret
   it("names the missing environment variable of a secret", () => {
     const dir = makeProject(
       { "models/m.sql": "select 1" },
-      `import { secret } from "${path.resolve("src/index.ts")}";
+      `import { secret } from "cdp";
 export default {
   name: "t",
   warehouse: { type: "duckdb" },

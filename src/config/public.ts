@@ -1,0 +1,7 @@
+/**
+ * What `cdp.config.ts` may import from "cdp" at run time. The loader resolves "cdp" to this
+ * small module, so loading a config never pulls in the whole engine.
+ */
+export { defineConfig } from "./define-config.ts";
+export type { ProjectConfig, UserConfig } from "./schema.ts";
+export { secret } from "./secrets.ts";
