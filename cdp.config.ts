@@ -14,6 +14,8 @@ export default defineConfig({
   },
   threads: 4,
   vars: {
+    // Text that means "no value" in the sources; staging models turn it into NULL.
+    no_value_tokens: ["", "-", "unknown", "n/a", "na", "null", "none"],
     // Orders in these states count as revenue.
     revenue_statuses: ["completed"],
     // Reporting currency conversion, fixed for reproducible demo numbers.

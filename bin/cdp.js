@@ -53,8 +53,25 @@ async function loadCli() {
         platform: "node",
         format: "esm",
         target: "node20",
-        packages: "external",
-        sourcemap: "inline",
+        // Pure-JS dependencies are bundled (one module instead of hundreds to resolve at start-up);
+        // native and lazily loaded ones stay external.
+        external: [
+          "@duckdb/*",
+          "esbuild",
+          "handlebars",
+          "tsx",
+          "knex",
+          "pg",
+          "@google-cloud/*",
+          "libphonenumber-js",
+          "axios",
+        ],
+        // An external map costs nothing unless node runs with --enable-source-maps.
+        sourcemap: true,
+        // Bundled CommonJS packages call require(); give ES module chunks one.
+        banner: {
+          js: 'import { createRequire as __cdpCreateRequire } from "node:module"; const require = __cdpCreateRequire(import.meta.url);',
+        },
         logLevel: "silent",
       });
       const { renameSync, rmSync } = await import("node:fs");
@@ -72,7 +89,9 @@ async function loadCli() {
       rmSync(old, { recursive: true, force: true });
     }
     return await import(pathToFileURL(bundle).href);
-  } catch {
+  } catch (error) {
+    if (process.argv.includes("--debug"))
+      console.error("cdp: running from sources, the bundle is unusable:", error);
     const { register } = await import("tsx/esm/api");
     register();
     return import(pathToFileURL(entry).href);

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { type LoadedConfig, loadConfig } from "./config/load.ts";
-import { writeAtomic, writeCompileArtifacts } from "./project/artifacts.ts";
+import { writeAtomic, writeCompileArtifacts, writeFailedTestSql } from "./project/artifacts.ts";
 import { type Compilation, compileProject } from "./project/compile.ts";
 import { select } from "./project/selectors.ts";
 import type { Node, ResourceType } from "./project/types.ts";
@@ -122,6 +122,10 @@ export async function execute(command: RunCommand, options: RunOptions = {}): Pr
         async run(task) {
           options.onEvent?.({ type: "node_start", node: task.node, index: ++startedCount, total });
           const result = await runNode(ctx, schemas, task.node);
+          if ((result.status === "fail" || result.status === "warn") && task.node.resourceType === "test") {
+            const file = await writeFailedTestSql(task.node, targetDir(loaded));
+            result.message = `${result.message}; query: ${path.relative(loaded.projectDir, file)}`;
+          }
           record(result);
           return isFailure(result) ? "failed" : "ok";
         },

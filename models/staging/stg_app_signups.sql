@@ -20,17 +20,17 @@ with source as (
 texts as (
   select
     cast(signup_id as varchar) as signup_id,
-    case when lower(trim(cast(user_id as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(user_id as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(user_id as varchar)) end as user_id,
-    case when lower(trim(cast(email as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(email as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else lower(trim(cast(email as varchar))) end as email,
-    case when lower(trim(cast(phone as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(phone as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(phone as varchar)) end as phone,
-    case when lower(trim(cast(first_name as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(first_name as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(first_name as varchar)) end as first_name,
-    case when lower(trim(cast(last_name as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(last_name as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(last_name as varchar)) end as last_name,
-    case when lower(trim(cast(device_id as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(device_id as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(device_id as varchar)) end as device_id,
     lower(trim(cast(platform as varchar))) as platform,
     cast(signed_up_at as varchar) as signed_up_at,

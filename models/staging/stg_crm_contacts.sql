@@ -22,19 +22,19 @@ with source as (
 texts as (
   select
     cast(contact_id as varchar) as contact_id,
-    case when lower(trim(cast(first_name as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(first_name as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(first_name as varchar)) end as first_name,
-    case when lower(trim(cast(last_name as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(last_name as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(last_name as varchar)) end as last_name,
-    case when lower(trim(cast(email as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(email as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(email as varchar)) end as email,
-    case when lower(trim(cast(phone as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(phone as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(phone as varchar)) end as phone,
-    case when lower(trim(cast(company as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(company as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(company as varchar)) end as company,
-    case when lower(trim(cast(city as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(city as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(city as varchar)) end as city,
-    case when lower(trim(cast(postcode as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(postcode as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else upper(trim(cast(postcode as varchar))) end as postcode,
     lower(trim(cast(country as varchar))) as country,
     cast(created_at as varchar) as created_at,

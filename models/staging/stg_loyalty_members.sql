@@ -19,15 +19,15 @@ with source as (
 texts as (
   select
     cast(member_id as varchar) as member_id,
-    case when lower(trim(cast(full_name as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(full_name as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else regexp_replace(trim(cast(full_name as varchar)), ' +', ' ', 'g') end as full_name,
     case when trim(cast(date_of_birth as varchar)) in ('', '1900-01-01') then null
       else trim(cast(date_of_birth as varchar)) end as date_of_birth,
-    case when lower(trim(cast(email as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(email as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else lower(trim(cast(email as varchar))) end as email,
-    case when lower(trim(cast(phone as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(phone as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(phone as varchar)) end as phone,
-    case when lower(trim(cast(postcode as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(postcode as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else replace(upper(trim(cast(postcode as varchar))), ' ', '') end as postcode_compact,
     lower(trim(cast(tier as varchar))) as tier,
     cast(points as varchar) as points,

@@ -22,11 +22,11 @@ with source as (
 texts as (
   select
     cast(order_id as varchar) as order_id,
-    case when lower(trim(cast(user_id as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(user_id as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(user_id as varchar)) end as user_id,
-    case when lower(trim(cast(email as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(email as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else lower(trim(cast(email as varchar))) end as email,
-    case when lower(trim(cast(phone as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(phone as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(phone as varchar)) end as phone,
     cast(ordered_at as varchar) as ordered_at,
     lower(trim(cast(status as varchar))) as status,

@@ -21,20 +21,20 @@ with source as (
 texts as (
   select
     cast(ticket_id as varchar) as ticket_id,
-    case when lower(trim(cast(requester_name as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(requester_name as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else regexp_replace(trim(cast(requester_name as varchar)), ' +', ' ', 'g') end as full_name,
-    case when lower(trim(cast(requester_email as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(requester_email as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else lower(trim(cast(requester_email as varchar))) end as email,
-    case when lower(trim(cast(requester_phone as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(requester_phone as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(requester_phone as varchar)) end as phone,
-    case when lower(trim(cast(postcode as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(postcode as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else replace(upper(trim(cast(postcode as varchar))), ' ', '') end as postcode_compact,
     cast(opened_at as varchar) as opened_at,
     case when trim(cast(closed_at as varchar)) = '' then null else trim(cast(closed_at as varchar)) end as closed_at,
     lower(trim(cast(channel as varchar))) as channel,
     case when trim(cast(satisfaction_score as varchar)) = '' then null
       else trim(cast(satisfaction_score as varchar)) end as satisfaction_score,
-    case when lower(trim(cast(feedback as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(feedback as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(feedback as varchar)) end as feedback,
     regexp_replace(cast(requester_phone as varchar), '[^0-9]', '', 'g') as phone_digits
   from source

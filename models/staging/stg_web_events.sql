@@ -19,18 +19,18 @@ with source as (
 texts as (
   select
     cast(event_id as varchar) as event_id,
-    case when lower(trim(cast(anonymous_id as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(anonymous_id as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else lower(trim(cast(anonymous_id as varchar))) end as anonymous_id,
-    case when lower(trim(cast(user_id as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(user_id as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else trim(cast(user_id as varchar)) end as user_id,
     lower(trim(cast(event_type as varchar))) as event_type,
     case when trim(cast(page_url as varchar)) = '' then null else trim(cast(page_url as varchar)) end as page_url,
-    case when lower(trim(cast(utm_source as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(utm_source as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else lower(trim(cast(utm_source as varchar))) end as utm_source,
-    case when lower(trim(cast(utm_medium as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(utm_medium as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else lower(trim(cast(utm_medium as varchar))) end as utm_medium,
     cast(occurred_at as varchar) as occurred_at,
-    case when lower(trim(cast(email as varchar))) in ('', '-', 'unknown', 'n/a', 'na', 'null', 'none')
+    case when lower(trim(cast(email as varchar))) in ({{literal (var "no_value_tokens")}})
       then null else lower(trim(cast(email as varchar))) end as email
   from source
 )

@@ -163,8 +163,11 @@ export async function main(args: string[]): Promise<number> {
     .middleware((argv) => {
       format = argv["log-format"] as LogFormat;
       debug = !!argv.debug;
-      if (argv.threads !== undefined && (!Number.isInteger(argv.threads) || argv.threads < 1)) {
-        throw new UsageError(`--threads must be a positive integer, got ${argv.threads}`);
+      if (
+        argv.threads !== undefined &&
+        (!Number.isInteger(argv.threads) || argv.threads < 1 || argv.threads > 64)
+      ) {
+        throw new UsageError(`--threads must be an integer from 1 to 64, got ${argv.threads}`);
       }
     })
     .command<GlobalArgs>(runCommand("seed", "Load the CSV files in seeds/ into the warehouse"))

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { config as loadDotenv } from "dotenv";
 import type { z } from "zod";
 import { suggestion } from "../did-you-mean.ts";
 import { ConfigError, type Diagnostic, UsageError } from "../errors.ts";
+import { importConfig } from "./import-config.ts";
 import { configSchema, type ProjectConfig, type TargetConfig } from "./schema.ts";
 import { resolveSecrets } from "./secrets.ts";
 
@@ -92,62 +92,6 @@ export function findConfigFile(projectDir: string): string | undefined {
   return undefined;
 }
 
-/** `src/config/public.ts` of this package, found from wherever this code runs (sources or bundle). */
-function publicApiFile(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, "src/config/public.ts");
-    if (existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error("cannot find src/config/public.ts of the cdp package");
-    dir = parent;
-  }
-}
-
-/**
- * Imports `cdp.config.ts`: esbuild bundles it with its local imports into one ES module
- * (packages stay external; "cdp" resolves to the config helpers), which Node then imports.
- * A config without package imports is imported from memory; otherwise the module is written
- * next to the config for the duration of the import, so its packages resolve from the project.
- */
-async function importConfig(file: string): Promise<unknown> {
-  const { build } = await import("esbuild");
-  const result = await build({
-    entryPoints: [file],
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    metafile: true,
-    logLevel: "silent",
-    plugins: [
-      {
-        name: "cdp-config-api",
-        setup(b) {
-          b.onResolve({ filter: /^cdp$/ }, () => ({ path: publicApiFile() }));
-        },
-      },
-    ],
-  });
-  const code = result.outputFiles[0]!.text;
-  const imports = Object.values(result.metafile.outputs)[0]?.imports ?? [];
-  let mod: { default?: unknown };
-  if (imports.length === 0) {
-    mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
-  } else {
-    const temp = `${file}.${process.pid}-${Date.now()}.mjs`;
-    writeFileSync(temp, code);
-    try {
-      mod = await import(pathToFileURL(temp).href);
-    } finally {
-      rmSync(temp, { force: true });
-    }
-  }
-  return mod.default;
-}
-
 export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfig> {
   const projectDir = path.resolve(options.projectDir ?? process.cwd());
   const env = options.env ?? process.env;
@@ -164,7 +108,7 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
 
   let raw: unknown;
   try {
-    raw = await importConfig(configFile);
+    raw = await importConfig(configFile, projectDir);
   } catch (error) {
     throw configLoadError(error, relFile);
   }

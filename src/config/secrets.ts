@@ -2,7 +2,7 @@
  * Secrets are named in `cdp.config.ts` by the environment variable that holds them, never by value:
  *
  * @example
- * warehouse: { type: "duckdb", motherduckToken: secret("MOTHERDUCK_TOKEN") }
+ * vars: { api_salt: secret("CDP_API_SALT") }   // and, for warehouses with credentials, their password fields
  *
  * The loader resolves them after reading `.env`, and every resolved value is registered with the
  * redactor so that no log line or artifact can show it.

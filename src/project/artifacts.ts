@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { redactor } from "../config/secrets.ts";
 import type { Compilation } from "./compile.ts";
@@ -7,13 +7,16 @@ import type { Node } from "./types.ts";
 
 export const CDP_VERSION = "0.1.0";
 
-/** Where a node's compiled SQL goes: `target/compiled/<its path under models/ or tests/>`. */
+/**
+ * Where a node's compiled SQL goes: `compiled/` + its source path (`models/staging/x.sql`,
+ * `tests/y.sql`); a generic test's under `compiled/tests/generic/`.
+ */
 export function compiledPath(node: Node): string | undefined {
   if (node.resourceType === "seed") return undefined;
-  if (node.resourceType === "test" && node.testType === "generic")
+  if (node.resourceType === "test" && node.testType === "generic") {
     return `compiled/tests/generic/${node.name}.sql`;
-  const parts = node.file.split("/");
-  return `compiled/${parts.length > 1 ? parts.slice(1).join("/") : node.file}`;
+  }
+  return `compiled/${node.file}`;
 }
 
 function manifestNode(node: Node) {
@@ -83,18 +86,28 @@ export function buildManifest(compilation: Compilation) {
 
 /** Writes a file through a temporary name and a rename, so readers never see half a file. */
 export async function writeAtomic(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  // Synchronous: one large write is faster than a trip through the thread pool, and the caller
+  // waits for it anyway.
+  mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, redactor.redact(content));
-  await rename(temp, file);
+  writeFileSync(temp, redactor.redact(content));
+  renameSync(temp, file);
 }
 
-/** Writes `content` unless the file already holds exactly that: reading is cheaper than rewriting. */
-function writeIfChanged(file: string, content: string): void {
+const sqlChecksum = (sql: string) => createHash("sha1").update(sql).digest("base64url").slice(0, 16);
+
+/** `path<TAB>checksum` per compiled file, kept beside them so an unchanged file is not rewritten. */
+const CHECKSUMS_FILE = "compiled/.checksums";
+
+function previousChecksums(targetDir: string): Map<string, string> {
+  const out = new Map<string, string>();
   try {
-    if (readFileSync(file, "utf8") === content) return;
+    for (const line of readFileSync(path.join(targetDir, CHECKSUMS_FILE), "utf8").split("\n")) {
+      const tab = line.indexOf("\t");
+      if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
+    }
   } catch {}
-  writeFileSync(file, content);
+  return out;
 }
 
 /**
@@ -104,19 +117,35 @@ function writeIfChanged(file: string, content: string): void {
  */
 export async function writeCompileArtifacts(compilation: Compilation, targetDir: string): Promise<void> {
   const made = new Set<string>();
+  // A file whose content did not change since the last compile is not rewritten: on large
+  // projects most are unchanged, and a stat is far cheaper than a write.
+  const previous = previousChecksums(targetDir);
+  const checksums: string[] = [];
+  const dirExists = new Map<string, boolean>();
   for (const id of compilation.order) {
     const node = compilation.nodes.get(id)!;
     if (node.resourceType === "seed" || (node.resourceType === "test" && node.testType === "generic"))
       continue;
-    const file = path.join(targetDir, compiledPath(node)!);
+    const rel = compiledPath(node)!;
+    const file = path.join(targetDir, rel);
+    // A secret used in a template must not end up on disk: artifacts are redacted, runs use the real SQL.
+    const content = redactor.redact(`${node.compiledSql}\n`);
+    const checksum = sqlChecksum(content);
+    checksums.push(`${rel}\t${checksum}`);
     const dir = path.dirname(file);
+    // Unchanged since the last compile, and its folder is still there: nothing to write.
+    if (previous.get(rel) === checksum) {
+      if (!dirExists.has(dir)) dirExists.set(dir, existsSync(dir));
+      if (dirExists.get(dir)) continue;
+    }
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    // A secret used in a template must not end up on disk: artifacts are redacted, runs use the real SQL.
-    writeIfChanged(file, redactor.redact(`${node.compiledSql}\n`));
+    writeFileSync(file, content);
   }
+  mkdirSync(path.join(targetDir, "compiled"), { recursive: true });
+  await writeAtomic(path.join(targetDir, CHECKSUMS_FILE), checksums.join("\n"));
   await writeAtomic(path.join(targetDir, "manifest.json"), JSON.stringify(buildManifest(compilation)));
 }
 

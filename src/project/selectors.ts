@@ -108,7 +108,7 @@ function matchMethod(project: CompiledProject, method: string): Set<string> {
         return (n: Node) => n.resourceType === "test" && n.testType === value;
       default:
         throw new UsageError(
-          `unknown selector method "${kind}" in "${method}" (use a name, tag:, path:, resource_type:, config.materialized:)`,
+          `unknown selector method "${kind}" in "${method}" (use a name, tag:, path:, resource_type:, config.materialized:, test_type:)`,
         );
     }
   })();

@@ -55,7 +55,7 @@ select * from {{ref "stg_orders"}}
     if (orders.resourceType === "model") {
       expect(compilation.renderForRun(orders, true)).toContain(`select max(id) from "main"."orders"`);
     }
-    expect(readFileSync(path.join(dir, "target/compiled/staging/stg_orders.sql"), "utf8")).toContain(
+    expect(readFileSync(path.join(dir, "target/compiled/models/staging/stg_orders.sql"), "utf8")).toContain(
       "n_paypal",
     );
     const manifest = JSON.parse(readFileSync(path.join(dir, "target/manifest.json"), "utf8"));
@@ -80,7 +80,7 @@ select * from {{ref "stg_orders"}}
     expect(sql.indexOf("__cdp_ephemeral__base AS")).toBeLessThan(sql.indexOf("__cdp_ephemeral__mid AS"));
     expect(sql).toMatch(/^with __cdp_ephemeral__base AS/);
     expect(sql.endsWith(";")).toBe(false);
-    expect(existsSync(path.join(dir, "target/compiled/base.sql"))).toBe(true);
+    expect(existsSync(path.join(dir, "target/compiled/models/base.sql"))).toBe(true);
   });
 
   it("reports every broken file with its line in one error", async () => {

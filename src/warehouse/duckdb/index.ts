@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
@@ -200,13 +201,13 @@ export class DuckdbWarehouse implements Warehouse {
 
   async replaceTable(relation: Relation, selectSql: string): Promise<{ rows: number }> {
     const existing = await this.describe(relation);
-    const temp = { ...relation, name: `${relation.name}__cdp_tmp` };
+    // A unique temporary name: two runs rebuilding the same table must not collide.
+    const temp = { ...relation, name: `${relation.name}__cdp_tmp_${randomBytes(4).toString("hex")}` };
     const q = this.dialect.quoteRelation(relation);
     const qt = this.dialect.quoteRelation(temp);
     // One transaction: build under the temporary name, drop the old, rename. DuckDB's DDL is
     // transactional, so a failing query or a crash leaves the previous table as it was.
     return this.transaction(async (conn) => {
-      await this.run(conn, `DROP TABLE IF EXISTS ${qt}`);
       await this.run(conn, `CREATE TABLE ${qt} AS\n${selectSql}`);
       // rowsChanged is not reported for CREATE TABLE AS inside a transaction; a count is cheap here.
       const counted = await this.rows<{ n: number }>(conn, `SELECT COUNT(*) AS n FROM ${qt}`);
