@@ -3,7 +3,13 @@ import type HandlebarsNamespace from "handlebars";
 import type { SourceConfig } from "../config/schema.ts";
 import { suggestion } from "../did-you-mean.ts";
 import type { Diagnostic } from "../errors.ts";
-import type { Dialect } from "../warehouse/types.ts";
+import {
+  DATE_PARTS,
+  type DatePart,
+  type Dialect,
+  PORTABLE_TYPES,
+  type PortableType,
+} from "../warehouse/types.ts";
 import { type Program, Unsupported } from "./sql-template/ast.ts";
 import { parseTemplate } from "./sql-template/parse.ts";
 import { type Helper, renderProgram } from "./sql-template/render.ts";
@@ -337,9 +343,65 @@ export class TemplateEngine {
       return Array.isArray(value) ? value.map((v) => dialect.literal(v)).join(", ") : dialect.literal(value);
     });
 
+    // Dialect helpers: one spelling in the model, the right SQL on every warehouse.
+    const typeArg = (value: unknown, options: HelperOptions): PortableType | undefined => {
+      if (PORTABLE_TYPES.includes(value as PortableType)) return value as PortableType;
+      report(
+        options,
+        `unknown type "${String(value)}".${suggestion(String(value), PORTABLE_TYPES)} Types: ${PORTABLE_TYPES.join(", ")}`,
+      );
+      return undefined;
+    };
+    const partArg = (value: unknown, options: HelperOptions): DatePart | undefined => {
+      if (DATE_PARTS.includes(value as DatePart)) return value as DatePart;
+      report(
+        options,
+        `unknown date part "${String(value)}".${suggestion(String(value), DATE_PARTS)} Parts: ${DATE_PARTS.join(", ")}`,
+      );
+      return undefined;
+    };
+    const expressions = (name: string, count: number, usage: string) => (args: unknown[]) => {
+      const [positional, options] = split(args);
+      if (positional.length !== count || positional.some((p) => p === undefined || p === null)) {
+        report(options, `${name} takes ${count} argument${count === 1 ? "" : "s"}, e.g. ${usage}`);
+        return undefined;
+      }
+      return { values: positional.map(String), options };
+    };
     h.registerHelper("sha256", (...args: unknown[]) => {
-      const [positional] = split(args);
-      return dialect.sha256(String(positional[0]));
+      const a = expressions("sha256", 1, `{{sha256 "lower(email)"}}`)(args);
+      return a ? dialect.sha256(a.values[0]!) : "";
+    });
+    h.registerHelper("type", (...args: unknown[]) => {
+      const a = expressions("type", 1, `{{type "string"}}`)(args);
+      const type = a && typeArg(a.values[0], a.options);
+      return type ? dialect.typeName(type) : "";
+    });
+    h.registerHelper("cast", (...args: unknown[]) => {
+      const a = expressions("cast", 2, `{{cast "phone" "string"}}`)(args);
+      const type = a && typeArg(a.values[1], a.options);
+      return a && type ? dialect.cast(a.values[0]!, type) : "";
+    });
+    h.registerHelper("regexp_replace", (...args: unknown[]) => {
+      const a = expressions("regexp_replace", 3, `{{regexp_replace "phone" "[^0-9]" ""}}`)(args);
+      return a ? dialect.regexpReplace(a.values[0]!, a.values[1]!, a.values[2]!) : "";
+    });
+    h.registerHelper("levenshtein", (...args: unknown[]) => {
+      const a = expressions("levenshtein", 2, `{{levenshtein "a.name" "b.name"}}`)(args);
+      return a ? dialect.levenshtein(a.values[0]!, a.values[1]!) : "";
+    });
+    h.registerHelper("date_add", (...args: unknown[]) => {
+      const a = expressions("date_add", 3, `{{date_add "ordered_at" -3 "day"}}`)(args);
+      const part = a && partArg(a.values[2], a.options);
+      const amount = a ? Number(a.values[1]) : Number.NaN;
+      if (a && !Number.isInteger(amount))
+        report(a.options, `date_add needs a whole number, got ${a.values[1]}`);
+      return a && part && Number.isInteger(amount) ? dialect.dateAdd(a.values[0]!, amount, part) : "";
+    });
+    h.registerHelper("date_diff", (...args: unknown[]) => {
+      const a = expressions("date_diff", 3, `{{date_diff "day" "first_seen" "last_seen"}}`)(args);
+      const part = a && partArg(a.values[0], a.options);
+      return a && part ? dialect.dateDiff(part, a.values[1]!, a.values[2]!) : "";
     });
 
     h.registerHelper("current_timestamp", () => dialect.currentTimestamp());

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { TargetConfig } from "../config/schema.ts";
+import { UsageError } from "../errors.ts";
 import { duckdbDialect } from "./duckdb/dialect.ts";
 import type { Dialect, Warehouse } from "./types.ts";
 
@@ -17,6 +18,9 @@ export function dialectFor(target: TargetConfig): Dialect {
   switch (target.type) {
     case "duckdb":
       return duckdbDialect;
+    case "postgres":
+    case "bigquery":
+      throw new UsageError(`the ${target.type} dialect is not available yet`);
   }
 }
 
@@ -40,5 +44,8 @@ export async function connect(target: TargetConfig, options: ConnectOptions): Pr
         memoryLimit: target.memoryLimit,
       });
     }
+    case "postgres":
+    case "bigquery":
+      throw new UsageError(`the ${target.type} warehouse is not available yet`);
   }
 }

@@ -23,12 +23,39 @@ export interface RelationInfo {
   columns: Column[];
 }
 
+/** Portable type names; each dialect maps them to its own (`string` is VARCHAR, TEXT or STRING). */
+export type PortableType =
+  | "string"
+  | "int64"
+  | "float64"
+  | "numeric"
+  | "bool"
+  | "date"
+  | "timestamp"
+  | "json";
+export const PORTABLE_TYPES: readonly PortableType[] = [
+  "string",
+  "int64",
+  "float64",
+  "numeric",
+  "bool",
+  "date",
+  "timestamp",
+  "json",
+];
+
+export type DatePart = "day" | "hour" | "minute" | "second" | "month" | "year";
+export const DATE_PARTS: readonly DatePart[] = ["day", "hour", "minute", "second", "month", "year"];
+
 /**
  * Pure SQL knowledge of a dialect: quoting, literals, type names and the snippets template
- * helpers need. It never touches a connection, so compile can use it without a warehouse.
+ * helpers need so one model runs on every warehouse. It never touches a connection, so compile
+ * can use it without a warehouse. Arguments named `expression` are SQL expressions, pasted as
+ * they are; everything else is quoted or escaped here.
  *
  * @example
  * dialect.quoteRelation({ schema: "main", name: "stg orders" }) // "main"."stg orders"
+ * dialect.cast("amount", "string")                             // CAST(amount AS VARCHAR)
  */
 export interface Dialect {
   readonly name: string;
@@ -37,8 +64,20 @@ export interface Dialect {
   quoteRelation(relation: Relation): string;
   /** A SQL literal for a JS value (strings escaped, NULL for null/undefined). */
   literal(value: unknown): string;
+  /** The dialect's name for a portable type. */
+  typeName(type: PortableType): string;
+  /** `CAST(expression AS <type>)`. */
+  cast(expression: string, type: PortableType): string;
   /** SQL that evaluates to the lowercase hex SHA-256 of a string expression. */
   sha256(expression: string): string;
+  /** Replaces every match of a regular expression (POSIX/RE2 subset common to all dialects). */
+  regexpReplace(expression: string, pattern: string, replacement: string): string;
+  /** Levenshtein edit distance of two string expressions. */
+  levenshtein(a: string, b: string): string;
+  /** `expression` plus `amount` units (amount may be negative). */
+  dateAdd(expression: string, amount: number, part: DatePart): string;
+  /** Whole `part`s from `start` to `end` (positive when end is later). */
+  dateDiff(part: DatePart, start: string, end: string): string;
   /** SQL for the current timestamp. */
   currentTimestamp(): string;
 }
@@ -80,6 +119,11 @@ export interface Warehouse {
   readonly defaultSchema: string;
 
   execute(sql: string): Promise<ExecuteResult>;
+  /**
+   * Rows as plain objects, with the same JS types on every dialect: int64 as number when it fits
+   * in 2^53 (bigint otherwise), numeric/decimal as its exact text, float64 as number, bool as
+   * boolean, date as "YYYY-MM-DD", timestamps as Date, JSON parsed, string as string, NULL as null.
+   */
   query<T extends Row = Row>(sql: string): Promise<T[]>;
   /** Rows in batches; only one batch is held in memory at a time. */
   stream<T extends Row = Row>(sql: string, options?: StreamOptions): AsyncIterable<T[]>;

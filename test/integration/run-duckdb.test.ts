@@ -37,8 +37,8 @@ describe("materializations on DuckDB", () => {
     expect(r.big_orders?.rowsAffected).toBe(2);
     expect(r.unique_stg_orders_id?.status).toBe("pass");
     expect(await wh.query(`select code, amount from big_orders order by id`)).toEqual([
-      { code: "007", amount: 10.5 },
-      { code: "011", amount: 99.99 },
+      { code: "007", amount: "10.50" },
+      { code: "011", amount: "99.99" },
     ]);
     expect((await wh.describe({ schema: "main", name: "stg_orders" }))?.kind).toBe("view");
     expect(await wh.describe({ schema: "main", name: "big" })).toBeUndefined();

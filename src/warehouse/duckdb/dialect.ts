@@ -1,4 +1,15 @@
-import type { Dialect, Relation } from "../types.ts";
+import type { Dialect, PortableType, Relation } from "../types.ts";
+
+const TYPES: Record<PortableType, string> = {
+  string: "VARCHAR",
+  int64: "BIGINT",
+  float64: "DOUBLE",
+  numeric: "DECIMAL(38, 9)",
+  bool: "BOOLEAN",
+  date: "DATE",
+  timestamp: "TIMESTAMPTZ",
+  json: "JSON",
+};
 
 function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -25,6 +36,14 @@ export const duckdbDialect: Dialect = {
     return parts.map(quoteIdentifier).join(".");
   },
   literal,
+  typeName: (type) => TYPES[type],
+  cast: (expression, type) => `CAST(${expression} AS ${TYPES[type]})`,
   sha256: (expression) => `sha256(${expression})`,
+  regexpReplace: (expression, pattern, replacement) =>
+    `regexp_replace(${expression}, ${literal(pattern)}, ${literal(replacement)}, 'g')`,
+  levenshtein: (a, b) => `levenshtein(${a}, ${b})`,
+  dateAdd: (expression, amount, part) =>
+    `(${expression} + INTERVAL (${Math.trunc(amount)}) ${part.toUpperCase()})`,
+  dateDiff: (part, start, end) => `date_diff('${part}', ${start}, ${end})`,
   currentTimestamp: () => "current_timestamp",
 };

@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBType,
+  JSDuckDBValueConverter,
+  JsonDuckDBValueConverter,
+} from "@duckdb/node-api";
 import { WarehouseError } from "../../errors.ts";
 import { Pool } from "../pool.ts";
 import type {
@@ -16,6 +22,7 @@ import type {
   Warehouse,
 } from "../types.ts";
 import { duckdbDialect } from "./dialect.ts";
+import { columnFixes, fixRows } from "./values.ts";
 
 export interface DuckdbOptions {
   /** Database file; `:memory:` for an in-process throwaway database. */
@@ -35,19 +42,27 @@ function wrap(error: unknown, sql: string): WarehouseError {
   return new WarehouseError(message.trim(), sql, { cause: error });
 }
 
-/** Keeps JS values JSON- and comparison-friendly: BIGINTs that fit become numbers. */
-function normalizeRow(row: Row): Row {
-  for (const key in row) {
-    const v = row[key];
-    if (
-      typeof v === "bigint" &&
-      v <= BigInt(Number.MAX_SAFE_INTEGER) &&
-      v >= BigInt(Number.MIN_SAFE_INTEGER)
-    ) {
-      row[key] = Number(v);
-    }
-  }
-  return row;
+function toObjects(rows: unknown[][], names: string[]): Row[] {
+  return rows.map((values) => {
+    const row: Row = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+    return row;
+  });
+}
+
+interface Readable {
+  columnNames(): string[];
+  columnTypes(): DuckDBType[];
+  getRowObjectsJS(): unknown;
+  getRowObjectsJson(): unknown;
+}
+
+/** Rows of a result in the contract's value types. */
+function convert(reader: Readable): Row[] {
+  const fixes = columnFixes(reader.columnTypes());
+  const rows = reader.getRowObjectsJS() as Row[];
+  const exact = fixes.includes("exact") ? (reader.getRowObjectsJson() as Row[]) : undefined;
+  return fixRows(rows, reader.columnNames(), fixes, exact);
 }
 
 export class DuckdbWarehouse implements Warehouse {
@@ -102,7 +117,7 @@ export class DuckdbWarehouse implements Warehouse {
   private async rows<T extends Row>(conn: DuckDBConnection, sql: string, values?: unknown[]): Promise<T[]> {
     try {
       const reader = await conn.runAndReadAll(sql, values as never);
-      return (reader.getRowObjectsJS() as Row[]).map(normalizeRow) as T[];
+      return convert(reader) as T[];
     } catch (error) {
       throw wrap(error, sql);
     }
@@ -141,10 +156,21 @@ export class DuckdbWarehouse implements Warehouse {
       } catch (error) {
         throw wrap(error, sql);
       }
+      const names = result.columnNames();
+      const fixes = columnFixes(result.columnTypes());
+      const needExact = fixes.includes("exact");
       let batch: T[] = [];
-      for await (const rows of result.yieldRowObjectJs()) {
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        const rows = fixRows(
+          toObjects(chunk.convertRows(JSDuckDBValueConverter), names),
+          names,
+          fixes,
+          needExact ? toObjects(chunk.convertRows(JsonDuckDBValueConverter), names) : undefined,
+        );
         for (const row of rows) {
-          batch.push(normalizeRow(row as Row) as T);
+          batch.push(row as T);
           if (batch.length >= batchSize) {
             yield batch;
             batch = [];
