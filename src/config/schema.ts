@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identityConfigSchema } from "../identity/rules.ts";
 
 /** Warehouse targets, one variant per dialect, keyed on `type`. */
 export const duckdbTargetSchema = z
@@ -120,6 +121,8 @@ export const configSchema = z
       })
       .strict()
       .default({ models: "models", seeds: "seeds", tests: "tests", partials: "partials", target: "target" }),
+    /** Identity resolution: rulesets that stitch models name with `rules="..."`. */
+    identity: identityConfigSchema,
     /** Default number of models built at the same time (`--threads` overrides). */
     threads: z.number().int().positive().max(64).default(4),
   })

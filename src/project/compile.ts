@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import type { LoadedConfig } from "../config/load.ts";
 import { suggestion } from "../did-you-mean.ts";
 import { CompileError, type Diagnostic } from "../errors.ts";
+import type { Ruleset } from "../identity/rules.ts";
 import { dialectFor } from "../warehouse/index.ts";
 import type { Dialect, Relation } from "../warehouse/types.ts";
 import { discover } from "./discover.ts";
@@ -21,6 +22,8 @@ import type { CompiledProject, ModelNode, Node, SeedNode, TestNode } from "./typ
 
 export interface Compilation extends CompiledProject {
   dialect: Dialect;
+  /** Identity rulesets by name, for stitch models. */
+  rulesets: Record<string, Ruleset>;
   /** Renders a model again for an incremental run (`is_incremental` true). */
   renderForRun(model: ModelNode, isIncremental: boolean): string;
 }
@@ -142,6 +145,22 @@ export function compileProject(loaded: LoadedConfig): Compilation {
       checksum: checksum(raw),
       usesIsIncremental: rendered.state.usesIsIncremental,
     };
+    if (mc.rules && !config.identity.rulesets[mc.rules]) {
+      diagnostics.push({
+        file: f.file,
+        line: rendered.state.configLine,
+        node: f.name,
+        message: `rules="${mc.rules}" is not a ruleset in cdp.config.ts identity.rulesets.${suggestion(mc.rules, Object.keys(config.identity.rulesets))}`,
+      });
+    }
+    if (mc.rules && mc.materialized !== "stitch") {
+      diagnostics.push({
+        file: f.file,
+        line: rendered.state.configLine,
+        node: f.name,
+        message: `rules applies only to materialized="stitch"`,
+      });
+    }
     if (mc.materialized === "incremental" && mc.incremental_strategy === "merge" && !mc.unique_key?.length) {
       diagnostics.push({
         file: f.file,
@@ -279,6 +298,7 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     order,
     children,
     dialect,
+    rulesets: config.identity.rulesets,
     renderForRun(model, isIncremental) {
       if (!isIncremental || !model.usesIsIncremental) return model.compiledSql;
       const rendered = engine.render(model.file, model.name, model.raw, { ...context, isIncremental });

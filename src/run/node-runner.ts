@@ -1,4 +1,6 @@
 import path from "node:path";
+import { NO_RULES } from "../identity/rules.ts";
+import { runStitch } from "../identity/stitch.ts";
 import type { Compilation } from "../project/compile.ts";
 import type { ModelNode, Node, SeedNode, TestNode } from "../project/types.ts";
 import type { Warehouse } from "../warehouse/types.ts";
@@ -13,7 +15,10 @@ export interface NodeRunContext {
   sampleSize?: number;
 }
 
-type Outcome = Pick<NodeResult, "status" | "rowsAffected" | "message" | "failures" | "sample" | "relation">;
+type Outcome = Pick<
+  NodeResult,
+  "status" | "rowsAffected" | "message" | "failures" | "sample" | "relation" | "stitch"
+>;
 
 /** Creates each schema once per run, however many models share it. */
 export class SchemaCache {
@@ -43,6 +48,18 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
       await schemas.ensure(model.relation.schema);
       const { rows } = await wh.replaceTable(model.relation, model.compiledSql);
       return { status: "success", relation, rowsAffected: rows, message: `table built, ${rows} rows` };
+    }
+    case "stitch": {
+      await schemas.ensure(model.relation.schema);
+      const rules = model.config.rules ? ctx.compilation.rulesets[model.config.rules]! : NO_RULES;
+      const r = await runStitch(wh, model.relation, model.compiledSql, rules);
+      return {
+        status: "success",
+        relation,
+        rowsAffected: r.identifiers,
+        message: `${r.identifiers} identifiers in ${r.profiles} profiles, ${r.rounds} rounds; ${r.blocked} blocked, ${r.hubs} hubs, ${r.cutEdges} edges cut; ${r.merges} merges, ${r.splits} splits`,
+        stitch: r,
+      };
     }
     case "incremental": {
       await schemas.ensure(model.relation.schema);

@@ -18,6 +18,8 @@ export interface NodeResult {
   sample?: Record<string, unknown>[];
   relation?: string;
   file: string;
+  /** Stitch models: what identity resolution did. */
+  stitch?: import("../identity/stitch.ts").StitchResult;
 }
 
 export interface RunSummary {
@@ -70,6 +72,7 @@ export function runResultsJson(
       failures: r.failures ?? null,
       message: r.message ?? null,
       sample: r.sample,
+      stitch: r.stitch,
     })),
   };
 }

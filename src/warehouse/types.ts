@@ -72,6 +72,13 @@ export interface Dialect {
   sha256(expression: string): string;
   /** Replaces every match of a regular expression (POSIX/RE2 subset common to all dialects). */
   regexpReplace(expression: string, pattern: string, replacement: string): string;
+  /**
+   * A well-mixed 64-bit integer hash of an integer expression (signed or unsigned, any order is
+   * fine): used where a deterministic pseudo-random order is needed.
+   */
+  hashInt(expression: string): string;
+  /** True when a string expression matches a regular expression (RE2/POSIX subset). */
+  regexpContains(expression: string, pattern: string): string;
   /** Levenshtein edit distance of two string expressions. */
   levenshtein(a: string, b: string): string;
   /** `expression` plus `amount` units (amount may be negative). */

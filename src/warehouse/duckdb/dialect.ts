@@ -41,6 +41,8 @@ export const duckdbDialect: Dialect = {
   sha256: (expression) => `sha256(${expression})`,
   regexpReplace: (expression, pattern, replacement) =>
     `regexp_replace(${expression}, ${literal(pattern)}, ${literal(replacement)}, 'g')`,
+  hashInt: (expression) => `hash(${expression})`,
+  regexpContains: (expression, pattern) => `regexp_matches(${expression}, ${literal(pattern)})`,
   levenshtein: (a, b) => `levenshtein(${a}, ${b})`,
   dateAdd: (expression, amount, part) =>
     `(${expression} + INTERVAL (${Math.trunc(amount)}) ${part.toUpperCase()})`,

@@ -1,0 +1,92 @@
+import type { Relation, Warehouse } from "../warehouse/types.ts";
+import { connectedComponents } from "./components.ts";
+import type { Ruleset } from "./rules.ts";
+
+/**
+ * Limits per identifier type per profile (e.g. at most one user_id). In a component over a
+ * limit, the identifiers of that type are ranked (edges from sources earlier in
+ * `sourcePriority` first, then most recently seen, then most linked, then smallest value); the
+ * top `limit` stay, and each other one loses its edges to identifiers it shares with the winners'
+ * side — its own exclusive identifiers stay with it. Components are then recomputed; this repeats
+ * until no profile is over a limit. Every cut edge is recorded.
+ */
+export async function enforceLimits(
+  wh: Warehouse,
+  t: { nodes: Relation; edges: Relation; labels: Relation; cuts: Relation; work: (name: string) => Relation },
+  rules: Ruleset,
+): Promise<{ rounds: number; cutEdges: number }> {
+  const limits = Object.entries(rules.limits);
+  if (!limits.length) return { rounds: 0, cutEdges: 0 };
+  const d = wh.dialect;
+  const q = (r: Relation) => d.quoteRelation(r);
+  const priority = rules.sourcePriority.length
+    ? `CASE ${rules.sourcePriority.map((s, i) => `WHEN e.source = ${d.literal(s)} THEN ${i}`).join(" ")} ELSE ${rules.sourcePriority.length} END`
+    : "0";
+  const limitCase = `CASE n.type ${limits.map(([type, n]) => `WHEN ${d.literal(type)} THEN ${n}`).join(" ")} END`;
+  let rounds = 0;
+  let cutEdges = 0;
+  for (let pass = 0; pass < 10; pass++) {
+    // Rank each limited identifier inside its component.
+    const ranked = t.work("limit_ranked");
+    await wh.replaceTable(
+      ranked,
+      `WITH scored AS (
+         SELECT n.id, n.type, n.value, l.label AS comp, ${limitCase} AS max_per_profile,
+           MIN(${priority}) AS best_priority, MAX(e.seen_at) AS last_seen, COUNT(e.dst) AS degree
+         FROM ${q(t.nodes)} AS n JOIN ${q(t.labels)} AS l ON l.id = n.id
+         LEFT JOIN ${q(t.edges)} AS e ON e.src = n.id
+         WHERE n.type IN (${limits.map(([type]) => d.literal(type)).join(", ")})
+         GROUP BY n.id, n.type, n.value, l.label
+       )
+       SELECT id, type, value, comp, max_per_profile,
+         ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, value) AS rank_in_profile
+       FROM scored`,
+    );
+    const losers = t.work("limit_losers");
+    const over = (
+      await wh.replaceTable(
+        losers,
+        `SELECT id, type, value, comp FROM ${q(ranked)} WHERE rank_in_profile > max_per_profile`,
+      )
+    ).rows;
+    if (over === 0) break;
+    // A loser keeps edges to identifiers that touch no other identifier of its type (its own
+    // devices, say); edges to shared identifiers go.
+    const cut = t.work("limit_cut");
+    let cutNow = (
+      await wh.replaceTable(
+        cut,
+        `SELECT e.src, e.dst FROM ${q(t.edges)} AS e JOIN ${q(losers)} AS x ON x.id = e.src
+         WHERE EXISTS (
+           SELECT 1 FROM ${q(t.edges)} AS o JOIN ${q(t.nodes)} AS on_ ON on_.id = o.dst
+           WHERE o.src = e.dst AND on_.type = x.type AND o.dst <> x.id
+         )`,
+      )
+    ).rows;
+    if (cutNow === 0) {
+      // Nothing shared to cut (the loser hangs on its own identifiers only): cut all its edges.
+      cutNow = (
+        await wh.replaceTable(
+          cut,
+          `SELECT e.src, e.dst FROM ${q(t.edges)} AS e JOIN ${q(losers)} AS x ON x.id = e.src`,
+        )
+      ).rows;
+    }
+    cutEdges += cutNow;
+    const cutRows = t.work("limit_cut_rows");
+    await wh.replaceTable(
+      cutRows,
+      `SELECT DISTINCT a.type AS identifier_type, a.value AS identifier, 'limit' AS reason,
+         CONCAT('edge to ', b.type, ' ', b.value, ' cut: profile over its ', a.type, ' limit') AS detail
+       FROM ${q(cut)} AS c JOIN ${q(t.nodes)} AS a ON a.id = c.src JOIN ${q(t.nodes)} AS b ON b.id = c.dst`,
+    );
+    await wh.insertInto(t.cuts, cutRows, ["identifier_type", "identifier", "reason", "detail"]);
+    await wh.replaceTable(
+      t.edges,
+      `SELECT e.* FROM ${q(t.edges)} AS e WHERE NOT EXISTS (
+         SELECT 1 FROM ${q(cut)} AS c WHERE (c.src = e.src AND c.dst = e.dst) OR (c.src = e.dst AND c.dst = e.src))`,
+    );
+    rounds += (await connectedComponents(wh, t, rules.maxRounds)).rounds;
+  }
+  return { rounds, cutEdges };
+}

@@ -1,0 +1,183 @@
+import { randomBytes } from "node:crypto";
+import type { Relation, Warehouse } from "../warehouse/types.ts";
+import { connectedComponents, StitchError } from "./components.ts";
+import { enforceLimits } from "./limits.ts";
+import { blockedSql, normalizeSql } from "./normalize-sql.ts";
+import type { Ruleset } from "./rules.ts";
+import { assignProfileIds } from "./stable-ids.ts";
+
+export interface StitchResult {
+  identifiers: number;
+  profiles: number;
+  rounds: number;
+  blocked: number;
+  hubs: number;
+  cutEdges: number;
+  merges: number;
+  splits: number;
+  runId: string;
+}
+
+/** The side tables a stitch keeps next to its output. */
+export function stitchTables(output: Relation) {
+  const side = (suffix: string): Relation => ({ ...output, name: `${output.name}__${suffix}` });
+  return {
+    output,
+    /** Every profile id ever issued, with when. */
+    profiles: side("profiles"),
+    /** old_profile_id -> new_profile_id, per run, with the reason (merge or split). */
+    merges: side("merges"),
+    /** Identifiers set aside and edges cut by the rules in the last run, with why. */
+    cuts: side("cuts"),
+  };
+}
+
+const REQUIRED = ["a_type", "a_value", "b_type", "b_value"];
+
+/**
+ * The `stitch` materialization. The model selects identity edges
+ * (`a_type, a_value, b_type, b_value[, seen_at, source]`); this computes who is who inside the
+ * warehouse and writes `identifier_type, identifier, profile_id`, keeping profile ids stable
+ * across runs. Work tables are dropped whatever happens; the output is swapped in at the end.
+ */
+export async function runStitch(
+  wh: Warehouse,
+  output: Relation,
+  edgesSql: string,
+  rules: Ruleset,
+  runId = new Date().toISOString(),
+): Promise<StitchResult> {
+  const d = wh.dialect;
+  const q = (r: Relation) => d.quoteRelation(r);
+  const tag = randomBytes(3).toString("hex");
+  const made: Relation[] = [];
+  const work = (name: string): Relation => {
+    const r = { ...output, name: `${output.name}__cdp_stitch_${tag}_${name}` };
+    if (!made.some((m) => m.name === r.name)) made.push(r);
+    return r;
+  };
+  const t = stitchTables(output);
+  try {
+    // 1. The model's edges, checked for the columns the contract needs.
+    const input = work("input");
+    await wh.replaceTable(input, `SELECT * FROM (\n${edgesSql}\n) AS edges`);
+    const columns = new Set((await wh.describe(input))!.columns.map((c) => c.name));
+    const missing = REQUIRED.filter((c) => !columns.has(c));
+    if (missing.length) {
+      throw new StitchError(
+        `a stitch model must select ${REQUIRED.join(", ")}[, seen_at, source]; missing: ${missing.join(", ")}`,
+      );
+    }
+    const seenAt = columns.has("seen_at") ? d.cast("seen_at", "timestamp") : d.cast("NULL", "timestamp");
+    const source = columns.has("source") ? d.cast("source", "string") : d.cast("NULL", "string");
+
+    // 2. Endpoints, normalised and checked against the blocked rules.
+    const ends = work("ends");
+    const side = (s: "a" | "b") =>
+      `SELECT edge_no, '${s}' AS side, ${d.cast(`${s}_type`, "string")} AS type, ${d.cast(`${s}_value`, "string")} AS raw_value, seen_at, source FROM numbered`;
+    await wh.replaceTable(
+      ends,
+      `WITH numbered AS (
+         SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast("a_type", "string")}, ${d.cast("a_value", "string")}, ${d.cast("b_type", "string")}, ${d.cast("b_value", "string")}, ${seenAt}, ${source}) AS edge_no,
+           a_type, a_value, b_type, b_value, ${seenAt} AS seen_at, ${source} AS source
+         FROM ${q(input)}
+       ), sides AS (${side("a")} UNION ALL ${side("b")}),
+       cleaned AS (SELECT edge_no, side, type, raw_value, seen_at, source, ${normalizeSql(d, rules, "type", "raw_value")} AS value FROM sides)
+       SELECT edge_no, side, type, raw_value, value, seen_at, source, ${blockedSql(d, rules, "type", "value").reason} AS blocked_reason
+       FROM cleaned WHERE type IS NOT NULL`,
+    );
+
+    // 3. Dictionary-encode the surviving identifiers (ids follow the sorted values: deterministic).
+    const nodes = work("nodes");
+    await wh.replaceTable(
+      nodes,
+      `SELECT ROW_NUMBER() OVER (ORDER BY type, value) AS id, type, value, first_seen, last_seen
+       FROM (SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen
+             FROM ${q(ends)} WHERE blocked_reason IS NULL GROUP BY type, value) AS v`,
+    );
+    const edges = work("edges");
+    await wh.replaceTable(
+      edges,
+      `WITH ids AS (
+         SELECT e.edge_no, e.side, n.id, e.seen_at, e.source FROM ${q(ends)} AS e
+         JOIN ${q(nodes)} AS n ON n.type = e.type AND n.value = e.value
+         WHERE e.blocked_reason IS NULL
+       ), pairs AS (
+         SELECT a.id AS src, b.id AS dst, a.seen_at, a.source FROM ids AS a
+         JOIN ids AS b ON b.edge_no = a.edge_no AND a.side = 'a' AND b.side = 'b' WHERE a.id <> b.id
+       )
+       SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source FROM (
+         SELECT src, dst, seen_at, source FROM pairs UNION ALL SELECT dst, src, seen_at, source FROM pairs
+       ) AS both_ways GROUP BY src, dst`,
+    );
+
+    // 4. Hubs: identifiers linked to too many others are set aside.
+    const cuts = work("cuts");
+    await wh.replaceTable(
+      cuts,
+      `SELECT DISTINCT type AS identifier_type, raw_value AS identifier, 'blocked' AS reason, blocked_reason AS detail
+       FROM ${q(ends)} WHERE blocked_reason IS NOT NULL AND raw_value IS NOT NULL AND TRIM(raw_value) <> ''`,
+    );
+    let hubs = 0;
+    if (rules.maxDegree) {
+      const hubTable = work("hubs");
+      hubs = (
+        await wh.replaceTable(
+          hubTable,
+          `SELECT src AS id, COUNT(*) AS degree FROM ${q(edges)} GROUP BY src HAVING COUNT(*) > ${rules.maxDegree}`,
+        )
+      ).rows;
+      if (hubs) {
+        await wh.replaceTable(
+          work("hub_rows"),
+          `SELECT n.type AS identifier_type, n.value AS identifier, 'hub' AS reason,
+             CONCAT('linked to ', ${d.cast("h.degree", "string")}, ' identifiers (limit ${rules.maxDegree})') AS detail
+           FROM ${q(hubTable)} AS h JOIN ${q(nodes)} AS n ON n.id = h.id`,
+        );
+        await wh.insertInto(cuts, work("hub_rows"), ["identifier_type", "identifier", "reason", "detail"]);
+        await wh.replaceTable(
+          edges,
+          `SELECT e.* FROM ${q(edges)} AS e WHERE NOT EXISTS (SELECT 1 FROM ${q(hubTable)} AS h WHERE h.id = e.src OR h.id = e.dst)`,
+        );
+        await wh.replaceTable(
+          nodes,
+          `SELECT n.* FROM ${q(nodes)} AS n WHERE NOT EXISTS (SELECT 1 FROM ${q(hubTable)} AS h WHERE h.id = n.id)`,
+        );
+      }
+    }
+
+    // 5. Connected components, then the per-type limits (which may cut edges and recompute).
+    const labels = work("labels");
+    let { rounds } = await connectedComponents(wh, { nodes, edges, labels, work }, rules.maxRounds);
+    const limited = await enforceLimits(wh, { nodes, edges, labels, cuts, work }, rules);
+    rounds += limited.rounds;
+
+    // 6. Profile ids, stable across runs; merges and splits recorded.
+    const ids = await assignProfileIds(wh, { nodes, labels, work, ...t }, runId);
+
+    // 7. Swap in the results.
+    await wh.replaceTable(
+      t.cuts,
+      `SELECT identifier_type, identifier, reason, detail, ${d.literal(runId)} AS run_id FROM ${q(cuts)}`,
+    );
+    const [counts] = await wh.query<{ n: number; p: number }>(
+      `SELECT COUNT(*) AS n, COUNT(DISTINCT profile_id) AS p FROM ${q(t.output)}`,
+    );
+    const [blocked] = await wh.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM ${q(cuts)} WHERE reason = 'blocked'`,
+    );
+    return {
+      identifiers: Number(counts?.n ?? 0),
+      profiles: Number(counts?.p ?? 0),
+      rounds,
+      blocked: Number(blocked?.n ?? 0),
+      hubs,
+      cutEdges: limited.cutEdges,
+      merges: ids.merges,
+      splits: ids.splits,
+      runId,
+    };
+  } finally {
+    for (const r of made) await wh.dropRelation(r).catch(() => undefined);
+  }
+}
