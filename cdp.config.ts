@@ -6,20 +6,47 @@ import { defineConfig } from "cdp";
  */
 export default defineConfig({
   name: "demo",
-  // `cdp build` uses `dev`; `cdp build --target ci` a throwaway in-memory database.
+  // `cdp build` uses `dev`; `cdp build --target ci` a throwaway in-memory database; `--target pg`
+  // a PostgreSQL server.
   defaultTarget: "dev",
   targets: {
     dev: { type: "duckdb", path: ".cdp/demo.duckdb", schema: "main" },
     ci: { type: "duckdb", path: ":memory:", schema: "main" },
+    // PostgreSQL; the connection comes from DATABASE_URL or PGHOST, PGUSER, PGPASSWORD, PGDATABASE.
+    pg: { type: "postgres", schema: "demo" },
   },
   threads: 4,
   vars: {
     // Text that means "no value" in the sources; staging models turn it into NULL.
     no_value_tokens: ["", "-", "unknown", "n/a", "na", "null", "none"],
+    // Country calling codes, to read nationally written phone numbers where a record has a country.
+    calling_codes: { US: "1", GB: "44", DE: "49", FR: "33" },
+    // The demo data ends on this day; traits measure recency from it (use the run date in production).
+    as_of: "2026-10-31",
     // Orders in these states count as revenue.
     revenue_statuses: ["completed"],
     // Reporting currency conversion, fixed for reproducible demo numbers.
     fx_to_usd: { USD: 1, EUR: 1.08, GBP: 1.27 },
+  },
+  identity: {
+    rulesets: {
+      // The recommended starting point: clean each identifier type, block the usual junk, keep
+      // one account per person, and set aside identifiers shared by many people (shared PCs).
+      recommended: {
+        normalize: {
+          email: "email",
+          phone: { kind: "phone", defaultCallingCode: "1" },
+          anon: "lower",
+          device: "lower",
+          user_id: "trim",
+        },
+        blocked: { defaults: true },
+        limits: { user_id: 1, email: 3, phone: 3 },
+        sourcePriority: ["app", "orders", "crm", "loyalty", "support", "web"],
+        // A browser or device used by one person links a handful of identities at most.
+        maxDegree: { anon: 5, device: 5, default: 25 },
+      },
+    },
   },
   seeds: {
     raw_orders: { columnTypes: { amount: "DECIMAL(12,2)", order_id: "VARCHAR" } },

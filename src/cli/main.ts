@@ -208,6 +208,27 @@ export async function main(args: string[]): Promise<number> {
         }
       },
     })
+    .command<GlobalArgs>({
+      command: "identity <action>",
+      describe: "Identity resolution: `report` on a stitch model, `evaluate` against ground truth",
+      builder: (y) =>
+        y
+          .positional("action", { choices: ["report", "evaluate"] as const, demandOption: true })
+          .option("model", {
+            type: "string",
+            describe: "The stitch model (report) or records-to-profiles model (evaluate)",
+          })
+          .option("truth", { type: "string", describe: "evaluate: CSV of source, record_id, person_id" }),
+      handler: async (argv) => {
+        const a = argv as unknown as GlobalArgs & { action: string; model?: string; truth?: string };
+        const { printIdentity } = await import("./commands/identity.ts");
+        await printIdentity(
+          a.action,
+          { ...projectOptions(a), model: a.model, truth: a.truth },
+          a["log-format"],
+        );
+      },
+    })
     .command<GlobalArgs & { dir: string; force?: boolean }>({
       command: "init [dir]",
       describe: "Create a new project (config, an example seed, model and test)",

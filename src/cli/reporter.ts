@@ -107,9 +107,9 @@ export class Reporter {
     const detail =
       r.status === "success" || r.status === "pass"
         ? pc.dim(
-            r.rowsAffected !== undefined
-              ? `${r.rowsAffected.toLocaleString("en-US")} rows`
-              : (r.message ?? ""),
+            r.kind === "stitch" || r.kind === "incremental" || r.rowsAffected === undefined
+              ? (r.message ?? "")
+              : `${r.rowsAffected.toLocaleString("en-US")} rows`,
           )
         : (r.message ?? "").split("\n")[0];
     const time =

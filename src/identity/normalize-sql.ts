@@ -45,7 +45,7 @@ export function phoneE164Sql(d: Dialect, text: string, callingCode: string): str
       WHEN ${p} LIKE '0%' THEN CONCAT('+', ${cc}, SUBSTR(${digits}, 2))
       WHEN ${cc} = '1' AND LENGTH(${digits}) = 11 AND ${digits} LIKE '1%' THEN CONCAT('+', ${digits})
       ELSE CONCAT('+', ${cc}, ${digits}) END`;
-  return `CASE WHEN LENGTH(${digits}) < 8 THEN NULL ELSE ${e164} END`;
+  return `CASE WHEN ${digits} IS NULL OR LENGTH(${digits}) < 8 THEN NULL ELSE ${e164} END`;
 }
 
 /** A condition true when the (normalised) value is blocked; `reason` gives the rule that matched. */
@@ -57,7 +57,9 @@ export function blockedSql(
 ): { condition: string; reason: string } {
   const exact = [...(rules.blocked.defaults ? DEFAULT_BLOCKED_VALUES : []), ...rules.blocked.values];
   const patterns = [...(rules.blocked.defaults ? DEFAULT_BLOCKED_PATTERNS : []), ...rules.blocked.patterns];
-  const cases: { when: string; reason: string }[] = [{ when: `${value} IS NULL`, reason: "empty" }];
+  const cases: { when: string; reason: string }[] = [
+    { when: `${value} IS NULL`, reason: "empty or invalid after normalisation" },
+  ];
   if (exact.length) {
     cases.push({
       when: `LOWER(${value}) IN (${exact.map((v) => d.literal(v)).join(", ")})`,

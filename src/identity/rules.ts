@@ -47,8 +47,13 @@ export const rulesetSchema = z
      * then the most recently seen, then the smallest value.
      */
     sourcePriority: z.array(z.string()).default([]),
-    /** An identifier linked to more than this many others is set aside and reported. */
-    maxDegree: z.number().int().positive().optional(),
+    /**
+     * An identifier linked to more than this many others is set aside and reported: one number
+     * for every type, or per type (`{ anon: 5, default: 25 }`; `default` covers the rest).
+     */
+    maxDegree: z
+      .union([z.number().int().positive(), z.record(z.string(), z.number().int().positive())])
+      .optional(),
     /** Safety cap on connected-components rounds; reaching it fails the model. */
     maxRounds: z.number().int().positive().default(64),
   })
@@ -80,12 +85,14 @@ export const DEFAULT_BLOCKED_VALUES = [
 ];
 
 export const DEFAULT_BLOCKED_PATTERNS = [
-  // test@…, noreply@…, a@a.com-style addresses
-  "^(test|testing|noreply|no-reply|donotreply|do-not-reply|null|none|unknown|example|info)@",
+  // Placeholder mailboxes: test@…, noreply@…, noemail@…, asdf@asdf.com, a@a.com
+  "^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@",
+  "@(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.",
   "^[a-z]@[a-z]\\.[a-z]+$",
-  "@(example|test)\\.(com|org|net)$",
-  // numbers made of one repeated digit, or with long runs of zeros: 0000000000, +1 000 000 0000
-  "^\\+?(0+|1+|2+|3+|4+|5+|6+|7+|8+|9+)$",
-  "0000000",
-  "^\\+?1234567890?$",
+  // Reserved example domains and their subdomains
+  "(@|\\.)example\\.(com|org|net)$",
+  // Numbers that are one digit repeated after at most a 3-digit prefix (000-000-0000, +1 555 555 5555),
+  // or a keyboard run (1234567890)
+  "^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$",
+  "123456789",
 ];

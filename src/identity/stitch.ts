@@ -121,17 +121,28 @@ export async function runStitch(
     let hubs = 0;
     if (rules.maxDegree) {
       const hubTable = work("hubs");
+      const m = rules.maxDegree;
+      const limit =
+        typeof m === "number"
+          ? String(m)
+          : `CASE n.type ${Object.entries(m)
+              .filter(([type]) => type !== "default")
+              .map(([type, v]) => `WHEN ${d.literal(type)} THEN ${v}`)
+              .join(" ")} ELSE ${m.default ?? "NULL"} END`;
       hubs = (
         await wh.replaceTable(
           hubTable,
-          `SELECT src AS id, COUNT(*) AS degree FROM ${q(edges)} GROUP BY src HAVING COUNT(*) > ${rules.maxDegree}`,
+          `SELECT id, degree, max_degree FROM (
+             SELECT e.src AS id, COUNT(*) AS degree, ${limit} AS max_degree
+             FROM ${q(edges)} AS e JOIN ${q(nodes)} AS n ON n.id = e.src GROUP BY e.src, n.type
+           ) AS d WHERE degree > max_degree`,
         )
       ).rows;
       if (hubs) {
         await wh.replaceTable(
           work("hub_rows"),
           `SELECT n.type AS identifier_type, n.value AS identifier, 'hub' AS reason,
-             CONCAT('linked to ', ${d.cast("h.degree", "string")}, ' identifiers (limit ${rules.maxDegree})') AS detail
+             CONCAT('linked to ', ${d.cast("h.degree", "string")}, ' identifiers (limit ', ${d.cast("h.max_degree", "string")}, ')') AS detail
            FROM ${q(hubTable)} AS h JOIN ${q(nodes)} AS n ON n.id = h.id`,
         );
         await wh.insertInto(cuts, work("hub_rows"), ["identifier_type", "identifier", "reason", "detail"]);

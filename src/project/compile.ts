@@ -40,7 +40,12 @@ export function compileProject(loaded: LoadedConfig): Compilation {
   const { projectDir, config, target } = loaded;
   const dialect = dialectFor(target);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  const engine = new TemplateEngine({ dialect, vars: config.vars, sources: config.sources });
+  const engine = new TemplateEngine({
+    dialect,
+    vars: config.vars,
+    sources: config.sources,
+    rulesets: config.identity.rulesets,
+  });
   const context: TemplateContext = {
     isIncremental: false,
     target: { name: loaded.targetName, type: target.type, schema: target.schema },

@@ -3,6 +3,8 @@ import type HandlebarsNamespace from "handlebars";
 import type { SourceConfig } from "../config/schema.ts";
 import { suggestion } from "../did-you-mean.ts";
 import type { Diagnostic } from "../errors.ts";
+import { normalizeSql } from "../identity/normalize-sql.ts";
+import type { Ruleset } from "../identity/rules.ts";
 import {
   DATE_PARTS,
   type DatePart,
@@ -59,6 +61,8 @@ export interface TemplateContext {
 
 export interface EngineOptions {
   dialect: Dialect;
+  /** Identity rulesets, for `{{identity_normalize}}`. */
+  rulesets?: Record<string, Ruleset>;
   vars: Record<string, unknown>;
   sources: Record<string, SourceConfig>;
 }
@@ -405,6 +409,45 @@ export class TemplateEngine {
     });
 
     h.registerHelper("current_timestamp", () => dialect.currentTimestamp());
+
+    // Survivorship, for golden records: aggregates over the rows of one profile.
+    h.registerHelper("most_recent", (...args: unknown[]) => {
+      const a = expressions("most_recent", 2, `{{most_recent "email" "seen_at"}}`)(args);
+      return a ? dialect.pickBy(a.values[0]!, a.values[1]!, "desc") : "";
+    });
+    h.registerHelper("most_frequent", (...args: unknown[]) => {
+      const a = expressions("most_frequent", 1, `{{most_frequent "city"}}`)(args);
+      return a ? dialect.mostFrequent(a.values[0]!) : "";
+    });
+    h.registerHelper("by_priority", (...args: unknown[]) => {
+      const a = expressions(
+        "by_priority",
+        3,
+        `{{by_priority "first_name" "source" "crm,loyalty,app"}}`,
+      )(args);
+      if (!a) return "";
+      const order = a.values[2]!.split(",").map((s) => s.trim());
+      const rank = `CASE ${order.map((s, i) => `WHEN ${a.values[1]} = ${dialect.literal(s)} THEN ${i}`).join(" ")} ELSE ${order.length} END`;
+      return dialect.pickBy(a.values[0]!, rank, "asc");
+    });
+    // The exact normalisation a stitch ruleset applies, to look records up in its output.
+    h.registerHelper("identity_normalize", (...args: unknown[]) => {
+      const a = expressions(
+        "identity_normalize",
+        3,
+        `{{identity_normalize "phone" "phone_raw" "recommended"}}`,
+      )(args);
+      if (!a) return "";
+      const rules = this.options.rulesets?.[a.values[2]!];
+      if (!rules) {
+        report(
+          a.options,
+          `unknown identity ruleset "${a.values[2]}".${suggestion(a.values[2]!, Object.keys(this.options.rulesets ?? {}))}`,
+        );
+        return "";
+      }
+      return normalizeSql(dialect, rules, dialect.literal(a.values[0]), a.values[1]!);
+    });
 
     h.registerHelper("helperMissing", (...args: unknown[]) => {
       const [, options] = split(args);

@@ -87,6 +87,13 @@ export interface Dialect {
   dateDiff(part: DatePart, start: string, end: string): string;
   /** SQL for the current timestamp. */
   currentTimestamp(): string;
+  /**
+   * Aggregate: the non-null `value` of the row with the largest (`desc`) or smallest (`asc`)
+   * `order` in the group. The survivorship helpers (most recent, source priority) build on it.
+   */
+  pickBy(value: string, order: string, direction: "asc" | "desc"): string;
+  /** Aggregate: the most frequent non-null value of the group (ties: the smallest). */
+  mostFrequent(value: string): string;
 }
 
 /** What a dialect can do, as flags; callers pick a strategy instead of catching "not implemented". */
@@ -161,6 +168,14 @@ export interface Warehouse {
   addColumns(relation: Relation, columns: Column[]): Promise<void>;
   /** Loads a CSV file with the warehouse's own reader into a table, atomically replacing it. */
   loadCsv(relation: Relation, file: string, options: CsvLoadOptions): Promise<{ rows: number }>;
+  /**
+   * The same warehouse, tagging the work it sends with these labels (e.g. `cdp_command`,
+   * `cdp_model`), where the warehouse has such a notion (BigQuery job labels). Optional: callers
+   * use `wh.withLabels?.(labels) ?? wh`.
+   */
+  withLabels?(labels: Record<string, string>): Warehouse;
+  /** Bytes a query would scan, without running it (BigQuery's dry run). Optional. */
+  estimateBytes?(sql: string): Promise<number>;
   close(): Promise<void>;
 }
 

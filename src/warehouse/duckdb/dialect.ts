@@ -48,4 +48,7 @@ export const duckdbDialect: Dialect = {
     `(${expression} + INTERVAL (${Math.trunc(amount)}) ${part.toUpperCase()})`,
   dateDiff: (part, start, end) => `date_diff('${part}', ${start}, ${end})`,
   currentTimestamp: () => "current_timestamp",
+  pickBy: (value, order, direction) =>
+    `${direction === "desc" ? "arg_max" : "arg_min"}(${value}, ${order}) FILTER (WHERE ${value} IS NOT NULL)`,
+  mostFrequent: (value) => `mode(${value}) FILTER (WHERE ${value} IS NOT NULL)`,
 };

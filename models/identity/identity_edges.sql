@@ -1,0 +1,47 @@
+{{config materialized="view" tags="identity"}}
+{{!--
+  Every link between two identifiers that a source asserts, one row per link:
+  a_type, a_value, b_type, b_value, seen_at, source. A record with a single identifier gives a
+  row with b_value NULL, so the identifier still becomes (part of) a profile.
+--}}
+select 'anon' as a_type, anonymous_id as a_value, 'user_id' as b_type, user_id as b_value,
+  {{cast "occurred_at" "timestamp"}} as seen_at, 'web' as source
+from {{ref "stg_web_events"}} where anonymous_id is not null
+union all
+select 'anon', anonymous_id, 'email', email, {{cast "occurred_at" "timestamp"}}, 'web'
+from {{ref "stg_web_events"}} where anonymous_id is not null and email is not null
+union all
+select 'user_id', user_id, 'email', email, {{cast "signed_up_at" "timestamp"}}, 'app'
+from {{ref "stg_app_signups"}} where user_id is not null
+union all
+select 'user_id', user_id, 'phone', phone_raw, {{cast "signed_up_at" "timestamp"}}, 'app'
+from {{ref "stg_app_signups"}} where user_id is not null and phone_raw is not null
+union all
+select 'user_id', user_id, case when platform = 'web' then 'anon' else 'device' end, lower(device_id),
+  {{cast "signed_up_at" "timestamp"}}, 'app'
+from {{ref "stg_app_signups"}} where user_id is not null and device_id is not null
+union all
+select 'user_id', user_id, 'email', email, {{cast "ordered_at" "timestamp"}}, 'orders'
+from {{ref "stg_orders"}} where user_id is not null
+union all
+select 'email', email, 'phone', phone_raw, {{cast "ordered_at" "timestamp"}}, 'orders'
+from {{ref "stg_orders"}} where email is not null or phone_raw is not null
+union all
+select 'email', email, 'phone',
+  -- The CRM knows the contact's country: a national number (trunk 0) is read with its code.
+  case
+    when phone_raw like '+%' or phone_raw like '00%' then phone_raw
+    {{#each (var "calling_codes")}}
+    when country = '{{@key}}' and phone_digits is not null
+      then concat('+{{this}}', {{regexp_replace "phone_digits" "^0" ""}})
+    {{/each}}
+    else phone_raw
+  end,
+  {{cast "updated_at" "timestamp"}}, 'crm'
+from {{ref "stg_crm_contacts"}}
+union all
+select 'email', email, 'phone', phone_raw, {{cast "joined_at" "timestamp"}}, 'loyalty'
+from {{ref "stg_loyalty_members"}}
+union all
+select 'email', email, 'phone', phone_raw, {{cast "opened_at" "timestamp"}}, 'support'
+from {{ref "stg_support_tickets"}}

@@ -1,0 +1,87 @@
+import path from "node:path";
+import { compile, type ProjectOptions } from "../api.ts";
+import { suggestion } from "../did-you-mean.ts";
+import { UsageError } from "../errors.ts";
+import type { ModelNode } from "../project/types.ts";
+import { connect } from "../warehouse/index.ts";
+import type { Warehouse } from "../warehouse/types.ts";
+import { type PairwiseQuality, pairwiseQuality } from "./evaluate.ts";
+import { type IdentityReport, identityReport } from "./report.ts";
+
+async function withProject<T>(
+  options: ProjectOptions,
+  fn: (ctx: { models: ModelNode[]; wh: Warehouse; projectDir: string }) => Promise<T>,
+): Promise<T> {
+  const { loaded, compilation } = await compile(options);
+  const models = [...compilation.nodes.values()].filter((n): n is ModelNode => n.resourceType === "model");
+  const wh = await connect(loaded.target, {
+    projectDir: loaded.projectDir,
+    projectName: loaded.config.name,
+    threads: 2,
+  });
+  try {
+    return await fn({ models, wh, projectDir: loaded.projectDir });
+  } finally {
+    await wh.close();
+  }
+}
+
+function pick(
+  models: ModelNode[],
+  name: string | undefined,
+  what: (m: ModelNode) => boolean,
+  label: string,
+): ModelNode {
+  const candidates = models.filter(what);
+  if (name) {
+    const found = models.find((m) => m.name === name);
+    if (!found)
+      throw new UsageError(
+        `no model "${name}".${suggestion(
+          name,
+          candidates.map((m) => m.name),
+        )}`,
+      );
+    return found;
+  }
+  if (candidates.length !== 1) {
+    throw new UsageError(
+      `${candidates.length ? "several" : "no"} ${label} models (${candidates.map((m) => m.name).join(", ") || "none"}); name one with --model`,
+    );
+  }
+  return candidates[0]!;
+}
+
+/** `cdp identity report`: profiles, identifiers, sizes, the largest profiles, cuts, merges. */
+export async function reportIdentity(options: ProjectOptions & { model?: string }): Promise<IdentityReport> {
+  return withProject(options, async ({ models, wh }) => {
+    const model = pick(models, options.model, (m) => m.config.materialized === "stitch", "stitch");
+    if (!(await wh.describe(model.relation))) {
+      throw new UsageError(
+        `${model.name} has not been built yet; run \`cdp build --select +${model.name}\` first`,
+      );
+    }
+    return identityReport(wh, model.relation, model.name);
+  });
+}
+
+/**
+ * `cdp identity evaluate`: pairwise precision and recall of a model mapping records to profiles
+ * (`source, record_id, profile_id`) against a ground-truth CSV (`source, record_id, person_id`).
+ */
+export async function evaluateIdentity(
+  options: ProjectOptions & { model?: string; truth: string },
+): Promise<PairwiseQuality & { model: string }> {
+  return withProject(options, async ({ models, wh, projectDir }) => {
+    const model = pick(models, options.model ?? "record_profiles", () => false, "record");
+    const truth = { schema: model.relation.schema, name: `${model.relation.name}__cdp_truth` };
+    await wh.loadCsv(truth, path.resolve(projectDir, options.truth), {
+      columnTypes: { source: "VARCHAR", record_id: "VARCHAR", person_id: "VARCHAR" },
+    });
+    try {
+      return { model: model.name, ...(await pairwiseQuality(wh, truth, model.relation)) };
+    } finally {
+      await wh.dropRelation(truth);
+    }
+  });
+}
