@@ -17,7 +17,8 @@ export function median(values: number[]): number {
 export function table(rows: Record<string, string | number>[]): string {
   if (!rows.length) return "";
   const cols = Object.keys(rows[0]!);
-  const cell = (v: string | number) => (typeof v === "number" ? v.toFixed(v < 10 ? 3 : 1) : v);
+  const cell = (v: string | number) =>
+    typeof v !== "number" ? v : Number.isInteger(v) ? v.toLocaleString("en-US") : v.toFixed(v < 10 ? 3 : 1);
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(cell(r[c]!)).length)));
   const line = (vals: string[]) => `| ${vals.map((v, i) => v.padEnd(widths[i]!)).join(" | ")} |`;
   return [

@@ -1,22 +1,33 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchCompile } from "./compile.ts";
+import { benchIdentity } from "./identity.ts";
 
 /**
  * `npm run bench [-- --only compile] [--runs N]`: benchmarks print their figures as tables.
  * Figures are medians of several runs, each next to a baseline measured in the same run.
  */
 const { values } = parseArgs({
-  options: { only: { type: "string" }, runs: { type: "string", default: "5" } },
+  options: {
+    only: { type: "string" },
+    runs: { type: "string", default: "5" },
+    people: { type: "string", default: "1000000" },
+  },
 });
 const runs = Number(values.runs);
 console.log(
   `# cdp benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ""}\n`,
 );
-const suites: Record<string, () => string> = {
+const suites: Record<string, () => string | Promise<string>> = {
   compile: () => benchCompile(runs, [1_000, 10_000]),
+  identity: () =>
+    benchIdentity(
+      Math.min(runs, 3),
+      values.people!.split(",").map(Number),
+      100_000,
+    ),
 };
 for (const [name, run] of Object.entries(suites)) {
   if (values.only && values.only !== name) continue;
-  console.log(run());
+  console.log(await run());
 }

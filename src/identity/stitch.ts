@@ -59,8 +59,9 @@ export async function runStitch(
   const t = stitchTables(output);
   try {
     // 1. The model's edges, checked for the columns the contract needs.
+    // A view: the model's query runs once, inside the normalisation below.
     const input = work("input");
-    await wh.replaceTable(input, `SELECT * FROM (\n${edgesSql}\n) AS edges`);
+    await wh.createView(input, `SELECT * FROM (\n${edgesSql}\n) AS edges`);
     const columns = new Set((await wh.describe(input))!.columns.map((c) => c.name));
     const missing = REQUIRED.filter((c) => !columns.has(c));
     if (missing.length) {
@@ -71,40 +72,38 @@ export async function runStitch(
     const seenAt = columns.has("seen_at") ? d.cast("seen_at", "timestamp") : d.cast("NULL", "timestamp");
     const source = columns.has("source") ? d.cast("source", "string") : d.cast("NULL", "string");
 
-    // 2. Endpoints, normalised and checked against the blocked rules.
-    const ends = work("ends");
-    const side = (s: "a" | "b") =>
-      `SELECT edge_no, '${s}' AS side, ${d.cast(`${s}_type`, "string")} AS type, ${d.cast(`${s}_value`, "string")} AS raw_value, seen_at, source FROM numbered`;
+    // 2. Both ends of every edge normalised and checked against the blocked rules, in one pass.
+    const norm = work("norm");
+    const end = (e: "a" | "b") => `${d.cast(`${e}_type`, "string")} AS ${e}_type, ${d.cast(`${e}_value`, "string")} AS ${e}_raw,
+           ${normalizeSql(d, rules, d.cast(`${e}_type`, "string"), `${e}_value`)} AS ${e}_value`;
     await wh.replaceTable(
-      ends,
-      `WITH numbered AS (
-         SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast("a_type", "string")}, ${d.cast("a_value", "string")}, ${d.cast("b_type", "string")}, ${d.cast("b_value", "string")}, ${seenAt}, ${source}) AS edge_no,
-           a_type, a_value, b_type, b_value, ${seenAt} AS seen_at, ${source} AS source
-         FROM ${q(input)}
-       ), sides AS (${side("a")} UNION ALL ${side("b")}),
-       cleaned AS (SELECT edge_no, side, type, raw_value, seen_at, source, ${normalizeSql(d, rules, "type", "raw_value")} AS value FROM sides)
-       SELECT edge_no, side, type, raw_value, value, seen_at, source, ${blockedSql(d, rules, "type", "value").reason} AS blocked_reason
-       FROM cleaned WHERE type IS NOT NULL`,
+      norm,
+      `SELECT a_type, a_raw, a_value, ${blockedSql(d, rules, "a_type", "a_value").reason} AS a_blocked,
+         b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked, seen_at, source
+       FROM (SELECT ${end("a")}, ${end("b")}, ${seenAt} AS seen_at, ${source} AS source FROM ${q(input)}) AS n
+       WHERE a_type IS NOT NULL`,
     );
 
-    // 3. Dictionary-encode the surviving identifiers (ids follow the sorted values: deterministic).
+    // 3. Dictionary-encode the surviving identifiers. Which integer an identifier gets does not
+    // matter: components are a partition, and profile ids come from the identifiers themselves.
     const nodes = work("nodes");
     await wh.replaceTable(
       nodes,
-      `SELECT ROW_NUMBER() OVER (ORDER BY type, value) AS id, type, value, first_seen, last_seen
-       FROM (SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen
-             FROM ${q(ends)} WHERE blocked_reason IS NULL GROUP BY type, value) AS v`,
+      `SELECT ROW_NUMBER() OVER () AS id, type, value, first_seen, last_seen
+       FROM (SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (
+               SELECT a_type AS type, a_value AS value, seen_at FROM ${q(norm)} WHERE a_blocked IS NULL
+               UNION ALL
+               SELECT b_type, b_value, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL
+             ) AS ends GROUP BY type, value) AS v`,
     );
     const edges = work("edges");
     await wh.replaceTable(
       edges,
-      `WITH ids AS (
-         SELECT e.edge_no, e.side, n.id, e.seen_at, e.source FROM ${q(ends)} AS e
-         JOIN ${q(nodes)} AS n ON n.type = e.type AND n.value = e.value
-         WHERE e.blocked_reason IS NULL
-       ), pairs AS (
-         SELECT a.id AS src, b.id AS dst, a.seen_at, a.source FROM ids AS a
-         JOIN ids AS b ON b.edge_no = a.edge_no AND a.side = 'a' AND b.side = 'b' WHERE a.id <> b.id
+      `WITH pairs AS (
+         SELECT na.id AS src, nb.id AS dst, e.seen_at, e.source FROM ${q(norm)} AS e
+         JOIN ${q(nodes)} AS na ON na.type = e.a_type AND na.value = e.a_value
+         JOIN ${q(nodes)} AS nb ON nb.type = e.b_type AND nb.value = e.b_value
+         WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id
        )
        SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source FROM (
          SELECT src, dst, seen_at, source FROM pairs UNION ALL SELECT dst, src, seen_at, source FROM pairs
@@ -115,8 +114,11 @@ export async function runStitch(
     const cuts = work("cuts");
     await wh.replaceTable(
       cuts,
-      `SELECT DISTINCT type AS identifier_type, raw_value AS identifier, 'blocked' AS reason, blocked_reason AS detail
-       FROM ${q(ends)} WHERE blocked_reason IS NOT NULL AND raw_value IS NOT NULL AND TRIM(raw_value) <> ''`,
+      `SELECT DISTINCT identifier_type, identifier, 'blocked' AS reason, detail FROM (
+         SELECT a_type AS identifier_type, a_raw AS identifier, a_blocked AS detail FROM ${q(norm)} WHERE a_blocked IS NOT NULL
+         UNION ALL
+         SELECT b_type, b_raw, b_blocked FROM ${q(norm)} WHERE b_blocked IS NOT NULL AND b_type IS NOT NULL
+       ) AS blocked WHERE identifier IS NOT NULL AND TRIM(identifier) <> ''`,
     );
     let hubs = 0;
     if (rules.maxDegree) {
