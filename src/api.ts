@@ -99,6 +99,7 @@ export async function execute(command: RunCommand, options: RunOptions = {}): Pr
       projectDir: loaded.projectDir,
       projectName: loaded.config.name,
       threads,
+      targetName: loaded.targetName,
     }));
   const results: NodeResult[] = [];
   const total = nodes.length;

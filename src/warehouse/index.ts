@@ -2,6 +2,7 @@ import path from "node:path";
 import type { TargetConfig } from "../config/schema.ts";
 import { UsageError } from "../errors.ts";
 import { duckdbDialect } from "./duckdb/dialect.ts";
+import { postgresDialect } from "./postgres/dialect.ts";
 import type { Dialect, Warehouse } from "./types.ts";
 
 export type * from "./types.ts";
@@ -11,6 +12,8 @@ export interface ConnectOptions {
   projectName: string;
   /** Operations that may run at once. */
   threads: number;
+  /** The target's name in `cdp.config.ts`, for messages. */
+  targetName?: string;
 }
 
 /** The dialect of a target, without connecting: compile needs only this. */
@@ -19,6 +22,7 @@ export function dialectFor(target: TargetConfig): Dialect {
     case "duckdb":
       return duckdbDialect;
     case "postgres":
+      return postgresDialect;
     case "bigquery":
       throw new UsageError(`the ${target.type} dialect is not available yet`);
   }
@@ -44,7 +48,14 @@ export async function connect(target: TargetConfig, options: ConnectOptions): Pr
         memoryLimit: target.memoryLimit,
       });
     }
-    case "postgres":
+    case "postgres": {
+      const { PostgresWarehouse } = await import("./postgres/index.ts");
+      return PostgresWarehouse.open({
+        target,
+        targetName: options.targetName ?? "default",
+        poolSize: target.poolSize ?? options.threads,
+      });
+    }
     case "bigquery":
       throw new UsageError(`the ${target.type} warehouse is not available yet`);
   }

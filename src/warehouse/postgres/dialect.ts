@@ -1,0 +1,93 @@
+import type { DatePart, Dialect, PortableType, Relation } from "../types.ts";
+
+const TYPES: Record<PortableType, string> = {
+  string: "TEXT",
+  int64: "BIGINT",
+  float64: "DOUBLE PRECISION",
+  // The same precision and scale as DuckDB's and BigQuery's NUMERIC: one model, one result.
+  numeric: "NUMERIC(38, 9)",
+  bool: "BOOLEAN",
+  date: "DATE",
+  timestamp: "TIMESTAMPTZ",
+  // JSONB, not JSON: it can be compared, grouped and indexed.
+  json: "JSONB",
+};
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * String literals rely on `standard_conforming_strings` (on by default since PostgreSQL 9.1, and
+ * set on every connection the warehouse opens): only quotes need doubling, backslashes are text.
+ */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`cannot write ${value} as a SQL literal`);
+    return String(value);
+  }
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return `TIMESTAMPTZ '${value.toISOString()}'`;
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/** Seconds in one unit of the parts counted by truncating to the unit and dividing. */
+const SECONDS: Partial<Record<DatePart, number>> = { hour: 3600, minute: 60, second: 1 };
+
+/**
+ * Whole `part` boundaries crossed from `start` to `end`, like DuckDB's `date_diff`: from 23:59 to
+ * 00:01 the next day is one day, from Jan 31 to Feb 1 one month. Sessions run in UTC, so dates
+ * and timestamps with time zone count the same boundaries on every warehouse.
+ */
+function dateDiff(part: DatePart, start: string, end: string): string {
+  const years = `(EXTRACT(YEAR FROM ${end}) - EXTRACT(YEAR FROM ${start}))`;
+  switch (part) {
+    case "year":
+      return `CAST(${years} AS BIGINT)`;
+    case "month":
+      return `CAST(${years} * 12 + EXTRACT(MONTH FROM ${end}) - EXTRACT(MONTH FROM ${start}) AS BIGINT)`;
+    case "day":
+      return `CAST(CAST(${end} AS DATE) - CAST(${start} AS DATE) AS BIGINT)`;
+    default: {
+      const unit = SECONDS[part]!;
+      const epoch = (x: string) => `EXTRACT(EPOCH FROM date_trunc('${part}', ${x}))`;
+      return `CAST((${epoch(end)} - ${epoch(start)}) / ${unit} AS BIGINT)`;
+    }
+  }
+}
+
+const postgres = {
+  name: "postgres",
+  quoteIdentifier,
+  quoteRelation(relation: Relation): string {
+    const parts = [relation.database, relation.schema, relation.name].filter((p): p is string => !!p);
+    return parts.map(quoteIdentifier).join(".");
+  },
+  literal,
+  typeName: (type: PortableType) => TYPES[type],
+  cast: (expression: string, type: PortableType) => `CAST(${expression} AS ${TYPES[type]})`,
+  sha256: (expression: string) => `encode(sha256(convert_to(${expression}, 'UTF8')), 'hex')`,
+  regexpReplace: (expression: string, pattern: string, replacement: string) =>
+    `regexp_replace(${expression}, ${literal(pattern)}, ${literal(replacement)}, 'g')`,
+  // A 64-bit hash with a fixed seed; built in since PostgreSQL 11.
+  hashInt: (expression: string) => `hashint8extended(CAST(${expression} AS BIGINT), 0)`,
+  regexpContains: (expression: string, pattern: string) => `(${expression} ~ ${literal(pattern)})`,
+  // From the fuzzystrmatch extension, which the warehouse creates on first connect. It accepts
+  // strings of at most 255 characters.
+  levenshtein: (a: string, b: string) => `levenshtein(${a}, ${b})`,
+  // Month and year steps clamp to the end of the month (Jan 31 + 1 month = Feb 28), as in DuckDB.
+  dateAdd: (expression: string, amount: number, part: DatePart) =>
+    `(${expression} + INTERVAL '${Math.trunc(amount)} ${part}')`,
+  dateDiff,
+  currentTimestamp: () => "current_timestamp",
+  // No arg_max in PostgreSQL: the first element of the values ordered by `order`.
+  pickBy: (value: string, order: string, direction: "asc" | "desc") =>
+    `(array_agg(${value} ORDER BY ${order} ${direction === "desc" ? "DESC" : "ASC"}) FILTER (WHERE ${value} IS NOT NULL AND ${order} IS NOT NULL))[1]`,
+  // An ordered-set aggregate: NULLs are ignored, ties go to the value that sorts first.
+  mostFrequent: (value: string) => `mode() WITHIN GROUP (ORDER BY ${value})`,
+};
+
+/** PostgreSQL's SQL: double-quoted identifiers, standard-conforming string literals. */
+export const postgresDialect: Dialect = postgres;
