@@ -1,5 +1,6 @@
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
 import type { Warehouse } from "../../src/warehouse/types.ts";
+import { openPostgres, postgresServer } from "../helpers/postgres.ts";
 
 /**
  * The warehouses the conformance suite runs against. Each entry opens a fresh, empty schema and
@@ -26,4 +27,14 @@ export const duckdbTarget: ConformanceTarget = {
   },
 };
 
-export const TARGETS: ConformanceTarget[] = [duckdbTarget];
+/** The server test/setup/postgres.ts started, or the one `DATABASE_URL` names. */
+export const postgresTarget: ConformanceTarget = {
+  name: "postgres",
+  unavailable: async () => postgresServer().unavailable,
+  open: (schema) => openPostgres(postgresServer().url!, schema),
+  cleanup: async (wh, schema) => {
+    await wh.execute(`DROP SCHEMA IF EXISTS ${wh.dialect.quoteIdentifier(schema)} CASCADE`);
+  },
+};
+
+export const TARGETS: ConformanceTarget[] = [duckdbTarget, postgresTarget];
