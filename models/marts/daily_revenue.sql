@@ -6,7 +6,7 @@
 {{test "not_null" column="order_date"}}
 {{test "not_null" column="revenue_usd"}}
 select
-  cast(ordered_at as date) as order_date,
+  {{cast "ordered_at" "date"}} as order_date,
   currency,
   count(*) as orders,
   sum(amount) as revenue,
@@ -18,6 +18,6 @@ select
 from {{ref "stg_orders"}}
 where status in ({{literal (var "revenue_statuses")}})
 {{#if is_incremental}}
-  and cast(ordered_at as date) >= (select max(order_date) - 3 from {{self}})
+  and {{cast "ordered_at" "date"}} >= (select {{date_add "max(order_date)" -3 "day"}} from {{self}})
 {{/if}}
 group by 1, 2

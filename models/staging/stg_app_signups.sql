@@ -19,22 +19,22 @@ with source as (
 
 texts as (
   select
-    cast(signup_id as varchar) as signup_id,
-    case when lower(trim(cast(user_id as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(user_id as varchar)) end as user_id,
-    case when lower(trim(cast(email as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim(cast(email as varchar))) end as email,
-    case when lower(trim(cast(phone as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(phone as varchar)) end as phone,
-    case when lower(trim(cast(first_name as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(first_name as varchar)) end as first_name,
-    case when lower(trim(cast(last_name as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(last_name as varchar)) end as last_name,
-    case when lower(trim(cast(device_id as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(device_id as varchar)) end as device_id,
-    lower(trim(cast(platform as varchar))) as platform,
-    cast(signed_up_at as varchar) as signed_up_at,
-    regexp_replace(cast(phone as varchar), '[^0-9]', '', 'g') as phone_digits
+    {{cast "signup_id" "string"}} as signup_id,
+    case when lower(trim({{cast "user_id" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "user_id" "string"}}) end as user_id,
+    case when lower(trim({{cast "email" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else lower(trim({{cast "email" "string"}})) end as email,
+    case when lower(trim({{cast "phone" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "phone" "string"}}) end as phone,
+    case when lower(trim({{cast "first_name" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "first_name" "string"}}) end as first_name,
+    case when lower(trim({{cast "last_name" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "last_name" "string"}}) end as last_name,
+    case when lower(trim({{cast "device_id" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "device_id" "string"}}) end as device_id,
+    lower(trim({{cast "platform" "string"}})) as platform,
+    {{cast "signed_up_at" "string"}} as signed_up_at,
+    {{regexp_replace (cast "phone" "string") "[^0-9]" ""}} as phone_digits
   from source
 )
 
@@ -56,5 +56,5 @@ select
     then upper(substr(last_name, 1, 1)) || lower(substr(last_name, 2)) else last_name end as last_name,
   device_id,
   platform,
-  cast(signed_up_at as timestamp) as signed_up_at
+  {{cast "signed_up_at" "timestamp"}} as signed_up_at
 from texts

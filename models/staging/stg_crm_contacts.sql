@@ -21,28 +21,28 @@ with source as (
 
 texts as (
   select
-    cast(contact_id as varchar) as contact_id,
-    case when lower(trim(cast(first_name as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(first_name as varchar)) end as first_name,
-    case when lower(trim(cast(last_name as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(last_name as varchar)) end as last_name,
-    case when lower(trim(cast(email as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(email as varchar)) end as email,
-    case when lower(trim(cast(phone as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(phone as varchar)) end as phone,
-    case when lower(trim(cast(company as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(company as varchar)) end as company,
-    case when lower(trim(cast(city as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(city as varchar)) end as city,
-    case when lower(trim(cast(postcode as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else upper(trim(cast(postcode as varchar))) end as postcode,
-    lower(trim(cast(country as varchar))) as country,
-    cast(created_at as varchar) as created_at,
-    cast(updated_at as varchar) as updated_at,
-    lower(trim(cast(lifecycle_stage as varchar))) as lifecycle_stage,
-    lower(trim(cast(opted_in as varchar))) as opted_in,
-    regexp_replace(cast(phone as varchar), '[^0-9]', '', 'g') as phone_digits,
-    replace(upper(trim(cast(postcode as varchar))), ' ', '') as postcode_compact
+    {{cast "contact_id" "string"}} as contact_id,
+    case when lower(trim({{cast "first_name" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "first_name" "string"}}) end as first_name,
+    case when lower(trim({{cast "last_name" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "last_name" "string"}}) end as last_name,
+    case when lower(trim({{cast "email" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "email" "string"}}) end as email,
+    case when lower(trim({{cast "phone" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "phone" "string"}}) end as phone,
+    case when lower(trim({{cast "company" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "company" "string"}}) end as company,
+    case when lower(trim({{cast "city" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "city" "string"}}) end as city,
+    case when lower(trim({{cast "postcode" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else upper(trim({{cast "postcode" "string"}})) end as postcode,
+    lower(trim({{cast "country" "string"}})) as country,
+    {{cast "created_at" "string"}} as created_at,
+    {{cast "updated_at" "string"}} as updated_at,
+    lower(trim({{cast "lifecycle_stage" "string"}})) as lifecycle_stage,
+    lower(trim({{cast "opted_in" "string"}})) as opted_in,
+    {{regexp_replace (cast "phone" "string") "[^0-9]" ""}} as phone_digits,
+    replace(upper(trim({{cast "postcode" "string"}})), ' ', '') as postcode_compact
   from source
 )
 
@@ -67,7 +67,7 @@ select
     when postcode is null then null
     when upper(substr(postcode_compact, 1, 1)) between 'A' and 'Z' and length(postcode_compact) between 5 and 7
       then substr(postcode_compact, 1, length(postcode_compact) - 3) || ' ' || right(postcode_compact, 3)
-    when length(postcode_compact) = 4 and regexp_replace(postcode_compact, '[0-9]', '', 'g') = ''
+    when length(postcode_compact) = 4 and {{regexp_replace "postcode_compact" "[0-9]" ""}} = ''
       then '0' || postcode_compact
     else postcode_compact
   end as postcode,
@@ -77,8 +77,8 @@ select
     when country in ('de', 'ger', 'deu', 'germany', 'deutschland') then 'DE'
     when country in ('fr', 'fra', 'france') then 'FR'
   end as country,
-  cast(created_at as timestamp) as created_at,
-  cast(updated_at as timestamp) as updated_at,
+  {{cast "created_at" "timestamp"}} as created_at,
+  {{cast "updated_at" "timestamp"}} as updated_at,
   lifecycle_stage,
   case
     when opted_in in ('true', 't', 'yes', 'y', '1') then true

@@ -18,21 +18,21 @@ with source as (
 
 texts as (
   select
-    cast(member_id as varchar) as member_id,
-    case when lower(trim(cast(full_name as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else regexp_replace(trim(cast(full_name as varchar)), ' +', ' ', 'g') end as full_name,
-    case when trim(cast(date_of_birth as varchar)) in ('', '1900-01-01') then null
-      else trim(cast(date_of_birth as varchar)) end as date_of_birth,
-    case when lower(trim(cast(email as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim(cast(email as varchar))) end as email,
-    case when lower(trim(cast(phone as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(phone as varchar)) end as phone,
-    case when lower(trim(cast(postcode as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else replace(upper(trim(cast(postcode as varchar))), ' ', '') end as postcode_compact,
-    lower(trim(cast(tier as varchar))) as tier,
-    cast(points as varchar) as points,
-    cast(joined_at as varchar) as joined_at,
-    regexp_replace(cast(phone as varchar), '[^0-9]', '', 'g') as phone_digits
+    {{cast "member_id" "string"}} as member_id,
+    case when lower(trim({{cast "full_name" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{regexp_replace (cast "full_name" "string") " +" " "}}) end as full_name,
+    case when trim({{cast "date_of_birth" "string"}}) in ('', '1900-01-01') then null
+      else trim({{cast "date_of_birth" "string"}}) end as date_of_birth,
+    case when lower(trim({{cast "email" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else lower(trim({{cast "email" "string"}})) end as email,
+    case when lower(trim({{cast "phone" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "phone" "string"}}) end as phone,
+    case when lower(trim({{cast "postcode" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else replace(upper(trim({{cast "postcode" "string"}})), ' ', '') end as postcode_compact,
+    lower(trim({{cast "tier" "string"}})) as tier,
+    {{cast "points" "string"}} as points,
+    {{cast "joined_at" "string"}} as joined_at,
+    {{regexp_replace (cast "phone" "string") "[^0-9]" ""}} as phone_digits
   from source
 ),
 
@@ -69,7 +69,7 @@ select
       then upper(substr(last_token, 1, 1)) || lower(substr(last_token, 2))
     else last_token
   end as last_name,
-  cast(date_of_birth as date) as date_of_birth,
+  {{cast "date_of_birth" "date"}} as date_of_birth,
   case when email like '%_@_%' then email end as email,
   phone as phone_raw,
   case
@@ -82,11 +82,11 @@ select
   case
     when upper(substr(postcode_compact, 1, 1)) between 'A' and 'Z' and length(postcode_compact) between 5 and 7
       then substr(postcode_compact, 1, length(postcode_compact) - 3) || ' ' || right(postcode_compact, 3)
-    when length(postcode_compact) = 4 and regexp_replace(postcode_compact, '[0-9]', '', 'g') = ''
+    when length(postcode_compact) = 4 and {{regexp_replace "postcode_compact" "[0-9]" ""}} = ''
       then '0' || postcode_compact
     else postcode_compact
   end as postcode,
   tier,
-  cast(points as integer) as points,
-  cast(joined_at as date) as joined_at
+  {{cast "points" "int64"}} as points,
+  {{cast "joined_at" "date"}} as joined_at
 from split

@@ -21,19 +21,19 @@ with source as (
 
 texts as (
   select
-    cast(order_id as varchar) as order_id,
-    case when lower(trim(cast(user_id as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(user_id as varchar)) end as user_id,
-    case when lower(trim(cast(email as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim(cast(email as varchar))) end as email,
-    case when lower(trim(cast(phone as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(phone as varchar)) end as phone,
-    cast(ordered_at as varchar) as ordered_at,
-    lower(trim(cast(status as varchar))) as status,
-    upper(trim(cast(currency as varchar))) as currency,
-    case when trim(cast(amount as varchar)) = '' then null else trim(cast(amount as varchar)) end as amount,
-    lower(trim(cast(channel as varchar))) as channel,
-    regexp_replace(cast(phone as varchar), '[^0-9]', '', 'g') as phone_digits
+    {{cast "order_id" "string"}} as order_id,
+    case when lower(trim({{cast "user_id" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "user_id" "string"}}) end as user_id,
+    case when lower(trim({{cast "email" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else lower(trim({{cast "email" "string"}})) end as email,
+    case when lower(trim({{cast "phone" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "phone" "string"}}) end as phone,
+    {{cast "ordered_at" "string"}} as ordered_at,
+    lower(trim({{cast "status" "string"}})) as status,
+    upper(trim({{cast "currency" "string"}})) as currency,
+    case when trim({{cast "amount" "string"}}) = '' then null else trim({{cast "amount" "string"}}) end as amount,
+    lower(trim({{cast "channel" "string"}})) as channel,
+    {{regexp_replace (cast "phone" "string") "[^0-9]" ""}} as phone_digits
   from source
 )
 
@@ -49,7 +49,7 @@ select
     when phone_digits in ('1234567890', '0123456789', '12345678901') then null
     else phone_digits
   end as phone_digits,
-  cast(ordered_at as timestamp) as ordered_at,
+  {{cast "ordered_at" "timestamp"}} as ordered_at,
   status,
   currency,
   cast(amount as decimal(12, 2)) as amount,

@@ -20,23 +20,23 @@ with source as (
 
 texts as (
   select
-    cast(ticket_id as varchar) as ticket_id,
-    case when lower(trim(cast(requester_name as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else regexp_replace(trim(cast(requester_name as varchar)), ' +', ' ', 'g') end as full_name,
-    case when lower(trim(cast(requester_email as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim(cast(requester_email as varchar))) end as email,
-    case when lower(trim(cast(requester_phone as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(requester_phone as varchar)) end as phone,
-    case when lower(trim(cast(postcode as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else replace(upper(trim(cast(postcode as varchar))), ' ', '') end as postcode_compact,
-    cast(opened_at as varchar) as opened_at,
-    case when trim(cast(closed_at as varchar)) = '' then null else trim(cast(closed_at as varchar)) end as closed_at,
-    lower(trim(cast(channel as varchar))) as channel,
-    case when trim(cast(satisfaction_score as varchar)) = '' then null
-      else trim(cast(satisfaction_score as varchar)) end as satisfaction_score,
-    case when lower(trim(cast(feedback as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(feedback as varchar)) end as feedback,
-    regexp_replace(cast(requester_phone as varchar), '[^0-9]', '', 'g') as phone_digits
+    {{cast "ticket_id" "string"}} as ticket_id,
+    case when lower(trim({{cast "requester_name" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{regexp_replace (cast "requester_name" "string") " +" " "}}) end as full_name,
+    case when lower(trim({{cast "requester_email" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else lower(trim({{cast "requester_email" "string"}})) end as email,
+    case when lower(trim({{cast "requester_phone" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "requester_phone" "string"}}) end as phone,
+    case when lower(trim({{cast "postcode" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else replace(upper(trim({{cast "postcode" "string"}})), ' ', '') end as postcode_compact,
+    {{cast "opened_at" "string"}} as opened_at,
+    case when trim({{cast "closed_at" "string"}}) = '' then null else trim({{cast "closed_at" "string"}}) end as closed_at,
+    lower(trim({{cast "channel" "string"}})) as channel,
+    case when trim({{cast "satisfaction_score" "string"}}) = '' then null
+      else trim({{cast "satisfaction_score" "string"}}) end as satisfaction_score,
+    case when lower(trim({{cast "feedback" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "feedback" "string"}}) end as feedback,
+    {{regexp_replace (cast "requester_phone" "string") "[^0-9]" ""}} as phone_digits
   from source
 ),
 
@@ -48,7 +48,16 @@ ordered as (
         trim(substr(full_name, strpos(full_name, ',') + 1)) || ' '
         || trim(substr(full_name, 1, strpos(full_name, ',') - 1))
       )
-      else full_name end as name_ordered
+      else full_name end as name_ordered,
+    -- Day-first "14/03/2025 09:21" rewritten as "2025-03-14 09:21:00", read the same everywhere.
+    case when opened_at like '__/__/____%'
+      then substr(opened_at, 7, 4) || '-' || substr(opened_at, 4, 2) || '-' || substr(opened_at, 1, 2)
+        || ' ' || substr(opened_at, 12, 5) || ':00'
+      else opened_at end as opened_at_iso,
+    case when closed_at like '__/__/____%'
+      then substr(closed_at, 7, 4) || '-' || substr(closed_at, 4, 2) || '-' || substr(closed_at, 1, 2)
+        || ' ' || substr(closed_at, 12, 5) || ':00'
+      else closed_at end as closed_at_iso
   from texts
 ),
 
@@ -86,19 +95,13 @@ select
   case
     when upper(substr(postcode_compact, 1, 1)) between 'A' and 'Z' and length(postcode_compact) between 5 and 7
       then substr(postcode_compact, 1, length(postcode_compact) - 3) || ' ' || right(postcode_compact, 3)
-    when length(postcode_compact) = 4 and regexp_replace(postcode_compact, '[0-9]', '', 'g') = ''
+    when length(postcode_compact) = 4 and {{regexp_replace "postcode_compact" "[0-9]" ""}} = ''
       then '0' || postcode_compact
     else postcode_compact
   end as postcode,
-  case when opened_at like '__/__/____%'
-    then cast(substr(opened_at, 7, 4) || '-' || substr(opened_at, 4, 2) || '-' || substr(opened_at, 1, 2)
-      || ' ' || substr(opened_at, 12, 5) || ':00' as timestamp)
-    else cast(opened_at as timestamp) end as opened_at,
-  case when closed_at like '__/__/____%'
-    then cast(substr(closed_at, 7, 4) || '-' || substr(closed_at, 4, 2) || '-' || substr(closed_at, 1, 2)
-      || ' ' || substr(closed_at, 12, 5) || ':00' as timestamp)
-    else cast(closed_at as timestamp) end as closed_at,
+  {{cast "opened_at_iso" "timestamp"}} as opened_at,
+  {{cast "closed_at_iso" "timestamp"}} as closed_at,
   channel,
-  cast(satisfaction_score as integer) as satisfaction_score,
+  {{cast "satisfaction_score" "int64"}} as satisfaction_score,
   feedback
 from split

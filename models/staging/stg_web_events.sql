@@ -18,20 +18,20 @@ with source as (
 
 texts as (
   select
-    cast(event_id as varchar) as event_id,
-    case when lower(trim(cast(anonymous_id as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim(cast(anonymous_id as varchar))) end as anonymous_id,
-    case when lower(trim(cast(user_id as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else trim(cast(user_id as varchar)) end as user_id,
-    lower(trim(cast(event_type as varchar))) as event_type,
-    case when trim(cast(page_url as varchar)) = '' then null else trim(cast(page_url as varchar)) end as page_url,
-    case when lower(trim(cast(utm_source as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim(cast(utm_source as varchar))) end as utm_source,
-    case when lower(trim(cast(utm_medium as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim(cast(utm_medium as varchar))) end as utm_medium,
-    cast(occurred_at as varchar) as occurred_at,
-    case when lower(trim(cast(email as varchar))) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim(cast(email as varchar))) end as email
+    {{cast "event_id" "string"}} as event_id,
+    case when lower(trim({{cast "anonymous_id" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else lower(trim({{cast "anonymous_id" "string"}})) end as anonymous_id,
+    case when lower(trim({{cast "user_id" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else trim({{cast "user_id" "string"}}) end as user_id,
+    lower(trim({{cast "event_type" "string"}})) as event_type,
+    case when trim({{cast "page_url" "string"}}) = '' then null else trim({{cast "page_url" "string"}}) end as page_url,
+    case when lower(trim({{cast "utm_source" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else lower(trim({{cast "utm_source" "string"}})) end as utm_source,
+    case when lower(trim({{cast "utm_medium" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else lower(trim({{cast "utm_medium" "string"}})) end as utm_medium,
+    {{cast "occurred_at" "string"}} as occurred_at,
+    case when lower(trim({{cast "email" "string"}})) in ({{literal (var "no_value_tokens")}})
+      then null else lower(trim({{cast "email" "string"}})) end as email
   from source
 )
 
@@ -43,6 +43,6 @@ select
   page_url,
   utm_source,
   utm_medium,
-  cast(occurred_at as timestamp) as occurred_at,
+  {{cast "occurred_at" "timestamp"}} as occurred_at,
   case when email like '%_@_%' then email end as email
 from texts
