@@ -1,0 +1,122 @@
+import type { DatePart, Dialect, PortableType, Relation } from "../types.ts";
+
+const TYPES: Record<PortableType, string> = {
+  string: "STRING",
+  int64: "INT64",
+  float64: "FLOAT64",
+  // NUMERIC is DECIMAL(38, 9), the same as DuckDB's portable numeric.
+  numeric: "NUMERIC",
+  bool: "BOOL",
+  date: "DATE",
+  timestamp: "TIMESTAMP",
+  json: "JSON",
+};
+
+/**
+ * Escapes text for a quoted BigQuery token: backslashes introduce escape sequences inside both
+ * string literals and backtick-quoted identifiers, and neither may span lines.
+ */
+function escapeQuoted(text: string, quote: "'" | "`"): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else out += ch;
+  }
+  return out;
+}
+
+function quoteIdentifier(name: string): string {
+  return `\`${escapeQuoted(name, "`")}\``;
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`cannot write ${value} as a SQL literal`);
+    return String(value);
+  }
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return `TIMESTAMP '${value.toISOString()}'`;
+  return `'${escapeQuoted(String(value), "'")}'`;
+}
+
+const unit = (part: DatePart) => part.toUpperCase();
+
+/**
+ * Date math. BigQuery's functions are typed (DATE_ADD takes a DATE, TIMESTAMP_ADD a TIMESTAMP) and
+ * a helper cannot know the type of the expression it is given, so `dateAdd` uses the `+ INTERVAL`
+ * operator, which takes all three and keeps the kind of value, exactly like DuckDB's: a TIMESTAMP
+ * stays a TIMESTAMP, a DATE becomes a DATETIME (DuckDB: a TIMESTAMP without zone), which compares
+ * with DATEs and casts back with `{{cast ... "date"}}`. Months and years clamp to the end of the
+ * month like DuckDB (Jan 31 + 1 month = Feb 28). One difference remains: BigQuery refuses months
+ * and years on a TIMESTAMP (calendar math needs a time zone); cast it to DATE or DATETIME first.
+ */
+function dateAdd(expression: string, amount: number, part: DatePart): string {
+  return `(${expression} + INTERVAL ${Math.trunc(amount)} ${unit(part)})`;
+}
+
+/**
+ * DuckDB's `date_diff` counts the boundaries crossed between start and end (23:59 to 00:01 is one
+ * day). DATE_DIFF does the same for days, months and years of DATEs (a TIMESTAMP is taken in
+ * UTC); TIMESTAMP_DIFF counts whole elapsed units instead, so both ends are truncated to the unit
+ * first, which turns whole units into boundaries.
+ */
+function dateDiff(part: DatePart, start: string, end: string): string {
+  if (part === "day" || part === "month" || part === "year") {
+    return `DATE_DIFF(CAST(${end} AS DATE), CAST(${start} AS DATE), ${unit(part)})`;
+  }
+  const trunc = (e: string) => `TIMESTAMP_TRUNC(CAST(${e} AS TIMESTAMP), ${unit(part)})`;
+  return `TIMESTAMP_DIFF(${trunc(end)}, ${trunc(start)}, ${unit(part)})`;
+}
+
+/**
+ * BigQuery's GoogleSQL: backtick-quoted identifiers, `project.dataset.table` relations (the
+ * target's project when a relation names none), backslash escapes in literals.
+ *
+ * @example
+ * bigqueryDialect("acme").quoteRelation({ schema: "crm", name: "stg orders" }) // `acme`.`crm`.`stg orders`
+ * bigqueryDialect().cast("amount", "string")                                    // CAST(amount AS STRING)
+ */
+export function bigqueryDialect(project?: string): Dialect {
+  const dialect = {
+    name: "bigquery",
+    quoteIdentifier,
+    quoteRelation(relation: Relation): string {
+      const parts = [relation.database ?? project, relation.schema, relation.name].filter(
+        (p): p is string => !!p,
+      );
+      return parts.map(quoteIdentifier).join(".");
+    },
+    literal,
+    typeName: (type: PortableType) => TYPES[type],
+    // BigQuery has no CAST from STRING to JSON: PARSE_JSON reads the text.
+    cast: (expression: string, type: PortableType) =>
+      type === "json" ? `PARSE_JSON(${expression})` : `CAST(${expression} AS ${TYPES[type]})`,
+    sha256: (expression: string) => `TO_HEX(SHA256(${expression}))`,
+    // REGEXP_REPLACE replaces every match (RE2); no flag needed.
+    regexpReplace: (expression: string, pattern: string, replacement: string) =>
+      `REGEXP_REPLACE(${expression}, ${literal(pattern)}, ${literal(replacement)})`,
+    // FARM_FINGERPRINT hashes text to a well-mixed INT64.
+    hashInt: (expression: string) => `FARM_FINGERPRINT(CAST(${expression} AS STRING))`,
+    regexpContains: (expression: string, pattern: string) =>
+      `REGEXP_CONTAINS(${expression}, ${literal(pattern)})`,
+    levenshtein: (a: string, b: string) => `EDIT_DISTANCE(${a}, ${b})`,
+    dateAdd,
+    dateDiff,
+    currentTimestamp: () => "CURRENT_TIMESTAMP()",
+    // Survivorship aggregates. Rows whose `order` is NULL never win, as with DuckDB's arg_max.
+    pickBy: (value: string, order: string, direction: "asc" | "desc") =>
+      `ARRAY_AGG(CASE WHEN ${order} IS NOT NULL THEN ${value} END IGNORE NULLS ORDER BY ${order} ${direction.toUpperCase()} LIMIT 1)[SAFE_OFFSET(0)]`,
+    // No MODE aggregate: count the group's values in a subquery; ties go to the smallest value.
+    mostFrequent: (value: string) =>
+      `(SELECT v FROM UNNEST(ARRAY_AGG(${value} IGNORE NULLS)) AS v GROUP BY v ORDER BY COUNT(*) DESC, v LIMIT 1)`,
+  };
+  return dialect;
+}
