@@ -1,0 +1,478 @@
+import { isOp, isSignificant, isWord, SqlSyntaxError, type Token, tokenize } from "./tokens.ts";
+
+/**
+ * BigQuery SQL → DuckDB SQL, for what cdp's BigQuery dialect and warehouse generate (and the
+ * conformance suite sends). Deliberately small: where GoogleSQL and DuckDB agree the text passes
+ * through; the differences handled are listed in FUNCTIONS, typeName() and path(). Anything else
+ * reaches DuckDB as it is, and fails there as BigQuery would fail on DuckDB's dialect.
+ */
+
+export interface RelationRef {
+  dataset: string;
+  table: string;
+}
+
+export type StatementType =
+  | "SELECT"
+  | "CREATE_TABLE_AS_SELECT"
+  | "CREATE_VIEW"
+  | "INSERT"
+  | "MERGE"
+  | "UPDATE"
+  | "DELETE"
+  | "ALTER_TABLE"
+  | "DROP_TABLE"
+  | "DROP_VIEW";
+
+export interface Translation {
+  type: StatementType;
+  /** DuckDB statements, run in order in one transaction. */
+  statements: string[];
+  /** The relation a DDL or DML statement creates or changes. */
+  target?: RelationRef;
+  /** `project.dataset.table` relations the statement names (the target included). */
+  relations: RelationRef[];
+}
+
+interface Context {
+  project: string;
+  relations: RelationRef[];
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** GoogleSQL type → DuckDB type; unknown names fail like BigQuery ("Type not found"). */
+export function typeName(text: string): string {
+  const t = text.trim().replace(/\s+/g, " ").toUpperCase();
+  const array = /^ARRAY ?<(.*)>$/.exec(t);
+  if (array) return `${typeName(array[1]!)}[]`;
+  const struct = /^STRUCT ?<(.*)>$/.exec(t);
+  if (struct) {
+    const fields = splitTop(struct[1]!).map((f) => {
+      const [name, ...type] = f.trim().split(" ");
+      return `${quote(name!)} ${typeName(type.join(" "))}`;
+    });
+    return `STRUCT(${fields.join(", ")})`;
+  }
+  const param = /^(NUMERIC|DECIMAL|BIGNUMERIC|BIGDECIMAL|STRING|BYTES) ?\((.*)\)$/.exec(t);
+  if (param) {
+    const [p, s] = param[2]!.split(",").map((x) => Number(x.trim()));
+    if (param[1] === "STRING") return "VARCHAR";
+    if (param[1] === "BYTES") return "BLOB";
+    // DuckDB stops at 38 digits; BIGNUMERIC's 76 cannot be kept (a known gap of the stand-in).
+    return `DECIMAL(${Math.min(p!, 38)}, ${Math.min(s ?? 0, 37)})`;
+  }
+  const simple: Record<string, string> = {
+    STRING: "VARCHAR",
+    INT64: "BIGINT",
+    INT: "BIGINT",
+    INTEGER: "BIGINT",
+    BIGINT: "BIGINT",
+    SMALLINT: "BIGINT",
+    TINYINT: "BIGINT",
+    BYTEINT: "BIGINT",
+    FLOAT64: "DOUBLE",
+    NUMERIC: "DECIMAL(38, 9)",
+    DECIMAL: "DECIMAL(38, 9)",
+    BIGNUMERIC: "DECIMAL(38, 18)",
+    BIGDECIMAL: "DECIMAL(38, 18)",
+    BOOL: "BOOLEAN",
+    BOOLEAN: "BOOLEAN",
+    DATE: "DATE",
+    DATETIME: "TIMESTAMP",
+    TIMESTAMP: "TIMESTAMPTZ",
+    TIME: "TIME",
+    JSON: "JSON",
+    BYTES: "BLOB",
+  };
+  const mapped = simple[t];
+  if (!mapped) throw new SqlSyntaxError(`Type not found: ${text.trim()}`);
+  return mapped;
+}
+
+/** Splits on commas outside parentheses and angle brackets. */
+function splitTop(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if ("(<".includes(text[i]!)) depth++;
+    else if (")>".includes(text[i]!)) depth--;
+    else if (text[i] === "," && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+const raw = (tokens: Token[]) =>
+  tokens.map((t) => (t.kind === "str" ? literal(t.value) : t.kind === "qid" ? t.value : t.value)).join("");
+
+/** Index of the next significant token at or after `i`. */
+function next(tokens: Token[], i: number): number {
+  while (i < tokens.length && !isSignificant(tokens[i]!)) i++;
+  return i;
+}
+
+/** Index of the parenthesis closing the one at `open`. */
+function closing(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (isOp(tokens[i], "(") || isOp(tokens[i], "[")) depth++;
+    else if (isOp(tokens[i], ")") || isOp(tokens[i], "]")) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  throw new SqlSyntaxError("Syntax error: unbalanced parentheses");
+}
+
+/** Arguments of a call: token lists split on top-level commas. */
+function args(tokens: Token[]): Token[][] {
+  const out: Token[][] = [[]];
+  let depth = 0;
+  for (const t of tokens) {
+    if (isOp(t, "(") || isOp(t, "[")) depth++;
+    if (isOp(t, ")") || isOp(t, "]")) depth--;
+    if (depth === 0 && isOp(t, ",")) out.push([]);
+    else out[out.length - 1]!.push(t);
+  }
+  return out.length === 1 && !out[0]!.some(isSignificant) ? [] : out;
+}
+
+const significant = (tokens: Token[]) => tokens.filter(isSignificant);
+
+/** `INTERVAL <n> <UNIT>` → [n, unit]. */
+function interval(ctx: Context, tokens: Token[]): [string, string] {
+  const sig = significant(tokens);
+  if (!isWord(sig[0], "INTERVAL") || sig.length < 3)
+    throw new SqlSyntaxError("Syntax error: expected INTERVAL");
+  const unit = sig[sig.length - 1]!.value.toUpperCase();
+  const start = tokens.indexOf(sig[0]!) + 1;
+  const end = tokens.lastIndexOf(sig[sig.length - 1]!);
+  return [emit(ctx, tokens.slice(start, end)).trim(), unit];
+}
+
+/** An argument, translated, without the whitespace around it. */
+const arg = (ctx: Context, tokens: Token[]) => emit(ctx, tokens).trim();
+
+const unitOf = (tokens: Token[]) => significant(tokens)[0]?.value.toLowerCase() ?? "";
+
+type Rewrite = (ctx: Context, a: Token[][]) => string;
+
+const add =
+  (sign: "+" | "-", castTo?: string): Rewrite =>
+  (ctx, [x, i]) => {
+    const [n, unit] = interval(ctx, i!);
+    const sum = `(${arg(ctx, x!)} ${sign} INTERVAL (${n}) ${unit})`;
+    return castTo ? `CAST(${sum} AS ${castTo})` : sum;
+  };
+
+/** Functions whose name or arguments differ; the rest pass through. */
+const FUNCTIONS: Record<string, Rewrite> = {
+  CURRENT_TIMESTAMP: () => "current_timestamp",
+  EDIT_DISTANCE: (ctx, [a, b]) => `levenshtein(${arg(ctx, a!)}, ${arg(ctx, b!)})`,
+  SHA256: (ctx, [x]) => `unhex(sha256(${arg(ctx, x!)}))`,
+  TO_HEX: (ctx, [x]) => {
+    // TO_HEX(SHA256(s)) is DuckDB's sha256(s), which already returns hex.
+    const sig = significant(x!);
+    if (isWord(sig[0], "SHA256") && isOp(sig[1], "(")) {
+      const inner = x!.slice(x!.indexOf(sig[1]!) + 1, closing(x!, x!.indexOf(sig[1]!)));
+      return `sha256(${arg(ctx, inner)})`;
+    }
+    return `lower(hex(${arg(ctx, x!)}))`;
+  },
+  // BigQuery replaces every match; DuckDB only the first without the 'g' flag.
+  REGEXP_REPLACE: (ctx, [a, p, r]) =>
+    `regexp_replace(${arg(ctx, a!)}, ${arg(ctx, p!)}, ${arg(ctx, r!)}, 'g')`,
+  REGEXP_CONTAINS: (ctx, [a, p]) => `regexp_matches(${arg(ctx, a!)}, ${arg(ctx, p!)})`,
+  PARSE_JSON: (ctx, [x]) => `CAST(${arg(ctx, x!)} AS JSON)`,
+  TIMESTAMP_ADD: add("+"),
+  DATETIME_ADD: add("+"),
+  DATE_ADD: add("+", "DATE"),
+  TIMESTAMP_SUB: add("-"),
+  DATETIME_SUB: add("-"),
+  DATE_SUB: add("-", "DATE"),
+  // DATE_DIFF and DATETIME_DIFF count boundaries (DuckDB's date_diff); TIMESTAMP_DIFF counts
+  // whole elapsed units (DuckDB's date_sub).
+  DATE_DIFF: (ctx, [a, b, u]) => `date_diff('${unitOf(u!)}', ${arg(ctx, b!)}, ${arg(ctx, a!)})`,
+  DATETIME_DIFF: (ctx, [a, b, u]) => `date_diff('${unitOf(u!)}', ${arg(ctx, b!)}, ${arg(ctx, a!)})`,
+  TIMESTAMP_DIFF: (ctx, [a, b, u]) => `date_sub('${unitOf(u!)}', ${arg(ctx, b!)}, ${arg(ctx, a!)})`,
+  TIMESTAMP_TRUNC: (ctx, [x, u]) => `date_trunc('${unitOf(u!)}', ${arg(ctx, x!)})`,
+  DATETIME_TRUNC: (ctx, [x, u]) => `date_trunc('${unitOf(u!)}', ${arg(ctx, x!)})`,
+  DATE_TRUNC: (ctx, [x, u]) => `CAST(date_trunc('${unitOf(u!)}', ${arg(ctx, x!)}) AS DATE)`,
+  // The conversion functions, with the default time zone (UTC) only.
+  TIMESTAMP: (ctx, a) => conversion(ctx, a, "TIMESTAMPTZ"),
+  DATETIME: (ctx, a) => conversion(ctx, a, "TIMESTAMP"),
+  DATE: (ctx, a) => conversion(ctx, a, "DATE"),
+  GENERATE_ARRAY: (ctx, [a, b]) => `generate_series(${arg(ctx, a!)}, ${arg(ctx, b!)})`,
+  CAST: (ctx, a) => cast(ctx, a, "CAST"),
+  // Not Google's fingerprint, but the same kind of value: a well-mixed INT64.
+  FARM_FINGERPRINT: (ctx, [x]) =>
+    `CAST(CAST(hash(${arg(ctx, x!)}) AS HUGEINT) - 9223372036854775808 AS BIGINT)`,
+  ARRAY_AGG: (ctx, a) => arrayAgg(ctx, a),
+  SAFE_CAST: (ctx, a) => cast(ctx, a, "TRY_CAST"),
+};
+
+/** ARRAY_AGG(x [IGNORE NULLS] [ORDER BY ...] [LIMIT n]): DuckDB's array_agg, a filter, a slice. */
+function arrayAgg(ctx: Context, a: Token[][]): string {
+  const tokens = a.flat();
+  let depth = 0;
+  const at: Record<string, number> = {};
+  tokens.forEach((t, i) => {
+    if (isOp(t, "(")) depth++;
+    else if (isOp(t, ")")) depth--;
+    else if (
+      depth === 0 &&
+      isWord(t, "IGNORE", "RESPECT", "ORDER", "LIMIT") &&
+      at[t.value.toUpperCase()] === undefined
+    ) {
+      at[t.value.toUpperCase()] = i;
+    }
+  });
+  const cuts = Object.values(at).sort((x, y) => x - y);
+  const end = (from: number) => cuts.find((c) => c > from) ?? tokens.length;
+  const value = emit(ctx, tokens.slice(0, cuts[0] ?? tokens.length)).trim();
+  const order = at.ORDER === undefined ? "" : ` ${emit(ctx, tokens.slice(at.ORDER, end(at.ORDER))).trim()}`;
+  const limit = at.LIMIT === undefined ? "" : emit(ctx, tokens.slice(at.LIMIT + 1, end(at.LIMIT))).trim();
+  const filter = at.IGNORE === undefined ? "" : ` FILTER (WHERE (${value}) IS NOT NULL)`;
+  return `(array_agg(${value}${order})${filter})${limit ? `[1:${limit}]` : ""}`;
+}
+
+function conversion(ctx: Context, a: Token[][], to: string): string {
+  if (a.length !== 1)
+    throw new SqlSyntaxError("the stand-in supports this function without a time zone only");
+  return `CAST(${arg(ctx, a[0]!)} AS ${to})`;
+}
+
+function cast(ctx: Context, a: Token[][], fn: string): string {
+  const tokens = a[0] ?? [];
+  const as = tokens.findLastIndex((t) => isWord(t, "AS"));
+  if (as < 0 || a.length !== 1) throw new SqlSyntaxError("Syntax error: expected CAST(expression AS type)");
+  return `${fn}(${arg(ctx, tokens.slice(0, as))} AS ${typeName(raw(tokens.slice(as + 1)))})`;
+}
+
+/** Typed literals: `TIMESTAMP '...'` is a TIMESTAMPTZ in DuckDB, `NUMERIC '...'` a DECIMAL. */
+const TYPED_LITERALS: Record<string, (text: string) => string> = {
+  DATE: (s) => `DATE ${literal(s)}`,
+  TIME: (s) => `TIME ${literal(s)}`,
+  DATETIME: (s) => `TIMESTAMP ${literal(s)}`,
+  TIMESTAMP: (s) => `TIMESTAMPTZ ${literal(s)}`,
+  NUMERIC: (s) => `CAST(${literal(s)} AS DECIMAL(38, 9))`,
+  BIGNUMERIC: (s) => `CAST(${literal(s)} AS DECIMAL(38, 18))`,
+  JSON: (s) => `CAST(${literal(s)} AS JSON)`,
+};
+
+/**
+ * A dotted name: `project`.`dataset`.`table` becomes "dataset"."table" (this project only),
+ * `dataset`.INFORMATION_SCHEMA.TABLES a subquery over DuckDB's information_schema.
+ */
+function path(ctx: Context, parts: Token[]): string {
+  let names = parts.flatMap((p) => (p.kind === "qid" ? p.value.split(".") : [p.value]));
+  let quoted = parts.flatMap((p) => (p.kind === "qid" ? p.value.split(".").map(() => true) : [false]));
+  if (names.length >= 3 && names[0] === ctx.project) {
+    names = names.slice(1);
+    quoted = quoted.slice(1);
+    if (names.length === 2 && names[1]!.toUpperCase() !== "INFORMATION_SCHEMA") {
+      ctx.relations.push({ dataset: names[0]!, table: names[1]! });
+    }
+  }
+  if (names.length === 3 && names[1]!.toUpperCase() === "INFORMATION_SCHEMA") {
+    const view = names[2]!.toUpperCase();
+    const where = `WHERE table_schema = ${literal(names[0]!)}`;
+    const catalog = `${literal(ctx.project)} AS table_catalog`;
+    if (view === "TABLES") {
+      return `(SELECT ${catalog}, table_schema, table_name, table_type FROM information_schema.tables ${where})`;
+    }
+    if (view === "COLUMNS") {
+      return `(SELECT ${catalog}, table_schema, table_name, column_name, ordinal_position, is_nullable, data_type FROM information_schema.columns ${where})`;
+    }
+    throw new SqlSyntaxError(`the stand-in has no INFORMATION_SCHEMA.${names[2]}`);
+  }
+  return names.map((n, i) => (quoted[i] ? quote(n) : n)).join(".");
+}
+
+const UNITS = [
+  "MICROSECOND",
+  "MILLISECOND",
+  "SECOND",
+  "MINUTE",
+  "HOUR",
+  "DAY",
+  "WEEK",
+  "MONTH",
+  "QUARTER",
+  "YEAR",
+];
+
+/** Translates a token list (an expression, a clause or a whole statement). */
+function emit(ctx: Context, tokens: Token[]): string {
+  let out = "";
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const after = next(tokens, i + 1);
+    if (isOp(t, "[") && isWord(tokens[after], "OFFSET", "SAFE_OFFSET", "ORDINAL", "SAFE_ORDINAL")) {
+      // array[OFFSET(i)] counts from 0, DuckDB's list[i] from 1 (out of range gives NULL, like SAFE_).
+      const open = next(tokens, after + 1);
+      const close = closing(tokens, open);
+      const end = next(tokens, close + 1);
+      if (!isOp(tokens[open], "(") || !isOp(tokens[end], "]"))
+        throw new SqlSyntaxError("Syntax error: bad array subscript");
+      const index = emit(ctx, tokens.slice(open + 1, close)).trim();
+      out += /OFFSET/i.test(tokens[after]!.value) ? `[(${index}) + 1]` : `[${index}]`;
+      i = end;
+      continue;
+    }
+    if (isWord(t, "INTERVAL") && tokens[after]?.kind !== "str") {
+      // `INTERVAL -3 DAY`: DuckDB wants the amount in parentheses.
+      let depth = 0;
+      let unit = after;
+      for (; unit < tokens.length; unit++) {
+        if (isOp(tokens[unit], "(")) depth++;
+        else if (isOp(tokens[unit], ")")) depth--;
+        else if (depth === 0 && isWord(tokens[unit], ...UNITS)) break;
+      }
+      if (unit >= tokens.length) throw new SqlSyntaxError("Syntax error: INTERVAL without a date part");
+      out += `INTERVAL (${emit(ctx, tokens.slice(after, unit)).trim()}) ${tokens[unit]!.value.toUpperCase()}`;
+      i = unit;
+      continue;
+    }
+    if (t.kind === "id" && isOp(tokens[after], "(")) {
+      const close = closing(tokens, after);
+      const name = t.value.toUpperCase();
+      const inner = tokens.slice(after + 1, close);
+      if (name === "UNNEST") {
+        // UNNEST(array) AS x names the column x; DuckDB needs a table alias with a column list.
+        let j = next(tokens, close + 1);
+        if (isWord(tokens[j], "AS")) j = next(tokens, j + 1);
+        const alias = tokens[j];
+        const clause = [
+          "WITH",
+          "ON",
+          "WHERE",
+          "JOIN",
+          "LEFT",
+          "RIGHT",
+          "INNER",
+          "CROSS",
+          "FULL",
+          "GROUP",
+          "ORDER",
+        ];
+        if (
+          alias &&
+          (alias.kind === "qid" || (alias.kind === "id" && !isWord(alias, ...clause, "LIMIT", "UNION")))
+        ) {
+          out += `unnest(${emit(ctx, inner)}) AS _unnest(${alias.kind === "qid" ? quote(alias.value) : alias.value})`;
+          i = j;
+          continue;
+        }
+      }
+      const rewrite = FUNCTIONS[name];
+      const gap = tokens
+        .slice(i + 1, after)
+        .map((g) => g.value)
+        .join("");
+      out += rewrite ? rewrite(ctx, args(inner)) : `${t.value}${gap}(${emit(ctx, inner)})`;
+      i = close;
+      continue;
+    }
+    if (t.kind === "id" && tokens[after]?.kind === "str" && TYPED_LITERALS[t.value.toUpperCase()]) {
+      out += TYPED_LITERALS[t.value.toUpperCase()]!(tokens[after]!.value);
+      i = after;
+      continue;
+    }
+    if (t.kind === "id" || t.kind === "qid") {
+      const parts = [t];
+      let j = i;
+      while (isOp(tokens[j + 1], ".") && (tokens[j + 2]?.kind === "id" || tokens[j + 2]?.kind === "qid")) {
+        parts.push(tokens[j + 2]!);
+        j += 2;
+      }
+      out += path(ctx, parts);
+      i = j;
+      continue;
+    }
+    if (t.kind === "str") out += literal(t.value);
+    // A decimal literal is a FLOAT64 in BigQuery, a DECIMAL in DuckDB.
+    else if (t.kind === "num") out += /[.eE]/.test(t.value) ? `CAST(${t.value} AS DOUBLE)` : t.value;
+    else out += t.value;
+  }
+  return out;
+}
+
+/**
+ * The dotted name starting at the `index`-th significant token (e.g. the table after CREATE OR
+ * REPLACE TABLE): where it ends in `tokens`, its DuckDB text and the relation it names.
+ */
+function nameAt(project: string, tokens: Token[], index: number) {
+  const sig = significant(tokens);
+  const first = sig[index];
+  if (!first || (first.kind !== "id" && first.kind !== "qid"))
+    throw new SqlSyntaxError("Syntax error: expected a name");
+  let end = tokens.indexOf(first);
+  const parts = [first];
+  while (isOp(tokens[end + 1], ".") && tokens[end + 2]) {
+    parts.push(tokens[end + 2]!);
+    end += 2;
+  }
+  const ctx: Context = { project, relations: [] };
+  const text = path(ctx, parts);
+  const names = parts.flatMap((p) => (p.kind === "qid" ? p.value.split(".") : [p.value]));
+  const [dataset, table] = names.slice(-2);
+  return { end, text, ref: names.length >= 2 ? { dataset: dataset!, table: table! } : undefined };
+}
+
+export function translate(sql: string, project: string): Translation {
+  let tokens = tokenize(sql);
+  while (tokens.length && (!isSignificant(tokens.at(-1)!) || isOp(tokens.at(-1), ";")))
+    tokens = tokens.slice(0, -1);
+  if (tokens.some((t) => isOp(t, ";"))) throw new SqlSyntaxError("the stand-in runs one statement per job");
+  const ctx: Context = { project, relations: [] };
+  const words = significant(tokens)
+    .slice(0, 6)
+    .map((t) => (t.kind === "id" ? t.value.toUpperCase() : t.value));
+  const lead = words.join(" ");
+  const statements = [emit(ctx, tokens)];
+  const done = (type: StatementType, target?: RelationRef): Translation => ({
+    type,
+    statements,
+    relations: ctx.relations,
+    ...(target ? { target } : {}),
+  });
+
+  if (/^(SELECT|WITH|\()/.test(lead)) return done("SELECT");
+  const create = /^CREATE (OR REPLACE )?(TABLE|VIEW)/.exec(lead);
+  const target = (index: number) => nameAt(project, tokens, index).ref;
+  if (create) {
+    const type = create[2] === "TABLE" ? "CREATE_TABLE_AS_SELECT" : "CREATE_VIEW";
+    return done(type, target(create[1] ? 4 : 2));
+  }
+  if (/^INSERT INTO/.test(lead)) return done("INSERT", target(2));
+  if (/^MERGE INTO/.test(lead)) return done("MERGE", target(2));
+  if (/^UPDATE/.test(lead)) return done("UPDATE", target(1));
+  if (/^DELETE FROM/.test(lead)) return done("DELETE", target(2));
+  if (/^DROP (TABLE|VIEW)/.test(lead)) {
+    const type = words[1] === "TABLE" ? "DROP_TABLE" : "DROP_VIEW";
+    return done(type, target(/^DROP (TABLE|VIEW) IF EXISTS/.test(lead) ? 4 : 2));
+  }
+  if (/^ALTER TABLE/.test(lead)) {
+    // DuckDB takes one change per ALTER TABLE: `ADD COLUMN a T, ADD COLUMN b U` becomes two.
+    const name = nameAt(project, tokens, 2);
+    statements.length = 0;
+    for (const change of args(tokens.slice(name.end + 1))) {
+      const s = significant(change);
+      if (!isWord(s[0], "ADD") || !isWord(s[1], "COLUMN"))
+        throw new SqlSyntaxError("the stand-in supports ADD COLUMN only");
+      const nameToken = s[2]!;
+      const type = raw(change.slice(change.indexOf(nameToken) + 1));
+      const column = nameToken.kind === "qid" ? quote(nameToken.value) : nameToken.value;
+      statements.push(`ALTER TABLE ${name.text} ADD COLUMN ${column} ${typeName(type)}`);
+    }
+    return done("ALTER_TABLE", name.ref);
+  }
+  throw new SqlSyntaxError(`the stand-in does not run this statement: ${lead}`);
+}
