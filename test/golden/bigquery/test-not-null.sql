@@ -1,0 +1,1 @@
+SELECT * FROM `acme-analytics`.`cdp`.`daily_revenue` AS model WHERE model.`revenue_usd` IS NULL
