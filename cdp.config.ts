@@ -7,13 +7,22 @@ import { defineConfig } from "cdp";
 export default defineConfig({
   name: "demo",
   // `cdp build` uses `dev`; `cdp build --target ci` a throwaway in-memory database; `--target pg`
-  // a PostgreSQL server.
+  // a PostgreSQL server; `--target bigquery` Google BigQuery.
   defaultTarget: "dev",
   targets: {
     dev: { type: "duckdb", path: ".cdp/demo.duckdb", schema: "main" },
     ci: { type: "duckdb", path: ":memory:", schema: "main" },
     // PostgreSQL; the connection comes from DATABASE_URL or PGHOST, PGUSER, PGPASSWORD, PGDATABASE.
     pg: { type: "postgres", schema: "demo" },
+    // BigQuery: the dataset `cdp_demo` (created on first run) in CDP_BIGQUERY_PROJECT. Credentials
+    // come from the key file GOOGLE_APPLICATION_CREDENTIALS names, or from
+    // `gcloud auth application-default login`.
+    bigquery: {
+      type: "bigquery",
+      project: process.env.CDP_BIGQUERY_PROJECT ?? "my-gcp-project",
+      schema: "cdp_demo",
+      location: "US",
+    },
   },
   threads: 4,
   vars: {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { TargetConfig } from "../config/schema.ts";
-import { UsageError } from "../errors.ts";
+import { bigqueryDialect } from "./bigquery/dialect.ts";
 import { duckdbDialect } from "./duckdb/dialect.ts";
 import { postgresDialect } from "./postgres/dialect.ts";
 import type { Dialect, Warehouse } from "./types.ts";
@@ -24,7 +24,7 @@ export function dialectFor(target: TargetConfig): Dialect {
     case "postgres":
       return postgresDialect;
     case "bigquery":
-      throw new UsageError(`the ${target.type} dialect is not available yet`);
+      return bigqueryDialect(target.project);
   }
 }
 
@@ -56,7 +56,19 @@ export async function connect(target: TargetConfig, options: ConnectOptions): Pr
         poolSize: target.poolSize ?? options.threads,
       });
     }
-    case "bigquery":
-      throw new UsageError(`the ${target.type} warehouse is not available yet`);
+    case "bigquery": {
+      const { BigqueryWarehouse } = await import("./bigquery/index.ts");
+      return BigqueryWarehouse.open({
+        project: target.project,
+        schema: target.schema,
+        location: target.location,
+        keyFileEnv: target.keyFileEnv,
+        apiEndpoint: target.apiEndpoint,
+        maximumBytesBilled: target.maximumBytesBilled,
+        labels: target.labels,
+        targetName: options.targetName,
+        projectName: options.projectName,
+      });
+    }
   }
 }

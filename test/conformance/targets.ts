@@ -1,5 +1,6 @@
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
 import type { Warehouse } from "../../src/warehouse/types.ts";
+import { bigqueryTarget } from "../bigquery/target.ts";
 import { openPostgres, postgresServer } from "../helpers/postgres.ts";
 
 /**
@@ -37,4 +38,4 @@ export const postgresTarget: ConformanceTarget = {
   },
 };
 
-export const TARGETS: ConformanceTarget[] = [duckdbTarget, postgresTarget];
+export const TARGETS: ConformanceTarget[] = [duckdbTarget, postgresTarget, bigqueryTarget];
