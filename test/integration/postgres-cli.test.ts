@@ -52,6 +52,7 @@ if (server.unavailable) {
 } else {
   const url = server.url!;
   const password = new URL(url).password;
+  const database = decodeURIComponent(new URL(url).pathname.slice(1));
 
   describe("cdp build --target pg", () => {
     const schema = `cdp_demo_${Math.random().toString(36).slice(2, 8)}`;
@@ -167,7 +168,7 @@ if (server.unavailable) {
         password,
       );
       expect(line).toBe(
-        `Error: cannot connect to Postgres target "pg" (127.0.0.1:${port}, database cdp_test): connection refused (is the server running and accepting TCP connections on that port?)`,
+        `Error: cannot connect to Postgres target "pg" (127.0.0.1:${port}, database ${database}): connection refused (is the server running and accepting TCP connections on that port?)`,
       );
     });
 
@@ -217,7 +218,7 @@ if (server.unavailable) {
           password,
         );
         expect(line).toBe(
-          `Error: cannot connect to Postgres target "pg" (127.0.0.1:${silentPort}, database cdp_test): timed out after 1s`,
+          `Error: cannot connect to Postgres target "pg" (127.0.0.1:${silentPort}, database ${database}): timed out after 1s`,
         );
       } finally {
         writeFileSync(path.join(dir, "cdp.config.ts"), config);
