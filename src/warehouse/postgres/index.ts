@@ -90,10 +90,10 @@ export class PostgresWarehouse implements Warehouse {
     }
   }
 
-  private async session<R>(fn: (session: Session) => Promise<R>): Promise<R> {
-    let client: PgClient;
+  /** A pooled client; a new connection failing mid-run (server gone) is one readable error. */
+  private async acquire(): Promise<PgClient> {
     try {
-      client = await this.pool.acquire();
+      return await this.pool.acquire();
     } catch (error) {
       throw new WarehouseError(
         `lost the connection to Postgres (${describeSettings(this.settings)}): ${(error as Error).message}`,
@@ -101,6 +101,10 @@ export class PostgresWarehouse implements Warehouse {
         { cause: error },
       );
     }
+  }
+
+  private async session<R>(fn: (session: Session) => Promise<R>): Promise<R> {
+    const client = await this.acquire();
     try {
       return await fn(new Session(client, (e, sql) => toWarehouseError(e, sql, this.errors)));
     } finally {
@@ -134,7 +138,7 @@ export class PostgresWarehouse implements Warehouse {
   /** A server-side cursor on one pooled connection, read `batchSize` rows at a time. */
   async *stream<T extends Row = Row>(sql: string, options: StreamOptions = {}): AsyncIterable<T[]> {
     const batchSize = options.batchSize ?? 10_000;
-    const client = await this.pool.acquire();
+    const client = await this.acquire();
     const cursor = client.query(new Cursor(sql, undefined, { types: this.pool.parsers as never }));
     let failed = false;
     try {
