@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -24,10 +24,12 @@ if (server.unavailable) {
   const schema = `cdp_pgwh_${Math.random().toString(36).slice(2, 8)}`;
   let wh: PostgresWarehouse;
   let duck: DuckdbWarehouse;
+  let dir: string;
   const rel = (name: string) => ({ schema, name });
   const q = (name: string) => wh.dialect.quoteRelation(rel(name));
 
   beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "cdp-pg-csv-"));
     wh = await openPostgres(url, schema);
     duck = await DuckdbWarehouse.open({ path: ":memory:", schema: "main", connections: 2 });
   });
@@ -35,6 +37,7 @@ if (server.unavailable) {
     await wh?.execute(`DROP SCHEMA IF EXISTS ${wh.dialect.quoteIdentifier(schema)} CASCADE`);
     await wh?.close();
     await duck?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   describe("Postgres warehouse: same answers as DuckDB", () => {
@@ -66,7 +69,6 @@ if (server.unavailable) {
     });
 
     it("loads a CSV with the column types DuckDB's reader detects", async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), "cdp-pg-csv-"));
       const file = path.join(dir, "people.csv");
       writeFileSync(
         file,
@@ -115,7 +117,6 @@ if (server.unavailable) {
     });
 
     it("says which columnTypes entry names no column, and refuses an empty file", async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), "cdp-pg-csv-"));
       const file = path.join(dir, "t.csv");
       writeFileSync(file, "a,b\n1,2\n");
       await expect(wh.loadCsv(rel("t"), file, { columnTypes: { c: "TEXT" } })).rejects.toThrow(
@@ -138,7 +139,6 @@ if (server.unavailable) {
       await wh.replaceTable(rel("base"), "SELECT 1 AS id, 'a' AS v, 0 AS extra UNION ALL SELECT 2, 'b', 0");
       expect(await wh.query(`SELECT n FROM ${q("view_of_view")}`)).toEqual([{ n: 2 }]);
       // A CSV reload swaps the table the same way.
-      const dir = mkdtempSync(path.join(tmpdir(), "cdp-pg-csv-"));
       writeFileSync(path.join(dir, "base.csv"), "id,v\n1,x\n2,y\n3,z\n");
       await wh.loadCsv(rel("base"), path.join(dir, "base.csv"), {});
       expect(await wh.query(`SELECT n FROM ${q("view_of_view")}`)).toEqual([{ n: 3 }]);
