@@ -18,7 +18,15 @@ import { type ErrorContext, errorFacts, toWarehouseError } from "./errors.ts";
 import { JobRunner } from "./jobs.ts";
 import { jobLabels } from "./labels.ts";
 import { loadCsv } from "./load.ts";
-import { addColumnsSql, createViewSql, insertSql, mergeSql, replaceTableSql } from "./sql.ts";
+import {
+  addColumnsSql,
+  createViewSql,
+  ddlType,
+  type FieldSchema,
+  insertSql,
+  mergeSql,
+  replaceTableSql,
+} from "./sql.ts";
 
 export interface BigqueryOptions {
   project: string;
@@ -54,37 +62,6 @@ interface Shared {
   options: BigqueryOptions;
   dialect: Dialect;
   errors: ErrorContext;
-}
-
-interface FieldSchema {
-  name?: string;
-  type?: string;
-  mode?: string;
-  precision?: string;
-  scale?: string;
-  maxLength?: string;
-  fields?: FieldSchema[];
-}
-
-const LEGACY_TYPES: Record<string, string> = {
-  INTEGER: "INT64",
-  FLOAT: "FLOAT64",
-  BOOLEAN: "BOOL",
-  RECORD: "STRUCT",
-};
-
-/** A column's type as GoogleSQL spells it in DDL (describe's types feed ALTER TABLE ADD COLUMN). */
-function ddlType(field: FieldSchema, d: Dialect): string {
-  const base = LEGACY_TYPES[field.type ?? ""] ?? field.type ?? "STRING";
-  let type = base;
-  if (base === "STRUCT") {
-    type = `STRUCT<${(field.fields ?? []).map((f) => `${d.quoteIdentifier(f.name ?? "")} ${ddlType(f, d)}`).join(", ")}>`;
-  } else if ((base === "NUMERIC" || base === "BIGNUMERIC") && field.precision) {
-    type = `${base}(${field.precision}${field.scale ? `, ${field.scale}` : ""})`;
-  } else if ((base === "STRING" || base === "BYTES") && field.maxLength) {
-    type = `${base}(${field.maxLength})`;
-  }
-  return field.mode === "REPEATED" ? `ARRAY<${type}>` : type;
 }
 
 const isNotFound = (error: unknown) => errorFacts(error).code === 404;

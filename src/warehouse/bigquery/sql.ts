@@ -50,3 +50,35 @@ export function addColumnsSql(d: Dialect, relation: Relation, columns: Column[])
   const adds = columns.map((c) => `ADD COLUMN ${d.quoteIdentifier(c.name)} ${c.type}`).join(", ");
   return `ALTER TABLE ${d.quoteRelation(relation)} ${adds}`;
 }
+
+/** The slice of a table schema field (tables.get) read here. */
+export interface FieldSchema {
+  name?: string;
+  type?: string;
+  mode?: string;
+  precision?: string;
+  scale?: string;
+  maxLength?: string;
+  fields?: FieldSchema[];
+}
+
+const LEGACY_TYPES: Record<string, string> = {
+  INTEGER: "INT64",
+  FLOAT: "FLOAT64",
+  BOOLEAN: "BOOL",
+  RECORD: "STRUCT",
+};
+
+/** A column's type as GoogleSQL spells it in DDL (describe's types feed ALTER TABLE ADD COLUMN). */
+export function ddlType(field: FieldSchema, d: Dialect): string {
+  const base = LEGACY_TYPES[field.type ?? ""] ?? field.type ?? "STRING";
+  let type = base;
+  if (base === "STRUCT") {
+    type = `STRUCT<${(field.fields ?? []).map((f) => `${d.quoteIdentifier(f.name ?? "")} ${ddlType(f, d)}`).join(", ")}>`;
+  } else if ((base === "NUMERIC" || base === "BIGNUMERIC") && field.precision) {
+    type = `${base}(${field.precision}${field.scale ? `, ${field.scale}` : ""})`;
+  } else if ((base === "STRING" || base === "BYTES") && field.maxLength) {
+    type = `${base}(${field.maxLength})`;
+  }
+  return field.mode === "REPEATED" ? `ARRAY<${type}>` : type;
+}
