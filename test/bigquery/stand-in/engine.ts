@@ -337,7 +337,10 @@ export class Engine {
     return this.exclusive(async () => {
       const { table, fields, totalRows } = job.result!;
       if (limit <= 0) return { rows: [], next: offset < totalRows ? offset : undefined };
-      const reader = await this.conn.runAndReadAll(`SELECT * FROM ${table} LIMIT ${limit} OFFSET ${offset}`);
+      // Result tables are written once, in order: rowid is the row number.
+      const reader = await this.conn.runAndReadAll(
+        `SELECT * FROM ${table} WHERE rowid >= ${offset} AND rowid < ${offset + limit} ORDER BY rowid`,
+      );
       const all = wireRows(reader.getRows(), fields, int64Timestamps);
       let size = 0;
       let take = 0;

@@ -66,10 +66,8 @@ export class ApiFailure extends Error {
   }
 
   body() {
-    const domain =
-      this.proto.reason.endsWith("RateLimitExceeded") || this.proto.reason === "quotaExceeded"
-        ? "usageLimits"
-        : "global";
+    const usage = /rateLimitExceeded$/i.test(this.proto.reason) || this.proto.reason === "quotaExceeded";
+    const domain = usage ? "usageLimits" : "global";
     return {
       error: {
         code: this.code,
