@@ -124,6 +124,19 @@ describe("BigQuery retries", () => {
     expect(inserts.map((c) => c.status)).toEqual([403, 200]);
   });
 
+  it("inserts a job once when the answer to its insert is lost and the insert is retried", async () => {
+    await wh.replaceTable(rel("copied"), `SELECT * FROM ${q("numbers")}`);
+    await standIn.failNext("backendError", { api: "jobs.insert", after: true });
+    const before = (await standIn.calls()).length;
+    const jobs = (await standIn.jobs()).length;
+    expect(await wh.insertInto(rel("copied"), rel("numbers"), ["id", "name"])).toEqual({ rows: 2 });
+    // The retried insert finds the job already there (409) and the client carries on with it.
+    const inserts = (await standIn.calls()).slice(before).filter((c) => c.api === "jobs.insert");
+    expect(inserts.map((c) => c.status)).toEqual([500, 409]);
+    expect((await standIn.jobs()).length).toBe(jobs + 1);
+    expect(await wh.query(`SELECT COUNT(*) AS n FROM ${q("copied")}`)).toEqual([{ n: 4 }]);
+  });
+
   it("retries backendError (500) on result pages, then succeeds", async () => {
     await standIn.failNext("backendError", { api: "jobs.getQueryResults", times: 2 });
     const before = (await standIn.calls()).length;

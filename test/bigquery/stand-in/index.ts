@@ -62,8 +62,14 @@ export class StandIn {
     });
   }
 
-  /** The next `times` API calls (of `api`, or any) fail with BigQuery's error for `reason`. */
-  failNext(reason: string, options: { api?: ApiName; times?: number; message?: string } = {}): Promise<void> {
+  /**
+   * The next `times` API calls (of `api`, or any) fail with BigQuery's error for `reason`; with
+   * `after`, once they have done their work (a response lost on the way back).
+   */
+  failNext(
+    reason: string,
+    options: { api?: ApiName; times?: number; message?: string; after?: boolean } = {},
+  ): Promise<void> {
     return this.call("failNext", reason, options);
   }
 

@@ -62,6 +62,8 @@ interface Fault {
   proto: ErrorProto;
   code: number;
   remaining: number;
+  /** The call does its work, then answers with the error (a response lost on the way back). */
+  after: boolean;
 }
 
 type Run = (qs: URLSearchParams, body: Buffer, contentType: string) => Promise<unknown>;
@@ -130,13 +132,20 @@ export class StandInServer {
     this.settings = { ...this.settings, ...Object.fromEntries(defined) };
   }
 
-  /** The next `times` calls (of `api`, or any) fail with this reason. */
-  failNext(reason: string, options: { api?: ApiName; times?: number; message?: string } = {}): void {
+  /**
+   * The next `times` calls (of `api`, or any) fail with this reason; with `after`, once they have
+   * done their work (as when the response is lost).
+   */
+  failNext(
+    reason: string,
+    options: { api?: ApiName; times?: number; message?: string; after?: boolean } = {},
+  ): void {
     this.faults.push({
       api: options.api,
       code: codeFor(reason),
       proto: { reason, message: options.message ?? DEFAULT_MESSAGES[reason] ?? reason },
       remaining: options.times ?? 1,
+      after: options.after ?? false,
     });
   }
 
@@ -190,11 +199,10 @@ export class StandInServer {
       api = route.api;
       this.authorize(req);
       const fault = this.faults.find((f) => f.remaining > 0 && (!f.api || f.api === api));
-      if (fault) {
-        fault.remaining--;
-        throw new ApiFailure(fault.code, fault.proto);
-      }
+      if (fault) fault.remaining--;
+      if (fault && !fault.after) throw new ApiFailure(fault.code, fault.proto);
       const result = await route.run(url.searchParams, body, req.headers["content-type"] ?? "");
+      if (fault) throw new ApiFailure(fault.code, fault.proto);
       const answer = result as { jobComplete?: boolean; status?: { state?: string } } | undefined;
       const running =
         answer?.jobComplete === false || (api === "jobs.get" && answer?.status?.state === "RUNNING");
