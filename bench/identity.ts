@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runStitch } from "../src/identity/stitch.ts";
 import { NO_RULES } from "../src/identity/rules.ts";
+import { runStitch } from "../src/identity/stitch.ts";
 import { DuckdbWarehouse } from "../src/warehouse/duckdb/index.ts";
 import { median, table } from "./measure.ts";
 
@@ -58,7 +58,7 @@ async function unionFindBaseline(wh: DuckdbWarehouse): Promise<number> {
   for (let i = 0; i < src.length; i++) {
     const a = find(src[i]!);
     const b = find(dst[i]!);
-    if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   }
   // Write identifier -> label back through a file DuckDB reads natively (the fastest way in).
   const file = path.join(WORK, "labels.csv");
@@ -102,7 +102,13 @@ export async function benchIdentity(runs: number, people: number[], chainLinks: 
         await wh.dropRelation({ schema: "main", name: "bench_profiles__merges" });
         const t0 = performance.now();
         const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-        const result = await runStitch(wh, { schema: "main", name: "bench_profiles" }, "SELECT * FROM main.bench_edges", NO_RULES, "bench");
+        const result = await runStitch(
+          wh,
+          { schema: "main", name: "bench_profiles" },
+          "SELECT * FROM main.bench_edges",
+          NO_RULES,
+          "bench",
+        );
         clearInterval(timer);
         ours.push((performance.now() - t0) / 1000);
         rounds = result.rounds;
@@ -133,7 +139,13 @@ export async function benchIdentity(runs: number, people: number[], chainLinks: 
       `SELECT 'n' AS a_type, 'v' || (hash(range) % 1000000007) AS a_value, 'n' AS b_type, 'v' || (hash(range + 1) % 1000000007) AS b_value FROM range(${chainLinks})`,
     );
     const t0 = performance.now();
-    const r = await runStitch(wh, { schema: "main", name: "chain_profiles" }, "SELECT * FROM main.chain", NO_RULES, "bench");
+    const r = await runStitch(
+      wh,
+      { schema: "main", name: "chain_profiles" },
+      "SELECT * FROM main.chain",
+      NO_RULES,
+      "bench",
+    );
     rows.push({
       graph: `${chainLinks.toLocaleString("en-US")}-link chain`,
       edges: chainLinks,

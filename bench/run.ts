@@ -20,12 +20,7 @@ console.log(
 );
 const suites: Record<string, () => string | Promise<string>> = {
   compile: () => benchCompile(runs, [1_000, 10_000]),
-  identity: () =>
-    benchIdentity(
-      Math.min(runs, 3),
-      values.people!.split(",").map(Number),
-      100_000,
-    ),
+  identity: () => benchIdentity(Math.min(runs, 3), values.people!.split(",").map(Number), 100_000),
 };
 for (const [name, run] of Object.entries(suites)) {
   if (values.only && values.only !== name) continue;

@@ -74,7 +74,9 @@ export async function runStitch(
 
     // 2. Both ends of every edge normalised and checked against the blocked rules, in one pass.
     const norm = work("norm");
-    const end = (e: "a" | "b") => `${d.cast(`${e}_type`, "string")} AS ${e}_type, ${d.cast(`${e}_value`, "string")} AS ${e}_raw,
+    const end = (
+      e: "a" | "b",
+    ) => `${d.cast(`${e}_type`, "string")} AS ${e}_type, ${d.cast(`${e}_value`, "string")} AS ${e}_raw,
            ${normalizeSql(d, rules, d.cast(`${e}_type`, "string"), `${e}_value`)} AS ${e}_value`;
     await wh.replaceTable(
       norm,
