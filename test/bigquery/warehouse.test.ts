@@ -423,6 +423,7 @@ describe("BigQuery date math", () => {
           ${x.cast(x.dateAdd(date("2024-02-29"), 1, "year"), "date")} AS leap,
           ${x.cast(x.dateAdd(date("2026-03-01"), -1, "day"), "date")} AS back,
           ${x.dateAdd(ts("2026-01-01T23:30:00Z"), 90, "minute")} AS later,
+          ${x.dateAdd(date("2026-01-31"), 1, "day")} AS next_day,
           ${x.dateDiff("day", ts("2026-01-01T23:59:00Z"), ts("2026-01-02T00:01:00Z"))} AS day_boundary,
           ${x.dateDiff("hour", ts("2026-01-01T00:59:00Z"), ts("2026-01-01T01:01:00Z"))} AS hour_boundary,
           ${x.dateDiff("month", date("2026-01-31"), date("2026-02-01"))} AS month_boundary,
@@ -437,6 +438,7 @@ describe("BigQuery date math", () => {
         day_boundary: 1,
         hour_boundary: 1,
         years_back: -1,
+        next_day: new Date("2026-02-01T00:00:00Z"),
       });
     } finally {
       await duck.close();

@@ -4,8 +4,8 @@ import type { Row } from "../types.ts";
  * Turns the client's parsed values into the contract every dialect returns (see
  * `Warehouse.query`). The client is asked for integers through `integerCast` (a number when it
  * fits in 2^53, a bigint otherwise) and for parsed JSON; the rest is fixed here by column type:
- * NUMERIC arrives as a Big (kept as its exact text), DATE/DATETIME/TIME as wrappers holding their
- * text, TIMESTAMP as a wrapper holding an ISO string (a Date here).
+ * NUMERIC arrives as a Big (kept as its exact text), DATE and TIME as wrappers holding their
+ * text, TIMESTAMP and DATETIME as wrappers holding an ISO string (a Date here; DATETIME in UTC).
  */
 
 /** The slice of a schema field read here (the REST API's TableFieldSchema). */
@@ -35,6 +35,8 @@ const exact: Fix = (v) =>
     ? (v as { toFixed(): string }).toFixed()
     : String(v);
 const toDate: Fix = (v) => new Date(String(textOf(v)));
+/** A DATETIME has no zone; read as UTC, as DuckDB's TIMESTAMP (what `date + INTERVAL` gives) is. */
+const utcDate: Fix = (v) => new Date(`${String(textOf(v))}Z`);
 
 function fixFor(field: FieldSchema): Fix | undefined {
   switch ((field.type ?? "").toUpperCase()) {
@@ -43,8 +45,9 @@ function fixFor(field: FieldSchema): Fix | undefined {
       return exact;
     case "TIMESTAMP":
       return toDate;
-    case "DATE":
     case "DATETIME":
+      return utcDate;
+    case "DATE":
     case "TIME":
     case "GEOGRAPHY":
       return textOf;
