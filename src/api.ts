@@ -105,7 +105,8 @@ export async function execute(command: RunCommand, options: RunOptions = {}): Pr
   const total = nodes.length;
   options.onEvent?.({ type: "plan", command, total, target: loaded.targetName, threads });
   try {
-    const ctx = { compilation, warehouse, fullRefresh: options.fullRefresh ?? false };
+    const labelled = warehouse.withLabels?.({ cdp_command: command }) ?? warehouse;
+    const ctx = { compilation, warehouse: labelled, fullRefresh: options.fullRefresh ?? false };
     const schemas = new SchemaCache(warehouse);
     const record = (result: NodeResult) => {
       results.push(result);

@@ -29,7 +29,7 @@ export function genericTestSql(
             .split(",")
             .map((v) => v.trim());
       const list = values.map((v) => dialect.literal(args.quote ? String(v) : v)).join(", ");
-      const value = args.quote ? `CAST(model.${col} AS VARCHAR)` : `model.${col}`;
+      const value = args.quote ? dialect.cast(`model.${col}`, "string") : `model.${col}`;
       return `SELECT model.${col} AS ${col}, COUNT(*) AS n_records FROM ${from} WHERE model.${col} IS NOT NULL AND ${value} NOT IN (${list}) GROUP BY model.${col}`;
     }
     case "relationships": {

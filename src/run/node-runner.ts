@@ -121,9 +121,11 @@ function kindOf(node: Node): string {
 }
 
 /** Runs one node and turns any error into an `error` result: the executor never sees a throw. */
-export async function runNode(ctx: NodeRunContext, schemas: SchemaCache, node: Node): Promise<NodeResult> {
+export async function runNode(base: NodeRunContext, schemas: SchemaCache, node: Node): Promise<NodeResult> {
   const started = new Date();
   const t0 = performance.now();
+  // Where the warehouse labels its work (BigQuery jobs), each node's work carries its name.
+  const ctx = { ...base, warehouse: base.warehouse.withLabels?.({ cdp_model: node.name }) ?? base.warehouse };
   let outcome: Outcome;
   try {
     if (node.resourceType === "model") outcome = await runModel(ctx, schemas, node);
