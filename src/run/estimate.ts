@@ -1,0 +1,52 @@
+import { compile, type ProjectOptions, selectNodes } from "../api.ts";
+import { UsageError } from "../errors.ts";
+import type { ModelNode } from "../project/types.ts";
+import { connect } from "../warehouse/index.ts";
+import type { Warehouse } from "../warehouse/types.ts";
+
+export interface Estimate {
+  model: string;
+  /** Bytes the model's query would scan, or undefined when the dry run could not tell. */
+  bytes?: number;
+  /** Why there is no figure (e.g. an upstream table that is not built yet). */
+  note?: string;
+}
+
+/**
+ * What each selected model's query would scan, from the warehouse's dry run (BigQuery). Models
+ * whose inputs do not exist yet have no figure, with the reason. Nothing is run.
+ */
+export async function estimateCosts(
+  options: ProjectOptions & { warehouse?: Warehouse },
+): Promise<Estimate[]> {
+  const { loaded, compilation } = await compile(options);
+  const wh =
+    options.warehouse ??
+    (await connect(loaded.target, {
+      projectDir: loaded.projectDir,
+      projectName: loaded.config.name,
+      threads: 1,
+      targetName: loaded.targetName,
+    }));
+  try {
+    if (!wh.estimateBytes) {
+      throw new UsageError(
+        `target "${loaded.targetName}" (${loaded.target.type}) has no dry run; byte estimates need a BigQuery target`,
+      );
+    }
+    const models = selectNodes(compilation, "run", options).filter(
+      (n): n is ModelNode => n.resourceType === "model" && n.config.materialized !== "ephemeral",
+    );
+    const out: Estimate[] = [];
+    for (const model of models) {
+      try {
+        out.push({ model: model.name, bytes: await wh.estimateBytes(model.compiledSql) });
+      } catch (error) {
+        out.push({ model: model.name, note: (error as Error).message.split("\n")[0] });
+      }
+    }
+    return out;
+  } finally {
+    if (!options.warehouse) await wh.close();
+  }
+}
