@@ -169,6 +169,18 @@ export class Reporter {
     this.line(
       `${summary.success ? pc.green("Done.") : pc.red("Finished with problems.")} ${parts.join(", ") || "nothing to do"} in ${summary.elapsed.toFixed(2)}s`,
     );
+    for (const r of summary.results) {
+      if (!r.stitch) continue;
+      const st = r.stitch;
+      this.line("");
+      this.line(
+        `${pc.bold("Identity")} ${r.name}: ${st.profiles.toLocaleString("en-US")} profiles from ${st.identifiers.toLocaleString("en-US")} identifiers in ${st.rounds} rounds`,
+      );
+      this.line(
+        `    set aside: ${st.blocked} blocked values, ${st.hubs} hubs, ${st.cutEdges} edges cut by limits; this run: ${st.merges} merges, ${st.splits} splits`,
+      );
+      this.line(pc.dim(`    details: cdp identity report --model ${r.name}`));
+    }
     const problems = summary.results.filter(
       (r) => r.status === "error" || r.status === "fail" || r.status === "warn",
     );
