@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { identityConfigSchema } from "../identity/rules.ts";
+import { syncConfigSchema } from "../sync/config.ts";
 
 /** Warehouse targets, one variant per dialect, keyed on `type`. */
 export const duckdbTargetSchema = z
@@ -125,6 +126,8 @@ export const configSchema = z
     identity: identityConfigSchema,
     /** Default number of models built at the same time (`--threads` overrides). */
     threads: z.number().int().positive().max(64).default(4),
+    /** Reverse-ETL syncs by name: a model kept in step with a destination (`cdp sync`). */
+    syncs: z.record(identifierName, syncConfigSchema).default({}),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -1,0 +1,79 @@
+import type { Redactor } from "../config/secrets.ts";
+
+/** What a row asks the destination to do. */
+export type Operation = "upsert" | "update" | "insert" | "delete" | "add" | "remove";
+
+/** One row of a batch: its key, the operation and (except for delete/remove) the mapped fields. */
+export interface SyncRecord {
+  key: string;
+  op: Operation;
+  /** Destination field → value; empty for delete and remove. */
+  fields: Record<string, unknown>;
+}
+
+/**
+ * The outcome of one row. `retryable` means the destination could not take it now (a retry may
+ * help); `rejected` means it refused the row (a retry of the same data will not help).
+ */
+export type RowResult =
+  | { key: string; status: "delivered" }
+  | { key: string; status: "rejected"; reason: string }
+  | { key: string; status: "retryable"; reason: string; retryAfterMs?: number };
+
+/** Thrown by `write` for a failure of the whole batch. */
+export class BatchError extends Error {
+  constructor(
+    message: string,
+    /** True when retrying the same batch later may succeed (5xx, 429, timeouts, network). */
+    readonly retryable: boolean,
+    /** How long the destination asked to wait, when it said so. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "BatchError";
+  }
+}
+
+export interface WriteContext {
+  /** The sync's name, e.g. for idempotency keys and file names. */
+  sync: string;
+  /** Identifies this run (files, logs). */
+  runId: string;
+}
+
+/**
+ * A destination. One folder in `connectors/` per destination, with the same shape: `config.ts`
+ * (zod schema, secrets marked), `index.ts` (this interface), one file per API operation, README.
+ *
+ * @example
+ * const connector: Connector = {
+ *   name: "webhook", modes: ["upsert", "mirror", "audience"], batchSize: 500, rateLimit: 10,
+ *   async check() {},
+ *   async write(batch) { return batch.map((r) => ({ key: r.key, status: "delivered" })); },
+ * };
+ */
+export interface Connector {
+  readonly name: string;
+  /** Sync modes the destination supports. */
+  readonly modes: readonly string[];
+  /** Rows per request, from the API's documented limits. */
+  readonly batchSize: number;
+  /** Requests per second, from the API's documented limits. */
+  readonly rateLimit: number;
+  /** Verifies credentials and that the target exists; throws with a message saying what to fix. */
+  check(): Promise<void>;
+  /**
+   * Sends one batch; returns one result per row, in any order, or throws a `BatchError` when the
+   * whole batch failed. A row missing from the results counts as retryable.
+   */
+  write(batch: SyncRecord[], ctx: WriteContext): Promise<RowResult[]>;
+  /** Called once after the run's last batch. */
+  close?(): Promise<void>;
+}
+
+export interface ConnectorContext {
+  projectDir: string;
+  redactor: Redactor;
+  /** Override for tests: milliseconds to wait (the HTTP client's backoff). */
+  sleep?: (ms: number) => Promise<void>;
+}

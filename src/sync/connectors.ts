@@ -1,0 +1,18 @@
+import { fileConnector } from "../../connectors/file/index.ts";
+import { webhookConnector } from "../../connectors/webhook/index.ts";
+import type { DestinationConfig } from "./config.ts";
+import type { Connector, ConnectorContext } from "./connector.ts";
+
+/** The built-in connectors by destination `type`. */
+export function createConnector(
+  destination: DestinationConfig,
+  ctx: ConnectorContext,
+  overrides: { batchSize?: number; rateLimit?: number; maxAttempts?: number },
+): Connector {
+  switch (destination.type) {
+    case "file":
+      return fileConnector(destination, ctx, overrides);
+    case "webhook":
+      return webhookConnector(destination, ctx, overrides);
+  }
+}

@@ -1,0 +1,290 @@
+import { randomUUID } from "node:crypto";
+import pLimit from "p-limit";
+import { redactor } from "../config/secrets.ts";
+import { defaultSleep } from "../http/rate-limit.ts";
+import type { Relation, Row, Warehouse } from "../warehouse/types.ts";
+import type { SyncConfig } from "./config.ts";
+import type { Connector, RowResult, SyncRecord } from "./connector.ts";
+import { createConnector } from "./connectors.ts";
+import { deliverBatch } from "./deliver.ts";
+import { SyncError } from "./errors.ts";
+import { SyncLock } from "./lock.ts";
+import { columnsRead, fieldSql, HASH, KEY, type MappedField, OP } from "./mapping-sql.ts";
+import {
+  checkKeys,
+  countPlan,
+  MODE_OPERATIONS,
+  type PlanCounts,
+  type PlanInput,
+  planSql,
+  sentCondition,
+} from "./plan.ts";
+import { commitDelivered, ensureState, pruneErrors, recordErrors, stateTables } from "./state.ts";
+
+export type SyncEvent =
+  | { type: "sync_start"; sync: string; counts: PlanCounts; dryRun: boolean }
+  | { type: "sync_progress"; sync: string; done: number; planned: number; delivered: number; failed: number }
+  | { type: "sync_finish"; result: SyncResult };
+
+export interface SyncResult {
+  sync: string;
+  runId: string;
+  status: "success" | "failed" | "error" | "dry_run" | "disabled";
+  counts: PlanCounts;
+  delivered: number;
+  rejected: number;
+  /** Rows still retryable after every attempt; recorded and sent again next run. */
+  failed: number;
+  /** Up to 5 rows per operation (dry run), and up to 10 rejections with their reasons. */
+  samples?: Record<string, Row[]>;
+  errors?: { key: string; status: string; reason: string }[];
+  message?: string;
+  elapsed: number;
+}
+
+export interface RunSyncOptions {
+  name: string;
+  config: SyncConfig;
+  modelRelation: Relation;
+  warehouse: Warehouse;
+  projectDir: string;
+  dryRun?: boolean;
+  fullResync?: boolean;
+  onEvent?: (event: SyncEvent) => void;
+  /** Tests: replace the connector, or the waiting between retries. */
+  connector?: Connector;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+async function mappedFields(wh: Warehouse, opts: RunSyncOptions): Promise<MappedField[]> {
+  const info = await wh.describe(opts.modelRelation);
+  if (!info) {
+    throw new SyncError(
+      `sync "${opts.name}": model ${opts.config.model} is not in the warehouse (${wh.dialect.quoteRelation(opts.modelRelation)}); build it first (cdp build, or cdp run --select ${opts.config.model})`,
+    );
+  }
+  const have = new Set(info.columns.map((c) => c.name));
+  const fields = opts.config.fields ?? Object.fromEntries(info.columns.map((c) => [c.name, c.name]));
+  const problems: string[] = [];
+  if (!have.has(opts.config.primaryKey))
+    problems.push(`primaryKey "${opts.config.primaryKey}" is not a column`);
+  for (const [name, mapping] of Object.entries(fields)) {
+    if (name.startsWith("__cdp_")) problems.push(`field "${name}": names starting with __cdp_ are reserved`);
+    for (const c of columnsRead(mapping))
+      if (!have.has(c)) problems.push(`field "${name}" reads "${c}", not a column`);
+  }
+  if (problems.length) {
+    throw new SyncError(
+      `sync "${opts.name}" does not fit model ${opts.config.model} (columns: ${[...have].join(", ")}):\n  ${problems.join("\n  ")}`,
+    );
+  }
+  return Object.entries(fields).map(([name, mapping]) => ({ name, sql: fieldSql(wh.dialect, mapping) }));
+}
+
+function jsonSafe(value: unknown): unknown {
+  if (typeof value === "bigint")
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  return value;
+}
+
+function toRecord(row: Row, fields: MappedField[], op: string): SyncRecord {
+  const out: Record<string, unknown> = {};
+  if (op !== "delete" && op !== "remove") for (const f of fields) out[f.name] = jsonSafe(row[f.name]);
+  return { key: String(row[KEY]), op: op as SyncRecord["op"], fields: out };
+}
+
+/**
+ * Runs one sync: lock, plan in the warehouse, stream the plan in batches to the connector, and
+ * commit each batch's acknowledged rows to the snapshot as soon as the destination answers.
+ * Rows not delivered go to the errors table and come back in the next run's plan.
+ */
+export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
+  const started = performance.now();
+  const runId = `${new Date()
+    .toISOString()
+    .replace(/[-:.TZ]/g, "")
+    .slice(0, 14)}-${randomUUID().slice(0, 8)}`;
+  const wh = opts.warehouse;
+  const cfg = opts.config;
+  const t = stateTables(cfg.stateSchema, opts.name);
+  const sleep = opts.sleep ?? defaultSleep;
+  const fields = await mappedFields(wh, opts);
+  const input: PlanInput = {
+    modelRelation: opts.modelRelation,
+    primaryKey: cfg.primaryKey,
+    fields,
+    mode: cfg.mode,
+    fullResync: !!opts.fullResync,
+  };
+  await checkKeys(wh, input, opts.name);
+  await ensureState(wh, t);
+  const d = wh.dialect;
+  const result: SyncResult = {
+    sync: opts.name,
+    runId,
+    status: "success",
+    counts: { added: 0, changed: 0, removed: 0, skipped: 0, retried: 0, planned: 0 },
+    delivered: 0,
+    rejected: 0,
+    failed: 0,
+    elapsed: 0,
+  };
+
+  if (opts.dryRun) {
+    const from = `(${planSql(wh, t, input)}) AS plan`;
+    result.counts = await countPlan(wh, from, cfg.mode);
+    result.samples = {};
+    for (const [kind, op] of Object.entries(MODE_OPERATIONS[cfg.mode])) {
+      const rows = await wh.query(
+        `SELECT * FROM ${from} WHERE ${d.quoteIdentifier(OP)} = ${d.literal(kind)} ORDER BY ${d.quoteIdentifier(KEY)} LIMIT 5`,
+      );
+      if (rows.length)
+        result.samples[op] = rows.map((r) => ({ key: r[KEY], ...toRecord(r, fields, op).fields }));
+    }
+    result.status = "dry_run";
+    opts.onEvent?.({ type: "sync_start", sync: opts.name, counts: result.counts, dryRun: true });
+    result.elapsed = (performance.now() - started) / 1000;
+    opts.onEvent?.({ type: "sync_finish", result });
+    return result;
+  }
+
+  const connector =
+    opts.connector ??
+    createConnector(
+      cfg.destination,
+      { projectDir: opts.projectDir, redactor, sleep: opts.sleep },
+      {
+        batchSize: cfg.batchSize,
+        rateLimit: cfg.rateLimit,
+        maxAttempts: cfg.maxAttempts,
+      },
+    );
+  if (!connector.modes.includes(cfg.mode)) {
+    throw new SyncError(
+      `sync "${opts.name}": the ${connector.name} destination does not support mode ${cfg.mode}`,
+    );
+  }
+  const lock = await SyncLock.acquire(wh, t, opts.name, runId, cfg.lockLease);
+  const runs = d.quoteRelation(t.runs);
+  try {
+    if (lock.tookOverFrom) {
+      await wh.execute(
+        `UPDATE ${runs} SET status = 'abandoned', finished_at = ${d.currentTimestamp()} WHERE run_id = ${d.literal(lock.tookOverFrom)} AND status = 'running'`,
+      );
+    }
+    await wh.execute(
+      `INSERT INTO ${runs} (run_id, sync, started_at, status) VALUES (${d.literal(runId)}, ${d.literal(opts.name)}, ${d.currentTimestamp()}, 'running')`,
+    );
+    let stop: Error | undefined;
+    lock.startRenewing(() => {
+      stop = new SyncError(`sync "${opts.name}": lost its lock (lease expired); stopped sending`);
+    });
+    await connector.check();
+    await wh.replaceTable(t.plan, planSql(wh, t, input));
+    await pruneErrors(wh, t);
+    const counts = await countPlan(wh, d.quoteRelation(t.plan), cfg.mode);
+    result.counts = counts;
+    opts.onEvent?.({ type: "sync_start", sync: opts.name, counts, dryRun: false });
+
+    const ops = MODE_OPERATIONS[cfg.mode];
+    const limit = pLimit(cfg.concurrency);
+    const inflight = new Set<Promise<void>>();
+    const errors: SyncResult["errors"] = [];
+    let done = 0;
+    const processBatch = async (rows: Row[]) => {
+      const records = rows.map((r) => toRecord(r, fields, ops[r[OP] as keyof typeof ops]!));
+      const hashes = new Map(rows.map((r) => [String(r[KEY]), r[HASH] as string | null]));
+      const results = await deliverBatch(
+        connector,
+        records,
+        { sync: opts.name, runId },
+        {
+          maxAttempts: cfg.maxAttempts,
+          sleep,
+        },
+      );
+      const upserted: { key: string; hash: string }[] = [];
+      const removed: string[] = [];
+      const failed: { key: string; operation: string; error: string }[] = [];
+      results.forEach((r: RowResult, i) => {
+        const record = records[i]!;
+        if (r.status === "delivered") {
+          if (record.op === "delete" || record.op === "remove") removed.push(r.key);
+          else upserted.push({ key: r.key, hash: hashes.get(r.key)! });
+        } else {
+          failed.push({
+            key: r.key,
+            operation: record.op,
+            error: `${r.status}: ${redactor.redact(r.reason)}`,
+          });
+          if (errors.length < 10)
+            errors.push({ key: r.key, status: r.status, reason: redactor.redact(r.reason) });
+        }
+      });
+      // The snapshot moves only for rows the destination acknowledged, right after it did.
+      await commitDelivered(wh, t, upserted, removed);
+      await recordErrors(wh, t, failed);
+      result.delivered += upserted.length + removed.length;
+      result.rejected += results.filter((r) => r.status === "rejected").length;
+      result.failed += results.filter((r) => r.status === "retryable").length;
+      done += rows.length;
+      opts.onEvent?.({
+        type: "sync_progress",
+        sync: opts.name,
+        done,
+        planned: counts.planned,
+        delivered: result.delivered,
+        failed: result.rejected + result.failed,
+      });
+    };
+    const batchSize = connector.batchSize;
+    const stream = wh.stream(
+      `SELECT * FROM ${d.quoteRelation(t.plan)} WHERE ${sentCondition(wh, cfg.mode)}`,
+      { batchSize },
+    );
+    try {
+      for await (const rows of stream) {
+        if (stop) break;
+        const p = limit(() => processBatch(rows)).catch((error: Error) => {
+          stop ??= error;
+        });
+        inflight.add(p);
+        p.finally(() => inflight.delete(p));
+        // Backpressure: at most two rounds of batches in memory.
+        while (inflight.size >= cfg.concurrency * 2) await Promise.race(inflight);
+      }
+    } finally {
+      // Batches already sent are committed (or recorded) before the run ends, whatever happened.
+      await Promise.all(inflight);
+    }
+    await connector.close?.();
+    if (stop) throw stop;
+    result.errors = errors;
+    const threshold =
+      typeof cfg.maxRejected === "number"
+        ? cfg.maxRejected
+        : Math.floor((Number.parseFloat(cfg.maxRejected) / 100) * counts.planned);
+    if (result.rejected + result.failed > threshold) {
+      result.status = "failed";
+      result.message = `${result.rejected + result.failed} rows not delivered (${result.rejected} rejected, ${result.failed} still failing after retries), more than maxRejected (${threshold}); they are retried next run`;
+    }
+  } catch (error) {
+    result.status = "error";
+    result.message = redactor.redact((error as Error).message);
+  } finally {
+    result.elapsed = (performance.now() - started) / 1000;
+    const c = result.counts;
+    await wh
+      .execute(
+        `UPDATE ${runs} SET finished_at = ${d.currentTimestamp()}, status = ${d.literal(result.status)},
+           planned = ${c.planned}, added = ${c.added}, changed = ${c.changed}, removed = ${c.removed},
+           delivered = ${result.delivered}, rejected = ${result.rejected}, failed = ${result.failed},
+           skipped = ${c.skipped}, retried = ${c.retried}, message = ${d.literal(result.message ?? null)}
+         WHERE run_id = ${d.literal(runId)}`,
+      )
+      .catch(() => undefined);
+    await lock.release().catch(() => undefined);
+  }
+  opts.onEvent?.({ type: "sync_finish", result });
+  return result;
+}

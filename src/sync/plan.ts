@@ -1,0 +1,102 @@
+import type { Relation, Warehouse } from "../warehouse/types.ts";
+import type { SyncMode } from "./config.ts";
+import { SyncError } from "./errors.ts";
+import { HASH, KEY, type MappedField, mappedSelectSql, OP, RETRY } from "./mapping-sql.ts";
+import type { StateTables } from "./state.ts";
+
+/** How each kind of difference is sent in each mode; a kind missing from a mode is skipped. */
+export const MODE_OPERATIONS: Record<SyncMode, Partial<Record<"added" | "changed" | "removed", string>>> = {
+  upsert: { added: "upsert", changed: "upsert" },
+  update: { added: "update", changed: "update" },
+  insert: { added: "insert" },
+  mirror: { added: "upsert", changed: "upsert", removed: "delete" },
+  audience: { added: "add", changed: "add", removed: "remove" },
+};
+
+export interface PlanCounts {
+  added: number;
+  changed: number;
+  removed: number;
+  /** Planned rows the mode does not send (e.g. changes in `insert` mode). */
+  skipped: number;
+  /** Planned rows that failed in an earlier run. */
+  retried: number;
+  /** Rows to send. */
+  planned: number;
+}
+
+export interface PlanInput {
+  modelRelation: Relation;
+  primaryKey: string;
+  fields: MappedField[];
+  mode: SyncMode;
+  fullResync: boolean;
+}
+
+/**
+ * Stops the sync when the key is NULL or repeated, before anything is sent, showing up to 10
+ * offending keys.
+ */
+export async function checkKeys(wh: Warehouse, input: PlanInput, sync: string): Promise<void> {
+  const d = wh.dialect;
+  const k = d.quoteIdentifier(input.primaryKey);
+  const bad = await wh.query<{ key: string | null; n: number }>(
+    `SELECT ${d.cast(k, "string")} AS key, COUNT(*) AS n FROM ${d.quoteRelation(input.modelRelation)}
+     GROUP BY ${k} HAVING ${k} IS NULL OR COUNT(*) > 1 ORDER BY COUNT(*) DESC, 1 LIMIT 10`,
+  );
+  if (!bad.length) return;
+  const lines = bad.map((b) =>
+    b.key === null ? `NULL (${b.n} rows)` : `${JSON.stringify(b.key)} (${b.n} rows)`,
+  );
+  throw new SyncError(
+    `sync "${sync}": primary key ${input.primaryKey} of ${input.modelRelation.name} must be non-null and unique, but is not:\n      ${lines.join("\n      ")}\n    nothing was sent; fix the model (deduplicate, filter NULL keys) or the sync's primaryKey`,
+  );
+}
+
+/**
+ * The plan as SQL: the model's mapped rows joined with the snapshot of what was delivered.
+ * `added` (key not in the snapshot), `changed` (hash differs), `removed` (in the snapshot, gone
+ * from the model); with `--full-resync` every row of the model is sent again. Rows that failed
+ * before are marked, since they come back through the same rules (their snapshot was not moved).
+ */
+export function planSql(wh: Warehouse, t: StateTables, input: PlanInput): string {
+  const d = wh.dialect;
+  const q = d.quoteIdentifier;
+  const cur = mappedSelectSql(d, d.quoteRelation(input.modelRelation), input.primaryKey, input.fields);
+  const removals = MODE_OPERATIONS[input.mode].removed !== undefined;
+  const fieldCols = input.fields.map((f) => `c.${q(f.name)}`).join(", ");
+  const changedCondition = input.fullResync ? "c.__k IS NOT NULL" : `s.key IS NULL OR s.hash <> c.${q(HASH)}`;
+  return `SELECT p.*, CASE WHEN e.key IS NULL THEN FALSE ELSE TRUE END AS ${q(RETRY)} FROM (
+  SELECT CASE WHEN c.__k IS NULL THEN 'removed' WHEN s.key IS NULL THEN 'added' ELSE 'changed' END AS ${q(OP)},
+    COALESCE(c.__k, s.key) AS ${q(KEY)}, c.${q(HASH)}${fieldCols ? `, ${fieldCols}` : ""}
+  FROM (SELECT cm.*, cm.${q(KEY)} AS __k FROM (${cur}) AS cm) AS c
+  FULL OUTER JOIN ${d.quoteRelation(t.snapshot)} AS s ON s.key = c.__k
+  WHERE (c.__k IS NOT NULL AND (${changedCondition}))${removals ? " OR c.__k IS NULL" : ""}
+) AS p LEFT JOIN ${d.quoteRelation(t.errors)} AS e ON e.key = p.${q(KEY)}`;
+}
+
+/** Counts of a plan (a table or a subquery), by kind, against the mode's operations. */
+export async function countPlan(wh: Warehouse, planFrom: string, mode: SyncMode): Promise<PlanCounts> {
+  const d = wh.dialect;
+  const rows = await wh.query<{ op: string; n: number; retried: number }>(
+    `SELECT ${d.quoteIdentifier(OP)} AS op, COUNT(*) AS n,
+       SUM(CASE WHEN ${d.quoteIdentifier(RETRY)} THEN 1 ELSE 0 END) AS retried
+     FROM ${planFrom} GROUP BY 1`,
+  );
+  const counts: PlanCounts = { added: 0, changed: 0, removed: 0, skipped: 0, retried: 0, planned: 0 };
+  for (const r of rows) {
+    const kind = r.op as "added" | "changed" | "removed";
+    counts[kind] = Number(r.n);
+    if (MODE_OPERATIONS[mode][kind]) {
+      counts.planned += Number(r.n);
+      counts.retried += Number(r.retried ?? 0);
+    } else counts.skipped += Number(r.n);
+  }
+  return counts;
+}
+
+/** The SQL condition selecting the plan rows the mode sends. */
+export function sentCondition(wh: Warehouse, mode: SyncMode): string {
+  const kinds = Object.keys(MODE_OPERATIONS[mode]).map((k) => wh.dialect.literal(k));
+  return `${wh.dialect.quoteIdentifier(OP)} IN (${kinds.join(", ")})`;
+}

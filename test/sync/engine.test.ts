@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncConfigSchema, type UserSyncConfig } from "../../src/sync/config.ts";
+import { BatchError, type Connector, type RowResult, type SyncRecord } from "../../src/sync/connector.ts";
+import { runSync } from "../../src/sync/engine.ts";
+import type { Warehouse } from "../../src/warehouse/types.ts";
+import { duckdbTarget, postgresTarget } from "../conformance/targets.ts";
+
+/** A destination kept in memory, applying operations like a real API would. */
+class MemoryDestination implements Connector {
+  readonly name = "memory";
+  readonly modes = ["upsert", "update", "insert", "mirror", "audience"];
+  readonly rateLimit = 1000;
+  readonly state = new Map<string, Record<string, unknown>>();
+  sends = 0;
+  rowsSent = 0;
+  /** Keys the destination refuses, with a reason. */
+  reject = new Map<string, string>();
+  /** Batches containing one of these keys fail as a whole (non-retryable), like a 400. */
+  poison = new Set<string>();
+  constructor(readonly batchSize = 3) {}
+  async check() {}
+  async write(batch: SyncRecord[]): Promise<RowResult[]> {
+    this.sends++;
+    if (batch.some((r) => this.poison.has(r.key))) throw new BatchError("400 invalid payload", false);
+    this.rowsSent += batch.length;
+    return batch.map((r) => {
+      const reason = this.reject.get(r.key);
+      if (reason) return { key: r.key, status: "rejected", reason };
+      if (r.op === "delete" || r.op === "remove") this.state.delete(r.key);
+      else this.state.set(r.key, r.fields);
+      return { key: r.key, status: "delivered" };
+    });
+  }
+}
+
+const nosleep = async () => {};
+
+for (const target of [duckdbTarget, postgresTarget]) {
+  describe(`sync engine on ${target.name}`, () => {
+    let wh: Warehouse;
+    let reason: string | undefined;
+    const schema = `sync_t_${process.pid}`;
+    beforeAll(async () => {
+      reason = await target.unavailable();
+      if (reason) {
+        console.warn(`\n*** SKIPPED: sync engine tests on ${target.name}: ${reason} ***\n`);
+        return;
+      }
+      wh = await target.open(schema);
+    });
+    afterAll(async () => {
+      if (!wh) return;
+      await wh.execute(`DROP SCHEMA IF EXISTS "cdp_state_${process.pid}" CASCADE`).catch(() => undefined);
+      await target.cleanup?.(wh, schema);
+      await wh.close();
+    });
+
+    const model = (name: string) => ({ schema, name });
+    const setModel = (name: string, rows: [number, string | null, string][]) =>
+      wh.replaceTable(
+        model(name),
+        rows
+          .map(
+            ([id, email, tier]) =>
+              `SELECT ${id} AS id, ${wh.dialect.literal(email)} AS email, ${wh.dialect.literal(tier)} AS tier`,
+          )
+          .join(" UNION ALL "),
+      );
+    const config = (extra: Partial<UserSyncConfig> = {}) =>
+      syncConfigSchema.parse({
+        model: "m",
+        primaryKey: "id",
+        mode: "mirror",
+        destination: { type: "file", dir: "unused" },
+        fields: { email: { column: "email", transform: "email" }, tier: "tier", source: { constant: "cdp" } },
+        stateSchema: `cdp_state_${process.pid}`,
+        ...extra,
+      });
+    const run = (name: string, dest: Connector, extra: Partial<UserSyncConfig> = {}, fullResync = false) =>
+      runSync({
+        name,
+        config: config({ model: name, ...extra }),
+        modelRelation: model(name),
+        warehouse: wh,
+        projectDir: ".",
+        connector: dest,
+        sleep: nosleep,
+        fullResync,
+      });
+
+    it("sends everything first, then only changes, then removals in mirror mode", async (ctx) => {
+      if (reason) return ctx.skip();
+      await setModel("m1", [
+        [1, " A@X.com ", "gold"],
+        [2, "b@x.com", "silver"],
+        [3, null, "gold"],
+        [4, "d@x.com", "gold"],
+      ]);
+      const dest = new MemoryDestination();
+      const first = await run("m1", dest);
+      expect(first.status).toBe("success");
+      expect(first.counts).toMatchObject({ added: 4, changed: 0, removed: 0, planned: 4 });
+      expect(first.delivered).toBe(4);
+      expect(dest.state.get("1")).toEqual({ email: "a@x.com", tier: "gold", source: "cdp" });
+      expect(dest.state.get("3")).toEqual({ email: null, tier: "gold", source: "cdp" });
+
+      const again = await run("m1", dest);
+      expect(again.counts.planned).toBe(0);
+      expect(dest.rowsSent).toBe(4);
+
+      // Only the mapped result counts: " a@x.com" normalises like before, so 1 is unchanged.
+      await setModel("m1", [
+        [1, "a@x.com", "gold"],
+        [2, "b@x.com", "gold"],
+        [4, "d@x.com", "gold"],
+        [5, "e@x.com", "new"],
+      ]);
+      const third = await run("m1", dest);
+      expect(third.counts).toMatchObject({ added: 1, changed: 1, removed: 1, planned: 3 });
+      expect(dest.rowsSent).toBe(7);
+      expect([...dest.state.keys()].sort()).toEqual(["1", "2", "4", "5"]);
+      expect(dest.state.get("2")?.tier).toBe("gold");
+    });
+
+    it("stops before sending when keys are NULL or duplicated, with examples", async (ctx) => {
+      if (reason) return ctx.skip();
+      await setModel("m2", [
+        [1, "a", "x"],
+        [1, "b", "y"],
+        [2, "c", "z"],
+      ]);
+      const dest = new MemoryDestination();
+      await expect(run("m2", dest)).rejects.toThrow(
+        /primary key id of m2 must be non-null and unique[\s\S]*"1" \(2 rows\)/,
+      );
+      expect(dest.sends).toBe(0);
+    });
+
+    it("isolates bad rows by splitting, records rejections, and retries them next run", async (ctx) => {
+      if (reason) return ctx.skip();
+      await setModel(
+        "m3",
+        Array.from({ length: 10 }, (_, i) => [i + 1, `u${i + 1}@x.com`, "t"] as [number, string, string]),
+      );
+      const dest = new MemoryDestination(4);
+      dest.poison.add("3");
+      dest.reject.set("7", "invalid email domain");
+      const first = await run("m3", dest, { batchSize: 4, maxRejected: 5 });
+      expect(first.delivered + first.rejected + first.failed).toBe(first.counts.planned);
+      expect(first.delivered).toBe(8);
+      expect(first.rejected).toBe(2);
+      expect(first.status).toBe("success");
+      const errors = await wh.query<{ key: string; error: string; attempts: number }>(
+        `SELECT key, error, attempts FROM "cdp_state_${process.pid}"."m3__errors" ORDER BY key`,
+      );
+      expect(errors.map((e) => [e.key, e.error])).toEqual([
+        ["3", "rejected: 400 invalid payload"],
+        ["7", "rejected: invalid email domain"],
+      ]);
+      // Fixed at the destination: the next run sends exactly the two rows that failed.
+      dest.poison.clear();
+      dest.reject.clear();
+      const before = dest.rowsSent;
+      const second = await run("m3", dest, { batchSize: 4 });
+      expect(second.counts).toMatchObject({ planned: 2, retried: 2 });
+      expect(dest.rowsSent - before).toBe(2);
+      expect(dest.state.size).toBe(10);
+      const left = await wh.query(`SELECT key FROM "cdp_state_${process.pid}"."m3__errors"`);
+      expect(left).toEqual([]);
+    });
+
+    it("fails the run when rejections exceed maxRejected", async (ctx) => {
+      if (reason) return ctx.skip();
+      await setModel("m4", [
+        [1, "a", "x"],
+        [2, "b", "y"],
+      ]);
+      const dest = new MemoryDestination();
+      dest.reject.set("2", "nope");
+      const r = await run("m4", dest);
+      expect(r.status).toBe("failed");
+      expect(r.message).toMatch(/1 rows not delivered/);
+    });
+
+    it("never sends a row twice when two runs of one sync start together", async (ctx) => {
+      if (reason) return ctx.skip();
+      await setModel(
+        "m5",
+        Array.from({ length: 50 }, (_, i) => [i, `u${i}`, "t"] as [number, string, string]),
+      );
+      const dest = new MemoryDestination(5);
+      const results = await Promise.allSettled([run("m5", dest), run("m5", dest)]);
+      const ok = results.filter((r) => r.status === "fulfilled" && r.value.status === "success");
+      expect(ok.length).toBeGreaterThanOrEqual(1);
+      expect(dest.rowsSent).toBe(50);
+      expect(dest.state.size).toBe(50);
+    });
+
+    it("dry run counts and samples without sending or committing", async (ctx) => {
+      if (reason) return ctx.skip();
+      await setModel("m6", [
+        [1, "a@x.com", "x"],
+        [2, "b@x.com", "y"],
+      ]);
+      const dest = new MemoryDestination();
+      const r = await runSync({
+        name: "m6",
+        config: config({ model: "m6" }),
+        modelRelation: model("m6"),
+        warehouse: wh,
+        projectDir: ".",
+        connector: dest,
+        dryRun: true,
+      });
+      expect(r.status).toBe("dry_run");
+      expect(r.counts.added).toBe(2);
+      expect(r.samples?.upsert?.[0]).toMatchObject({ key: "1", email: "a@x.com" });
+      expect(dest.sends).toBe(0);
+      expect((await run("m6", dest)).delivered).toBe(2);
+    });
+  });
+}
