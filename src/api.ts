@@ -8,6 +8,7 @@ import type { EventListener } from "./run/events.ts";
 import { executeDag } from "./run/executor.ts";
 import { runNode, SchemaCache } from "./run/node-runner.ts";
 import { isFailure, type NodeResult, type RunSummary, runResultsJson } from "./run/results.ts";
+import { runSyncs, type SyncEvent, type SyncSummary } from "./sync/index.ts";
 import { connect } from "./warehouse/index.ts";
 import type { Warehouse } from "./warehouse/types.ts";
 
@@ -27,6 +28,50 @@ export interface RunOptions extends ProjectOptions {
   signal?: AbortSignal;
   /** Use this warehouse instead of opening the target's (tests, embedding). */
   warehouse?: Warehouse;
+  /** `build` only: progress of the syncs it runs last. */
+  onSyncEvent?: (event: SyncEvent) => void;
+}
+
+export interface SyncOptions extends ProjectOptions {
+  /** Syncs to run (default: every enabled sync in cdp.config.ts). */
+  names?: string[];
+  /** Plan only: counts and sample rows per operation; nothing is sent or committed. */
+  dryRun?: boolean;
+  /** Send every row of the model again, as if nothing had been delivered before. */
+  fullResync?: boolean;
+  onEvent?: (event: SyncEvent) => void;
+  warehouse?: Warehouse;
+}
+
+/** Connections a sync needs at least: one streams the plan while others commit state. */
+const SYNC_MIN_CONNECTIONS = 3;
+
+/**
+ * `cdp sync`: keeps destinations in step with models. Writes `target/sync_results.json`.
+ *
+ * @example
+ * const summary = await sync({ projectDir: ".", names: ["high_value_to_crm"], dryRun: true });
+ */
+export async function sync(options: SyncOptions = {}): Promise<SyncSummary> {
+  const { loaded, compilation } = await compile(options);
+  const warehouse =
+    options.warehouse ??
+    (await connect(loaded.target, {
+      projectDir: loaded.projectDir,
+      projectName: loaded.config.name,
+      threads: Math.max(loaded.config.threads, SYNC_MIN_CONNECTIONS),
+      targetName: loaded.targetName,
+    }));
+  try {
+    return await runSyncs(loaded, compilation, warehouse, targetDir(loaded), {
+      names: options.names,
+      dryRun: options.dryRun,
+      fullResync: options.fullResync,
+      onEvent: options.onEvent,
+    });
+  } finally {
+    if (!options.warehouse) await warehouse.close();
+  }
 }
 
 export type RunCommand = "seed" | "run" | "test" | "build";
@@ -88,19 +133,31 @@ function withTestGates(nodes: Node[]): { id: string; dependsOn: string[]; node: 
 }
 
 /** `seed`, `run`, `test` or `build`: compile, then execute the selected nodes over the DAG. */
-export async function execute(command: RunCommand, options: RunOptions = {}): Promise<RunSummary> {
+export async function execute(
+  command: RunCommand,
+  options: RunOptions = {},
+): Promise<RunSummary & { syncs?: SyncSummary }> {
   const startedAt = new Date();
   const { loaded, compilation } = await compile(options);
   const nodes = selectNodes(compilation, command, options);
   const threads = options.threads ?? loaded.config.threads;
+  // `build` ends with the syncs whose models it built (all enabled ones when nothing is selected).
+  const builtModels = new Set(nodes.filter((n) => n.resourceType !== "test").map((n) => n.name));
+  const syncNames =
+    command === "build"
+      ? Object.entries(loaded.config.syncs)
+          .filter(([, s]) => s.enabled && (!options.select?.length || builtModels.has(s.model)))
+          .map(([name]) => name)
+      : [];
   const warehouse =
     options.warehouse ??
     (await connect(loaded.target, {
       projectDir: loaded.projectDir,
       projectName: loaded.config.name,
-      threads,
+      threads: syncNames.length ? Math.max(threads, SYNC_MIN_CONNECTIONS) : threads,
       targetName: loaded.targetName,
     }));
+  let syncs: SyncSummary | undefined;
   const results: NodeResult[] = [];
   const total = nodes.length;
   options.onEvent?.({ type: "plan", command, total, target: loaded.targetName, threads });
@@ -146,6 +203,14 @@ export async function execute(command: RunCommand, options: RunOptions = {}): Pr
       },
       options.signal,
     );
+    // Syncs run only after every model and test succeeded: bad data is never sent.
+    const built = !results.some((r) => isFailure(r) || r.status === "skipped" || r.status === "cancelled");
+    if (syncNames.length && built && !options.signal?.aborted) {
+      syncs = await runSyncs(loaded, compilation, warehouse, targetDir(loaded), {
+        names: syncNames,
+        onEvent: options.onSyncEvent,
+      });
+    }
   } finally {
     if (!options.warehouse) await warehouse.close();
   }
@@ -156,7 +221,9 @@ export async function execute(command: RunCommand, options: RunOptions = {}): Pr
     completedAt: completedAt.toISOString(),
     elapsed: (completedAt.getTime() - startedAt.getTime()) / 1000,
     results,
-    success: !results.some((r) => isFailure(r) || r.status === "skipped" || r.status === "cancelled"),
+    success:
+      !results.some((r) => isFailure(r) || r.status === "skipped" || r.status === "cancelled") &&
+      (syncs?.success ?? true),
   };
   await writeAtomic(
     path.join(targetDir(loaded), "run_results.json"),
@@ -175,7 +242,7 @@ export async function execute(command: RunCommand, options: RunOptions = {}): Pr
       1,
     ),
   );
-  return summary;
+  return syncs ? { ...summary, syncs } : summary;
 }
 
 function placeholder(node: Node, status: "skipped" | "cancelled", message: string): NodeResult {

@@ -1,10 +1,11 @@
 import yargs, { type Argv } from "yargs";
-import { compile, execute, type RunCommand } from "../api.ts";
+import { compile, execute, type RunCommand, sync } from "../api.ts";
 import { redactor } from "../config/secrets.ts";
 import { CdpError, CompileError, ConfigError, formatDiagnostic, UsageError } from "../errors.ts";
 import { initProject } from "./commands/init.ts";
 import { listNodes } from "./commands/ls.ts";
 import { type LogFormat, Reporter } from "./reporter.ts";
+import { SyncReporter } from "./sync-reporter.ts";
 
 interface GlobalArgs {
   "project-dir"?: string;
@@ -90,15 +91,18 @@ function runCommand(
         process.once("SIGINT", () => process.exit(130));
       };
       process.once("SIGINT", onSignal);
+      const syncReporter = new SyncReporter(format, isLive(format));
       try {
         const summary = await execute(command, {
           ...projectOptions(argv),
           threads: argv.threads,
           fullRefresh: argv["full-refresh"],
           onEvent: reporter.onEvent,
+          onSyncEvent: syncReporter.onEvent,
           signal: controller.signal,
         });
         reporter.finish(summary);
+        if (summary.syncs) syncReporter.finish(summary.syncs);
         exitCode = summary.success ? 0 : 1;
       } finally {
         process.off("SIGINT", onSignal);
@@ -176,10 +180,44 @@ export async function main(args: string[]): Promise<number> {
     .command<GlobalArgs>(
       runCommand("build", "Seeds, models and tests in DAG order; a failing test skips what depends on it"),
     )
+    .command<GlobalArgs & { names?: string[]; "dry-run"?: boolean; "full-resync"?: boolean }>({
+      command: "sync [names..]",
+      describe: "Send what changed in models to their destinations (syncs in cdp.config.ts)",
+      builder: (y) =>
+        y
+          .positional("names", {
+            type: "string",
+            array: true,
+            describe: "Syncs to run (default: all enabled)",
+          })
+          .option("dry-run", {
+            type: "boolean",
+            describe: "Print the plan (counts, sample rows); send nothing",
+          })
+          .option("full-resync", { type: "boolean", describe: "Send every row again, not only changes" }),
+      handler: async (argv) => {
+        const format = argv["log-format"];
+        const reporter = new SyncReporter(format, isLive(format));
+        const summary = await sync({
+          ...projectOptions(argv),
+          names: argv.names,
+          dryRun: argv["dry-run"],
+          fullResync: argv["full-resync"],
+          onEvent: reporter.onEvent,
+        });
+        reporter.finish(summary);
+        exitCode = summary.success ? 0 : 1;
+      },
+    })
     .command<GlobalArgs>({
       command: "compile",
       describe:
         "Render templates, check the DAG, write target/compiled and target/manifest.json (no warehouse needed)",
+      builder: (y) =>
+        y.option("estimate", {
+          type: "boolean",
+          describe: "Also dry-run each selected model and print the bytes it would scan (BigQuery)",
+        }),
       handler: async (argv) => {
         const t0 = performance.now();
         const { compilation } = await compile(projectOptions(argv));
@@ -192,6 +230,10 @@ export async function main(args: string[]): Promise<number> {
           process.stdout.write(
             `Compiled ${counts.model} models, ${counts.seed} seeds, ${counts.test} tests in ${ms} ms → target/\n`,
           );
+        }
+        if ((argv as { estimate?: boolean }).estimate) {
+          const { printEstimates } = await import("./commands/estimate.ts");
+          await printEstimates(projectOptions(argv), argv["log-format"]);
         }
       },
     })
