@@ -81,6 +81,13 @@ export interface Dialect {
   regexpContains(expression: string, pattern: string): string;
   /** Levenshtein edit distance of two string expressions. */
   levenshtein(a: string, b: string): string;
+  /**
+   * Jaro-Winkler similarity (0..1) of two string expressions. Where the warehouse has no native
+   * function, it calls one that `jaroWinklerFunction` creates in `functionSchema`.
+   */
+  jaroWinkler(a: string, b: string, functionSchema: string): string;
+  /** The statement creating the function `jaroWinkler` calls, or undefined when it is built in. */
+  jaroWinklerFunction(functionSchema: string): string | undefined;
   /** `expression` plus `amount` units (amount may be negative). */
   dateAdd(expression: string, amount: number, part: DatePart): string;
   /** Whole `part`s from `start` to `end` (positive when end is later). */

@@ -44,6 +44,8 @@ export const duckdbDialect: Dialect = {
   hashInt: (expression) => `hash(${expression})`,
   regexpContains: (expression, pattern) => `regexp_matches(${expression}, ${literal(pattern)})`,
   levenshtein: (a, b) => `levenshtein(${a}, ${b})`,
+  jaroWinkler: (a, b) => `jaro_winkler_similarity(${a}, ${b})`,
+  jaroWinklerFunction: () => undefined,
   dateAdd: (expression, amount, part) =>
     `(${expression} + INTERVAL (${Math.trunc(amount)}) ${part.toUpperCase()})`,
   dateDiff: (part, start, end) => `date_diff('${part}', ${start}, ${end})`,
