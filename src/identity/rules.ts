@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { matchSettingsSchema } from "./match-settings.ts";
 
 /**
  * Identity rules, opt-in: a stitch model names a ruleset from `identity.rulesets` in cdp.config.ts
@@ -61,9 +62,13 @@ export const rulesetSchema = z
 
 export type Ruleset = z.output<typeof rulesetSchema>;
 export const identityConfigSchema = z
-  .object({ rulesets: z.record(z.string(), rulesetSchema).default({}) })
+  .object({
+    rulesets: z.record(z.string(), rulesetSchema).default({}),
+    /** Probabilistic matching settings that match models name with `settings="..."`. */
+    match: z.record(z.string(), matchSettingsSchema).default({}),
+  })
   .strict()
-  .default({ rulesets: {} });
+  .default({ rulesets: {}, match: {} });
 
 export const NO_RULES: Ruleset = rulesetSchema.parse({ blocked: { defaults: false } });
 

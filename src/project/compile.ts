@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { LoadedConfig } from "../config/load.ts";
 import { suggestion } from "../did-you-mean.ts";
 import { CompileError, type Diagnostic } from "../errors.ts";
+import type { MatchSettings } from "../identity/match-settings.ts";
 import type { Ruleset } from "../identity/rules.ts";
 import { dialectFor } from "../warehouse/index.ts";
 import type { Dialect, Relation } from "../warehouse/types.ts";
@@ -24,6 +26,10 @@ export interface Compilation extends CompiledProject {
   dialect: Dialect;
   /** Identity rulesets by name, for stitch models. */
   rulesets: Record<string, Ruleset>;
+  /** Probabilistic matching settings by name, for match models. */
+  matchSettings: Record<string, MatchSettings>;
+  /** Where artifacts go (`paths.target`, absolute). */
+  targetDir: string;
   /** Renders a model again for an incremental run (`is_incremental` true). */
   renderForRun(model: ModelNode, isIncremental: boolean): string;
 }
@@ -156,6 +162,30 @@ export function compileProject(loaded: LoadedConfig): Compilation {
         line: rendered.state.configLine,
         node: f.name,
         message: `rules="${mc.rules}" is not a ruleset in cdp.config.ts identity.rulesets.${suggestion(mc.rules, Object.keys(config.identity.rulesets))}`,
+      });
+    }
+    if (mc.materialized === "match" && !mc.settings) {
+      diagnostics.push({
+        file: f.file,
+        line: rendered.state.configLine,
+        node: f.name,
+        message: `a match model names its settings: {{config materialized="match" settings="..."}} (from cdp.config.ts identity.match)`,
+      });
+    }
+    if (mc.settings && !config.identity.match[mc.settings]) {
+      diagnostics.push({
+        file: f.file,
+        line: rendered.state.configLine,
+        node: f.name,
+        message: `settings="${mc.settings}" is not in cdp.config.ts identity.match.${suggestion(mc.settings, Object.keys(config.identity.match))}`,
+      });
+    }
+    if (mc.settings && mc.materialized !== "match") {
+      diagnostics.push({
+        file: f.file,
+        line: rendered.state.configLine,
+        node: f.name,
+        message: `settings applies only to materialized="match"`,
       });
     }
     if (mc.rules && mc.materialized !== "stitch") {
@@ -304,6 +334,8 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     children,
     dialect,
     rulesets: config.identity.rulesets,
+    matchSettings: config.identity.match,
+    targetDir: path.resolve(projectDir, config.paths.target),
     renderForRun(model, isIncremental) {
       if (!isIncremental || !model.usesIsIncremental) return model.compiledSql;
       const rendered = engine.render(model.file, model.name, model.raw, { ...context, isIncremental });

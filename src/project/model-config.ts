@@ -10,9 +10,11 @@ const commaList = z
  */
 export const modelConfigSchema = z
   .object({
-    materialized: z.enum(["view", "table", "incremental", "ephemeral", "stitch"]).default("view"),
+    materialized: z.enum(["view", "table", "incremental", "ephemeral", "stitch", "match"]).default("view"),
     /** stitch: the ruleset from `identity.rulesets` in cdp.config.ts (none: plain connected components). */
     rules: z.string().min(1).optional(),
+    /** match: the settings from `identity.match` in cdp.config.ts (required). */
+    settings: z.string().min(1).optional(),
     /** Column(s) identifying a row, for incremental merges: "id" or "a,b". */
     unique_key: commaList.optional(),
     /** `merge` (default with a unique_key) or `append` (default without). */

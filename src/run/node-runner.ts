@@ -1,4 +1,5 @@
 import path from "node:path";
+import { runMatch } from "../identity/match.ts";
 import { NO_RULES } from "../identity/rules.ts";
 import { runStitch } from "../identity/stitch.ts";
 import type { Compilation } from "../project/compile.ts";
@@ -59,6 +60,21 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
         rowsAffected: r.identifiers,
         message: `${r.identifiers} identifiers in ${r.profiles} profiles, ${r.rounds} rounds; ${r.blocked} blocked, ${r.hubs} hubs, ${r.cutEdges} edges cut; ${r.merges} merges, ${r.splits} splits`,
         stitch: r,
+      };
+    }
+    case "match": {
+      await schemas.ensure(model.relation.schema);
+      const settings = ctx.compilation.matchSettings[model.config.settings!]!;
+      const r = await runMatch(wh, model.relation, model.compiledSql, settings, {
+        settingsName: model.config.settings!,
+        model: model.name,
+        targetDir: ctx.compilation.targetDir,
+      });
+      return {
+        status: "success",
+        relation,
+        rowsAffected: r.pairs,
+        message: `${r.pairs} pairs at or above ${settings.threshold} of ${r.blockedPairs} compared among ${r.records} records; parameters ${r.trained ? "trained" : "reused"}`,
       };
     }
     case "incremental": {

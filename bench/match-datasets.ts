@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type PairwiseQuality, pairwiseQuality } from "../src/identity/evaluate.ts";
+import { type MatchResult, runMatch } from "../src/identity/match.ts";
+import type { MatchSettings } from "../src/identity/match-settings.ts";
+import { NO_RULES } from "../src/identity/rules.ts";
+import { runStitch } from "../src/identity/stitch.ts";
+import type { Relation, Warehouse } from "../src/warehouse/types.ts";
+
+/** The public labelled data sets in ../shared/data, read-only. */
+export const SHARED_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../shared/data");
+
+/**
+ * Each data set as the person-record shape of PERSON_SETTINGS (what a user's model would
+ * select), plus its ground truth `person_id`. Loaded with the warehouse's CSV reader as text.
+ */
+export const DATASETS = {
+  febrl: {
+    file: "febrl/dataset1.csv",
+    columns: [
+      "rec_id",
+      "given_name",
+      "surname",
+      "street_number",
+      "address_1",
+      "address_2",
+      "suburb",
+      "postcode",
+      "state",
+      "date_of_birth",
+      "soc_sec_id",
+    ],
+    records: `SELECT TRIM(rec_id) AS record_id, TRIM(given_name) AS first_name, TRIM(surname) AS last_name,
+        CASE WHEN LENGTH(TRIM(date_of_birth)) = 8 THEN CONCAT(SUBSTR(TRIM(date_of_birth), 1, 4), '-', SUBSTR(TRIM(date_of_birth), 5, 2), '-', SUBSTR(TRIM(date_of_birth), 7, 2)) END AS dob,
+        CAST(NULL AS VARCHAR) AS email, CAST(NULL AS VARCHAR) AS phone, TRIM(postcode) AS postcode, TRIM(suburb) AS city,
+        TRIM(CONCAT(TRIM(street_number), ' ', TRIM(address_1))) AS address, TRIM(soc_sec_id) AS national_id`,
+    recordId: "TRIM(rec_id)",
+    truth: "SPLIT_PART(TRIM(rec_id), '-', 2)",
+  },
+  fake_1000: {
+    file: "splink/fake_1000.csv",
+    columns: ["unique_id", "first_name", "surname", "dob", "city", "email", "cluster"],
+    records: `SELECT unique_id AS record_id, first_name, surname AS last_name, dob, email,
+        CAST(NULL AS VARCHAR) AS phone, CAST(NULL AS VARCHAR) AS postcode, city,
+        CAST(NULL AS VARCHAR) AS address, CAST(NULL AS VARCHAR) AS national_id`,
+    recordId: "unique_id",
+    truth: "cluster",
+  },
+} as const;
+
+export type DatasetName = keyof typeof DATASETS;
+
+export interface DatasetQuality extends PairwiseQuality {
+  match: MatchResult;
+}
+
+/**
+ * Loads a data set, runs the match, the stitch over its pairs (edge type `match`), and scores
+ * the final clusters against the truth: pairwise precision, recall and F1.
+ */
+export async function evaluateDataset(
+  wh: Warehouse,
+  schema: string,
+  name: DatasetName,
+  settings: MatchSettings,
+): Promise<DatasetQuality> {
+  const ds = DATASETS[name];
+  const rel = (n: string): Relation => ({ schema, name: `${name}_${n}` });
+  const q = (r: Relation) => wh.dialect.quoteRelation(r);
+  const types = Object.fromEntries(ds.columns.map((c) => [c, "VARCHAR"]));
+  // A copy with a clean header (Febrl's has a space after each comma); the original stays untouched.
+  const dir = mkdtempSync(path.join(os.tmpdir(), "cdp-match-"));
+  try {
+    const [header, ...lines] = readFileSync(path.join(SHARED_DATA, ds.file), "utf8").split("\n");
+    const copy = path.join(dir, "data.csv");
+    writeFileSync(
+      copy,
+      [
+        header!
+          .split(",")
+          .map((h) => h.trim())
+          .join(","),
+        ...lines,
+      ].join("\n"),
+    );
+    await wh.loadCsv(rel("raw"), copy, { columnTypes: types });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const records = rel("records");
+  await wh.replaceTable(records, `${ds.records} FROM ${q(rel("raw"))}`);
+  await wh.replaceTable(
+    rel("truth"),
+    `SELECT 'r' AS source, ${ds.recordId} AS record_id, ${ds.truth} AS person_id FROM ${q(rel("raw"))}`,
+  );
+  const match = await runMatch(wh, rel("matches"), `SELECT * FROM ${q(records)}`, settings, {
+    settingsName: "people",
+  });
+  // match -> edges -> stitch, as a project chains three models.
+  await runStitch(
+    wh,
+    rel("profiles"),
+    `SELECT 'record' AS a_type, record_id_l AS a_value, 'record' AS b_type, record_id_r AS b_value, 'match' AS source FROM ${q(rel("matches"))}
+     UNION ALL SELECT 'record', record_id, 'record', NULL, 'records' FROM ${q(records)}`,
+    NO_RULES,
+    "eval",
+  );
+  await wh.replaceTable(
+    rel("predicted"),
+    `SELECT 'r' AS source, identifier AS record_id, profile_id FROM ${q(rel("profiles"))}`,
+  );
+  const quality = await pairwiseQuality(wh, rel("truth"), rel("predicted"));
+  return { ...quality, match };
+}

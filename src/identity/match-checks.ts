@@ -1,0 +1,134 @@
+import { suggestion } from "../did-you-mean.ts";
+import { CdpError } from "../errors.ts";
+import type { Relation, Warehouse } from "../warehouse/types.ts";
+import { describeLevel, type Level, type MatchSettings } from "./match-settings.ts";
+import { blockKey, RECORD_ID } from "./match-sql.ts";
+
+/** Settings that do not fit the records: raised before any heavy query, saying what to change. */
+export class MatchSettingsError extends CdpError {
+  constructor(message: string) {
+    super(message);
+    this.name = "MatchSettingsError";
+  }
+}
+
+export type ValueKind = "string" | "number" | "date" | "bool" | "other";
+
+/** A warehouse type name, as the comparison kinds see it. */
+export function kindOfType(type: string): ValueKind {
+  const t = type.toUpperCase();
+  if (/JSON|STRUCT|ARRAY|MAP|LIST|\[\]|UNION|GEOGRAPHY|BLOB|BYTE/.test(t)) return "other";
+  if (/CHAR|TEXT|STRING|UUID/.test(t)) return "string";
+  if (/BOOL/.test(t)) return "bool";
+  if (/DATE|TIME/.test(t)) return "date";
+  if (/INT|DOUBLE|FLOAT|DECIMAL|NUMERIC|REAL|HUGEINT/.test(t)) return "number";
+  return "other";
+}
+
+/** Which kinds of values a level can compare. */
+function accepts(level: Level): ValueKind[] {
+  if ("exact" in level) return ["string", "number", "date", "bool"];
+  if ("jaroWinkler" in level || "levenshtein" in level) return ["string", "number", "date"];
+  if ("within" in level) return ["number"];
+  return ["date"];
+}
+
+/**
+ * Checks the model's records against the settings: `record_id` present, every compared column
+ * selected and of a type its levels can compare, every blocking expression valid SQL over the
+ * records. Returns each column's kind.
+ */
+export async function checkRecords(
+  wh: Warehouse,
+  input: Relation,
+  settings: MatchSettings,
+  where: string,
+): Promise<Map<string, ValueKind>> {
+  const info = await wh.describe(input);
+  const columns = new Map(
+    (info?.columns ?? []).map((c) => [c.name, { type: c.type, kind: kindOfType(c.type) }]),
+  );
+  const problems: string[] = [];
+  const selected = [...columns.keys()];
+  if (!columns.has(RECORD_ID)) {
+    problems.push(
+      `a match model must select a ${RECORD_ID} column (one row per record); it selects ${selected.join(", ")}`,
+    );
+  }
+  settings.comparisons.forEach((c, i) => {
+    const col = columns.get(c.column);
+    if (!col) {
+      problems.push(
+        `${where}.comparisons[${i}] compares "${c.column}", which the model does not select.${suggestion(c.column, selected)} Select it in the model, or change the comparison's column (the model selects ${selected.join(", ")})`,
+      );
+      return;
+    }
+    for (const level of c.levels) {
+      if (!accepts(level).includes(col.kind)) {
+        problems.push(
+          `${where}.comparisons[${i}] (${c.column}) cannot compare ${col.type} values with level "${describeLevel(level)}": ${"within" in level ? "use it on a number column" : "withinDays" in level ? "use it on a date or timestamp column (cast the column in the model)" : "cast the column to text or a date in the model, or compare another column"}`,
+        );
+      }
+    }
+  });
+  if (problems.length) throw new MatchSettingsError(problems.join("\n"));
+
+  // Blocking expressions are SQL: let the warehouse say whether they read, on no rows at all.
+  const d = wh.dialect;
+  for (const [i, rule] of settings.blocking.entries()) {
+    const select = rule.map((e, j) => `(${e}) AS ${d.quoteIdentifier(blockKey(i, j))}`).join(", ");
+    try {
+      await wh.query(`SELECT ${select} FROM ${d.quoteRelation(input)} WHERE 1 = 0`);
+    } catch (error) {
+      throw new MatchSettingsError(
+        `${where}.blocking[${i}] (${rule.join(", ")}) is not valid SQL over the model's records: ${(error as Error).message.split("\n")[0]}. Its expressions may use the columns ${selected.join(", ")}`,
+      );
+    }
+  }
+  return new Map([...columns].map(([name, c]) => [name, c.kind]));
+}
+
+/**
+ * The pairs each blocking rule would produce, counted from block sizes (cheap: one GROUP BY per
+ * rule), against the pair budget. A rule over budget fails with its biggest blocks.
+ */
+export async function checkBudget(
+  wh: Warehouse,
+  records: Relation,
+  settings: MatchSettings,
+  where: string,
+): Promise<number[]> {
+  const d = wh.dialect;
+  const counts: number[] = [];
+  for (const [i, rule] of settings.blocking.entries()) {
+    const keys = rule.map((_, j) => d.quoteIdentifier(blockKey(i, j)));
+    const [row] = await wh.query<{ pairs: number | null }>(
+      `SELECT SUM(n * (n - 1) / 2) AS pairs FROM (
+         SELECT CAST(COUNT(*) AS ${d.typeName("float64")}) AS n FROM ${d.quoteRelation(records)}
+         WHERE ${keys.map((k) => `${k} IS NOT NULL`).join(" AND ")} GROUP BY ${keys.join(", ")}
+       ) AS blocks`,
+    );
+    counts.push(Number(row?.pairs ?? 0));
+  }
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total <= settings.pairBudget) return counts;
+  const worst = counts.indexOf(Math.max(...counts));
+  const rule = settings.blocking[worst]!;
+  const keys = rule.map((_, j) => d.quoteIdentifier(blockKey(worst, j)));
+  const big = await wh.query<Record<string, unknown>>(
+    `SELECT ${keys.join(", ")}, COUNT(*) AS n FROM ${d.quoteRelation(records)}
+     WHERE ${keys.map((k) => `${k} IS NOT NULL`).join(" AND ")}
+     GROUP BY ${keys.join(", ")} ORDER BY n DESC LIMIT 3`,
+  );
+  const blocks = big
+    .map(
+      (b) =>
+        `${rule.map((_, j) => String(b[blockKey(worst, j)])).join(" / ")} (${Number(b.n).toLocaleString("en-US")} records)`,
+    )
+    .join(", ");
+  throw new MatchSettingsError(
+    `blocking would compare ${total.toLocaleString("en-US")} pairs, over ${where}.pairBudget (${settings.pairBudget.toLocaleString("en-US")}); ` +
+      `the largest is blocking[${worst}] (${rule.join(", ")}) with ${counts[worst]!.toLocaleString("en-US")} pairs, biggest blocks: ${blocks}. ` +
+      `Make that rule stricter (add an expression, e.g. a second column), turn frequent placeholder values into NULL in the model, or raise pairBudget`,
+  );
+}

@@ -1,0 +1,120 @@
+import { z } from "zod";
+
+/**
+ * Settings of a `match` model (Fellegi-Sunter), declared in cdp.config.ts under
+ * `identity.match.<name>` and named by the model: `{{config materialized="match" settings="people"}}`.
+ *
+ * @example
+ * identity: { match: { people: {
+ *   blocking: [["first_name", "last_name"], ["dob"]],
+ *   comparisons: [
+ *     { column: "first_name", levels: [{ exact: true }, { jaroWinkler: 0.9 }], termFrequency: true },
+ *     { column: "dob", levels: [{ exact: true }, { levenshtein: 1 }] },
+ *   ],
+ *   threshold: 0.9,
+ * } } }
+ */
+
+/** One level of a comparison, from the strongest agreement to the weakest; the last level is "anything else". */
+export const levelSchema = z.union([
+  /** Equal values. */
+  z.object({ exact: z.literal(true) }).strict(),
+  /** Jaro-Winkler similarity at least this (0..1); values are compared as text. */
+  z.object({ jaroWinkler: z.number().gt(0).max(1) }).strict(),
+  /** At most this many single-character edits; values are compared as text. */
+  z.object({ levenshtein: z.number().int().min(0) }).strict(),
+  /** Numbers at most this far apart. */
+  z.object({ within: z.number().positive() }).strict(),
+  /** Dates or timestamps at most this many days apart. */
+  z.object({ withinDays: z.number().int().positive() }).strict(),
+]);
+export type Level = z.output<typeof levelSchema>;
+
+export const comparisonSchema = z
+  .object({
+    /** A column the model selects. */
+    column: z.string().min(1),
+    /** Words for explanations ("first name"); defaults to the column name. */
+    label: z.string().min(1).optional(),
+    levels: z.array(levelSchema).min(1),
+    /**
+     * Weigh an exact agreement by how rare the value is: two records sharing "Zebedee" say more
+     * than two sharing "John". Needs an `exact` level.
+     */
+    termFrequency: z.boolean().default(false),
+  })
+  .strict();
+export type Comparison = z.output<typeof comparisonSchema>;
+
+/** A list of SQL expressions over one record that must all be equal (and non-null) in both records. */
+const ruleSchema = z.array(z.string().min(1)).min(1);
+
+export const matchSettingsSchema = z
+  .object({
+    /**
+     * Blocking rules: only pairs agreeing on at least one rule are compared. Each rule is a list of
+     * SQL expressions over the record's columns, e.g. `["last_name", "substr(first_name, 1, 1)"]`.
+     */
+    blocking: z.array(ruleSchema).min(1),
+    comparisons: z.array(comparisonSchema).min(1),
+    /** Pairs with a match probability at least this are written (and become stitch edges). */
+    threshold: z.number().gt(0).lt(1).default(0.9),
+    /** The most pairs blocking may produce; a rule over it fails the model before pairs are built. */
+    pairBudget: z.number().int().positive().default(50_000_000),
+    /**
+     * The prior probability that two random records are the same person. `{ rules, recall }`:
+     * estimated from deterministic rules (pairs agreeing on every expression of one rule are
+     * counted as matches, `recall` the share of all matches they find). `{ probability }`: stated.
+     * Without it: estimated by expectation-maximisation on the blocked pairs.
+     */
+    prior: z
+      .union([
+        z.object({ probability: z.number().gt(0).lt(1) }).strict(),
+        z.object({ rules: z.array(ruleSchema).min(1), recall: z.number().gt(0).max(1) }).strict(),
+      ])
+      .optional(),
+    /** Random record pairs sampled to estimate u (how often non-matches agree by chance). */
+    uSamplePairs: z.number().int().positive().default(1_000_000),
+    /** Seed of the random sample: the same data and seed give the same parameters. */
+    seed: z.number().int().min(0).default(42),
+    /** Expectation-maximisation stops after this many iterations or when m moves less than 1e-6. */
+    maxIterations: z.number().int().positive().default(100),
+    /**
+     * Reuse the parameters saved by an earlier run (table `<model>__match_params`) when the
+     * settings have not changed, instead of training again.
+     */
+    reuseParameters: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    s.comparisons.forEach((c, i) => {
+      if (c.termFrequency && !c.levels.some((l) => "exact" in l)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["comparisons", i, "termFrequency"],
+          message: `termFrequency on ${c.column} needs an { exact: true } level`,
+        });
+      }
+    });
+    const seen = new Set<string>();
+    for (const c of s.comparisons) {
+      if (seen.has(c.column)) {
+        ctx.addIssue({ code: "custom", path: ["comparisons"], message: `${c.column} is compared twice` });
+      }
+      seen.add(c.column);
+    }
+  });
+
+export type MatchSettings = z.output<typeof matchSettingsSchema>;
+
+/** Words for a level, as explanations print it. */
+export function describeLevel(level: Level | "else" | "null"): string {
+  if (level === "else") return "differ";
+  if (level === "null") return "missing on one side";
+  if ("exact" in level) return "exactly equal";
+  if ("jaroWinkler" in level) return `similar (Jaro-Winkler >= ${level.jaroWinkler})`;
+  if ("levenshtein" in level)
+    return `within ${level.levenshtein} typo${level.levenshtein === 1 ? "" : "s"} (Levenshtein <= ${level.levenshtein})`;
+  if ("within" in level) return `within ${level.within} of each other`;
+  return `within ${level.withinDays} day${level.withinDays === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,175 @@
+import type { Relation, Warehouse } from "../warehouse/types.ts";
+import { expectationMaximisation, type Pattern } from "./match-em.ts";
+import { fingerprint, levelKind, type MatchParameters, type TrainedComparison } from "./match-params.ts";
+import { describeLevel, type MatchSettings } from "./match-settings.ts";
+import {
+  agreeSql,
+  columnsOfRule,
+  gammaColumn,
+  gammaSql,
+  priorKey,
+  ROW_NUMBER,
+  rangeSql,
+} from "./match-sql.ts";
+
+interface TrainTables {
+  records: Relation;
+  pairs: Relation;
+  recordCount: number;
+  blockedPairs: number;
+}
+
+/**
+ * Trains the Fellegi-Sunter parameters from the data:
+ * - u from `uSamplePairs` random record pairs (a hash of the seed picks them: same data, same u);
+ * - m by EM on the blocked pairs, one session per blocking rule over the pairs that rule finds,
+ *   leaving out the comparisons the rule reads (they agree by construction there), with u fixed;
+ *   each comparison's m is the average of its sessions weighted by their expected matches;
+ * - the prior from the settings (stated, or deterministic rules and their recall), else from EM.
+ */
+export async function trainParameters(
+  wh: Warehouse,
+  t: TrainTables,
+  settings: MatchSettings,
+  functionSchema: string,
+): Promise<MatchParameters> {
+  const d = wh.dialect;
+  const q = (r: Relation) => d.quoteRelation(r);
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const nComparisons = settings.comparisons.length;
+  const levelsOf = (c: number) => settings.comparisons[c]!.levels.length + 1;
+
+  // u: level frequencies among random pairs (Laplace-smoothed, so no level has u = 0).
+  const n = Math.max(t.recordCount, 2);
+  const pick = (salt: number) =>
+    `MOD(MOD(${d.hashInt(`k * 2 + ${salt} + ${settings.seed * 1_000_003}`)}, ${n}) + ${n}, ${n}) + 1`;
+  const gammas = settings.comparisons.map(
+    (c) => `${gammaSql(d, c, functionSchema)} AS ${qi(gammaColumn(c))}`,
+  );
+  const gammaCols = settings.comparisons.map((c) => qi(gammaColumn(c)));
+  const uRows = await wh.query<Record<string, number>>(
+    `SELECT ${gammaCols.join(", ")}, COUNT(*) AS n FROM (
+       SELECT ${gammas.join(", ")}
+       FROM (SELECT ${pick(0)} AS rn_l, ${pick(1)} AS rn_r FROM (${rangeSql(settings.uSamplePairs)}) AS ks) AS s
+       JOIN ${q(t.records)} AS l ON l.${ROW_NUMBER} = s.rn_l
+       JOIN ${q(t.records)} AS r ON r.${ROW_NUMBER} = s.rn_r
+       WHERE s.rn_l <> s.rn_r
+     ) AS g GROUP BY ${gammaCols.join(", ")}`,
+  );
+  const uCounts = settings.comparisons.map((_, c) => new Array<number>(levelsOf(c)).fill(0));
+  let sampled = 0;
+  for (const row of uRows) {
+    sampled += Number(row.n);
+    settings.comparisons.forEach((c, i) => {
+      const g = Number(row[gammaColumn(c)]);
+      if (g >= 0) uCounts[i]![g]! += Number(row.n);
+    });
+  }
+  const u = uCounts.map((counts) => {
+    const total = counts.reduce((a, b) => a + b, 0);
+    return counts.map((x) => (x + 1) / (total + counts.length));
+  });
+
+  // Patterns of the blocked pairs: rule flags plus gammas, counted.
+  const flags = settings.blocking.map((_, k) => `cdp_in_${k}`);
+  const patternRows = await wh.query<Record<string, number>>(
+    `SELECT ${[...flags, ...gammaCols].join(", ")}, COUNT(*) AS n FROM ${q(t.pairs)} GROUP BY ${[...flags, ...gammaCols].join(", ")}`,
+  );
+  const patterns = patternRows.map((row) => ({
+    rules: flags.map((f) => Number(row[f]) === 1),
+    gammas: settings.comparisons.map((c) => Number(row[gammaColumn(c)])),
+    count: Number(row.n),
+  }));
+
+  // m: one EM session per blocking rule.
+  const mSum = settings.comparisons.map((_, c) => new Array<number>(levelsOf(c)).fill(0));
+  const mWeight = new Array<number>(nComparisons).fill(0);
+  let iterations = 0;
+  settings.blocking.forEach((rule, r) => {
+    const biased = columnsOfRule(settings, rule);
+    const include = settings.comparisons.map((c) => !biased.has(c.column));
+    const session: Pattern[] = patterns.filter((p) => p.rules[r]);
+    if (!session.length || !include.some(Boolean)) return;
+    const em = expectationMaximisation(session, u, include, { maxIterations: settings.maxIterations });
+    iterations = Math.max(iterations, em.iterations);
+    em.m.forEach((m, c) => {
+      if (!m) return;
+      m.forEach((x, g) => {
+        mSum[c]![g]! += x * em.matches;
+      });
+      mWeight[c]! += em.matches;
+    });
+  });
+  // Comparisons every rule reads (or rules that found nothing): one session over all pairs.
+  if (mWeight.some((w) => w <= 0) && patterns.length) {
+    const em = expectationMaximisation(patterns, u, new Array(nComparisons).fill(true), {
+      maxIterations: settings.maxIterations,
+    });
+    em.m.forEach((m, c) => {
+      if (mWeight[c]! > 0 || !m) return;
+      mSum[c] = m;
+      mWeight[c] = 1;
+    });
+  }
+  // A comparison never observed (its column always empty) weighs nothing: m = u.
+  const m = mSum.map((sum, c) =>
+    uCounts[c]!.every((x) => x === 0) || mWeight[c]! <= 0
+      ? u[c]!.slice()
+      : sum.map((x) => Math.max(x / mWeight[c]!, 1e-6)),
+  );
+
+  // The prior: stated, from deterministic rules, or the share of matches EM expects in all pairs.
+  const allPairs = (t.recordCount * (t.recordCount - 1)) / 2;
+  let prior: number;
+  let priorSource: MatchParameters["priorSource"];
+  if (settings.prior && "probability" in settings.prior) {
+    prior = settings.prior.probability;
+    priorSource = "stated";
+  } else if (settings.prior && "rules" in settings.prior) {
+    const rules = settings.prior.rules;
+    const agree = (i: number) => agreeSql(d, (j) => priorKey(i, j), rules[i]!.length);
+    const branches = rules.map(
+      (_, i) =>
+        `SELECT COUNT(*) AS n FROM ${q(t.records)} AS l JOIN ${q(t.records)} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${rules
+          .slice(0, i)
+          .map((__, k) => ` AND NOT COALESCE(${agree(k)}, FALSE)`)
+          .join("")}`,
+    );
+    const counted = await wh.query<{ n: number }>(branches.join(" UNION ALL "));
+    const sure = counted.reduce((a, r) => a + Number(r.n), 0);
+    prior = sure / settings.prior.recall / Math.max(allPairs, 1);
+    priorSource = "rules";
+  } else {
+    const em = expectationMaximisation(patterns, u, new Array(nComparisons).fill(true), {
+      maxIterations: settings.maxIterations,
+      m,
+      fixM: true,
+    });
+    prior = em.matches / Math.max(allPairs, 1);
+    priorSource = "em";
+  }
+  prior = Math.min(Math.max(prior, 1e-12), 0.5);
+
+  const comparisons = settings.comparisons.map(
+    (c, i): TrainedComparison => ({
+      column: c.column,
+      label: c.label ?? c.column,
+      termFrequency: c.termFrequency,
+      levels: [
+        ...c.levels.map((l) => ({ kind: levelKind(l), label: describeLevel(l) })),
+        { kind: "else" as const, label: describeLevel("else") },
+      ].map((l, g) => ({ ...l, m: m[i]![g]!, u: u[i]![g]! })),
+    }),
+  );
+  return {
+    fingerprint: fingerprint(settings),
+    trainedAt: new Date().toISOString(),
+    prior,
+    priorSource,
+    records: t.recordCount,
+    blockedPairs: t.blockedPairs,
+    uSamplePairs: sampled,
+    emIterations: iterations,
+    comparisons,
+  };
+}

@@ -1,0 +1,195 @@
+import { randomBytes } from "node:crypto";
+import { CdpError } from "../errors.ts";
+import type { Relation, Warehouse } from "../warehouse/types.ts";
+import { checkBudget, checkRecords } from "./match-checks.ts";
+import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./match-params.ts";
+import type { MatchSettings } from "./match-settings.ts";
+import {
+  agreeSql,
+  blockKey,
+  gammaColumn,
+  gammaSql,
+  priorKey,
+  probabilitySql,
+  RECORD_ID,
+  ROW_NUMBER,
+  tfTableSql,
+  weightColumn,
+  weightOf,
+  weightSql,
+} from "./match-sql.ts";
+import { trainParameters } from "./match-train.ts";
+
+export class MatchError extends CdpError {
+  constructor(message: string) {
+    super(message);
+    this.name = "MatchError";
+  }
+}
+
+export interface MatchResult {
+  records: number;
+  /** Pairs compared (blocked, duplicates removed). */
+  blockedPairs: number;
+  /** Pairs at or above the threshold, written to the output. */
+  pairs: number;
+  /** False when the saved parameters were reused. */
+  trained: boolean;
+  parameters: MatchParameters;
+  /** `target/match/<model>.json`, when a target directory was given. */
+  parametersFile?: string;
+  /** Seconds spent building and scoring the blocked pairs (the throughput measure). */
+  scoringSeconds: number;
+}
+
+export interface MatchOptions {
+  /** The settings' name in cdp.config.ts, for messages. */
+  settingsName: string;
+  /** The model's name, for target/match/<model>.json. */
+  model?: string;
+  targetDir?: string;
+  /** Parameters to score with instead of training or loading (tests, benchmarks). */
+  parameters?: MatchParameters;
+}
+
+/**
+ * The `match` materialization (Fellegi-Sunter, inside the warehouse). The model selects one row
+ * per record: `record_id` plus the attributes the settings compare. This
+ * 1. checks the settings against the records (columns, types, the pair budget) before any heavy query;
+ * 2. builds the blocked pairs (rules unioned, each pair once) with each comparison's level;
+ * 3. trains u on random pairs and m by EM on the blocked pairs, or reuses saved parameters;
+ * 4. writes the pairs at or above the threshold: `record_id_l, record_id_r, match_weight,
+ *    match_probability`, then `gamma_<column>` and `weight_<column>` per comparison.
+ * Parameters go to `<model>__match_params` and target/match/<model>.json.
+ */
+export async function runMatch(
+  wh: Warehouse,
+  output: Relation,
+  recordsSql: string,
+  settings: MatchSettings,
+  options: MatchOptions,
+): Promise<MatchResult> {
+  const d = wh.dialect;
+  const q = (r: Relation) => d.quoteRelation(r);
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const tag = randomBytes(3).toString("hex");
+  const made: Relation[] = [];
+  const work = (name: string): Relation => {
+    const r = { ...output, name: `${output.name}__cdp_match_${tag}_${name}` };
+    if (!made.some((m) => m.name === r.name)) made.push(r);
+    return r;
+  };
+  const where = `identity.match.${options.settingsName}`;
+  try {
+    // 1. The records, checked before anything heavy runs.
+    const input = work("input");
+    await wh.createView(input, `SELECT * FROM (\n${recordsSql}\n) AS records`);
+    const columns = await checkRecords(wh, input, settings, where);
+    if (settings.comparisons.some((c) => c.levels.some((l) => "jaroWinkler" in l))) {
+      const ddl = d.jaroWinklerFunction(output.schema);
+      if (ddl) await wh.execute(ddl);
+    }
+    const records = work("records");
+    const text = (x: string) => `NULLIF(TRIM(${d.cast(x, "string")}), '')`;
+    const attribute = (c: string) => (columns.get(c) === "string" ? `${text(qi(c))} AS ${qi(c)}` : qi(c));
+    const keys = (rules: string[][], key: (i: number, j: number) => string) =>
+      rules.flatMap((rule, i) => rule.map((e, j) => `${text(`(${e})`)} AS ${qi(key(i, j))}`));
+    const recordCount = (
+      await wh.replaceTable(
+        records,
+        `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(RECORD_ID, "string")}) AS ${ROW_NUMBER}, ${qi(RECORD_ID)},
+           ${[
+             ...settings.comparisons.map((c) => attribute(c.column)),
+             ...keys(settings.blocking, blockKey),
+             ...(settings.prior && "rules" in settings.prior ? keys(settings.prior.rules, priorKey) : []),
+           ].join(", ")}
+         FROM ${q(input)}`,
+      )
+    ).rows;
+    await checkBudget(wh, records, settings, where);
+
+    // 2. Blocked pairs: each rule an equi-join, a pair kept by the first rule it satisfies.
+    const train = !options.parameters;
+    const t0 = performance.now();
+    const pairs = work("pairs");
+    const agree = (i: number) => agreeSql(d, (j) => blockKey(i, j), settings.blocking[i]!.length);
+    const branches = settings.blocking.map((_rule, i) => {
+      const earlier = settings.blocking.slice(0, i).map((_, k) => ` AND NOT COALESCE(${agree(k)}, FALSE)`);
+      const flags = train
+        ? settings.blocking.map((_, k) => `, CASE WHEN ${agree(k)} THEN 1 ELSE 0 END AS cdp_in_${k}`).join("")
+        : "";
+      return `SELECT l.${ROW_NUMBER} AS rn_l, r.${ROW_NUMBER} AS rn_r${flags},
+           ${settings.comparisons.map((c) => `${gammaSql(d, c, output.schema)} AS ${qi(gammaColumn(c))}`).join(",\n           ")}
+         FROM ${q(records)} AS l JOIN ${q(records)} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${earlier.join("")}`;
+    });
+    const blockedPairs = (await wh.replaceTable(pairs, branches.join("\nUNION ALL\n"))).rows;
+    let scoringSeconds = (performance.now() - t0) / 1000;
+
+    // 3. Parameters: given, saved by an earlier run, or trained now.
+    let parameters = options.parameters;
+    let trained = false;
+    if (!parameters && settings.reuseParameters) parameters = await loadParameters(wh, output, settings);
+    if (!parameters) {
+      parameters = await trainParameters(
+        wh,
+        { records, pairs, recordCount, blockedPairs },
+        settings,
+        output.schema,
+      );
+      trained = true;
+    }
+    if (trained || !options.parameters) await saveParameters(wh, output, parameters);
+    const parametersFile =
+      options.targetDir && options.model
+        ? writeParametersFile(options.targetDir, options.model, parameters)
+        : undefined;
+
+    // 4. Scores: prior plus each comparison's weight; the pairs over the threshold are kept.
+    const t1 = performance.now();
+    const joins: string[] = [];
+    const tfTables: Relation[] = [];
+    const weights = settings.comparisons.map((c, i) => {
+      if (!c.termFrequency) return weightSql(parameters, i, `p.${qi(gammaColumn(c))}`);
+      const tf = work(`tf_${i}`);
+      tfTables.push(tf);
+      joins.push(`LEFT JOIN ${q(tf)} AS tf${i} ON tf${i}.value = l.${qi(c.column)}`);
+      return weightSql(parameters, i, `p.${qi(gammaColumn(c))}`, {
+        value: `tf${i}.tf`,
+        minimum: 1 / Math.max(recordCount, 1),
+      });
+    });
+    for (const [i, c] of settings.comparisons.entries()) {
+      if (c.termFrequency) await wh.replaceTable(work(`tf_${i}`), tfTableSql(d, c, records));
+    }
+    const priorWeight = Math.log2(parameters.prior / (1 - parameters.prior));
+    const total = [String(priorWeight), ...settings.comparisons.map((c) => qi(weightColumn(c)))].join(" + ");
+    const pairsWritten = (
+      await wh.replaceTable(
+        output,
+        `SELECT record_id_l, record_id_r, ${total} AS match_weight, ${probabilitySql(total)} AS match_probability,
+           ${settings.comparisons.map((c) => `${qi(gammaColumn(c))}, ${qi(weightColumn(c))}`).join(", ")}
+         FROM (
+           SELECT l.${qi(RECORD_ID)} AS record_id_l, r.${qi(RECORD_ID)} AS record_id_r,
+             ${settings.comparisons.map((c, i) => `p.${qi(gammaColumn(c))}, ${weights[i]} AS ${qi(weightColumn(c))}`).join(",\n             ")}
+           FROM ${q(pairs)} AS p
+           JOIN ${q(records)} AS l ON l.${ROW_NUMBER} = p.rn_l
+           JOIN ${q(records)} AS r ON r.${ROW_NUMBER} = p.rn_r
+           ${joins.join("\n           ")}
+         ) AS scored
+         WHERE ${total} >= ${weightOf(settings.threshold)}`,
+      )
+    ).rows;
+    scoringSeconds += (performance.now() - t1) / 1000;
+    return {
+      records: recordCount,
+      blockedPairs,
+      pairs: pairsWritten,
+      trained,
+      parameters: { ...parameters, records: recordCount, blockedPairs },
+      parametersFile,
+      scoringSeconds,
+    };
+  } finally {
+    for (const r of made) await wh.dropRelation(r).catch(() => undefined);
+  }
+}
