@@ -2,6 +2,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchCompile } from "./compile.ts";
 import { benchIdentity } from "./identity.ts";
+import { benchMatch } from "./match.ts";
 
 /**
  * `npm run bench [-- --only compile] [--runs N]`: benchmarks print their figures as tables.
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     runs: { type: "string", default: "5" },
     people: { type: "string", default: "1000000" },
+    records: { type: "string", default: "1000000" },
   },
 });
 const runs = Number(values.runs);
@@ -21,6 +23,7 @@ console.log(
 const suites: Record<string, () => string | Promise<string>> = {
   compile: () => benchCompile(runs, [1_000, 10_000]),
   identity: () => benchIdentity(Math.min(runs, 3), values.people!.split(",").map(Number), 100_000),
+  match: () => benchMatch(Math.min(runs, 3), Number(values.records)),
 };
 for (const [name, run] of Object.entries(suites)) {
   if (values.only && values.only !== name) continue;

@@ -1,4 +1,4 @@
-import type { Dialect, Relation } from "../warehouse/types.ts";
+import type { Dialect } from "../warehouse/types.ts";
 import type { MatchParameters } from "./match-params.ts";
 import type { Comparison, Level, MatchSettings } from "./match-settings.ts";
 
@@ -37,13 +37,6 @@ export function gammaSql(d: Dialect, c: Comparison, functionSchema: string, l = 
 
 /** log2 of a positive number, as a SQL literal. */
 const bits = (x: number) => Math.log2(x);
-
-/** The table of value frequencies a term-frequency comparison joins. */
-export function tfTableSql(d: Dialect, c: Comparison, records: Relation): string {
-  const col = d.quoteIdentifier(c.column);
-  return `SELECT ${col} AS value, CAST(COUNT(*) AS ${d.typeName("float64")}) / (SELECT COUNT(${col}) FROM ${d.quoteRelation(records)}) AS tf
-    FROM ${d.quoteRelation(records)} WHERE ${col} IS NOT NULL GROUP BY ${col}`;
-}
 
 /**
  * The weight (log2 Bayes factor) of a comparison for a pair, from its gamma column `gamma`. With

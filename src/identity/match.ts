@@ -13,7 +13,6 @@ import {
   probabilitySql,
   RECORD_ID,
   ROW_NUMBER,
-  tfTableSql,
   weightColumn,
   weightOf,
   weightSql,
@@ -100,6 +99,14 @@ export async function runMatch(
         `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(RECORD_ID, "string")}) AS ${ROW_NUMBER}, ${qi(RECORD_ID)},
            ${[
              ...settings.comparisons.map((c) => attribute(c.column)),
+             // How common each value is, for term-frequency comparisons (carried into the pairs).
+             ...settings.comparisons.flatMap((c, i) =>
+               c.termFrequency
+                 ? [
+                     `CAST(COUNT(*) OVER (PARTITION BY ${text(qi(c.column))}) AS ${d.typeName("float64")}) / NULLIF(COUNT(${text(qi(c.column))}) OVER (), 0) AS ${qi(`cdp_tf_${i}`)}`,
+                   ]
+                 : [],
+             ),
              ...keys(settings.blocking, blockKey),
              ...(settings.prior && "rules" in settings.prior ? keys(settings.prior.rules, priorKey) : []),
            ].join(", ")}
@@ -118,7 +125,10 @@ export async function runMatch(
       const flags = train
         ? settings.blocking.map((_, k) => `, CASE WHEN ${agree(k)} THEN 1 ELSE 0 END AS cdp_in_${k}`).join("")
         : "";
-      return `SELECT l.${ROW_NUMBER} AS rn_l, r.${ROW_NUMBER} AS rn_r${flags},
+      const tfs = settings.comparisons
+        .flatMap((c, k) => (c.termFrequency ? [`, l.${qi(`cdp_tf_${k}`)}`] : []))
+        .join("");
+      return `SELECT l.${qi(RECORD_ID)} AS record_id_l, r.${qi(RECORD_ID)} AS record_id_r${flags}${tfs},
            ${settings.comparisons.map((c) => `${gammaSql(d, c, output.schema)} AS ${qi(gammaColumn(c))}`).join(",\n           ")}
          FROM ${q(records)} AS l JOIN ${q(records)} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${earlier.join("")}`;
     });
@@ -146,21 +156,16 @@ export async function runMatch(
 
     // 4. Scores: prior plus each comparison's weight; the pairs over the threshold are kept.
     const t1 = performance.now();
-    const joins: string[] = [];
-    const tfTables: Relation[] = [];
-    const weights = settings.comparisons.map((c, i) => {
-      if (!c.termFrequency) return weightSql(parameters, i, `p.${qi(gammaColumn(c))}`);
-      const tf = work(`tf_${i}`);
-      tfTables.push(tf);
-      joins.push(`LEFT JOIN ${q(tf)} AS tf${i} ON tf${i}.value = l.${qi(c.column)}`);
-      return weightSql(parameters, i, `p.${qi(gammaColumn(c))}`, {
-        value: `tf${i}.tf`,
-        minimum: 1 / Math.max(recordCount, 1),
-      });
-    });
-    for (const [i, c] of settings.comparisons.entries()) {
-      if (c.termFrequency) await wh.replaceTable(work(`tf_${i}`), tfTableSql(d, c, records));
-    }
+    const weights = settings.comparisons.map((c, i) =>
+      weightSql(
+        parameters,
+        i,
+        `p.${qi(gammaColumn(c))}`,
+        c.termFrequency
+          ? { value: `p.${qi(`cdp_tf_${i}`)}`, minimum: 1 / Math.max(recordCount, 1) }
+          : undefined,
+      ),
+    );
     const priorWeight = Math.log2(parameters.prior / (1 - parameters.prior));
     const total = [String(priorWeight), ...settings.comparisons.map((c) => qi(weightColumn(c)))].join(" + ");
     const pairsWritten = (
@@ -169,12 +174,9 @@ export async function runMatch(
         `SELECT record_id_l, record_id_r, ${total} AS match_weight, ${probabilitySql(total)} AS match_probability,
            ${settings.comparisons.map((c) => `${qi(gammaColumn(c))}, ${qi(weightColumn(c))}`).join(", ")}
          FROM (
-           SELECT l.${qi(RECORD_ID)} AS record_id_l, r.${qi(RECORD_ID)} AS record_id_r,
+           SELECT p.record_id_l, p.record_id_r,
              ${settings.comparisons.map((c, i) => `p.${qi(gammaColumn(c))}, ${weights[i]} AS ${qi(weightColumn(c))}`).join(",\n             ")}
            FROM ${q(pairs)} AS p
-           JOIN ${q(records)} AS l ON l.${ROW_NUMBER} = p.rn_l
-           JOIN ${q(records)} AS r ON r.${ROW_NUMBER} = p.rn_r
-           ${joins.join("\n           ")}
          ) AS scored
          WHERE ${total} >= ${weightOf(settings.threshold)}`,
       )
