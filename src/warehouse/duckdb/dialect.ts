@@ -1,4 +1,5 @@
-import type { Dialect, PortableType, Relation } from "../types.ts";
+import { literal, quoteIdentifier, quoteRelation } from "../standard-sql.ts";
+import type { Dialect, PortableType } from "../types.ts";
 
 const TYPES: Record<PortableType, string> = {
   string: "VARCHAR",
@@ -11,30 +12,11 @@ const TYPES: Record<PortableType, string> = {
   json: "JSON",
 };
 
-function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return "NULL";
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new Error(`cannot write ${value} as a SQL literal`);
-    return String(value);
-  }
-  if (typeof value === "bigint") return value.toString();
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return `TIMESTAMPTZ '${value.toISOString()}'`;
-  return `'${String(value).replace(/'/g, "''")}'`;
-}
-
 /** DuckDB's SQL: double-quoted identifiers, standard string literals. */
 export const duckdbDialect: Dialect = {
   name: "duckdb",
   quoteIdentifier,
-  quoteRelation(relation: Relation): string {
-    const parts = [relation.database, relation.schema, relation.name].filter((p): p is string => !!p);
-    return parts.map(quoteIdentifier).join(".");
-  },
+  quoteRelation,
   literal,
   typeName: (type) => TYPES[type],
   cast: (expression, type) => `CAST(${expression} AS ${TYPES[type]})`,

@@ -1,4 +1,5 @@
-import type { DatePart, Dialect, PortableType, Relation } from "../types.ts";
+import { literal, quoteIdentifier, quoteRelation } from "../standard-sql.ts";
+import type { DatePart, Dialect, PortableType } from "../types.ts";
 
 const TYPES: Record<PortableType, string> = {
   string: "TEXT",
@@ -12,26 +13,6 @@ const TYPES: Record<PortableType, string> = {
   // JSONB, not JSON: it can be compared, grouped and indexed.
   json: "JSONB",
 };
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-/**
- * String literals rely on `standard_conforming_strings` (on by default since PostgreSQL 9.1, and
- * set on every connection the warehouse opens): only quotes need doubling, backslashes are text.
- */
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return "NULL";
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new Error(`cannot write ${value} as a SQL literal`);
-    return String(value);
-  }
-  if (typeof value === "bigint") return value.toString();
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return `TIMESTAMPTZ '${value.toISOString()}'`;
-  return `'${String(value).replace(/'/g, "''")}'`;
-}
 
 /** Seconds in one unit of the parts counted by truncating to the unit and dividing. */
 const SECONDS: Partial<Record<DatePart, number>> = { hour: 3600, minute: 60, second: 1 };
@@ -99,10 +80,7 @@ $cdp$`;
 const postgres = {
   name: "postgres",
   quoteIdentifier,
-  quoteRelation(relation: Relation): string {
-    const parts = [relation.database, relation.schema, relation.name].filter((p): p is string => !!p);
-    return parts.map(quoteIdentifier).join(".");
-  },
+  quoteRelation,
   literal,
   typeName: (type: PortableType) => TYPES[type],
   cast: (expression: string, type: PortableType) => `CAST(${expression} AS ${TYPES[type]})`,
