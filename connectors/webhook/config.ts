@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { secretField } from "../../src/sync/secret-field.ts";
 
 /**
  * The `webhook` destination: JSON batches POSTed to `url`, signed with HMAC-SHA256 when a
@@ -12,11 +13,11 @@ export const webhookDestinationSchema = z
   .object({
     type: z.literal("webhook"),
     /** Secret: a URL may carry a token in its path or query. */
-    url: z.string().url(),
+    url: secretField(z.string().url()),
     /** Secret: the key of the `X-Cdp-Signature: sha256=<hex>` header over the body. */
-    signingSecret: z.string().min(1).optional(),
+    signingSecret: secretField(z.string().min(1)).optional(),
     /** Extra headers (e.g. `Authorization`); their values are secrets. */
-    headers: z.record(z.string(), z.string()).default({}),
+    headers: z.record(z.string(), secretField(z.string())).default({}),
     /** Rows per request. */
     batchSize: z.number().int().positive().max(10_000).optional(),
     /** Requests per second at most. */
