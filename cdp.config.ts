@@ -1,4 +1,4 @@
-import { defineConfig } from "cdp";
+import { defineConfig, secret } from "cdp";
 
 /**
  * The demo project: a multi-source customer data set (CRM, web, app, orders, support, loyalty)
@@ -59,5 +59,46 @@ export default defineConfig({
   },
   seeds: {
     raw_orders: { columnTypes: { amount: "DECIMAL(12,2)", order_id: "VARCHAR" } },
+  },
+  // Reverse ETL: `cdp sync` (and the end of `cdp build`) sends what changed in the audiences.
+  syncs: {
+    // The win-back audience as files in .cdp/exports/ (one directory per run): works offline.
+    high_value_at_risk_file: {
+      model: "aud_high_value_at_risk",
+      primaryKey: "profile_id",
+      mode: "audience",
+      destination: { type: "file", dir: ".cdp/exports", format: "csv" },
+      fields: {
+        email: { column: "email", transform: "email" },
+        email_sha256: { column: "email", transform: ["email", "sha256"] },
+        first_name: { column: "first_name", transform: "name" },
+        lifetime_value_usd: "lifetime_value_usd",
+        campaign: { constant: "win-back" },
+      },
+    },
+    recent_signups_file: {
+      model: "aud_recent_signups_no_order",
+      primaryKey: "profile_id",
+      mode: "mirror",
+      destination: { type: "file", dir: ".cdp/exports", format: "jsonl" },
+      fields: {
+        email: { column: "email", transform: "email" },
+        phone: { column: "phone", transform: "phone", defaultCallingCode: "1" },
+        greeting: { template: "Hi {{first_name}}" },
+      },
+    },
+    // The same audience POSTed to a webhook, only when CDP_WEBHOOK_URL is set.
+    high_value_at_risk_webhook: {
+      enabled: !!process.env.CDP_WEBHOOK_URL,
+      model: "aud_high_value_at_risk",
+      primaryKey: "profile_id",
+      mode: "audience",
+      destination: {
+        type: "webhook",
+        url: process.env.CDP_WEBHOOK_URL ? secret("CDP_WEBHOOK_URL") : "http://127.0.0.1/unused",
+        signingSecret: secret("CDP_WEBHOOK_SECRET", { optional: true }),
+      },
+      fields: { email_sha256: { column: "email", transform: ["email", "sha256"] } },
+    },
   },
 });
