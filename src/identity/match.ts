@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { CdpError } from "../errors.ts";
-import type { Relation, Warehouse } from "../warehouse/types.ts";
-import { checkBudget, checkRecords } from "./match-checks.ts";
+import type { Dialect, Relation, Warehouse } from "../warehouse/types.ts";
+import { checkBudget, checkRecords, type ValueKind } from "./match-checks.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./match-params.ts";
 import type { MatchSettings } from "./match-settings.ts";
 import {
@@ -61,6 +61,39 @@ export interface MatchOptions {
  *    match_probability`, then `gamma_<column>` and `weight_<column>` per comparison.
  * Parameters go to `<model>__match_params` and target/match/<model>.json.
  */
+/**
+ * The records as the pairs read them, from `from` (a relation or a parenthesised query): a row
+ * number, `record_id`, each compared column (text trimmed, empty as NULL), the frequency of each
+ * term-frequency column's value (`cdp_tf_<i>`), and the blocking (and prior rule) keys.
+ */
+export function matchRecordsSql(
+  d: Dialect,
+  from: string,
+  settings: MatchSettings,
+  columns: Map<string, ValueKind>,
+): string {
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const text = (x: string) => `NULLIF(TRIM(${d.cast(x, "string")}), '')`;
+  const attribute = (c: string) => (columns.get(c) === "string" ? `${text(qi(c))} AS ${qi(c)}` : qi(c));
+  const keys = (rules: string[][], key: (i: number, j: number) => string) =>
+    rules.flatMap((rule, i) => rule.map((e, j) => `${text(`(${e})`)} AS ${qi(key(i, j))}`));
+  return `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(RECORD_ID, "string")}) AS ${ROW_NUMBER}, ${qi(RECORD_ID)},
+           ${[
+             ...settings.comparisons.map((c) => attribute(c.column)),
+             // How common each value is, for term-frequency comparisons (carried into the pairs).
+             ...settings.comparisons.flatMap((c, i) =>
+               c.termFrequency
+                 ? [
+                     `CAST(COUNT(*) OVER (PARTITION BY ${text(qi(c.column))}) AS ${d.typeName("float64")}) / NULLIF(COUNT(${text(qi(c.column))}) OVER (), 0) AS ${qi(`cdp_tf_${i}`)}`,
+                   ]
+                 : [],
+             ),
+             ...keys(settings.blocking, blockKey),
+             ...(settings.prior && "rules" in settings.prior ? keys(settings.prior.rules, priorKey) : []),
+           ].join(", ")}
+         FROM ${from}`;
+}
+
 export async function runMatch(
   wh: Warehouse,
   output: Relation,
@@ -89,30 +122,8 @@ export async function runMatch(
       if (ddl) await wh.execute(ddl);
     }
     const records = work("records");
-    const text = (x: string) => `NULLIF(TRIM(${d.cast(x, "string")}), '')`;
-    const attribute = (c: string) => (columns.get(c) === "string" ? `${text(qi(c))} AS ${qi(c)}` : qi(c));
-    const keys = (rules: string[][], key: (i: number, j: number) => string) =>
-      rules.flatMap((rule, i) => rule.map((e, j) => `${text(`(${e})`)} AS ${qi(key(i, j))}`));
-    const recordCount = (
-      await wh.replaceTable(
-        records,
-        `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(RECORD_ID, "string")}) AS ${ROW_NUMBER}, ${qi(RECORD_ID)},
-           ${[
-             ...settings.comparisons.map((c) => attribute(c.column)),
-             // How common each value is, for term-frequency comparisons (carried into the pairs).
-             ...settings.comparisons.flatMap((c, i) =>
-               c.termFrequency
-                 ? [
-                     `CAST(COUNT(*) OVER (PARTITION BY ${text(qi(c.column))}) AS ${d.typeName("float64")}) / NULLIF(COUNT(${text(qi(c.column))}) OVER (), 0) AS ${qi(`cdp_tf_${i}`)}`,
-                   ]
-                 : [],
-             ),
-             ...keys(settings.blocking, blockKey),
-             ...(settings.prior && "rules" in settings.prior ? keys(settings.prior.rules, priorKey) : []),
-           ].join(", ")}
-         FROM ${q(input)}`,
-      )
-    ).rows;
+    const recordCount = (await wh.replaceTable(records, matchRecordsSql(d, q(input), settings, columns)))
+      .rows;
     await checkBudget(wh, records, settings, where);
 
     // 2. Blocked pairs: each rule an equi-join, a pair kept by the first rule it satisfies.
