@@ -251,22 +251,30 @@ export async function main(args: string[]): Promise<number> {
       },
     })
     .command<GlobalArgs>({
-      command: "identity <action>",
-      describe: "Identity resolution: `report` on a stitch model, `evaluate` against ground truth",
+      command: "identity <action> [records..]",
+      describe:
+        "Identity resolution: `report` on a stitch model, `evaluate` against ground truth, `explain <record_a> <record_b>` a match model's score",
       builder: (y) =>
         y
-          .positional("action", { choices: ["report", "evaluate"] as const, demandOption: true })
+          .positional("action", { choices: ["report", "evaluate", "explain"] as const, demandOption: true })
+          .positional("records", { type: "string", array: true, describe: "explain: two record ids" })
           .option("model", {
             type: "string",
-            describe: "The stitch model (report) or records-to-profiles model (evaluate)",
+            describe:
+              "The stitch model (report), records-to-profiles model (evaluate) or match model (explain)",
           })
           .option("truth", { type: "string", describe: "evaluate: CSV of source, record_id, person_id" }),
       handler: async (argv) => {
-        const a = argv as unknown as GlobalArgs & { action: string; model?: string; truth?: string };
+        const a = argv as unknown as GlobalArgs & {
+          action: string;
+          model?: string;
+          truth?: string;
+          records?: (string | number)[];
+        };
         const { printIdentity } = await import("./commands/identity.ts");
         await printIdentity(
           a.action,
-          { ...projectOptions(a), model: a.model, truth: a.truth },
+          { ...projectOptions(a), model: a.model, truth: a.truth, records: a.records?.map(String) },
           a["log-format"],
         );
       },

@@ -6,11 +6,18 @@ import type { ModelNode } from "../project/types.ts";
 import { connect } from "../warehouse/index.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 import { type PairwiseQuality, pairwiseQuality } from "./evaluate.ts";
+import { type Explanation, explainPair } from "./explain.ts";
+import type { MatchSettings } from "./match-settings.ts";
 import { type IdentityReport, identityReport } from "./report.ts";
 
 async function withProject<T>(
   options: ProjectOptions,
-  fn: (ctx: { models: ModelNode[]; wh: Warehouse; projectDir: string }) => Promise<T>,
+  fn: (ctx: {
+    models: ModelNode[];
+    wh: Warehouse;
+    projectDir: string;
+    matchSettings: Record<string, MatchSettings>;
+  }) => Promise<T>,
 ): Promise<T> {
   const { loaded, compilation } = await compile(options);
   const models = [...compilation.nodes.values()].filter((n): n is ModelNode => n.resourceType === "model");
@@ -20,7 +27,7 @@ async function withProject<T>(
     threads: 2,
   });
   try {
-    return await fn({ models, wh, projectDir: loaded.projectDir });
+    return await fn({ models, wh, projectDir: loaded.projectDir, matchSettings: compilation.matchSettings });
   } finally {
     await wh.close();
   }
@@ -83,5 +90,33 @@ export async function evaluateIdentity(
     } finally {
       await wh.dropRelation(truth);
     }
+  });
+}
+
+/**
+ * `cdp identity explain`: why a match model scored two records as it did, from the parameters its
+ * last build saved and the two records' comparison levels.
+ */
+export async function explainIdentity(
+  options: ProjectOptions & { model?: string; recordA: string; recordB: string },
+): Promise<Explanation> {
+  return withProject(options, async ({ models, wh, matchSettings }) => {
+    const model = pick(models, options.model, (m) => m.config.materialized === "match", "match");
+    if (model.config.materialized !== "match" || !model.config.settings) {
+      throw new UsageError(
+        `${model.name} is not a match model (materialized="${model.config.materialized}")`,
+      );
+    }
+    if (!(await wh.describe(model.relation))) {
+      throw new UsageError(
+        `${model.name} has not been built yet; run \`cdp build --select +${model.name}\` first`,
+      );
+    }
+    return explainPair(wh, model.relation, model.compiledSql, matchSettings[model.config.settings]!, {
+      model: model.name,
+      settingsName: model.config.settings,
+      recordA: options.recordA,
+      recordB: options.recordB,
+    });
   });
 }

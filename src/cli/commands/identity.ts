@@ -1,15 +1,27 @@
 import type { ProjectOptions } from "../../api.ts";
 import { UsageError } from "../../errors.ts";
-import { evaluateIdentity, reportIdentity } from "../../identity/api.ts";
+import { evaluateIdentity, explainIdentity, reportIdentity } from "../../identity/api.ts";
+import { type Explanation, likelihoodWords } from "../../identity/explain.ts";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 export async function printIdentity(
   action: string,
-  options: ProjectOptions & { model?: string; truth?: string },
+  options: ProjectOptions & { model?: string; truth?: string; records?: string[] },
   format: "text" | "json",
 ): Promise<void> {
+  if (action === "explain") {
+    const records = options.records ?? [];
+    if (records.length !== 2)
+      throw new UsageError(
+        "identity explain needs two record ids: cdp identity explain <record_a> <record_b>",
+      );
+    const e = await explainIdentity({ ...options, recordA: records[0]!, recordB: records[1]! });
+    if (format === "json") out(JSON.stringify({ event: "identity_explain", ...e }));
+    else printExplanation(e);
+    return;
+  }
   if (action === "evaluate") {
     if (!options.truth)
       throw new UsageError("identity evaluate needs --truth <csv with source, record_id, person_id>");
@@ -54,5 +66,47 @@ export async function printIdentity(
   for (const c of r.cuts) out(`    ${c.reason.padEnd(8)} ${String(c.identifiers).padStart(6)}  ${c.detail}`);
   out(
     `  merges in the last run: ${r.mergesLastRun.map((m) => `${m.count} ${m.reason}`).join(", ") || "none"}`,
+  );
+}
+
+const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
+const shown = (v: unknown) => (v == null ? "(none)" : JSON.stringify(v));
+const percent = (p: number) =>
+  p === 1 || p === 0
+    ? `${p * 100}%`
+    : p > 0.9999
+      ? `${(p * 100).toPrecision(7)}%`
+      : p < 0.0001
+        ? `${(p * 100).toPrecision(3)}%`
+        : `${(p * 100).toFixed(2)}%`;
+
+function printExplanation(e: Explanation): void {
+  out(`Why ${e.model} scores ${e.recordA} and ${e.recordB} as it does`);
+  const oneIn = Math.round(1 / e.prior).toLocaleString("en-US");
+  out(
+    `  Before looking at any detail: two random records are the same person 1 time in ${oneIn} (prior ${e.prior.toPrecision(3)}, weight ${signed(e.priorWeight)})`,
+  );
+  out("  Then each comparison:");
+  for (const c of e.comparisons) {
+    out(`    ${c.level}: ${shown(c.values[0])} / ${shown(c.values[1])}`);
+    if (c.gamma < 0) continue;
+    const why =
+      c.termFrequency !== undefined
+        ? `, a value shared by ${percent(c.termFrequency)} of the records`
+        : c.m !== null && c.u !== null
+          ? ` (seen for ${percent(c.m)} of true matches, ${percent(c.u)} of other pairs)`
+          : "";
+    out(`      ${likelihoodWords(c.bayesFactor)}${why}: weight ${signed(c.weight)}`);
+  }
+  out(
+    `  Total match weight ${signed(e.matchWeight)}: match probability ${percent(e.matchProbability)}, ${e.aboveThreshold ? "at or above" : "below"} the threshold ${e.threshold}`,
+  );
+  if (!e.blockingRules.length) {
+    out("  The two records share no blocking rule, so the match never compares them.");
+  } else {
+    out(`  Compared because they agree on: ${e.blockingRules.map((r) => `[${r}]`).join(", ")}`);
+  }
+  out(
+    `  ${e.inOutput ? `A match: the pair is in ${e.model} and becomes an identity edge.` : `Not a match: the pair is not in ${e.model}.`}`,
   );
 }

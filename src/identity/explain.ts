@@ -1,0 +1,222 @@
+import { randomBytes } from "node:crypto";
+import { UsageError } from "../errors.ts";
+import type { Relation, Warehouse } from "../warehouse/types.ts";
+import { matchRecordsSql } from "./match.ts";
+import { checkRecords } from "./match-checks.ts";
+import { loadParameters, type TrainedLevel } from "./match-params.ts";
+import type { Level, MatchSettings } from "./match-settings.ts";
+import { agreeSql, blockKey, gammaSql, RECORD_ID, ROW_NUMBER, weightOf, weightSql } from "./match-sql.ts";
+
+/** One comparison of a pair: the level the two values reached and what it weighs. */
+export interface ExplainedComparison {
+  column: string;
+  label: string;
+  /** The values compared, as the match sees them (text trimmed, empty as NULL). */
+  values: [unknown, unknown];
+  /** -1 missing on one side, 0 the strongest level, ..., the last one "differ". */
+  gamma: number;
+  /** The level in words: "first name is exactly the same". */
+  level: string;
+  /** P(level | same person), P(level | different people); null when a value is missing. */
+  m: number | null;
+  u: number | null;
+  /** How many times more likely this level is for the same person than for two people (2^weight). */
+  bayesFactor: number;
+  /** log2 of the Bayes factor: the comparison's contribution to the match weight. */
+  weight: number;
+  /** Set when the weight of an exact agreement comes from how rare the shared value is. */
+  termFrequency?: number;
+}
+
+export interface Explanation {
+  model: string;
+  recordA: string;
+  recordB: string;
+  /** The prior: probability that two random records are the same person, and its weight. */
+  prior: number;
+  priorWeight: number;
+  comparisons: ExplainedComparison[];
+  matchWeight: number;
+  matchProbability: number;
+  threshold: number;
+  aboveThreshold: boolean;
+  /** The blocking rules the two records agree on; none means the match never compares them. */
+  blockingRules: string[];
+  /** Whether the pair is in the model's output table (compared and above the threshold). */
+  inOutput: boolean;
+}
+
+/** "first name" -> "first names", "date of birth" -> "dates of birth". */
+const plural = (label: string) => {
+  const [head, ...rest] = label.split(" of ");
+  const h = head!.endsWith("s") ? head! : `${head}s`;
+  return [h, ...rest].join(" of ");
+};
+
+/**
+ * Words for the level two values reached: `levels` are the comparison's levels, `gamma` the one
+ * reached (-1 missing, levels.length "anything else").
+ */
+export function levelWords(label: string, levels: Level[], gamma: number): string {
+  if (gamma < 0) return `${label} is missing, so it counts for nothing`;
+  const level = levels[gamma];
+  if (!level) return `${plural(label)} differ`;
+  if ("exact" in level) return `${label} is exactly the same`;
+  if ("jaroWinkler" in level) {
+    const weaker = levels.slice(gamma + 1).some((l) => "jaroWinkler" in l);
+    return `${plural(label)} are ${weaker ? "very " : ""}similar (Jaro-Winkler ≥ ${level.jaroWinkler})`;
+  }
+  if ("levenshtein" in level)
+    return `${plural(label)} are at most ${level.levenshtein} typo${level.levenshtein === 1 ? "" : "s"} apart (Levenshtein ≤ ${level.levenshtein})`;
+  if ("within" in level) return `${plural(label)} are within ${level.within} of each other`;
+  return `${plural(label)} are within ${level.withinDays} day${level.withinDays === 1 ? "" : "s"} of each other`;
+}
+
+/**
+ * Why a match model scored a pair as it did: the parameters its last build saved, the two
+ * records' comparison levels computed in the warehouse with the same SQL as the build (`gammaSql`,
+ * `weightSql`), the prior, the total weight and probability against the threshold.
+ */
+export async function explainPair(
+  wh: Warehouse,
+  output: Relation,
+  recordsSql: string,
+  settings: MatchSettings,
+  options: { model: string; settingsName: string; recordA: string; recordB: string },
+): Promise<Explanation> {
+  const d = wh.dialect;
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const { model, recordA, recordB } = options;
+  if (recordA === recordB)
+    throw new UsageError(`name two different records of ${model}, not "${recordA}" twice`);
+  const parameters = await loadParameters(wh, output, settings);
+  if (!parameters) {
+    throw new UsageError(
+      `${model} has no saved parameters for its current settings (identity.match.${options.settingsName}); run \`cdp build --select +${model}\` first`,
+    );
+  }
+  const input: Relation = {
+    ...output,
+    name: `${output.name}__cdp_explain_${randomBytes(3).toString("hex")}`,
+  };
+  await wh.createView(input, `SELECT * FROM (\n${recordsSql}\n) AS records`);
+  try {
+    const columns = await checkRecords(wh, input, settings, `identity.match.${options.settingsName}`);
+    const records = matchRecordsSql(d, d.quoteRelation(input), settings, columns);
+    const found = await wh.query<{ record_id: unknown }>(
+      `SELECT ${d.cast(RECORD_ID, "string")} AS record_id FROM ${d.quoteRelation(input)}
+       WHERE ${d.cast(RECORD_ID, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})`,
+    );
+    for (const id of [recordA, recordB]) {
+      if (!found.some((r) => String(r.record_id) === id)) {
+        const [example] = await wh.query<{ record_id: unknown }>(
+          `SELECT ${d.cast(RECORD_ID, "string")} AS record_id FROM ${d.quoteRelation(input)} ORDER BY 1 LIMIT 1`,
+        );
+        throw new UsageError(
+          `no record "${id}" in the match model ${model}${example ? ` (its record ids look like "${String(example.record_id)}")` : " (it selects no records)"}`,
+        );
+      }
+    }
+    const recordCount = Number(
+      (await wh.query<{ n: number | bigint }>(`SELECT COUNT(*) AS n FROM ${d.quoteRelation(input)}`))[0]?.n ??
+        0,
+    );
+    // The pair in the order the build compares it: the lower row number on the left.
+    const select = [
+      `${d.cast(`l.${qi(RECORD_ID)}`, "string")} AS ${qi("left_id")}`,
+      ...settings.comparisons.flatMap((c, i) => [
+        `l.${qi(c.column)} AS ${qi(`a_${i}`)}`,
+        `r.${qi(c.column)} AS ${qi(`b_${i}`)}`,
+        `${gammaSql(d, c, output.schema)} AS ${qi(`g_${i}`)}`,
+        ...(c.termFrequency ? [`l.${qi(`cdp_tf_${i}`)} AS ${qi(`tf_${i}`)}`] : []),
+      ]),
+      ...settings.blocking.map(
+        (rule, i) =>
+          `CASE WHEN ${agreeSql(d, (j) => blockKey(i, j), rule.length)} THEN 1 ELSE 0 END AS ${qi(`block_${i}`)}`,
+      ),
+    ];
+    const pairSql = `WITH records AS (${records})
+      SELECT ${select.join(", ")} FROM records AS l JOIN records AS r
+      ON ${d.cast(`l.${qi(RECORD_ID)}`, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})
+      AND ${d.cast(`r.${qi(RECORD_ID)}`, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})
+      AND l.${ROW_NUMBER} < r.${ROW_NUMBER}`;
+    const weights = settings.comparisons.map((c, i) =>
+      weightSql(
+        parameters,
+        i,
+        `p.${qi(`g_${i}`)}`,
+        c.termFrequency ? { value: `p.${qi(`tf_${i}`)}`, minimum: 1 / Math.max(recordCount, 1) } : undefined,
+      ),
+    );
+    const [row] = await wh.query<Record<string, unknown>>(
+      `SELECT p.*, ${weights.map((w, i) => `${w} AS ${qi(`w_${i}`)}`).join(", ")} FROM (${pairSql}) AS p`,
+    );
+    if (!row) throw new UsageError(`records "${recordA}" and "${recordB}" of ${model} could not be paired`);
+    const [left, right] = String(row.left_id) === recordA ? [recordA, recordB] : [recordB, recordA];
+
+    const comparisons = settings.comparisons.map((c, i): ExplainedComparison => {
+      const gamma = Number(row[`g_${i}`]);
+      const trained = parameters.comparisons[i]!;
+      const level: TrainedLevel | undefined = gamma >= 0 ? trained.levels[gamma] : undefined;
+      const weight = gamma >= 0 ? Number(row[`w_${i}`]) : 0;
+      const tf = row[`tf_${i}`];
+      const valueA = row[`${left === recordA ? "a" : "b"}_${i}`];
+      const valueB = row[`${left === recordA ? "b" : "a"}_${i}`];
+      return {
+        column: c.column,
+        label: c.label ?? c.column,
+        values: [plain(valueA), plain(valueB)],
+        gamma,
+        level: levelWords(c.label ?? c.column, c.levels, gamma),
+        m: level ? level.m : null,
+        u: level ? level.u : null,
+        bayesFactor: 2 ** weight,
+        weight,
+        ...(c.termFrequency && level?.kind === "exact" && tf != null ? { termFrequency: Number(tf) } : {}),
+      };
+    });
+    const priorWeight = weightOf(parameters.prior);
+    const matchWeight = priorWeight + comparisons.reduce((a, c) => a + c.weight, 0);
+    const matchProbability = 1 / (1 + 2 ** -matchWeight);
+    const inOutput =
+      Number(
+        (
+          await wh.query<{ n: number | bigint }>(
+            `SELECT COUNT(*) AS n FROM ${d.quoteRelation(output)}
+             WHERE ${d.cast("record_id_l", "string")} = ${d.literal(left)} AND ${d.cast("record_id_r", "string")} = ${d.literal(right)}`,
+          )
+        )[0]?.n ?? 0,
+      ) > 0;
+    return {
+      model,
+      recordA,
+      recordB,
+      prior: parameters.prior,
+      priorWeight,
+      comparisons,
+      matchWeight,
+      matchProbability,
+      threshold: settings.threshold,
+      aboveThreshold: matchWeight >= weightOf(settings.threshold),
+      blockingRules: settings.blocking
+        .filter((_, i) => Number(row[`block_${i}`]) === 1)
+        .map((r) => r.join(", ")),
+      inOutput,
+    };
+  } finally {
+    await wh.dropRelation(input).catch(() => undefined);
+  }
+}
+
+const plain = (v: unknown): unknown =>
+  v == null ? null : typeof v === "bigint" ? Number(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v;
+
+/** "12.5 times more likely", "3 times less likely". */
+export function likelihoodWords(bayesFactor: number): string {
+  const n = (x: number) =>
+    x >= 100 ? Math.round(x).toLocaleString("en-US") : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+  if (Math.abs(bayesFactor - 1) < 1e-9) return "no evidence either way";
+  return bayesFactor > 1
+    ? `${n(bayesFactor)} times more likely for the same person`
+    : `${n(1 / bayesFactor)} times less likely for the same person`;
+}
