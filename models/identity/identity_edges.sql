@@ -45,3 +45,36 @@ from {{ref "stg_loyalty_members"}}
 union all
 select 'email', email, 'phone', phone_raw, {{cast "opened_at" "timestamp"}}, 'support'
 from {{ref "stg_support_tickets"}}
+-- Probabilistic links (support_loyalty_matches): every matched record becomes an identifier
+-- (`ticket`, `loyalty`, `contact`) attached to its own email and phone, and each pair scored at
+-- or above the threshold links two of them, so fuzzy and deterministic links form one graph.
+union all
+select 'ticket', ticket_id, 'email', email, {{cast "opened_at" "timestamp"}}, 'support'
+from {{ref "stg_support_tickets"}}
+where 'ticket:' || ticket_id in (select record_id_l from {{ref "support_loyalty_matches"}} union all select record_id_r from {{ref "support_loyalty_matches"}})
+  and email is not null
+union all
+select 'ticket', ticket_id, 'phone', phone_raw, {{cast "opened_at" "timestamp"}}, 'support'
+from {{ref "stg_support_tickets"}}
+where 'ticket:' || ticket_id in (select record_id_l from {{ref "support_loyalty_matches"}} union all select record_id_r from {{ref "support_loyalty_matches"}})
+  and phone_raw is not null
+union all
+select 'loyalty', member_id, 'email', email, {{cast "joined_at" "timestamp"}}, 'loyalty'
+from {{ref "stg_loyalty_members"}}
+where 'loyalty:' || member_id in (select record_id_l from {{ref "support_loyalty_matches"}} union all select record_id_r from {{ref "support_loyalty_matches"}})
+  and email is not null
+union all
+select 'loyalty', member_id, 'phone', phone_raw, {{cast "joined_at" "timestamp"}}, 'loyalty'
+from {{ref "stg_loyalty_members"}}
+where 'loyalty:' || member_id in (select record_id_l from {{ref "support_loyalty_matches"}} union all select record_id_r from {{ref "support_loyalty_matches"}})
+  and phone_raw is not null
+union all
+select 'contact', {{cast "contact_id" "string"}}, 'email', email, {{cast "updated_at" "timestamp"}}, 'crm'
+from {{ref "stg_crm_contacts"}}
+where 'contact:' || {{cast "contact_id" "string"}} in (select record_id_l from {{ref "support_loyalty_matches"}} union all select record_id_r from {{ref "support_loyalty_matches"}})
+  and email is not null
+union all
+select substr(record_id_l, 1, strpos(record_id_l, ':') - 1), substr(record_id_l, strpos(record_id_l, ':') + 1),
+  substr(record_id_r, 1, strpos(record_id_r, ':') - 1), substr(record_id_r, strpos(record_id_r, ':') + 1),
+  {{cast "null" "timestamp"}}, 'match'
+from {{ref "support_loyalty_matches"}}

@@ -1,7 +1,7 @@
 {{config materialized="table" tags="identity"}}
 {{!--
   The profile behind every source record: each record is looked up by its identifiers, strongest
-  first (account, then email, phone, browser), normalised exactly as the stitch normalised them.
+  first (account, then email, phone, browser, then the record itself when matching linked it), normalised exactly as the stitch normalised them.
   Records with no usable identifier have no row.
 --}}
 {{test "not_null" column="profile_id"}}
@@ -22,6 +22,10 @@ with keys as (
   union all select 'raw_loyalty_members', member_id, 2, 'phone', {{identity_normalize "phone" "phone_raw" "recommended"}} from {{ref "stg_loyalty_members"}}
   union all select 'raw_support_tickets', ticket_id, 1, 'email', {{identity_normalize "email" "email" "recommended"}} from {{ref "stg_support_tickets"}}
   union all select 'raw_support_tickets', ticket_id, 2, 'phone', {{identity_normalize "phone" "phone_raw" "recommended"}} from {{ref "stg_support_tickets"}}
+  -- Records linked only by probabilistic matching are found by their own record identifier.
+  union all select 'raw_crm_contacts', contact_id, 3, 'contact', {{identity_normalize "contact" (cast "contact_id" "string") "recommended"}} from {{ref "stg_crm_contacts"}}
+  union all select 'raw_loyalty_members', member_id, 3, 'loyalty', {{identity_normalize "loyalty" "member_id" "recommended"}} from {{ref "stg_loyalty_members"}}
+  union all select 'raw_support_tickets', ticket_id, 3, 'ticket', {{identity_normalize "ticket" "ticket_id" "recommended"}} from {{ref "stg_support_tickets"}}
 ),
 matched as (
   select k.source, {{cast "k.record_id" "string"}} as record_id, g.profile_id,
