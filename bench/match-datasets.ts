@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,8 +9,25 @@ import { NO_RULES } from "../src/identity/rules.ts";
 import { runStitch } from "../src/identity/stitch.ts";
 import type { Relation, Warehouse } from "../src/warehouse/types.ts";
 
-/** The public labelled data sets in ../shared/data, read-only. */
-export const SHARED_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../shared/data");
+/**
+ * The public labelled data sets, read-only: `CDP_SHARED_DATA` when set, else `shared/data` beside
+ * the repository (wherever it is cloned), else the workspace's copy.
+ */
+export const SHARED_DATA = ((): string => {
+  const candidates = [
+    process.env.CDP_SHARED_DATA,
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../shared/data"),
+    "/work/shared/data",
+  ].filter((c): c is string => !!c);
+  return candidates.find((c) => existsSync(path.join(c, "febrl/dataset1.csv"))) ?? candidates[0]!;
+})();
+
+/** Why the labelled data sets cannot be read here, or undefined when they can. */
+export function sharedDataMissing(): string | undefined {
+  return existsSync(path.join(SHARED_DATA, "febrl/dataset1.csv"))
+    ? undefined
+    : `the labelled data sets are not at ${SHARED_DATA} (set CDP_SHARED_DATA)`;
+}
 
 /**
  * Each data set as the person-record shape of PERSON_SETTINGS (what a user's model would
