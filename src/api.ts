@@ -8,7 +8,7 @@ import type { EventListener } from "./run/events.ts";
 import { executeDag } from "./run/executor.ts";
 import { runNode, SchemaCache } from "./run/node-runner.ts";
 import { isFailure, type NodeResult, type RunSummary, runResultsJson } from "./run/results.ts";
-import { runSyncs, type SyncEvent, type SyncSummary } from "./sync/index.ts";
+import type { SyncEvent, SyncSummary } from "./sync/index.ts";
 import { connect } from "./warehouse/index.ts";
 import type { Warehouse } from "./warehouse/types.ts";
 
@@ -63,6 +63,8 @@ export async function sync(options: SyncOptions = {}): Promise<SyncSummary> {
       targetName: loaded.targetName,
     }));
   try {
+    // Loaded on demand: the sync engine and its HTTP stack cost start-up time for every command.
+    const { runSyncs } = await import("./sync/index.ts");
     return await runSyncs(loaded, compilation, warehouse, targetDir(loaded), {
       names: options.names,
       dryRun: options.dryRun,
@@ -206,6 +208,7 @@ export async function execute(
     // Syncs run only after every model and test succeeded: bad data is never sent.
     const built = !results.some((r) => isFailure(r) || r.status === "skipped" || r.status === "cancelled");
     if (syncNames.length && built && !options.signal?.aborted) {
+      const { runSyncs } = await import("./sync/index.ts");
       syncs = await runSyncs(loaded, compilation, warehouse, targetDir(loaded), {
         names: syncNames,
         onEvent: options.onSyncEvent,
