@@ -9,16 +9,10 @@ import type { Ruleset } from "../identity/rules.ts";
 import { dialectFor } from "../warehouse/index.ts";
 import type { Dialect, Relation } from "../warehouse/types.ts";
 import { discover } from "./discover.ts";
-import { genericTestSql } from "./generic-tests.ts";
+import { genericTest } from "./generic-tests.ts";
 import { childrenOf, findCycles, topologicalOrder } from "./graph.ts";
 import { prependCtes, stripTrailingSemicolons } from "./inline-ctes.ts";
-import {
-  GENERIC_TESTS,
-  type GenericTestKind,
-  MODEL_CONFIG_KEYS,
-  modelConfigSchema,
-  testArgsSchema,
-} from "./model-config.ts";
+import { MODEL_CONFIG_KEYS, modelConfigSchema } from "./model-config.ts";
 import { REF_MARKER, type RenderState, type TemplateContext, TemplateEngine } from "./templates.ts";
 import type { CompiledProject, ModelNode, Node, SeedNode, TestNode } from "./types.ts";
 
@@ -367,86 +361,6 @@ function resolveRefs(
     deps.add(target.id);
   }
   return [...deps];
-}
-
-function genericTest(
-  model: ModelNode,
-  declared: { kind: string; args: Record<string, unknown>; line?: number },
-  dialect: Dialect,
-  byName: Map<string, ModelNode | SeedNode>,
-  known: string[],
-  diagnostics: Diagnostic[],
-): TestNode | undefined {
-  const where = { file: model.file, line: declared.line, node: model.name };
-  if (!GENERIC_TESTS.includes(declared.kind as GenericTestKind)) {
-    diagnostics.push({
-      ...where,
-      message: `unknown test "${declared.kind}".${suggestion(declared.kind, GENERIC_TESTS)} Generic tests: ${GENERIC_TESTS.join(", ")}; write other checks as SQL files in tests/.`,
-    });
-    return undefined;
-  }
-  const kind = declared.kind as GenericTestKind;
-  const parsed = testArgsSchema.safeParse(declared.args);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.join(".");
-      diagnostics.push({
-        ...where,
-        message: `test "${kind}": ${issue.code === "unrecognized_keys" ? `unknown argument ${key}` : `${key}: ${issue.message}`}`,
-      });
-    }
-    return undefined;
-  }
-  const args = parsed.data;
-  if (model.config.materialized === "ephemeral") {
-    diagnostics.push({
-      ...where,
-      message: `test "${kind}" on an ephemeral model: ephemeral models have no relation to test`,
-    });
-    return undefined;
-  }
-  let parent: Relation | undefined;
-  const dependsOn = [model.id];
-  if (
-    kind === "accepted_values" &&
-    (args.values === undefined || (Array.isArray(args.values) && !args.values.length))
-  ) {
-    diagnostics.push({ ...where, message: `test "accepted_values" needs values="a,b,c"` });
-    return undefined;
-  }
-  if (kind === "relationships") {
-    if (!args.to || !args.field) {
-      diagnostics.push({ ...where, message: `test "relationships" needs to="model" and field="column"` });
-      return undefined;
-    }
-    const target = byName.get(args.to);
-    if (!target) {
-      diagnostics.push({
-        ...where,
-        message: `test "relationships": to="${args.to}" is not a model or seed.${suggestion(args.to, known)}`,
-      });
-      return undefined;
-    }
-    parent = target.relation;
-    if (target.id !== model.id) dependsOn.push(target.id);
-  }
-  const name =
-    args.name ?? `${kind}_${model.name}_${args.column}${kind === "relationships" ? `__${args.to}` : ""}`;
-  return {
-    id: `test.${name}`,
-    name,
-    resourceType: "test",
-    file: model.file,
-    line: declared.line,
-    tags: model.tags,
-    dependsOn,
-    testType: "generic",
-    kind,
-    args,
-    attachedTo: model.id,
-    severity: args.severity,
-    compiledSql: genericTestSql(kind, dialect, model.relation, args, parent),
-  };
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -1,5 +1,8 @@
+import { suggestion } from "../did-you-mean.ts";
+import type { Diagnostic } from "../errors.ts";
 import type { Dialect, Relation } from "../warehouse/types.ts";
-import type { GenericTestKind, TestArgs } from "./model-config.ts";
+import { GENERIC_TESTS, type GenericTestKind, type TestArgs, testArgsSchema } from "./model-config.ts";
+import type { ModelNode, SeedNode, TestNode } from "./types.ts";
 
 /**
  * SQL for the generic data tests. Each query returns the failing rows (zero rows: the test passes),
@@ -38,4 +41,88 @@ export function genericTestSql(
       return `SELECT model.${col} AS ${col} FROM ${from} LEFT JOIN ${dialect.quoteRelation(parent)} AS parent ON model.${col} = parent.${field} WHERE model.${col} IS NOT NULL AND parent.${field} IS NULL`;
     }
   }
+}
+
+/**
+ * The test node for a `{{test "kind" ...}}` declared in a model, or undefined (with diagnostics)
+ * when the declaration is wrong: an unknown kind, bad arguments, a missing `to` model.
+ */
+export function genericTest(
+  model: ModelNode,
+  declared: { kind: string; args: Record<string, unknown>; line?: number },
+  dialect: Dialect,
+  byName: Map<string, ModelNode | SeedNode>,
+  known: string[],
+  diagnostics: Diagnostic[],
+): TestNode | undefined {
+  const where = { file: model.file, line: declared.line, node: model.name };
+  if (!GENERIC_TESTS.includes(declared.kind as GenericTestKind)) {
+    diagnostics.push({
+      ...where,
+      message: `unknown test "${declared.kind}".${suggestion(declared.kind, GENERIC_TESTS)} Generic tests: ${GENERIC_TESTS.join(", ")}; write other checks as SQL files in tests/.`,
+    });
+    return undefined;
+  }
+  const kind = declared.kind as GenericTestKind;
+  const parsed = testArgsSchema.safeParse(declared.args);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.join(".");
+      diagnostics.push({
+        ...where,
+        message: `test "${kind}": ${issue.code === "unrecognized_keys" ? `unknown argument ${key}` : `${key}: ${issue.message}`}`,
+      });
+    }
+    return undefined;
+  }
+  const args = parsed.data;
+  if (model.config.materialized === "ephemeral") {
+    diagnostics.push({
+      ...where,
+      message: `test "${kind}" on an ephemeral model: ephemeral models have no relation to test`,
+    });
+    return undefined;
+  }
+  let parent: Relation | undefined;
+  const dependsOn = [model.id];
+  if (
+    kind === "accepted_values" &&
+    (args.values === undefined || (Array.isArray(args.values) && !args.values.length))
+  ) {
+    diagnostics.push({ ...where, message: `test "accepted_values" needs values="a,b,c"` });
+    return undefined;
+  }
+  if (kind === "relationships") {
+    if (!args.to || !args.field) {
+      diagnostics.push({ ...where, message: `test "relationships" needs to="model" and field="column"` });
+      return undefined;
+    }
+    const target = byName.get(args.to);
+    if (!target) {
+      diagnostics.push({
+        ...where,
+        message: `test "relationships": to="${args.to}" is not a model or seed.${suggestion(args.to, known)}`,
+      });
+      return undefined;
+    }
+    parent = target.relation;
+    if (target.id !== model.id) dependsOn.push(target.id);
+  }
+  const name =
+    args.name ?? `${kind}_${model.name}_${args.column}${kind === "relationships" ? `__${args.to}` : ""}`;
+  return {
+    id: `test.${name}`,
+    name,
+    resourceType: "test",
+    file: model.file,
+    line: declared.line,
+    tags: model.tags,
+    dependsOn,
+    testType: "generic",
+    kind,
+    args,
+    attachedTo: model.id,
+    severity: args.severity,
+    compiledSql: genericTestSql(kind, dialect, model.relation, args, parent),
+  };
 }
