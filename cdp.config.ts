@@ -1,4 +1,4 @@
-import { defineConfig, secret } from "cdp";
+import { defineConfig, PERSON_MATCH_SETTINGS, secret } from "cdp";
 
 /**
  * The demo project: a multi-source customer data set (CRM, web, app, orders, support, loyalty)
@@ -56,60 +56,9 @@ export default defineConfig({
         maxDegree: { anon: 5, device: 5, default: 25 },
       },
     },
-    // Probabilistic matching (models/identity/support_loyalty_matches.sql): the recommended
-    // starting point for person records (src/identity/match-presets.ts), unchanged.
-    match: {
-      people: {
-        blocking: [
-          ["first_name", "last_name"],
-          ["dob"],
-          ["email"],
-          ["phone"],
-          ["national_id"],
-          ["postcode", "substr(first_name, 1, 1)"],
-          ["city", "last_name"],
-        ],
-        comparisons: [
-          {
-            column: "first_name",
-            label: "first name",
-            levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }],
-            termFrequency: true,
-          },
-          {
-            column: "last_name",
-            label: "last name",
-            levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }],
-            termFrequency: true,
-          },
-          {
-            column: "dob",
-            label: "date of birth",
-            levels: [{ exact: true }, { levenshtein: 1 }, { levenshtein: 2 }],
-          },
-          { column: "email", label: "email", levels: [{ exact: true }, { levenshtein: 2 }] },
-          { column: "phone", label: "phone", levels: [{ exact: true }, { levenshtein: 1 }] },
-          { column: "postcode", label: "postcode", levels: [{ exact: true }, { levenshtein: 1 }] },
-          {
-            column: "city",
-            label: "city",
-            levels: [{ exact: true }, { jaroWinkler: 0.9 }],
-            termFrequency: true,
-          },
-          {
-            column: "address",
-            label: "address",
-            levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }],
-          },
-          {
-            column: "national_id",
-            label: "national id",
-            levels: [{ exact: true }, { levenshtein: 1 }, { levenshtein: 2 }],
-          },
-        ],
-        threshold: 0.9,
-      },
-    },
+    // Probabilistic matching (models/identity/support_loyalty_matches.sql): the recommended starting
+    // point for person records, as it is. Spread it to adapt: `{ ...PERSON_MATCH_SETTINGS, threshold: 0.95 }`.
+    match: { people: PERSON_MATCH_SETTINGS },
   },
   seeds: {
     raw_orders: { columnTypes: { amount: "DECIMAL(12,2)", order_id: "VARCHAR" } },

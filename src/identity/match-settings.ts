@@ -106,6 +106,8 @@ export const matchSettingsSchema = z
   });
 
 export type MatchSettings = z.output<typeof matchSettingsSchema>;
+/** What users write (defaults may be left out). */
+export type MatchSettingsInput = z.input<typeof matchSettingsSchema>;
 
 /** Words for a level, as explanations print it. */
 export function describeLevel(level: Level | "else" | "null"): string {

@@ -1,0 +1,61 @@
+// A type-only import: erased when compiled, so this module still loads with no package.
+import type { MatchSettingsInput } from "./match-settings.ts";
+
+/**
+ * The recommended starting point for person records, over one record shape: `record_id`,
+ * `first_name`, `last_name`, `dob` (text YYYY-MM-DD or a date), `email`, `phone`, `postcode`,
+ * `city`, `address`, `national_id`. A model selects what it has and NULL for the rest: a
+ * comparison whose column is always NULL weighs nothing. Not tuned to any one data set.
+ *
+ * Data only, no imports: `cdp.config.ts` reads it through the "cdp" config API, which must load
+ * without any package installed.
+ *
+ * @example
+ * import { PERSON_MATCH_SETTINGS } from "cdp";
+ * identity: { match: { people: { ...PERSON_MATCH_SETTINGS, threshold: 0.95 } } }
+ */
+export const PERSON_MATCH_SETTINGS: MatchSettingsInput = {
+  blocking: [
+    ["first_name", "last_name"],
+    ["dob"],
+    ["email"],
+    ["phone"],
+    ["national_id"],
+    ["postcode", "substr(first_name, 1, 1)"],
+    ["city", "last_name"],
+  ],
+  comparisons: [
+    {
+      column: "first_name",
+      label: "first name",
+      levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }],
+      termFrequency: true,
+    },
+    {
+      column: "last_name",
+      label: "last name",
+      levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }],
+      termFrequency: true,
+    },
+    {
+      column: "dob",
+      label: "date of birth",
+      levels: [{ exact: true }, { levenshtein: 1 }, { levenshtein: 2 }],
+    },
+    { column: "email", label: "email", levels: [{ exact: true }, { levenshtein: 2 }] },
+    { column: "phone", label: "phone", levels: [{ exact: true }, { levenshtein: 1 }] },
+    { column: "postcode", label: "postcode", levels: [{ exact: true }, { levenshtein: 1 }] },
+    { column: "city", label: "city", levels: [{ exact: true }, { jaroWinkler: 0.9 }], termFrequency: true },
+    {
+      column: "address",
+      label: "address",
+      levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }],
+    },
+    {
+      column: "national_id",
+      label: "national id",
+      levels: [{ exact: true }, { levenshtein: 1 }, { levenshtein: 2 }],
+    },
+  ],
+  threshold: 0.9,
+};
