@@ -20,18 +20,12 @@ with source as (
 texts as (
   select
     {{cast "signup_id" "string"}} as signup_id,
-    case when lower(trim({{cast "user_id" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "user_id" "string"}}) end as user_id,
-    case when lower(trim({{cast "email" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim({{cast "email" "string"}})) end as email,
-    case when lower(trim({{cast "phone" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "phone" "string"}}) end as phone,
-    case when lower(trim({{cast "first_name" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "first_name" "string"}}) end as first_name,
-    case when lower(trim({{cast "last_name" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "last_name" "string"}}) end as last_name,
-    case when lower(trim({{cast "device_id" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "device_id" "string"}}) end as device_id,
+    {{> no_value column="user_id"}} as user_id,
+    lower({{> no_value column="email"}}) as email,
+    {{> no_value column="phone"}} as phone,
+    {{> no_value column="first_name"}} as first_name,
+    {{> no_value column="last_name"}} as last_name,
+    {{> no_value column="device_id"}} as device_id,
     lower(trim({{cast "platform" "string"}})) as platform,
     {{cast "signed_up_at" "string"}} as signed_up_at,
     {{regexp_replace (cast "phone" "string") "[^0-9]" ""}} as phone_digits

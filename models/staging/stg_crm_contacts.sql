@@ -22,20 +22,13 @@ with source as (
 texts as (
   select
     {{cast "contact_id" "string"}} as contact_id,
-    case when lower(trim({{cast "first_name" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "first_name" "string"}}) end as first_name,
-    case when lower(trim({{cast "last_name" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "last_name" "string"}}) end as last_name,
-    case when lower(trim({{cast "email" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "email" "string"}}) end as email,
-    case when lower(trim({{cast "phone" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "phone" "string"}}) end as phone,
-    case when lower(trim({{cast "company" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "company" "string"}}) end as company,
-    case when lower(trim({{cast "city" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "city" "string"}}) end as city,
-    case when lower(trim({{cast "postcode" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else upper(trim({{cast "postcode" "string"}})) end as postcode,
+    {{> no_value column="first_name"}} as first_name,
+    {{> no_value column="last_name"}} as last_name,
+    {{> no_value column="email"}} as email,
+    {{> no_value column="phone"}} as phone,
+    {{> no_value column="company"}} as company,
+    {{> no_value column="city"}} as city,
+    upper({{> no_value column="postcode"}}) as postcode,
     lower(trim({{cast "country" "string"}})) as country,
     {{cast "created_at" "string"}} as created_at,
     {{cast "updated_at" "string"}} as updated_at,

@@ -23,12 +23,9 @@ texts as (
       then null else trim({{regexp_replace (cast "full_name" "string") " +" " "}}) end as full_name,
     case when trim({{cast "date_of_birth" "string"}}) in ('', '1900-01-01') then null
       else trim({{cast "date_of_birth" "string"}}) end as date_of_birth,
-    case when lower(trim({{cast "email" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim({{cast "email" "string"}})) end as email,
-    case when lower(trim({{cast "phone" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "phone" "string"}}) end as phone,
-    case when lower(trim({{cast "postcode" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else replace(upper(trim({{cast "postcode" "string"}})), ' ', '') end as postcode_compact,
+    lower({{> no_value column="email"}}) as email,
+    {{> no_value column="phone"}} as phone,
+    replace(upper({{> no_value column="postcode"}}), ' ', '') as postcode_compact,
     lower(trim({{cast "tier" "string"}})) as tier,
     {{cast "points" "string"}} as points,
     {{cast "joined_at" "string"}} as joined_at,

@@ -22,12 +22,9 @@ with source as (
 texts as (
   select
     {{cast "order_id" "string"}} as order_id,
-    case when lower(trim({{cast "user_id" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "user_id" "string"}}) end as user_id,
-    case when lower(trim({{cast "email" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim({{cast "email" "string"}})) end as email,
-    case when lower(trim({{cast "phone" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "phone" "string"}}) end as phone,
+    {{> no_value column="user_id"}} as user_id,
+    lower({{> no_value column="email"}}) as email,
+    {{> no_value column="phone"}} as phone,
     {{cast "ordered_at" "string"}} as ordered_at,
     lower(trim({{cast "status" "string"}})) as status,
     upper(trim({{cast "currency" "string"}})) as currency,

@@ -23,19 +23,15 @@ texts as (
     {{cast "ticket_id" "string"}} as ticket_id,
     case when lower(trim({{cast "requester_name" "string"}})) in ({{literal (var "no_value_tokens")}})
       then null else trim({{regexp_replace (cast "requester_name" "string") " +" " "}}) end as full_name,
-    case when lower(trim({{cast "requester_email" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim({{cast "requester_email" "string"}})) end as email,
-    case when lower(trim({{cast "requester_phone" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "requester_phone" "string"}}) end as phone,
-    case when lower(trim({{cast "postcode" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else replace(upper(trim({{cast "postcode" "string"}})), ' ', '') end as postcode_compact,
+    lower({{> no_value column="requester_email"}}) as email,
+    {{> no_value column="requester_phone"}} as phone,
+    replace(upper({{> no_value column="postcode"}}), ' ', '') as postcode_compact,
     {{cast "opened_at" "string"}} as opened_at,
     case when trim({{cast "closed_at" "string"}}) = '' then null else trim({{cast "closed_at" "string"}}) end as closed_at,
     lower(trim({{cast "channel" "string"}})) as channel,
     case when trim({{cast "satisfaction_score" "string"}}) = '' then null
       else trim({{cast "satisfaction_score" "string"}}) end as satisfaction_score,
-    case when lower(trim({{cast "feedback" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "feedback" "string"}}) end as feedback,
+    {{> no_value column="feedback"}} as feedback,
     {{regexp_replace (cast "requester_phone" "string") "[^0-9]" ""}} as phone_digits
   from source
 ),

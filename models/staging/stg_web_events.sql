@@ -19,19 +19,14 @@ with source as (
 texts as (
   select
     {{cast "event_id" "string"}} as event_id,
-    case when lower(trim({{cast "anonymous_id" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim({{cast "anonymous_id" "string"}})) end as anonymous_id,
-    case when lower(trim({{cast "user_id" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else trim({{cast "user_id" "string"}}) end as user_id,
+    lower({{> no_value column="anonymous_id"}}) as anonymous_id,
+    {{> no_value column="user_id"}} as user_id,
     lower(trim({{cast "event_type" "string"}})) as event_type,
     case when trim({{cast "page_url" "string"}}) = '' then null else trim({{cast "page_url" "string"}}) end as page_url,
-    case when lower(trim({{cast "utm_source" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim({{cast "utm_source" "string"}})) end as utm_source,
-    case when lower(trim({{cast "utm_medium" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim({{cast "utm_medium" "string"}})) end as utm_medium,
+    lower({{> no_value column="utm_source"}}) as utm_source,
+    lower({{> no_value column="utm_medium"}}) as utm_medium,
     {{cast "occurred_at" "string"}} as occurred_at,
-    case when lower(trim({{cast "email" "string"}})) in ({{literal (var "no_value_tokens")}})
-      then null else lower(trim({{cast "email" "string"}})) end as email
+    lower({{> no_value column="email"}}) as email
   from source
 )
 

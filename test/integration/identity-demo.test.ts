@@ -7,7 +7,7 @@ import { cdp, REPO } from "../helpers/project.ts";
 /** The demo project end to end: staging, stitch, golden records, traits, audiences; then the identity commands. */
 describe("demo identity pipeline", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "cdp-demo-"));
-  for (const part of ["cdp.config.ts", "models", "seeds", "tests", "truth"]) {
+  for (const part of ["cdp.config.ts", "models", "partials", "seeds", "tests", "truth"]) {
     cpSync(path.join(REPO, part), path.join(dir, part), { recursive: true });
   }
 

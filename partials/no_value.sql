@@ -1,0 +1,1 @@
+{{!-- A text column with "no value" tokens (vars.no_value_tokens) as NULL, trimmed: {{> no_value column="email"}} --}}case when lower(trim({{cast column "string"}})) in ({{literal (var "no_value_tokens")}}) then null else trim({{cast column "string"}}) end
