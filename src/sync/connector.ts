@@ -7,7 +7,10 @@ export type Operation = "upsert" | "update" | "insert" | "delete" | "add" | "rem
 export interface SyncRecord {
   key: string;
   op: Operation;
-  /** Destination field → value; empty for delete and remove. */
+  /**
+   * Destination field → value. For delete and remove: empty, or the fields as last delivered
+   * when the connector declares `removalNeedsFields`.
+   */
   fields: Record<string, unknown>;
 }
 
@@ -60,6 +63,13 @@ export interface Connector {
   readonly batchSize: number;
   /** Requests per second, from the API's documented limits. */
   readonly rateLimit: number;
+  /**
+   * True for destinations that identify a member by its data (hashed email, phone...) rather than
+   * by our key, such as ad audiences: the sync then keeps the fields it delivered in its snapshot,
+   * and `delete`/`remove` records carry them as they were last delivered. Otherwise their
+   * `fields` are empty.
+   */
+  readonly removalNeedsFields?: boolean;
   /** Verifies credentials and that the target exists; throws with a message saying what to fix. */
   check(): Promise<void>;
   /**
