@@ -9,7 +9,7 @@ import { createConnector } from "./connectors.ts";
 import { deliverBatch } from "./deliver.ts";
 import { SyncError } from "./errors.ts";
 import { SyncLock } from "./lock.ts";
-import { columnsRead, fieldSql, HASH, KEY, type MappedField, OP } from "./mapping-sql.ts";
+import { columnsRead, fieldSql, HASH, KEY, type MappedField, OP, PREVIOUS } from "./mapping-sql.ts";
 import {
   checkKeys,
   countPlan,
@@ -88,8 +88,9 @@ function jsonSafe(value: unknown): unknown {
 }
 
 function toRecord(row: Row, fields: MappedField[], op: string): SyncRecord {
-  const out: Record<string, unknown> = {};
+  let out: Record<string, unknown> = {};
   if (op !== "delete" && op !== "remove") for (const f of fields) out[f.name] = jsonSafe(row[f.name]);
+  else if (typeof row[PREVIOUS] === "string") out = JSON.parse(row[PREVIOUS]) as Record<string, unknown>;
   return { key: String(row[KEY]), op: op as SyncRecord["op"], fields: out };
 }
 
@@ -159,6 +160,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
         maxAttempts: cfg.maxAttempts,
       },
     );
+  input.previousFields = !!connector.removalNeedsFields;
   if (!connector.modes.includes(cfg.mode)) {
     throw new SyncError(
       `sync "${opts.name}": the ${connector.name} destination does not support mode ${cfg.mode}`,
@@ -203,14 +205,19 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
           sleep,
         },
       );
-      const upserted: { key: string; hash: string }[] = [];
+      const upserted: { key: string; hash: string; fields?: string }[] = [];
       const removed: string[] = [];
       const failed: { key: string; operation: string; error: string }[] = [];
       results.forEach((r: RowResult, i) => {
         const record = records[i]!;
         if (r.status === "delivered") {
           if (record.op === "delete" || record.op === "remove") removed.push(r.key);
-          else upserted.push({ key: r.key, hash: hashes.get(r.key)! });
+          else
+            upserted.push({
+              key: r.key,
+              hash: hashes.get(r.key)!,
+              fields: input.previousFields ? JSON.stringify(record.fields) : undefined,
+            });
         } else {
           failed.push({
             key: r.key,

@@ -7,6 +7,8 @@ export const KEY = "__cdp_key";
 export const HASH = "__cdp_hash";
 export const OP = "__cdp_op";
 export const RETRY = "__cdp_retry";
+/** The fields as last delivered (JSON), for removals by connectors that need them. */
+export const PREVIOUS = "__cdp_previous";
 
 export interface MappedField {
   /** Destination field name. */

@@ -1,7 +1,7 @@
 import type { Relation, Warehouse } from "../warehouse/types.ts";
 import type { SyncMode } from "./config.ts";
 import { SyncError } from "./errors.ts";
-import { HASH, KEY, type MappedField, mappedSelectSql, OP, RETRY } from "./mapping-sql.ts";
+import { HASH, KEY, type MappedField, mappedSelectSql, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
 import type { StateTables } from "./state.ts";
 
 /** How each kind of difference is sent in each mode; a kind missing from a mode is skipped. */
@@ -31,6 +31,8 @@ export interface PlanInput {
   fields: MappedField[];
   mode: SyncMode;
   fullResync: boolean;
+  /** Carry the fields last delivered (snapshot `fields`), for connectors that remove by data. */
+  previousFields?: boolean;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function checkKeys(wh: Warehouse, input: PlanInput, sync: string): 
  * `added` (key not in the snapshot), `changed` (hash differs), `removed` (in the snapshot, gone
  * from the model); with `--full-resync` every row of the model is sent again. Rows that failed
  * before are marked, since they come back through the same rules (their snapshot was not moved).
+ * With `previousFields`, each row also carries what was last delivered for its key.
  */
 export function planSql(wh: Warehouse, t: StateTables, input: PlanInput): string {
   const d = wh.dialect;
@@ -68,7 +71,7 @@ export function planSql(wh: Warehouse, t: StateTables, input: PlanInput): string
   const changedCondition = input.fullResync ? "c.__k IS NOT NULL" : `s.key IS NULL OR s.hash <> c.${q(HASH)}`;
   return `SELECT p.*, CASE WHEN e.key IS NULL THEN FALSE ELSE TRUE END AS ${q(RETRY)} FROM (
   SELECT CASE WHEN c.__k IS NULL THEN 'removed' WHEN s.key IS NULL THEN 'added' ELSE 'changed' END AS ${q(OP)},
-    COALESCE(c.__k, s.key) AS ${q(KEY)}, c.${q(HASH)}${fieldCols ? `, ${fieldCols}` : ""}
+    COALESCE(c.__k, s.key) AS ${q(KEY)}, c.${q(HASH)}${fieldCols ? `, ${fieldCols}` : ""}${input.previousFields ? `, s.fields AS ${q(PREVIOUS)}` : ""}
   FROM (SELECT cm.*, cm.${q(KEY)} AS __k FROM (${cur}) AS cm) AS c
   FULL OUTER JOIN ${d.quoteRelation(t.snapshot)} AS s ON s.key = c.__k
   WHERE (c.__k IS NOT NULL AND (${changedCondition}))${removals ? " OR c.__k IS NULL" : ""}

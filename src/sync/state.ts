@@ -3,7 +3,9 @@ import { KEY } from "./mapping-sql.ts";
 
 /**
  * A sync's state tables, in `stateSchema` (default `cdp_state`):
- * - `<sync>__snapshot` (key, hash, synced_at): what the destination acknowledged, row by row;
+ * - `<sync>__snapshot` (key, hash, synced_at, fields): what the destination acknowledged, row by
+ *   row; `fields` (JSON of the delivered fields) only for destinations that remove members by
+ *   their data (`Connector.removalNeedsFields`), NULL otherwise;
  * - `<sync>__errors` (key, operation, error, attempts, first_seen, last_seen): rows that failed
  *   and are retried next run;
  * - `<sync>__plan`: this run's plan, rebuilt by each run (under the lock);
@@ -35,7 +37,7 @@ export async function ensureState(wh: Warehouse, t: StateTables): Promise<void> 
   const n = d.typeName("int64");
   await wh.ensureSchema(t.snapshot.schema);
   const ddl: [Relation, string][] = [
-    [t.snapshot, `(key ${s} PRIMARY KEY, hash ${s} NOT NULL, synced_at ${ts})`],
+    [t.snapshot, `(key ${s} PRIMARY KEY, hash ${s} NOT NULL, synced_at ${ts}, fields ${s})`],
     [
       t.errors,
       `(key ${s} PRIMARY KEY, operation ${s}, error ${s}, attempts ${n}, first_seen ${ts}, last_seen ${ts})`,
@@ -57,26 +59,36 @@ export async function ensureState(wh: Warehouse, t: StateTables): Promise<void> 
       if (!(await wh.describe(relation))) throw error;
     }
   }
+  // Snapshots created before `fields` existed gain the column (NULL: nothing recorded yet).
+  const snapshot = await wh.describe(t.snapshot);
+  if (snapshot && !snapshot.columns.some((c) => c.name === "fields")) {
+    await wh.execute(`ALTER TABLE ${d.quoteRelation(t.snapshot)} ADD COLUMN fields ${s}`);
+  }
 }
 
 function inList(wh: Warehouse, keys: string[]): string {
   return keys.map((k) => wh.dialect.literal(k)).join(", ");
 }
 
-/** Records acknowledged rows: upserted keys get their new hash, removed keys leave the snapshot. */
+/**
+ * Records acknowledged rows: upserted keys get their new hash (and, when given, the delivered
+ * fields as JSON), removed keys leave the snapshot.
+ */
 export async function commitDelivered(
   wh: Warehouse,
   t: StateTables,
-  upserted: { key: string; hash: string }[],
+  upserted: { key: string; hash: string; fields?: string }[],
   removed: string[],
 ): Promise<void> {
   const d = wh.dialect;
   const now = d.currentTimestamp();
   if (upserted.length) {
-    const values = upserted.map((r) => `(${d.literal(r.key)}, ${d.literal(r.hash)}, ${now})`).join(", ");
+    const values = upserted
+      .map((r) => `(${d.literal(r.key)}, ${d.literal(r.hash)}, ${now}, ${d.literal(r.fields ?? null)})`)
+      .join(", ");
     await wh.execute(
-      `INSERT INTO ${d.quoteRelation(t.snapshot)} (key, hash, synced_at) VALUES ${values}
-       ON CONFLICT (key) DO UPDATE SET hash = excluded.hash, synced_at = excluded.synced_at`,
+      `INSERT INTO ${d.quoteRelation(t.snapshot)} (key, hash, synced_at, fields) VALUES ${values}
+       ON CONFLICT (key) DO UPDATE SET hash = excluded.hash, synced_at = excluded.synced_at, fields = excluded.fields`,
     );
   }
   if (removed.length) {

@@ -196,6 +196,42 @@ for (const target of [duckdbTarget, postgresTarget]) {
       expect(dest.state.size).toBe(50);
     });
 
+    it("gives removals the fields last delivered when the destination removes by data", async (ctx) => {
+      if (reason) return ctx.skip();
+      await setModel("m7", [
+        [1, "a@x.com", "gold"],
+        [2, "b@x.com", "gold"],
+      ]);
+      const dest = new MemoryDestination();
+      const removals: SyncRecord[] = [];
+      const byData: Connector = {
+        ...dest,
+        name: "by-data",
+        modes: dest.modes,
+        batchSize: dest.batchSize,
+        rateLimit: dest.rateLimit,
+        removalNeedsFields: true,
+        check: () => dest.check(),
+        write: (batch) => {
+          removals.push(...batch.filter((r) => r.op === "remove"));
+          return dest.write(batch);
+        },
+      };
+      expect((await run("m7", byData, { mode: "audience" })).delivered).toBe(2);
+      // b changes its email, then leaves: the removal carries the email it was added with.
+      await setModel("m7", [
+        [1, "a@x.com", "gold"],
+        [2, "b2@x.com", "gold"],
+      ]);
+      expect((await run("m7", byData, { mode: "audience" })).delivered).toBe(1);
+      await setModel("m7", [[1, "a@x.com", "gold"]]);
+      const r = await run("m7", byData, { mode: "audience" });
+      expect(r.counts).toMatchObject({ removed: 1, planned: 1 });
+      expect(removals).toEqual([
+        { key: "2", op: "remove", fields: { email: "b2@x.com", tier: "gold", source: "cdp" } },
+      ]);
+    });
+
     it("dry run counts and samples without sending or committing", async (ctx) => {
       if (reason) return ctx.skip();
       await setModel("m6", [
