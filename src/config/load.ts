@@ -6,7 +6,7 @@ import { suggestion } from "../did-you-mean.ts";
 import { ConfigError, type Diagnostic, UsageError } from "../errors.ts";
 import { importConfig } from "./import-config.ts";
 import { configSchema, type ProjectConfig, type TargetConfig } from "./schema.ts";
-import { resolveSecrets } from "./secrets.ts";
+import { type MissingSecret, resolveSecrets } from "./secrets.ts";
 
 export const CONFIG_FILES = ["cdp.config.ts", "cdp.config.mts", "cdp.config.js", "cdp.config.mjs"];
 
@@ -30,6 +30,11 @@ export interface LoadedConfig {
    * compile can still report problems in the models in the same report.
    */
   diagnostics: Diagnostic[];
+  /**
+   * Per sync, the secrets whose environment variables are not set. Such a sync stays in the
+   * config (its secret fields hold the unresolved `secret("X")`) and fails only when it runs.
+   */
+  missingSyncSecrets: Record<string, MissingSecret[]>;
 }
 
 /** Finds the line of a config key in the source text, for error messages. */
@@ -117,7 +122,13 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
       { file: relFile, message: "no default export (write `export default defineConfig({ ... })`)" },
     ]);
   }
-  const { value: resolved, missing } = resolveSecrets(raw, env);
+  const {
+    value: resolved,
+    missing,
+    deferred,
+  } = resolveSecrets(raw, env, (keyPath) => keyPath[0] === "syncs" && keyPath.length > 2);
+  const missingSyncSecrets: Record<string, MissingSecret[]> = {};
+  for (const m of deferred) (missingSyncSecrets[m.path.split(".")[1]!] ??= []).push(m);
   const source = readFileSync(configFile, "utf8");
   const diagnostics: Diagnostic[] = missing.map((m) => ({
     file: relFile,
@@ -138,7 +149,7 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   if (options.vars) config = { ...config, vars: { ...config.vars, ...options.vars } };
 
   const { targetName, target } = pickTarget(config, options.target, relFile, diagnostics);
-  return { projectDir, configFile, config, targetName, target, diagnostics };
+  return { projectDir, configFile, config, targetName, target, diagnostics, missingSyncSecrets };
 }
 
 /** A usable config from an invalid one: known keys kept, defaults filled, unknown keys dropped. */

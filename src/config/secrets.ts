@@ -43,35 +43,48 @@ export class Redactor {
 /** One redactor per process: secrets are process-wide, like the environment they come from. */
 export const redactor = new Redactor();
 
+/** A secret whose environment variable is not set, found at `path` of the config. */
+export interface MissingSecret {
+  path: string;
+  envVar: string;
+}
+
 /**
  * Walks a config value and replaces every `secret("X")` by the value of `process.env.X`.
  * Missing required secrets are returned as problems instead of thrown, so that all are reported.
+ * Where `defer(path)` says so, a missing secret is left in place as its `SecretRef` and listed in
+ * `deferred` instead: a sync's credentials are only needed when that sync runs, so one unset
+ * variable must not stop every other command.
  */
 export function resolveSecrets(
   value: unknown,
   env: NodeJS.ProcessEnv,
-  path: string[] = [],
-  missing: { path: string; envVar: string }[] = [],
-): { value: unknown; missing: { path: string; envVar: string }[] } {
-  if (isSecretRef(value)) {
-    const resolved = env[value.$secret];
-    if (resolved === undefined || resolved === "") {
-      if (!value.optional) missing.push({ path: path.join("."), envVar: value.$secret });
-      return { value: undefined, missing };
+  defer: (path: string[]) => boolean = () => false,
+): { value: unknown; missing: MissingSecret[]; deferred: MissingSecret[] } {
+  const missing: MissingSecret[] = [];
+  const deferred: MissingSecret[] = [];
+  const walk = (v: unknown, path: string[]): unknown => {
+    if (isSecretRef(v)) {
+      const resolved = env[v.$secret];
+      if (resolved === undefined || resolved === "") {
+        if (v.optional) return undefined;
+        if (defer(path)) {
+          deferred.push({ path: path.join("."), envVar: v.$secret });
+          return v;
+        }
+        missing.push({ path: path.join("."), envVar: v.$secret });
+        return undefined;
+      }
+      redactor.add(resolved);
+      return resolved;
     }
-    redactor.add(resolved);
-    return { value: resolved, missing };
-  }
-  if (Array.isArray(value)) {
-    return {
-      value: value.map((v, i) => resolveSecrets(v, env, [...path, String(i)], missing).value),
-      missing,
-    };
-  }
-  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = resolveSecrets(v, env, [...path, k], missing).value;
-    return { value: out, missing };
-  }
-  return { value, missing };
+    if (Array.isArray(v)) return v.map((item, i) => walk(item, [...path, String(i)]));
+    if (typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
+      const out: Record<string, unknown> = {};
+      for (const [k, item] of Object.entries(v)) out[k] = walk(item, [...path, k]);
+      return out;
+    }
+    return v;
+  };
+  return { value: walk(value, []), missing, deferred };
 }

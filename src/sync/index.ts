@@ -65,6 +65,17 @@ export async function runSyncs(
       options.onEvent?.({ type: "sync_finish", result });
       continue;
     }
+    const missing = loaded.missingSyncSecrets[name] ?? [];
+    if (missing.length) {
+      const result: SyncResult = {
+        ...base,
+        status: "error",
+        message: `sync "${name}" needs ${missing.map((m) => `${m.envVar} (for ${m.path.split(".").slice(2).join(".")})`).join(", ")}, not set in the environment or .env; nothing was sent`,
+      };
+      results.push(result);
+      options.onEvent?.({ type: "sync_finish", result });
+      continue;
+    }
     const node = [...compilation.nodes.values()].find(
       (n) => n.name === config.model && (n.resourceType === "model" || n.resourceType === "seed"),
     );
