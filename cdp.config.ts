@@ -98,7 +98,7 @@ export default defineConfig({
       mode: "audience",
       destination: {
         type: "webhook",
-        url: process.env.CDP_WEBHOOK_URL ? secret("CDP_WEBHOOK_URL") : "http://127.0.0.1/unused",
+        url: secret("CDP_WEBHOOK_URL"),
         signingSecret: secret("CDP_WEBHOOK_SECRET", { optional: true }),
       },
       fields: { email_sha256: { column: "email", transform: ["email", "sha256"] } },

@@ -279,6 +279,20 @@ export async function main(args: string[]): Promise<number> {
         );
       },
     })
+    .command<GlobalArgs & { syncs?: string[] }>({
+      command: "debug [syncs..]",
+      describe:
+        "Check the config, the warehouse connection and each enabled sync's destination credentials; build and send nothing",
+      builder: (y) =>
+        y.positional("syncs", { type: "string", array: true, describe: "Only these syncs (default: all)" }),
+      handler: async (argv) => {
+        const { printDebug } = await import("./commands/debug.ts");
+        exitCode = await printDebug(
+          { projectDir: argv["project-dir"], target: argv.target, syncs: argv.syncs },
+          argv["log-format"],
+        );
+      },
+    })
     .command<GlobalArgs & { dir: string; force?: boolean }>({
       command: "init [dir]",
       describe: "Create a new project (config, an example seed, model and test)",
