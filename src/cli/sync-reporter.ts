@@ -36,7 +36,7 @@ export class SyncReporter {
     if (event.type === "sync_start") {
       const c = event.counts;
       this.write(
-        `sync ${event.sync}${event.dryRun ? " (dry run)" : ""}: ${n(c.planned)} to send: ${n(c.added)} added, ${n(c.changed)} changed, ${n(c.removed)} removed (${n(c.retried)} retried from earlier runs, ${n(c.skipped)} skipped by the mode)`,
+        `sync ${event.sync}${event.dryRun ? " (dry run)" : ""}: ${n(c.planned)} to send: ${n(c.added)} added, ${n(c.changed)} changed, ${n(c.removed)} removed${c.retired ? `, ${n(c.retired)} merged into other profiles` : ""} (${n(c.retried)} retried from earlier runs, ${n(c.skipped)} skipped by the mode)`,
       );
     } else if (event.type === "sync_progress") {
       const share = event.planned ? event.done / event.planned : 1;

@@ -63,6 +63,12 @@ export const syncConfigSchema = z
     primaryKey: z.string().min(1),
     mode: z.enum(SYNC_MODES),
     destination: destinationSchema,
+    /**
+     * The stitch model whose profile ids are this sync's primary key. A profile id that identity
+     * resolution merges into another (its `__merges` table) is removed from the destination, in
+     * every mode, before the surviving profile is sent: remove-old, then add-new.
+     */
+    identity: z.string().min(1).optional(),
     /** Destination field → model column or transform. Default: every column, as it is. */
     fields: z.record(z.string().min(1), fieldMappingSchema).optional(),
     /** Rows per request (default: the connector's, from its API's limits). */

@@ -51,6 +51,11 @@ export interface RunSyncOptions {
   dryRun?: boolean;
   fullResync?: boolean;
   onEvent?: (event: SyncEvent) => void;
+  /**
+   * The merges table of the identity model whose profile ids key this sync (`identity` in the
+   * sync's config): merged-away ids are removed from the destination before the rest is sent.
+   */
+  mergesRelation?: Relation;
   /** Tests: replace the connector, or the waiting between retries. */
   connector?: Connector;
   sleep?: (ms: number) => Promise<void>;
@@ -124,7 +129,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     sync: opts.name,
     runId,
     status: "success",
-    counts: { added: 0, changed: 0, removed: 0, skipped: 0, retried: 0, planned: 0 },
+    counts: { added: 0, changed: 0, removed: 0, retired: 0, skipped: 0, retried: 0, planned: 0 },
     delivered: 0,
     rejected: 0,
     failed: 0,
@@ -161,6 +166,14 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       },
     );
   input.previousFields = !!connector.removalNeedsFields;
+  // Merged-away profile ids are deleted where the destination can delete (remove in audiences).
+  if (
+    opts.mergesRelation &&
+    (cfg.mode === "audience" || connector.modes.includes("mirror")) &&
+    (await wh.describe(opts.mergesRelation))
+  ) {
+    input.merges = opts.mergesRelation;
+  }
   if (!connector.modes.includes(cfg.mode)) {
     throw new SyncError(
       `sync "${opts.name}": the ${connector.name} destination does not support mode ${cfg.mode}`,
@@ -245,24 +258,28 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       });
     };
     const batchSize = connector.batchSize;
-    const stream = wh.stream(
-      `SELECT * FROM ${d.quoteRelation(t.plan)} WHERE ${sentCondition(wh, cfg.mode)}`,
-      { batchSize },
-    );
-    try {
-      for await (const rows of stream) {
-        if (stop) break;
-        const p = limit(() => processBatch(rows)).catch((error: Error) => {
-          stop ??= error;
-        });
-        inflight.add(p);
-        p.finally(() => inflight.delete(p));
-        // Backpressure: at most two rounds of batches in memory.
-        while (inflight.size >= cfg.concurrency * 2) await Promise.race(inflight);
+    for (const phase of ["retired", "rest"] as const) {
+      if (phase === "retired" && !counts.retired) continue;
+      const stream = wh.stream(
+        `SELECT * FROM ${d.quoteRelation(t.plan)} WHERE ${sentCondition(wh, cfg.mode, phase)}`,
+        { batchSize },
+      );
+      try {
+        for await (const rows of stream) {
+          if (stop) break;
+          const p = limit(() => processBatch(rows)).catch((error: Error) => {
+            stop ??= error;
+          });
+          inflight.add(p);
+          p.finally(() => inflight.delete(p));
+          // Backpressure: at most two rounds of batches in memory.
+          while (inflight.size >= cfg.concurrency * 2) await Promise.race(inflight);
+        }
+      } finally {
+        // Batches already sent are committed (or recorded) before the run ends, whatever happened.
+        await Promise.all(inflight);
       }
-    } finally {
-      // Batches already sent are committed (or recorded) before the run ends, whatever happened.
-      await Promise.all(inflight);
+      if (stop) break;
     }
     await connector.close?.();
     if (stop) throw stop;
@@ -284,7 +301,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     await wh
       .execute(
         `UPDATE ${runs} SET finished_at = ${d.currentTimestamp()}, status = ${d.literal(result.status)},
-           planned = ${c.planned}, added = ${c.added}, changed = ${c.changed}, removed = ${c.removed},
+           planned = ${c.planned}, added = ${c.added}, changed = ${c.changed}, removed = ${c.removed + c.retired},
            delivered = ${result.delivered}, rejected = ${result.rejected}, failed = ${result.failed},
            skipped = ${c.skipped}, retried = ${c.retried}, message = ${d.literal(result.message ?? null)}
          WHERE run_id = ${d.literal(runId)}`,

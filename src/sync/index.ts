@@ -2,6 +2,7 @@ import path from "node:path";
 import type { LoadedConfig } from "../config/load.ts";
 import { redactor } from "../config/secrets.ts";
 import { UsageError } from "../errors.ts";
+import { stitchTables } from "../identity/stitch.ts";
 import { writeAtomic } from "../project/artifacts.ts";
 import type { Compilation } from "../project/compile.ts";
 import type { Warehouse } from "../warehouse/types.ts";
@@ -53,7 +54,7 @@ export async function runSyncs(
     const base = {
       sync: name,
       runId: "",
-      counts: { added: 0, changed: 0, removed: 0, skipped: 0, retried: 0, planned: 0 },
+      counts: { added: 0, changed: 0, removed: 0, retired: 0, skipped: 0, retried: 0, planned: 0 },
       delivered: 0,
       rejected: 0,
       failed: 0,
@@ -79,6 +80,9 @@ export async function runSyncs(
     const node = [...compilation.nodes.values()].find(
       (n) => n.name === config.model && (n.resourceType === "model" || n.resourceType === "seed"),
     );
+    const identity = config.identity
+      ? [...compilation.nodes.values()].find((n) => n.name === config.identity && n.resourceType === "model")
+      : undefined;
     let result: SyncResult;
     if (!node || !("relation" in node)) {
       result = {
@@ -87,12 +91,24 @@ export async function runSyncs(
         message: `sync "${name}": no model or seed named ${config.model}`,
       };
       options.onEvent?.({ type: "sync_finish", result });
+    } else if (
+      config.identity &&
+      (identity?.resourceType !== "model" || identity.config.materialized !== "stitch")
+    ) {
+      result = {
+        ...base,
+        status: "error",
+        message: `sync "${name}": identity ${config.identity} is not a stitch model of this project; name the stitch model whose profile ids key this sync`,
+      };
+      options.onEvent?.({ type: "sync_finish", result });
     } else {
       try {
         result = await runSync({
           name,
           config,
           modelRelation: node.relation,
+          mergesRelation:
+            identity && "relation" in identity ? stitchTables(identity.relation).merges : undefined,
           warehouse,
           projectDir: loaded.projectDir,
           dryRun: options.dryRun,

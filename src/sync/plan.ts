@@ -4,19 +4,29 @@ import { SyncError } from "./errors.ts";
 import { HASH, KEY, type MappedField, mappedSelectSql, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
 import type { StateTables } from "./state.ts";
 
-/** How each kind of difference is sent in each mode; a kind missing from a mode is skipped. */
-export const MODE_OPERATIONS: Record<SyncMode, Partial<Record<"added" | "changed" | "removed", string>>> = {
-  upsert: { added: "upsert", changed: "upsert" },
-  update: { added: "update", changed: "update" },
-  insert: { added: "insert" },
-  mirror: { added: "upsert", changed: "upsert", removed: "delete" },
-  audience: { added: "add", changed: "add", removed: "remove" },
+/**
+ * How each kind of difference is sent in each mode; a kind missing from a mode is skipped.
+ * `retired`: a key that left the model because identity resolution merged (or split) that profile
+ * into another id; it is removed from the destination in every mode (remove-old/add-new), when the
+ * sync names its identity model and the destination can delete.
+ */
+export const MODE_OPERATIONS: Record<
+  SyncMode,
+  Partial<Record<"added" | "changed" | "removed" | "retired", string>>
+> = {
+  upsert: { added: "upsert", changed: "upsert", retired: "delete" },
+  update: { added: "update", changed: "update", retired: "delete" },
+  insert: { added: "insert", retired: "delete" },
+  mirror: { added: "upsert", changed: "upsert", removed: "delete", retired: "delete" },
+  audience: { added: "add", changed: "add", removed: "remove", retired: "remove" },
 };
 
 export interface PlanCounts {
   added: number;
   changed: number;
   removed: number;
+  /** Keys merged into another profile id by identity resolution, removed before the rest is sent. */
+  retired: number;
   /** Planned rows the mode does not send (e.g. changes in `insert` mode). */
   skipped: number;
   /** Planned rows that failed in an earlier run. */
@@ -33,6 +43,8 @@ export interface PlanInput {
   fullResync: boolean;
   /** Carry the fields last delivered (snapshot `fields`), for connectors that remove by data. */
   previousFields?: boolean;
+  /** The identity model's merges table (old_profile_id → new_profile_id): retire merged keys. */
+  merges?: Relation;
 }
 
 /**
@@ -69,12 +81,21 @@ export function planSql(wh: Warehouse, t: StateTables, input: PlanInput): string
   const removals = MODE_OPERATIONS[input.mode].removed !== undefined;
   const fieldCols = input.fields.map((f) => `c.${q(f.name)}`).join(", ");
   const changedCondition = input.fullResync ? "c.__k IS NOT NULL" : `s.key IS NULL OR s.hash <> c.${q(HASH)}`;
+  // A key gone from the model that identity resolution merged into another id is "retired".
+  const merged = input.merges
+    ? `LEFT JOIN (SELECT DISTINCT old_profile_id FROM ${d.quoteRelation(input.merges)}) AS mg ON c.__k IS NULL AND mg.old_profile_id = s.key`
+    : "";
+  const gone = input.merges
+    ? "CASE WHEN mg.old_profile_id IS NOT NULL THEN 'retired' ELSE 'removed' END"
+    : "'removed'";
+  const goneCondition = removals ? "c.__k IS NULL" : input.merges ? "mg.old_profile_id IS NOT NULL" : "";
   return `SELECT p.*, CASE WHEN e.key IS NULL THEN FALSE ELSE TRUE END AS ${q(RETRY)} FROM (
-  SELECT CASE WHEN c.__k IS NULL THEN 'removed' WHEN s.key IS NULL THEN 'added' ELSE 'changed' END AS ${q(OP)},
+  SELECT CASE WHEN c.__k IS NULL THEN ${gone} WHEN s.key IS NULL THEN 'added' ELSE 'changed' END AS ${q(OP)},
     COALESCE(c.__k, s.key) AS ${q(KEY)}, c.${q(HASH)}${fieldCols ? `, ${fieldCols}` : ""}${input.previousFields ? `, s.fields AS ${q(PREVIOUS)}` : ""}
   FROM (SELECT cm.*, cm.${q(KEY)} AS __k FROM (${cur}) AS cm) AS c
   FULL OUTER JOIN ${d.quoteRelation(t.snapshot)} AS s ON s.key = c.__k
-  WHERE (c.__k IS NOT NULL AND (${changedCondition}))${removals ? " OR c.__k IS NULL" : ""}
+  ${merged}
+  WHERE (c.__k IS NOT NULL AND (${changedCondition}))${goneCondition ? ` OR (${goneCondition})` : ""}
 ) AS p LEFT JOIN ${d.quoteRelation(t.errors)} AS e ON e.key = p.${q(KEY)}`;
 }
 
@@ -86,9 +107,17 @@ export async function countPlan(wh: Warehouse, planFrom: string, mode: SyncMode)
        SUM(CASE WHEN ${d.quoteIdentifier(RETRY)} THEN 1 ELSE 0 END) AS retried
      FROM ${planFrom} GROUP BY 1`,
   );
-  const counts: PlanCounts = { added: 0, changed: 0, removed: 0, skipped: 0, retried: 0, planned: 0 };
+  const counts: PlanCounts = {
+    added: 0,
+    changed: 0,
+    removed: 0,
+    retired: 0,
+    skipped: 0,
+    retried: 0,
+    planned: 0,
+  };
   for (const r of rows) {
-    const kind = r.op as "added" | "changed" | "removed";
+    const kind = r.op as "added" | "changed" | "removed" | "retired";
     counts[kind] = Number(r.n);
     if (MODE_OPERATIONS[mode][kind]) {
       counts.planned += Number(r.n);
@@ -98,8 +127,14 @@ export async function countPlan(wh: Warehouse, planFrom: string, mode: SyncMode)
   return counts;
 }
 
-/** The SQL condition selecting the plan rows the mode sends. */
-export function sentCondition(wh: Warehouse, mode: SyncMode): string {
-  const kinds = Object.keys(MODE_OPERATIONS[mode]).map((k) => wh.dialect.literal(k));
+/**
+ * The SQL condition selecting the plan rows the mode sends, in two phases: retired keys first
+ * (removing the old id before the new one arrives keeps a destination that is unique on, say,
+ * email from refusing the new record or holding the person twice), then everything else.
+ */
+export function sentCondition(wh: Warehouse, mode: SyncMode, phase: "retired" | "rest"): string {
+  const kinds = Object.keys(MODE_OPERATIONS[mode])
+    .filter((k) => (phase === "retired") === (k === "retired"))
+    .map((k) => wh.dialect.literal(k));
   return `${wh.dialect.quoteIdentifier(OP)} IN (${kinds.join(", ")})`;
 }

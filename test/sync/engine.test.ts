@@ -232,6 +232,58 @@ for (const target of [duckdbTarget, postgresTarget]) {
       ]);
     });
 
+    it("removes profile ids merged away by identity resolution before sending the survivor", async (ctx) => {
+      if (reason) return ctx.skip();
+      await setModel("m8", [
+        [1, "a@x.com", "gold"],
+        [2, "b@x.com", "gold"],
+        [3, "c@x.com", "gold"],
+      ]);
+      const merges = model("m8_identity__merges");
+      await wh.replaceTable(
+        merges,
+        `SELECT 'none' AS old_profile_id, 'none' AS new_profile_id, 'merge' AS reason WHERE 1 = 0`,
+      );
+      const dest = new MemoryDestination(1);
+      const order: string[] = [];
+      const recording: Connector = {
+        ...dest,
+        name: "recording",
+        modes: dest.modes,
+        batchSize: 1,
+        rateLimit: dest.rateLimit,
+        check: () => dest.check(),
+        write: (batch) => {
+          order.push(...batch.map((r) => `${r.op}:${r.key}`));
+          return dest.write(batch);
+        },
+      };
+      const sync = () =>
+        runSync({
+          name: "m8",
+          config: config({ model: "m8", mode: "upsert", concurrency: 4 }),
+          modelRelation: model("m8"),
+          mergesRelation: merges,
+          warehouse: wh,
+          projectDir: ".",
+          connector: recording,
+          sleep: nosleep,
+        });
+      expect((await sync()).delivered).toBe(3);
+      // 2 merged into 1 (which gains 2's email); 3 simply left the model, which upsert mode keeps.
+      await setModel("m8", [[1, "a@x.com;b@x.com", "gold"]]);
+      await wh.execute(
+        `INSERT INTO ${wh.dialect.quoteRelation(merges)} VALUES ('2', '1', 'merge'), ('9', '1', 'merge')`,
+      );
+      order.length = 0;
+      const r = await sync();
+      expect(r.counts).toMatchObject({ changed: 1, removed: 0, retired: 1, planned: 2 });
+      expect(order).toEqual(["delete:2", "upsert:1"]);
+      expect([...dest.state.keys()].sort()).toEqual(["1", "3"]);
+      // Nothing more to do next run.
+      expect((await sync()).counts.planned).toBe(0);
+    });
+
     it("dry run counts and samples without sending or committing", async (ctx) => {
       if (reason) return ctx.skip();
       await setModel("m6", [
