@@ -69,6 +69,8 @@ export default defineConfig({
     high_value_at_risk_file: {
       model: "aud_high_value_at_risk",
       primaryKey: "profile_id",
+      // Profile ids merged away by the stitch leave the audience before the survivor is added.
+      identity: "identity_graph",
       mode: "audience",
       destination: { type: "file", dir: ".cdp/exports", format: "csv" },
       fields: {
@@ -82,6 +84,7 @@ export default defineConfig({
     recent_signups_file: {
       model: "aud_recent_signups_no_order",
       primaryKey: "profile_id",
+      identity: "identity_graph",
       mode: "mirror",
       destination: { type: "file", dir: ".cdp/exports", format: "jsonl" },
       fields: {
@@ -95,6 +98,7 @@ export default defineConfig({
       enabled: !!process.env.CDP_WEBHOOK_URL,
       model: "aud_high_value_at_risk",
       primaryKey: "profile_id",
+      identity: "identity_graph",
       mode: "audience",
       destination: {
         type: "webhook",
