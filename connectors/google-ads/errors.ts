@@ -1,0 +1,147 @@
+/**
+ * Reading the Google Ads API's errors. A failed call answers a `google.rpc.Status`
+ * (`{"error": {"code", "message", "status", "details": [...]}}`) whose details hold a
+ * `GoogleAdsFailure` (`errors[]`, each with an `errorCode` like `{"quotaError": "RESOURCE_EXHAUSTED"}`,
+ * a `message` and a `location.fieldPathElements` path), and sometimes a `google.rpc.RetryInfo`.
+ * Partial failures come back the same way, inside an HTTP 200, as `partialFailureError`.
+ */
+
+export interface GoogleAdsErrorItem {
+  /** The enum value, e.g. `INVALID_SHA256_FORMAT`. */
+  code: string;
+  /** The error family, e.g. `offlineUserDataJobError`. */
+  family: string;
+  message: string;
+  /** The request's `operations[i]` this error is about, when it is about one. */
+  operationIndex?: number;
+  /** The field path below the operation, e.g. `create.user_identifiers[0].hashed_email`. */
+  field?: string;
+}
+
+export interface GoogleAdsStatus {
+  /** The RPC status name, e.g. `INVALID_ARGUMENT`, `RESOURCE_EXHAUSTED`. */
+  status?: string;
+  message: string;
+  errors: GoogleAdsErrorItem[];
+  /** The wait the API asked for (RetryInfo, or a quota error's details). */
+  retryDelayMs?: number;
+}
+
+/** A protobuf Duration in JSON ("30s", "1.5s") in milliseconds. */
+export function durationMs(value: unknown): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const m = /^(\d+(?:\.\d+)?)s$/.exec(value.trim());
+  return m ? Math.round(Number(m[1]) * 1000) : undefined;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function item(raw: unknown): { item: GoogleAdsErrorItem; retryDelayMs?: number } | undefined {
+  if (!isObject(raw)) return undefined;
+  const codeObj = isObject(raw.errorCode) ? raw.errorCode : {};
+  const [family, code] = Object.entries(codeObj)[0] ?? ["unknown", "UNKNOWN"];
+  const out: GoogleAdsErrorItem = {
+    family,
+    code: String(code),
+    message: typeof raw.message === "string" ? raw.message : "",
+  };
+  const location = isObject(raw.location) ? raw.location : {};
+  const path = Array.isArray(location.fieldPathElements) ? location.fieldPathElements.filter(isObject) : [];
+  const parts: string[] = [];
+  for (const [i, el] of path.entries()) {
+    const name = String(el.fieldName ?? "");
+    const index = typeof el.index === "number" ? el.index : undefined;
+    if (i === 0 && name === "operations" && index !== undefined) {
+      out.operationIndex = index;
+      continue;
+    }
+    parts.push(index === undefined ? name : `${name}[${index}]`);
+  }
+  if (parts.length) out.field = parts.join(".");
+  const details = isObject(raw.details) ? raw.details : {};
+  const quota = isObject(details.quotaErrorDetails) ? details.quotaErrorDetails : {};
+  return { item: out, retryDelayMs: durationMs(quota.retryDelay) };
+}
+
+/** Reads a `google.rpc.Status` (the `error` of a failed call, or a `partialFailureError`). */
+export function readStatus(raw: unknown): GoogleAdsStatus {
+  const s = isObject(raw) ? raw : {};
+  const out: GoogleAdsStatus = {
+    status: typeof s.status === "string" ? s.status : undefined,
+    message: typeof s.message === "string" ? s.message : "",
+    errors: [],
+  };
+  const delays: number[] = [];
+  for (const detail of Array.isArray(s.details) ? s.details : []) {
+    if (!isObject(detail)) continue;
+    const retry = durationMs(detail.retryDelay);
+    if (retry !== undefined) delays.push(retry);
+    for (const e of Array.isArray(detail.errors) ? detail.errors : []) {
+      const parsed = item(e);
+      if (!parsed) continue;
+      out.errors.push(parsed.item);
+      if (parsed.retryDelayMs !== undefined) delays.push(parsed.retryDelayMs);
+    }
+  }
+  if (delays.length) out.retryDelayMs = Math.max(...delays);
+  return out;
+}
+
+/** The `error` of a failed call's body, read; an empty status when the body is not Google's. */
+export function readErrorBody(body: unknown): GoogleAdsStatus {
+  return readStatus(isObject(body) ? body.error : undefined);
+}
+
+/** One line per error: `CODE: message (field)`, or the status message when there are none. */
+export function describe(status: GoogleAdsStatus): string {
+  if (!status.errors.length)
+    return [status.status, status.message].filter(Boolean).join(": ") || "no details";
+  const lines = status.errors.map((e) => `${e.code}: ${e.message}${e.field ? ` (${e.field})` : ""}`);
+  return [...new Set(lines)].join("; ");
+}
+
+/**
+ * The per-operation errors of an `addOperations` answer: request operation index → the API's
+ * reasons for refusing it. Errors not tied to an operation are returned apart.
+ */
+export function operationErrors(partialFailureError: unknown): {
+  byIndex: Map<number, string>;
+  unplaced: GoogleAdsErrorItem[];
+} {
+  const status = readStatus(partialFailureError);
+  const grouped = new Map<number, GoogleAdsErrorItem[]>();
+  const unplaced: GoogleAdsErrorItem[] = [];
+  for (const e of status.errors) {
+    if (e.operationIndex === undefined) unplaced.push(e);
+    else grouped.set(e.operationIndex, [...(grouped.get(e.operationIndex) ?? []), e]);
+  }
+  const byIndex = new Map<number, string>();
+  for (const [index, errors] of grouped) byIndex.set(index, describe({ message: "", errors }));
+  return { byIndex, unplaced };
+}
+
+/** Error codes a later attempt of the same request may get past. */
+const TRANSIENT_CODES = new Set(["CONCURRENT_MODIFICATION", "TRANSIENT_ERROR", "INTERNAL_ERROR"]);
+
+export function isTransient(status: GoogleAdsStatus): boolean {
+  return status.errors.some((e) => TRANSIENT_CODES.has(e.code)) || status.status === "ABORTED";
+}
+
+/** What the user should do about an authentication or authorisation refusal, by error code. */
+export function credentialAdvice(codes: string[], customerId: string): string {
+  const has = (c: string) => codes.includes(c);
+  if (has("DEVELOPER_TOKEN_INVALID") || has("DEVELOPER_TOKEN_PROHIBITED"))
+    return "the developer token is not valid for this Google Cloud project: copy it again from the Google Ads API Center into the sync's developerToken secret";
+  if (has("DEVELOPER_TOKEN_NOT_APPROVED"))
+    return "the developer token only has test access: apply for Basic or Standard access in the API Center, or sync to a test account";
+  if (has("CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE"))
+    return "since April 2026 the Google Ads API takes Customer Match uploads only from developer tokens that used it before; new integrations go through Google's Data Manager API";
+  if (has("USER_PERMISSION_DENIED"))
+    return `the Google account behind the refresh token cannot reach customer ${customerId}: set loginCustomerId to the manager account it reaches it through, or authorise with an account that has access`;
+  if (has("CUSTOMER_NOT_ENABLED"))
+    return `customer ${customerId} is not enabled (cancelled or not set up yet)`;
+  if (has("OPERATIONS_FOR_CUSTOMER_MATCH_NOT_ALLOWED") || has("CUSTOMER_NOT_ACCEPTED_CUSTOMER_DATA_TERMS"))
+    return `customer ${customerId} may not use Customer Match: accept the Customer Match terms in Google Ads and check the account's eligibility`;
+  return "authorise again (a new refresh token for a Google account with access to the customer) and check the developer token";
+}

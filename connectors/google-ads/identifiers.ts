@@ -1,0 +1,131 @@
+import {
+  hashed,
+  normalizeCountryCode,
+  normalizeEmail,
+  normalizeExternalId,
+  normalizeName,
+  normalizePhone,
+  normalizePostalCode,
+  preHashed,
+  toText,
+} from "../../src/sync/normalize-hash.ts";
+import type { AddressInfo, UserData, UserIdentifier } from "./user-data.ts";
+
+/** The sync field names read for each identifier (map model columns to these in `fields`). */
+export const FIELD_NAMES = {
+  email: "email",
+  phone: "phone",
+  firstName: "first_name",
+  lastName: "last_name",
+  countryCode: "country_code",
+  postalCode: "postal_code",
+  thirdPartyUserId: "third_party_user_id",
+} as const;
+
+export interface IdentifierOptions {
+  /** Country of phone numbers written without their country code (ISO-2). */
+  defaultPhoneCountry?: string;
+  /** The list's upload key type: `CONTACT_INFO` takes email/phone/address, `CRM_ID` user ids. */
+  uploadKeyType: string;
+}
+
+export type BuiltUserData = { ok: true; userData: UserData } | { ok: false; reason: string };
+
+const google = { platform: "google" } as const;
+
+/**
+ * A hashed identifier from a field: a value already SHA-256 hex (hashed in the warehouse) is
+ * sent as it is (lowercased), never hashed again; otherwise it is normalised by Google's rules
+ * and hashed. Null when empty or unusable.
+ */
+function hashedField(value: unknown, normalize: (v: unknown) => string | null): string | null {
+  return preHashed(value) ?? hashed(normalize(value));
+}
+
+/**
+ * The address identifier: all four parts or none (Google matches them together). Names are
+ * hashed; country and postal code must be sent in clear, so a digest there makes the address
+ * unusable.
+ */
+function address(fields: Record<string, unknown>, problems: string[]): AddressInfo | null {
+  const raw = {
+    first: fields[FIELD_NAMES.firstName],
+    last: fields[FIELD_NAMES.lastName],
+    country: fields[FIELD_NAMES.countryCode],
+    postal: fields[FIELD_NAMES.postalCode],
+  };
+  const given = Object.values(raw).filter((v) => toText(v) !== null).length;
+  if (given === 0) return null;
+  if (preHashed(raw.country) || preHashed(raw.postal)) {
+    problems.push(`${FIELD_NAMES.countryCode} and ${FIELD_NAMES.postalCode} must not be hashed`);
+    return null;
+  }
+  const countryCode = normalizeCountryCode(raw.country, google);
+  const parts: AddressInfo = {
+    hashedFirstName: hashedField(raw.first, (v) => normalizeName(v, google)) ?? "",
+    hashedLastName: hashedField(raw.last, (v) => normalizeName(v, google)) ?? "",
+    countryCode: countryCode ?? "",
+    postalCode: normalizePostalCode(raw.postal, countryCode ?? undefined, google) ?? "",
+  };
+  const missing = [
+    [FIELD_NAMES.firstName, parts.hashedFirstName],
+    [FIELD_NAMES.lastName, parts.hashedLastName],
+    [FIELD_NAMES.countryCode, parts.countryCode],
+    [FIELD_NAMES.postalCode, parts.postalCode],
+  ]
+    .filter(([, v]) => !v)
+    .map(([name]) => name);
+  if (missing.length) {
+    problems.push(`the address lacks a usable ${missing.join(", ")} (all four are needed)`);
+    return null;
+  }
+  return parts;
+}
+
+/**
+ * The `UserData` of one row, from its fields (see FIELD_NAMES). Identifiers that cannot be read
+ * are left out; a row left with none is refused with the reasons (values are never quoted: they
+ * are personal data).
+ *
+ * @example
+ * buildUserData({ email: " Ann@Example.com", phone: "020 7946 0958" }, { defaultPhoneCountry: "GB", uploadKeyType: "CONTACT_INFO" })
+ * // { ok: true, userData: { userIdentifiers: [{ hashedEmail: "…" }, { hashedPhoneNumber: "…" }] } }
+ */
+export function buildUserData(fields: Record<string, unknown>, o: IdentifierOptions): BuiltUserData {
+  const ids: UserIdentifier[] = [];
+  const problems: string[] = [];
+  if (o.uploadKeyType === "CRM_ID") {
+    const id = normalizeExternalId(fields[FIELD_NAMES.thirdPartyUserId]);
+    if (id) ids.push({ thirdPartyUserId: id });
+    else problems.push(`${FIELD_NAMES.thirdPartyUserId} is empty`);
+  } else {
+    const email = fields[FIELD_NAMES.email];
+    if (toText(email) !== null) {
+      const h = hashedField(email, (v) => normalizeEmail(v, google));
+      if (h) ids.push({ hashedEmail: h });
+      else problems.push(`${FIELD_NAMES.email} is not an email address`);
+    }
+    const phone = fields[FIELD_NAMES.phone];
+    if (toText(phone) !== null) {
+      const h = hashedField(phone, (v) =>
+        normalizePhone(v, { ...google, defaultCountry: o.defaultPhoneCountry }),
+      );
+      if (h) ids.push({ hashedPhoneNumber: h });
+      else
+        problems.push(
+          `${FIELD_NAMES.phone} is not a valid phone number${o.defaultPhoneCountry ? ` (read as ${o.defaultPhoneCountry} when it has no country code)` : " (no country code, and no defaultPhoneCountry)"}`,
+        );
+    }
+    const a = address(fields, problems);
+    if (a) ids.push({ addressInfo: a });
+  }
+  if (ids.length) return { ok: true, userData: { userIdentifiers: ids } };
+  const expected =
+    o.uploadKeyType === "CRM_ID"
+      ? `the list takes user ids: map one to "${FIELD_NAMES.thirdPartyUserId}"`
+      : `needs "${FIELD_NAMES.email}", "${FIELD_NAMES.phone}", or "${FIELD_NAMES.firstName}" + "${FIELD_NAMES.lastName}" + "${FIELD_NAMES.countryCode}" + "${FIELD_NAMES.postalCode}"`;
+  return {
+    ok: false,
+    reason: `no identifier Google can match${problems.length ? `: ${problems.join("; ")}` : ""} (${expected})`,
+  };
+}
