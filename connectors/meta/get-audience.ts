@@ -1,0 +1,60 @@
+import type { HttpClient } from "../../src/http/client.ts";
+import { BatchError } from "../../src/sync/connector.ts";
+import { MetaConfigError, toFailure } from "./update-users.ts";
+
+/** What `check()` reads about the audience. */
+export interface AudienceInfo {
+  id: string;
+  name?: string;
+  subtype?: string;
+  operation_status?: { code?: number; description?: string };
+}
+
+/** Meta's operation_status code for an audience flagged for restrictions: updates are refused. */
+const FLAGGED = 471;
+
+/**
+ * One cheap call that proves the token works and the audience exists, is visible to it, is a
+ * customer-file audience (subtype CUSTOM) and is not restricted:
+ * `GET /{audience_id}?fields=id,name,subtype,operation_status`. Throttling is waited out (up to
+ * `attempts` tries); anything else throws one line saying what to fix.
+ */
+export async function checkAudience(
+  http: HttpClient,
+  url: string,
+  audienceId: string,
+  sleep: (ms: number) => Promise<void>,
+  attempts = 3,
+): Promise<AudienceInfo> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await http.request({ method: "GET", url });
+      const info = (res.body ?? {}) as AudienceInfo;
+      if (String(info.id ?? "") !== audienceId) {
+        throw new Error(`meta: GET audience ${audienceId} answered without the audience's id; check baseUrl`);
+      }
+      if (info.subtype && info.subtype !== "CUSTOM") {
+        throw new Error(
+          `meta: audience ${audienceId} ("${info.name ?? ""}") is a ${info.subtype} audience; only customer-file audiences (subtype CUSTOM) take members`,
+        );
+      }
+      if (info.operation_status?.code === FLAGGED) {
+        throw new Error(
+          `meta: audience ${audienceId} ("${info.name ?? ""}") is restricted (${info.operation_status.description ?? "flagged"}); resolve it in Audience Manager before syncing`,
+        );
+      }
+      return info;
+    } catch (error) {
+      const failure =
+        error instanceof Error && error.message.startsWith("meta:")
+          ? error
+          : toFailure(error, `checking audience ${audienceId}`);
+      if (failure instanceof MetaConfigError) throw new Error(`meta: ${failure.message}`);
+      if (failure instanceof BatchError && failure.retryable && attempt < attempts) {
+        await sleep(failure.retryAfterMs ?? 1000 * attempt);
+        continue;
+      }
+      throw failure instanceof BatchError ? new Error(`meta: ${failure.message}`) : failure;
+    }
+  }
+}

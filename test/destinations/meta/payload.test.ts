@@ -1,0 +1,222 @@
+import { describe, expect, it } from "vitest";
+import { classifyGraphError, graphError, isThrottling } from "../../../connectors/meta/graph-errors.ts";
+import { metaFieldProblems, prepareRow, schemaFor } from "../../../connectors/meta/schema-keys.ts";
+import { SessionCounter, sessionId } from "../../../connectors/meta/session.ts";
+import {
+  MetaConfigError,
+  parseUsersResponse,
+  prepareUsers,
+  THROTTLE_WAIT_MS,
+  toFailure,
+} from "../../../connectors/meta/update-users.ts";
+import { HttpError } from "../../../src/http/errors.ts";
+import { BatchError, type SyncRecord } from "../../../src/sync/connector.ts";
+import { sha256Hex } from "../../../src/sync/normalize-hash.ts";
+
+/** Meta's published example digests ("Customer Information Parameters"). */
+const JOHN_SMITH_EMAIL = "62a14e44f765419d10fea99367361a727c12365e2520f32218d505ed9aa0f62f";
+const PHONE_16505551212 = "e323ec626319ca94ee8bff2e4c87cf613be6ea19919ed1364124e16807ab3176";
+
+const add = (key: string, fields: Record<string, unknown>): SyncRecord => ({ key, op: "add", fields });
+
+describe("schema keys", () => {
+  it("orders the schema as Meta lists its keys and expands DOB", () => {
+    expect(schemaFor(["COUNTRY", "FN", "PHONE", "EMAIL"])).toEqual(["EMAIL", "PHONE", "FN", "COUNTRY"]);
+    expect(schemaFor(["EMAIL", "DOB"])).toEqual(["EMAIL", "DOBY", "DOBM", "DOBD"]);
+  });
+
+  it("names field names that are not Meta keys, with a hint", () => {
+    expect(metaFieldProblems(["EMAIL", "PHONE", "EXTERN_ID"])).toEqual([]);
+    expect(metaFieldProblems(["email"])).toEqual([
+      'field "email" is not a Meta schema key: did you mean EMAIL?',
+    ]);
+    expect(metaFieldProblems(["favourite_colour"])[0]).toContain("use EXTERN_ID, EMAIL, PHONE");
+    expect(metaFieldProblems(["DOB", "DOBY"])).toEqual(["map either DOB or DOBY/DOBM/DOBD, not both"]);
+  });
+});
+
+describe("prepareUsers: the request's payload", () => {
+  it("normalises and hashes each value per Meta's rules, EXTERN_ID and MADID as they are", () => {
+    const p = prepareUsers([
+      add("1", {
+        EMAIL: " John_Smith@gmail.com ",
+        PHONE: "(650)555-1212",
+        FN: "Mary",
+        LN: "O'Neil",
+        COUNTRY: "US",
+        EXTERN_ID: "crm-42",
+        MADID: "AB-CD",
+      }),
+    ]);
+    expect(p.schema).toEqual(["EXTERN_ID", "EMAIL", "PHONE", "LN", "FN", "MADID", "COUNTRY"]);
+    expect(p.data).toEqual([
+      [
+        "crm-42",
+        JOHN_SMITH_EMAIL,
+        PHONE_16505551212,
+        sha256Hex("oneil"),
+        sha256Hex("mary"),
+        "ab-cd",
+        sha256Hex("us"),
+      ],
+    ]);
+    expect(p.keys).toEqual(["1"]);
+    expect(p.refused).toEqual([]);
+  });
+
+  it("leaves unknown values blank so every row has the schema's arity", () => {
+    const p = prepareUsers([
+      add("1", { EMAIL: "a@x.com", PHONE: null }),
+      add("2", { EMAIL: null, PHONE: "+14155552671" }),
+    ]);
+    expect(p.schema).toEqual(["EMAIL", "PHONE"]);
+    expect(p.data).toEqual([
+      [sha256Hex("a@x.com"), ""],
+      ["", sha256Hex("14155552671")],
+    ]);
+    for (const row of p.data) expect(row).toHaveLength(p.schema.length);
+  });
+
+  it("reads national phone numbers with the row's COUNTRY, else defaultCountry", () => {
+    const p = prepareUsers(
+      [
+        add("uk", { PHONE: "020 7946 0958", COUNTRY: "GB" }),
+        add("us", { PHONE: "(650) 555-1212", COUNTRY: null }),
+      ],
+      "US",
+    );
+    expect(p.data.map((r) => r[0])).toEqual([sha256Hex("442079460958"), PHONE_16505551212]);
+  });
+
+  it("passes through values hashed in the warehouse, and never hashes them twice", () => {
+    const p = prepareUsers([add("1", { EMAIL: JOHN_SMITH_EMAIL.toUpperCase(), PHONE: PHONE_16505551212 })]);
+    expect(p.data).toEqual([[JOHN_SMITH_EMAIL, PHONE_16505551212]]);
+  });
+
+  it("sends a date of birth as DOBY, DOBM, DOBD", () => {
+    const p = prepareUsers([add("1", { EMAIL: "a@x.com", DOB: new Date("1997-02-16T00:00:00Z") })]);
+    expect(p.schema).toEqual(["EMAIL", "DOBY", "DOBM", "DOBD"]);
+    expect(p.data[0]!.slice(1)).toEqual([sha256Hex("1997"), sha256Hex("02"), sha256Hex("16")]);
+  });
+
+  it("refuses rows with no usable identifier, with the reason and without the raw value", () => {
+    const p = prepareUsers([
+      add("1", { EMAIL: "not-an-email", PHONE: "12", COUNTRY: "US" }),
+      add("2", { FN: "Ann", COUNTRY: "US" }),
+      add("3", { FN: "Ann", LN: "Lee" }),
+    ]);
+    expect(p.keys).toEqual(["3"]);
+    expect(p.refused.map((r) => r.key)).toEqual(["1", "2"]);
+    const reason = (p.refused[0] as { reason: string }).reason;
+    expect(reason).toContain("no usable identifier");
+    expect(reason).toContain("EMAIL is not an email address");
+    expect(reason).toContain("PHONE is not a valid phone number");
+    expect(reason).not.toContain("not-an-email");
+  });
+
+  it("refuses a removal that carries no fields, saying why", () => {
+    const p = prepareUsers([{ key: "9", op: "remove", fields: {} }]);
+    expect(p.data).toEqual([]);
+    expect(p.refused[0]).toMatchObject({ key: "9", status: "rejected" });
+    expect((p.refused[0] as { reason: string }).reason).toContain("no record of the data last delivered");
+  });
+
+  it("prepareRow keeps FN/LN-only rows usable", () => {
+    expect(prepareRow({ FN: "Ann", LN: "Lee" }, ["LN", "FN"])).toEqual({
+      values: [sha256Hex("lee"), sha256Hex("ann")],
+    });
+  });
+});
+
+describe("sessions", () => {
+  it("one stable 53-bit session per run and operation, batch_seq counting from 1", () => {
+    const a = sessionId("run-1", "add");
+    expect(sessionId("run-1", "add")).toBe(a);
+    expect(sessionId("run-1", "remove")).not.toBe(a);
+    expect(sessionId("run-2", "add")).not.toBe(a);
+    expect(Number.isSafeInteger(a) && a > 0).toBe(true);
+    const s = new SessionCounter();
+    expect(s.next("run-1", "add")).toEqual({ session_id: a, batch_seq: 1, last_batch_flag: false });
+    expect(s.next("run-1", "add").batch_seq).toBe(2);
+    expect(s.next("run-1", "remove").batch_seq).toBe(1);
+    expect(s.sessions).toEqual([
+      { sessionId: a, batches: 2 },
+      { sessionId: sessionId("run-1", "remove"), batches: 1 },
+    ]);
+  });
+});
+
+describe("Graph errors", () => {
+  const body = (code: number, extra: Record<string, unknown> = {}) => ({
+    error: { message: `m${code}`, type: "OAuthException", code, fbtrace_id: "T", ...extra },
+  });
+  const httpError = (status: number, b: unknown) =>
+    new HttpError("POST", "http://x/v21.0/1/users", status, "m", false, undefined, b);
+
+  it("classifies by the body's code, not the status", () => {
+    for (const code of [4, 17, 32, 613, 80003, 80004]) expect(isThrottling(code)).toBe(true);
+    expect(isThrottling(100)).toBe(false);
+    const kind = (b: unknown, status = 400) => classifyGraphError(graphError(b)!, status);
+    expect(kind(body(190, { error_subcode: 463 }))).toBe("credentials");
+    expect(kind(body(200))).toBe("permission");
+    expect(kind(body(80003), 403)).toBe("throttled");
+    expect(kind(body(100, { error_subcode: 33 }))).toBe("audience");
+    expect(kind(body(2, { is_transient: true }), 500)).toBe("transient");
+    expect(kind(body(100))).toBe("refused");
+  });
+
+  it("throttling is retryable after a wait even with HTTP 400 or 403", () => {
+    for (const [status, code] of [
+      [400, 80003],
+      [403, 4],
+      [400, 613],
+      [400, 17],
+    ] as const) {
+      const f = toFailure(httpError(status, body(code)), "adding");
+      expect(f).toBeInstanceOf(BatchError);
+      expect((f as BatchError).retryable).toBe(true);
+      expect((f as BatchError).retryAfterMs).toBe(THROTTLE_WAIT_MS);
+    }
+  });
+
+  it("an invalid parameter refuses the batch (the engine splits it); a bad token is a config error", () => {
+    const refused = toFailure(httpError(400, body(100, { error_user_msg: "bad row" })), "adding");
+    expect(refused).toBeInstanceOf(BatchError);
+    expect((refused as BatchError).retryable).toBe(false);
+    expect(refused.message).toContain("bad row");
+    const token = toFailure(httpError(400, body(190)), "adding");
+    expect(token).toBeInstanceOf(MetaConfigError);
+    expect(token.message).toContain("access token is expired, revoked or invalid");
+  });
+
+  it("network failures and 5xx without a Graph body stay retryable", () => {
+    const f = toFailure(new HttpError("POST", "http://x", undefined, "ECONNRESET", true), "adding");
+    expect((f as BatchError).retryable).toBe(true);
+  });
+});
+
+describe("parseUsersResponse", () => {
+  it("reads counts and samples (as a map or a list)", () => {
+    expect(
+      parseUsersResponse({
+        audience_id: "1",
+        session_id: "9",
+        num_received: 3,
+        num_invalid_entries: 1,
+        invalid_entry_samples: { abc: "bad hash" },
+      }),
+    ).toEqual({
+      audience_id: "1",
+      session_id: "9",
+      num_received: 3,
+      num_invalid_entries: 1,
+      invalid_entry_samples: { abc: "bad hash" },
+    });
+    expect(
+      parseUsersResponse({ num_received: "2", invalid_entry_samples: ["x"] })?.invalid_entry_samples,
+    ).toEqual({
+      x: "invalid entry",
+    });
+    expect(parseUsersResponse({ success: true })).toBeUndefined();
+  });
+});
