@@ -1,3 +1,4 @@
+import type { Redactor } from "../../src/config/secrets.ts";
 import { backoffMs } from "../../src/http/backoff.ts";
 import type { HttpClient } from "../../src/http/client.ts";
 import { HttpError } from "../../src/http/errors.ts";
@@ -13,6 +14,8 @@ export interface GoogleAdsApiOptions {
   apiVersion: string;
   maxAttempts: number;
   sleep: (ms: number) => Promise<void>;
+  /** Google's messages may quote what was sent (a refused developer token): redacted. */
+  redactor: Redactor;
 }
 
 /** Refusals of the account itself, whatever the HTTP status: no row can get through. */
@@ -97,7 +100,9 @@ export class GoogleAdsApi {
         if (!failure.retryable || attempt >= this.o.maxAttempts) throw failure;
         const delay = failure.retryAfterMs ?? backoffMs(attempt, 1000, INLINE_WAIT_MAX_MS);
         if (delay > INLINE_WAIT_MAX_MS) throw failure;
-        if (error.status === 429) this.o.http.bucket?.throttled(delay);
+        // Slower from now on; the pause itself is this wait (the bucket's own pause runs on the
+        // wall clock, which an injected sleep does not advance).
+        if (error.status === 429) this.o.http.bucket?.throttled();
         await this.o.sleep(delay);
       }
     }
@@ -119,7 +124,9 @@ export class GoogleAdsApi {
     const status = readErrorBody(error.body);
     const codes = status.errors.map((e) => e.code);
     const reason = status.errors.length || status.status ? describe(status) : error.apiMessage;
-    const head = `google-ads: ${what} → ${error.status ?? "no response"}${status.status ? ` ${status.status}` : ""}: ${reason}`;
+    const head = this.o.redactor.redact(
+      `google-ads: ${what} → ${error.status ?? "no response"}${status.status ? ` ${status.status}` : ""}: ${reason}`,
+    );
     if (error.status === undefined || error.status === 429 || error.status >= 500 || isTransient(status)) {
       return new GoogleAdsApiError(head, true, status.retryDelayMs ?? error.retryAfterMs, false, codes);
     }

@@ -92,7 +92,8 @@ export class AccessTokens {
       if (!(error instanceof HttpError)) throw error;
       const b = (error.body ?? {}) as { error?: unknown; error_description?: unknown };
       const code = typeof b.error === "string" ? b.error : undefined;
-      const detail = typeof b.error_description === "string" ? `: ${b.error_description}` : "";
+      const detail =
+        typeof b.error_description === "string" ? `: ${this.redactor.redact(b.error_description)}` : "";
       if (code && REFUSED.has(code)) {
         throw new GoogleAdsApiError(
           `google-ads: Google refused the OAuth credentials (${code}${detail}). Authorise again: run the OAuth consent flow (scope https://www.googleapis.com/auth/adwords) with a Google account that can reach customer ${s.customerId}, and put the new refresh token in the secret the sync's refreshToken reads (check clientId and clientSecret belong to the same OAuth client)`,

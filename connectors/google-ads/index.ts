@@ -63,6 +63,7 @@ export function googleAdsConnector(
     apiVersion: config.apiVersion,
     maxAttempts,
     sleep,
+    redactor: ctx.redactor,
   });
   let list: Promise<UserListInfo> | undefined;
   const userList = () => {

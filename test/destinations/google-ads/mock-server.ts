@@ -38,6 +38,8 @@ export interface MockFaults {
   /** The next N API calls answer 429 RESOURCE_EXHAUSTED with this retryDelay. */
   quota?: number;
   quotaRetryDelay?: string;
+  /** The calls the quota fault hits: "create", "addOperations", "run", "search" (default all). */
+  quotaActions?: string[];
   /** Where the delay is: a `google.rpc.RetryInfo` detail, or the quota error's own details. */
   quotaStyle?: "retryInfo" | "quotaError";
   /** The next N addOperations calls answer 400 with databaseError CONCURRENT_MODIFICATION. */
@@ -188,7 +190,7 @@ export async function startGoogleAdsMock(account: Partial<MockAccount> = {}, fau
       faults.unavailable--;
       throw new MockFailure(503, "UNAVAILABLE", "The service is currently unavailable.");
     }
-    if (faults.quota && faults.quota > 0) {
+    if (faults.quota && faults.quota > 0 && (!faults.quotaActions || faults.quotaActions.includes(action))) {
       faults.quota--;
       const delay = faults.quotaRetryDelay ?? "30s";
       const item: MockErrorItem = {

@@ -1,0 +1,289 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { syncConfigSchema } from "../../../src/sync/config.ts";
+import type { Connector } from "../../../src/sync/connector.ts";
+import { runSync } from "../../../src/sync/engine.ts";
+import type { Warehouse } from "../../../src/warehouse/types.ts";
+import { duckdbTarget } from "../../conformance/targets.ts";
+import { connectorFor, sentOperations, sha } from "./helpers.ts";
+import { type GoogleAdsMock, startGoogleAdsMock } from "./mock-server.ts";
+
+const SCHEMA = "gads";
+
+/** People i in [from, to): contact data written the way a warehouse holds it, not normalised. */
+const people = (ids: number[], email = (i: number) => `Person${i}@Example.com `) =>
+  ids
+    .map(
+      (i) =>
+        `SELECT ${i} AS id, '${email(i)}' AS email, '(650) 253-${1000 + i}' AS phone, 'Ann${i}' AS first_name, 'O''Neil' AS last_name, 'us' AS country, '94043' AS zip`,
+    )
+    .join(" UNION ALL ");
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+
+/** The list's members the mock should hold for person i (hashes computed independently). */
+const memberKeysOf = (i: number, email = `person${i}@example.com`) => [
+  `email:${sha(email)}`,
+  `phone:${sha(`+1650253${1000 + i}`)}`,
+  `address:${sha(`ann${i}`)}|${sha("oneil")}|US|94043`,
+];
+
+describe("google-ads connector through the sync engine (DuckDB, local mock of the API)", () => {
+  let wh: Warehouse;
+  let mock: GoogleAdsMock;
+  const engineSleeps: number[] = [];
+  beforeAll(async () => {
+    wh = await duckdbTarget.open(SCHEMA);
+  });
+  afterAll(() => wh.close());
+  afterEach(async () => {
+    await mock?.close();
+    engineSleeps.length = 0;
+  });
+
+  const setModel = (table: string, sql: string) => wh.replaceTable({ schema: SCHEMA, name: table }, sql);
+  const run = (name: string, table: string, connector: Connector, extra: Record<string, unknown> = {}) =>
+    runSync({
+      name,
+      config: syncConfigSchema.parse({
+        model: table,
+        primaryKey: "id",
+        mode: "audience",
+        // The google-ads type is wired into the config union elsewhere; the connector is passed in.
+        destination: { type: "file", dir: "unused" },
+        fields: {
+          email: "email",
+          phone: "phone",
+          first_name: "first_name",
+          last_name: "last_name",
+          country_code: "country",
+          postal_code: "zip",
+        },
+        stateSchema: "gads_state",
+        maxAttempts: 3,
+        ...extra,
+      }),
+      modelRelation: { schema: SCHEMA, name: table },
+      warehouse: wh,
+      projectDir: ".",
+      connector,
+      sleep: async (ms) => {
+        engineSleeps.push(ms);
+      },
+    });
+
+  it("first sync sends everyone, the next only the changes, then removes who left with the identifiers last sent", async () => {
+    mock = await startGoogleAdsMock();
+    await setModel("aud_life", people(range(1, 26)));
+    const first = await run("life", "aud_life", connectorFor(mock).connector);
+    expect(first.status).toBe("success");
+    expect(first.counts.added).toBe(25);
+    expect(first.delivered).toBe(25);
+    expect(new Set(mock.members)).toEqual(new Set(range(1, 26).flatMap((i) => memberKeysOf(i))));
+    // One job (10,000 rows per batch), created with the consent, run, finished.
+    expect([...mock.jobs.values()].map((j) => [j.kind, j.status, j.operations.length])).toEqual([
+      ["create", "SUCCESS", 25],
+    ]);
+    const create = mock.calls.find((c) => c.path.endsWith("offlineUserDataJobs:create"))!;
+    expect(create.body).toEqual({
+      job: {
+        type: "CUSTOMER_MATCH_USER_LIST",
+        customerMatchUserListMetadata: {
+          userList: "customers/1234567890/userLists/7654321",
+          consent: { adUserData: "GRANTED", adPersonalization: "DENIED" },
+        },
+      },
+    });
+    expect(mock.calls.every((c) => c.status === 200)).toBe(true);
+
+    // Two people change their email, one joins: only those three are sent.
+    const changed = (i: number) => (i === 3 || i === 4 ? `New${i}@Example.com` : `Person${i}@Example.com `);
+    await setModel("aud_life", people(range(1, 27), changed));
+    const before = mock.calls.length;
+    const second = await run("life", "aud_life", connectorFor(mock).connector);
+    expect(second.status).toBe("success");
+    expect([second.counts.added, second.counts.changed, second.delivered]).toEqual([1, 2, 3]);
+    const sent = sentOperations(mock, before);
+    expect(sent.map((o) => o.kind)).toEqual(["create", "create", "create"]);
+    expect(new Set(sent.map((o) => o.identifiers[0]!.hashedEmail))).toEqual(
+      new Set([sha("new3@example.com"), sha("new4@example.com"), sha("person26@example.com")]),
+    );
+    for (const i of [3, 4]) expect(mock.members.has(`email:${sha(`new${i}@example.com`)}`)).toBe(true);
+
+    // Five people leave the audience: one remove job with what was last delivered for them.
+    await setModel(
+      "aud_life",
+      people(
+        range(1, 27).filter((i) => ![2, 3, 10, 11, 12].includes(i)),
+        changed,
+      ),
+    );
+    const beforeRemoval = mock.calls.length;
+    const third = await run("life", "aud_life", connectorFor(mock).connector);
+    expect(third.status).toBe("success");
+    expect([third.counts.removed, third.delivered, third.rejected]).toEqual([5, 5, 0]);
+    const removals = sentOperations(mock, beforeRemoval);
+    expect(removals.every((o) => o.kind === "remove")).toBe(true);
+    expect(new Set(removals.map((o) => o.identifiers[0]!.hashedEmail))).toEqual(
+      new Set([2, 10, 11, 12].map((i) => sha(`person${i}@example.com`)).concat(sha("new3@example.com"))),
+    );
+    for (const i of [2, 10, 11, 12])
+      for (const key of memberKeysOf(i)) expect(mock.members.has(key)).toBe(false);
+    for (const key of memberKeysOf(3, "new3@example.com")) expect(mock.members.has(key)).toBe(false);
+    for (const key of memberKeysOf(4, "new4@example.com")) expect(mock.members.has(key)).toBe(true);
+  });
+
+  it("a partial failure rejects the refused rows with Google's reason, commits the others, and retries only the refused next run", async () => {
+    const refused = new Set([sha("person5@example.com"), sha("person9@example.com")]);
+    mock = await startGoogleAdsMock(
+      {},
+      {
+        rejectIdentifier: (v) =>
+          refused.has(v)
+            ? { code: "INVALID_USER_LIST_ID", message: "Not a member Google takes." }
+            : undefined,
+      },
+    );
+    await setModel("aud_partial", people(range(1, 13)));
+    const first = await run("partial", "aud_partial", connectorFor(mock).connector, { maxRejected: 5 });
+    expect([first.status, first.delivered, first.rejected, first.failed]).toEqual(["success", 10, 2, 0]);
+    const errors = await wh.query<{ key: string; error: string }>(
+      "SELECT key, error FROM gads_state.partial__errors ORDER BY key",
+    );
+    expect(errors.map((e) => e.key)).toEqual(["5", "9"]);
+    for (const e of errors) {
+      expect(e.error).toBe(
+        "rejected: Google Ads refused it: INVALID_USER_LIST_ID: Not a member Google takes. (create.user_identifiers[0])",
+      );
+    }
+    expect(mock.members.has(`email:${sha("person5@example.com")}`)).toBe(false);
+    expect(mock.members.has(`email:${sha("person4@example.com")}`)).toBe(true);
+
+    mock.faults.rejectIdentifier = undefined;
+    const before = mock.calls.length;
+    const second = await run("partial", "aud_partial", connectorFor(mock).connector);
+    expect([second.status, second.counts.planned, second.counts.retried, second.delivered]).toEqual([
+      "success",
+      2,
+      2,
+      2,
+    ]);
+    expect(new Set(sentOperations(mock, before).map((o) => o.identifiers[0]!.hashedEmail))).toEqual(refused);
+    expect(new Set(mock.members)).toEqual(new Set(range(1, 13).flatMap((i) => memberKeysOf(i))));
+  });
+
+  it("RESOURCE_EXHAUSTED: Google's retryDelay is waited for, short in place, long by the engine; no row is lost", async () => {
+    mock = await startGoogleAdsMock({}, { quota: 2, quotaRetryDelay: "30s", quotaStyle: "quotaError" });
+    await setModel("aud_quota", people(range(1, 31)));
+    const { connector, sleeps } = connectorFor(mock, { batchSize: 10 });
+    const first = await run("quota", "aud_quota", connector, { concurrency: 1 });
+    expect([first.status, first.delivered, first.failed]).toEqual(["success", 30, 0]);
+    expect(sleeps.filter((ms) => ms === 30_000)).toHaveLength(2);
+
+    // A delay too long to hold a request: the rows come back retryable with it, and the engine waits.
+    mock.faults.quota = 1;
+    mock.faults.quotaRetryDelay = "600s";
+    mock.faults.quotaStyle = "retryInfo";
+    mock.faults.quotaActions = ["addOperations"];
+    await setModel("aud_quota", people(range(1, 36)));
+    const second = await run("quota", "aud_quota", connectorFor(mock).connector);
+    expect([second.status, second.delivered, second.failed]).toEqual(["success", 5, 0]);
+    expect(engineSleeps).toContain(600_000);
+    expect(new Set(mock.members)).toEqual(new Set(range(1, 36).flatMap((i) => memberKeysOf(i))));
+  });
+
+  it("CONCURRENT_MODIFICATION and 503 are retried in place", async () => {
+    mock = await startGoogleAdsMock({}, { concurrentModification: 2, unavailable: 1 });
+    await setModel("aud_conc", people(range(1, 6)));
+    const { connector, sleeps } = connectorFor(mock);
+    const r = await run("conc", "aud_conc", connector);
+    expect([r.status, r.delivered]).toEqual(["success", 5]);
+    expect(mock.calls.filter((c) => c.status === 400)).toHaveLength(2);
+    expect(mock.calls.filter((c) => c.status === 503)).toHaveLength(1);
+    expect(sleeps.length).toBeGreaterThanOrEqual(3);
+    expect(mock.members.size).toBe(15);
+  });
+
+  it("a job that FAILED delivers none of its rows: they are sent again (same run, then next run) until the list has them", async () => {
+    mock = await startGoogleAdsMock({}, { failJobs: 1 });
+    await setModel("aud_fail", people(range(1, 9)));
+    const first = await run("fail", "aud_fail", connectorFor(mock).connector);
+    expect([first.status, first.delivered, first.failed]).toEqual(["success", 8, 0]);
+    expect([...mock.jobs.values()].map((j) => j.status)).toEqual(["FAILED", "SUCCESS"]);
+
+    // Every job fails this time: nothing counts as delivered, nothing is committed.
+    mock.faults.failJobs = 100;
+    await setModel("aud_fail", people(range(1, 13)));
+    const second = await run("fail", "aud_fail", connectorFor(mock).connector);
+    expect([second.status, second.delivered, second.failed]).toEqual(["failed", 0, 4]);
+    const [errors] = await wh.query<{ n: number }>("SELECT COUNT(*) AS n FROM gads_state.fail__errors");
+    expect(Number(errors!.n)).toBe(4);
+    const [reason] = await wh.query<{ error: string }>("SELECT error FROM gads_state.fail__errors LIMIT 1");
+    expect(reason!.error).toMatch(
+      /^retryable: Google Ads job customers\/1234567890\/offlineUserDataJobs\/\d+ FAILED/,
+    );
+
+    // Google recovers: the next run sends exactly those four, and the list equals the model.
+    mock.faults.failJobs = 0;
+    const before = mock.calls.length;
+    const third = await run("fail", "aud_fail", connectorFor(mock).connector);
+    expect([third.status, third.counts.planned, third.delivered]).toEqual(["success", 4, 4]);
+    expect(sentOperations(mock, before)).toHaveLength(4);
+    expect(new Set(mock.members)).toEqual(new Set(range(1, 13).flatMap((i) => memberKeysOf(i))));
+  });
+
+  it("a job still running at jobTimeout leaves its rows retryable", async () => {
+    mock = await startGoogleAdsMock({ pollsUntilDone: 1_000 });
+    await setModel("aud_slow", people(range(1, 4)));
+    const { connector, sleeps } = connectorFor(mock, { jobTimeout: 10, pollInterval: 60 });
+    const r = await run("slow", "aud_slow", connector, { maxAttempts: 1 });
+    expect([r.status, r.delivered, r.failed]).toEqual(["failed", 0, 3]);
+    expect(r.errors![0]!.reason).toMatch(/was still RUNNING after 10 minutes \(jobTimeout\)/);
+    // 60 s, then 90 s, 135 s... until 10 minutes of waiting.
+    expect(sleeps.slice(0, 3)).toEqual([60_000, 90_000, 135_000]);
+    expect(sleeps.reduce((s, ms) => s + ms, 0)).toBe(600_000);
+  });
+
+  it("a revoked refresh token stops the sync at check() with one clear message and no secret in it", async () => {
+    mock = await startGoogleAdsMock();
+    mock.revokeRefreshToken();
+    await setModel("aud_auth", people(range(1, 4)));
+    const r = await run("auth", "aud_auth", connectorFor(mock).connector);
+    expect(r.status).toBe("error");
+    expect(r.message).toMatch(
+      /^google-ads: Google refused the OAuth credentials \(invalid_grant: Token has been expired or revoked\.\)\. Authorise again/,
+    );
+    for (const secret of [mock.account.refreshToken, mock.account.clientSecret, mock.account.developerToken])
+      expect(r.message).not.toContain(secret);
+    expect(mock.calls).toHaveLength(0);
+    expect(mock.tokenRequests).toBe(1);
+  });
+
+  it("a wrong developer token is named in the message, never quoted", async () => {
+    mock = await startGoogleAdsMock();
+    await setModel("aud_dev", people(range(1, 4)));
+    const { connector } = connectorFor(mock, { developerToken: "wrong-developer-token-123" });
+    const r = await run("dev", "aud_dev", connector);
+    expect(r.status).toBe("error");
+    expect(r.message).toContain("DEVELOPER_TOKEN_INVALID");
+    expect(r.message).toContain("copy it again from the Google Ads API Center");
+    expect(r.message).not.toContain("wrong-developer-token-123");
+    expect(mock.calls).toHaveLength(1);
+  });
+
+  it("an expired access token is refreshed once and the call goes through", async () => {
+    mock = await startGoogleAdsMock();
+    const { connector, redactor } = connectorFor(mock);
+    await connector.check();
+    expect(mock.calls).toHaveLength(1);
+    expect(mock.tokenRequests).toBe(1);
+    mock.expireAccessTokens();
+    const results = await connector.write([{ key: "1", op: "add", fields: { email: "a@example.com" } }], {
+      sync: "s",
+      runId: "r",
+    });
+    expect(results).toEqual([{ key: "1", status: "delivered" }]);
+    expect(mock.tokenRequests).toBe(2);
+    expect(mock.calls[1]!.status).toBe(401);
+    expect(redactor.size).toBeGreaterThanOrEqual(5); // three config secrets and two access tokens
+  });
+});
