@@ -1,7 +1,4 @@
-import {
-  type HubspotDestinationConfig,
-  hubspotDestinationSchema,
-} from "../../../connectors/hubspot/config.ts";
+import { hubspotDestinationSchema } from "../../../connectors/hubspot/config.ts";
 import { hubspotConnector } from "../../../connectors/hubspot/index.ts";
 import { Redactor } from "../../../src/config/secrets.ts";
 import { syncConfigSchema, type UserSyncConfig } from "../../../src/sync/config.ts";
@@ -32,7 +29,8 @@ export interface HubspotRun {
   name: string;
   model: string;
   sync: Partial<UserSyncConfig>;
-  destination?: Partial<HubspotDestinationConfig> & Record<string, unknown>;
+  /** Destination settings as written in cdp.config.ts (parsed by the connector's schema). */
+  destination?: Record<string, unknown>;
   sleep?: (ms: number) => Promise<void>;
   /** Connector overrides (the engine passes the sync's maxAttempts too). */
   overrides?: { batchSize?: number; rateLimit?: number; maxAttempts?: number };
