@@ -137,7 +137,7 @@ export async function updateUsers(
   session: UploadSession,
 ): Promise<{ results: RowResult[]; response: UsersResponse }> {
   const body: UsersBody = { payload: { schema: prepared.schema, data: prepared.data }, session };
-  const what = `${method === "POST" ? "adding" : "removing"} ${prepared.data.length} audience members`;
+  const what = `${method === "POST" ? "adding" : "removing"} ${prepared.data.length} row(s) ${method === "POST" ? "to" : "from"} the audience`;
   let res: HttpResponse;
   try {
     res = await http.request({
