@@ -1,0 +1,42 @@
+import type { FieldInfo } from "./describe.ts";
+
+const NUMERIC = new Set(["double", "int", "long", "currency", "percent"]);
+
+function iso(value: Date, type: string | undefined): string {
+  // A date field takes YYYY-MM-DD; a datetime (or an unknown type) the full ISO instant.
+  return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
+}
+
+/**
+ * A warehouse value as the JSON value Salesforce expects for the field: dates as ISO text (a
+ * date field gets `YYYY-MM-DD`), arrays joined with `;` (multi-select picklists), bigints as
+ * text, other objects as JSON text, numeric text as a number for numeric fields.
+ */
+export function jsonValue(value: unknown, field: FieldInfo | undefined): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return iso(value, field?.type);
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(String).join(";");
+  if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "string" && field && NUMERIC.has(field.type) && value.trim() !== "") {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : value;
+  }
+  return value;
+}
+
+/**
+ * A warehouse value as a Bulk API 2.0 CSV cell. An empty cell leaves the field unchanged in
+ * Bulk API, so NULL (and empty text, which Salesforce stores as NULL anyway) is written `#N/A`,
+ * the documented way to clear a field.
+ */
+export function csvValue(value: unknown, field: FieldInfo | undefined): string {
+  const v = jsonValue(value, field);
+  if (v === null || v === "") return "#N/A";
+  return String(v);
+}
+
+/** The external id as sent: a number for a numeric External ID field, else the key's text. */
+export function externalIdValue(key: string, field: FieldInfo | undefined): string | number {
+  return jsonValue(key, field) as string | number;
+}
