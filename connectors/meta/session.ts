@@ -25,8 +25,9 @@ export function sessionId(runId: string, operation: string): number {
  * batches finish in. `last_batch_flag` is always false: the connector learns that a batch was the
  * last only after it was sent (the engine calls `close()` after the last `write`), and an extra
  * request carrying only the flag would have to send an empty `data`, which the API does not
- * document. Meta applies every request's rows as they arrive; the flag only marks the session
- * finished in its progress report, and an open session ends by itself when no batch follows.
+ * document. The `/users` reference gives the session one purpose, to "track if the session has
+ * finished or not": each request's rows are applied on their own, so only that report is
+ * affected (it shows the session as not finished).
  */
 export class SessionCounter {
   private readonly seqs = new Map<number, number>();
