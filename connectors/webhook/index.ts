@@ -1,4 +1,5 @@
 import { createHttpClient } from "../../src/http/client.ts";
+import { urlSecrets } from "../../src/http/redact.ts";
 import type { Connector, ConnectorContext } from "../../src/sync/connector.ts";
 import type { WebhookDestinationConfig } from "./config.ts";
 import { postBatch } from "./post-batch.ts";
@@ -15,6 +16,11 @@ export function webhookConnector(
   overrides: { batchSize?: number; rateLimit?: number; maxAttempts?: number } = {},
 ): Connector {
   const rateLimit = overrides.rateLimit ?? config.rateLimit ?? 10;
+  // The URL is a credential, and so are its parts: a receiver may echo its path or a token in an
+  // error message. Registered here too in case the config wrote them as plain values.
+  for (const value of urlSecrets(config.url)) ctx.redactor.add(value);
+  ctx.redactor.add(config.signingSecret);
+  for (const value of Object.values(config.headers)) ctx.redactor.add(value);
   const http = createHttpClient({
     name: "webhook",
     headers: config.headers,

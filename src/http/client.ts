@@ -3,7 +3,7 @@ import type { Redactor } from "../config/secrets.ts";
 import { backoffMs, retryAfterMs } from "./backoff.ts";
 import { apiMessage, HttpError, isRetryableStatus } from "./errors.ts";
 import { defaultSleep, TokenBucket } from "./rate-limit.ts";
-import { redactUrl } from "./redact.ts";
+import { headerSecrets, redactUrl } from "./redact.ts";
 
 export interface HttpClientOptions {
   /** Names the destination in errors, e.g. "webhook". */
@@ -64,6 +64,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const sleep = options.sleep ?? defaultSleep;
   const maxAttempts = options.maxAttempts ?? 5;
   const bucket = options.rateLimit ? new TokenBucket(options.rateLimit, undefined, sleep) : undefined;
+  // An API may echo a token back without its scheme ("invalid token abc..."): the redactor must
+  // know the bare token, not only the header value the config declared.
+  for (const value of headerSecrets(options.headers)) options.redactor?.add(value);
   const instance: AxiosInstance = axios.create({
     baseURL: options.baseURL,
     headers: options.headers,
