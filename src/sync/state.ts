@@ -36,20 +36,20 @@ export async function ensureState(wh: Warehouse, t: StateTables): Promise<void> 
   const ts = d.typeName("timestamp");
   const n = d.typeName("int64");
   await wh.ensureSchema(t.snapshot.schema);
+  // Keys are declared where the warehouse enforces them (ON CONFLICT needs them); BigQuery's
+  // unenforced keys would promise nothing, and its upserts go through MERGE instead.
+  const pk = wh.capabilities.enforcedKeys ? " PRIMARY KEY" : "";
   const ddl: [Relation, string][] = [
-    [t.snapshot, `(key ${s} PRIMARY KEY, hash ${s} NOT NULL, synced_at ${ts}, fields ${s})`],
+    [t.snapshot, `(key ${s}${pk}, hash ${s} NOT NULL, synced_at ${ts}, fields ${s})`],
     [
       t.errors,
-      `(key ${s} PRIMARY KEY, operation ${s}, error ${s}, attempts ${n}, first_seen ${ts}, last_seen ${ts})`,
+      `(key ${s}${pk}, operation ${s}, error ${s}, attempts ${n}, first_seen ${ts}, last_seen ${ts})`,
     ],
     [
       t.runs,
-      `(run_id ${s} PRIMARY KEY, sync ${s} NOT NULL, started_at ${ts}, finished_at ${ts}, status ${s}, planned ${n}, added ${n}, changed ${n}, removed ${n}, delivered ${n}, rejected ${n}, failed ${n}, skipped ${n}, retried ${n}, message ${s})`,
+      `(run_id ${s}${pk}, sync ${s} NOT NULL, started_at ${ts}, finished_at ${ts}, status ${s}, planned ${n}, added ${n}, changed ${n}, removed ${n}, delivered ${n}, rejected ${n}, failed ${n}, skipped ${n}, retried ${n}, message ${s})`,
     ],
-    [
-      t.locks,
-      `(sync ${s} PRIMARY KEY, owner ${s}, host ${s}, pid ${n}, acquired_at ${ts}, expires_at ${ts})`,
-    ],
+    [t.locks, `(sync ${s}${pk}, owner ${s}, host ${s}, pid ${n}, acquired_at ${ts}, expires_at ${ts})`],
   ];
   for (const [relation, columns] of ddl) {
     try {
@@ -64,6 +64,34 @@ export async function ensureState(wh: Warehouse, t: StateTables): Promise<void> 
   if (snapshot && !snapshot.columns.some((c) => c.name === "fields")) {
     await wh.execute(`ALTER TABLE ${d.quoteRelation(t.snapshot)} ADD COLUMN fields ${s}`);
   }
+}
+
+/**
+ * Inserts rows (SQL expressions, first column the key), updating the rows whose key exists with
+ * `update(cur, incoming)`: `INSERT ... ON CONFLICT` where keys are enforced, MERGE otherwise.
+ */
+function upsertSql(
+  wh: Warehouse,
+  relation: Relation,
+  columns: string[],
+  rows: string[][],
+  update: (cur: string, incoming: string) => Record<string, string>,
+): string {
+  const d = wh.dialect;
+  const target = d.quoteRelation(relation);
+  const key = columns[0]!;
+  if (wh.capabilities.enforcedKeys) {
+    const set = Object.entries(update("cur", "excluded")).map(([c, e]) => `${c} = ${e}`);
+    return `INSERT INTO ${target} AS cur (${columns.join(", ")}) VALUES ${rows.map((r) => `(${r.join(", ")})`).join(", ")}
+       ON CONFLICT (${key}) DO UPDATE SET ${set.join(", ")}`;
+  }
+  const source = rows
+    .map((r) => `SELECT ${r.map((v, i) => `${v} AS ${columns[i]}`).join(", ")}`)
+    .join(" UNION ALL ");
+  const set = Object.entries(update("cur", "inc")).map(([c, e]) => `${c} = ${e}`);
+  return `MERGE INTO ${target} AS cur USING (${source}) AS inc ON cur.${key} = inc.${key}
+     WHEN MATCHED THEN UPDATE SET ${set.join(", ")}
+     WHEN NOT MATCHED THEN INSERT (${columns.join(", ")}) VALUES (${columns.map((c) => `inc.${c}`).join(", ")})`;
 }
 
 function inList(wh: Warehouse, keys: string[]): string {
@@ -83,12 +111,19 @@ export async function commitDelivered(
   const d = wh.dialect;
   const now = d.currentTimestamp();
   if (upserted.length) {
-    const values = upserted
-      .map((r) => `(${d.literal(r.key)}, ${d.literal(r.hash)}, ${now}, ${d.literal(r.fields ?? null)})`)
-      .join(", ");
     await wh.execute(
-      `INSERT INTO ${d.quoteRelation(t.snapshot)} (key, hash, synced_at, fields) VALUES ${values}
-       ON CONFLICT (key) DO UPDATE SET hash = excluded.hash, synced_at = excluded.synced_at, fields = excluded.fields`,
+      upsertSql(
+        wh,
+        t.snapshot,
+        ["key", "hash", "synced_at", "fields"],
+        upserted.map((r) => [
+          d.literal(r.key),
+          d.literal(r.hash),
+          now,
+          d.cast(d.literal(r.fields ?? null), "string"),
+        ]),
+        (_cur, inc) => ({ hash: `${inc}.hash`, synced_at: `${inc}.synced_at`, fields: `${inc}.fields` }),
+      ),
     );
   }
   if (removed.length) {
@@ -108,16 +143,26 @@ export async function recordErrors(
   if (!rows.length) return;
   const d = wh.dialect;
   const now = d.currentTimestamp();
-  const values = rows
-    .map(
-      (r) =>
-        `(${d.literal(r.key)}, ${d.literal(r.operation)}, ${d.literal(r.error.slice(0, 2000))}, 1, ${now}, ${now})`,
-    )
-    .join(", ");
   await wh.execute(
-    `INSERT INTO ${d.quoteRelation(t.errors)} AS cur (key, operation, error, attempts, first_seen, last_seen) VALUES ${values}
-     ON CONFLICT (key) DO UPDATE SET operation = excluded.operation, error = excluded.error,
-       attempts = cur.attempts + 1, last_seen = excluded.last_seen`,
+    upsertSql(
+      wh,
+      t.errors,
+      ["key", "operation", "error", "attempts", "first_seen", "last_seen"],
+      rows.map((r) => [
+        d.literal(r.key),
+        d.literal(r.operation),
+        d.literal(r.error.slice(0, 2000)),
+        "1",
+        now,
+        now,
+      ]),
+      (cur, inc) => ({
+        operation: `${inc}.operation`,
+        error: `${inc}.error`,
+        attempts: `${cur}.attempts + 1`,
+        last_seen: `${inc}.last_seen`,
+      }),
+    ),
   );
 }
 

@@ -111,6 +111,11 @@ export interface Capabilities {
   readonly merge: boolean;
   /** `CREATE SCHEMA IF NOT EXISTS` is supported. */
   readonly schemas: boolean;
+  /**
+   * PRIMARY KEY / UNIQUE constraints are enforced, so `INSERT ... ON CONFLICT` works (BigQuery
+   * only knows unenforced keys: upserts go through MERGE there).
+   */
+  readonly enforcedKeys: boolean;
 }
 
 export interface ExecuteResult {

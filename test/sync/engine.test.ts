@@ -3,6 +3,7 @@ import { syncConfigSchema, type UserSyncConfig } from "../../src/sync/config.ts"
 import { BatchError, type Connector, type RowResult, type SyncRecord } from "../../src/sync/connector.ts";
 import { runSync } from "../../src/sync/engine.ts";
 import type { Warehouse } from "../../src/warehouse/types.ts";
+import { bigqueryTarget } from "../bigquery/target.ts";
 import { duckdbTarget, postgresTarget } from "../conformance/targets.ts";
 
 /** A destination kept in memory, applying operations like a real API would. */
@@ -35,7 +36,7 @@ class MemoryDestination implements Connector {
 
 const nosleep = async () => {};
 
-for (const target of [duckdbTarget, postgresTarget]) {
+for (const target of [duckdbTarget, postgresTarget, bigqueryTarget]) {
   describe(`sync engine on ${target.name}`, () => {
     let wh: Warehouse;
     let reason: string | undefined;
@@ -50,12 +51,15 @@ for (const target of [duckdbTarget, postgresTarget]) {
     });
     afterAll(async () => {
       if (!wh) return;
-      await wh.execute(`DROP SCHEMA IF EXISTS "cdp_state_${process.pid}" CASCADE`).catch(() => undefined);
+      await wh
+        .execute(`DROP SCHEMA IF EXISTS ${wh.dialect.quoteIdentifier(`cdp_state_${process.pid}`)} CASCADE`)
+        .catch(() => undefined);
       await target.cleanup?.(wh, schema);
       await wh.close();
     });
 
     const model = (name: string) => ({ schema, name });
+    const stateRel = (name: string) => wh.dialect.quoteRelation({ schema: `cdp_state_${process.pid}`, name });
     const setModel = (name: string, rows: [number, string | null, string][]) =>
       wh.replaceTable(
         model(name),
@@ -151,7 +155,7 @@ for (const target of [duckdbTarget, postgresTarget]) {
       expect(first.rejected).toBe(2);
       expect(first.status).toBe("success");
       const errors = await wh.query<{ key: string; error: string; attempts: number }>(
-        `SELECT key, error, attempts FROM "cdp_state_${process.pid}"."m3__errors" ORDER BY key`,
+        `SELECT key, error, attempts FROM ${wh.dialect.quoteRelation({ schema: `cdp_state_${process.pid}`, name: "m3__errors" })} ORDER BY key`,
       );
       expect(errors.map((e) => [e.key, e.error])).toEqual([
         ["3", "rejected: 400 invalid payload"],
@@ -165,7 +169,7 @@ for (const target of [duckdbTarget, postgresTarget]) {
       expect(second.counts).toMatchObject({ planned: 2, retried: 2 });
       expect(dest.rowsSent - before).toBe(2);
       expect(dest.state.size).toBe(10);
-      const left = await wh.query(`SELECT key FROM "cdp_state_${process.pid}"."m3__errors"`);
+      const left = await wh.query(`SELECT key FROM ${stateRel("m3__errors")}`);
       expect(left).toEqual([]);
     });
 

@@ -52,7 +52,12 @@ export interface BigqueryOptions {
  * BigQuery has no transactional DDL, but every operation here is one statement (CREATE OR
  * REPLACE TABLE, MERGE, INSERT, ALTER), which BigQuery applies atomically.
  */
-const capabilities: Capabilities = { transactionalDdl: false, merge: true, schemas: true };
+const capabilities: Capabilities = {
+  transactionalDdl: false,
+  merge: true,
+  schemas: true,
+  enforcedKeys: false,
+};
 
 /** Rows per page when a whole result is read (`query`). */
 const QUERY_PAGE = 10_000;

@@ -34,7 +34,12 @@ export interface DuckdbOptions {
   memoryLimit?: string;
 }
 
-const capabilities: Capabilities = { transactionalDdl: true, merge: true, schemas: true };
+const capabilities: Capabilities = {
+  transactionalDdl: true,
+  merge: true,
+  schemas: true,
+  enforcedKeys: true,
+};
 
 /** Rewrites DuckDB's error text into one readable message. */
 function wrap(error: unknown, sql: string): WarehouseError {

@@ -58,7 +58,12 @@ export class PostgresWarehouse implements Warehouse {
     schema: string,
   ) {
     this.defaultSchema = schema;
-    this.capabilities = { transactionalDdl: true, merge: serverVersion >= 150000, schemas: true };
+    this.capabilities = {
+      transactionalDdl: true,
+      merge: serverVersion >= 150000,
+      schemas: true,
+      enforcedKeys: true,
+    };
   }
 
   /**

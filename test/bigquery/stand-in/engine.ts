@@ -178,7 +178,8 @@ export class Engine {
 
   /** Checks names, locations and the byte cap; returns the bytes the query reads. */
   private async plan(tr: Translation, location: string, maxBytes?: number): Promise<number> {
-    const creates = tr.type === "CREATE_TABLE_AS_SELECT" || tr.type === "CREATE_VIEW";
+    const creates =
+      tr.type === "CREATE_TABLE" || tr.type === "CREATE_TABLE_AS_SELECT" || tr.type === "CREATE_VIEW";
     let bytes = 0;
     for (const r of tr.relations) {
       const dataset = this.datasets.get(r.dataset);
@@ -272,6 +273,14 @@ export class Engine {
           fields: names.map((n, i) => fieldFor(n, types[i]!)),
           totalRows: await this.count(table),
         };
+        return;
+      }
+      case "CREATE_TABLE": {
+        // IF NOT EXISTS on an existing table is a no-op, as in BigQuery.
+        const existed = !!(await this.tableKind(target));
+        await this.conn.run(sql);
+        if (!existed) checkColumns((await this.types(`SELECT * FROM ${rel(target)}`)).names);
+        job.ddl = { operation: existed ? "SKIP" : "CREATE", target };
         return;
       }
       case "CREATE_TABLE_AS_SELECT":

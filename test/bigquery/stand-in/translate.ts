@@ -14,6 +14,7 @@ export interface RelationRef {
 
 export type StatementType =
   | "SELECT"
+  | "CREATE_TABLE"
   | "CREATE_TABLE_AS_SELECT"
   | "CREATE_VIEW"
   | "INSERT"
@@ -445,11 +446,31 @@ export function translate(sql: string, project: string): Translation {
   });
 
   if (/^(SELECT|WITH|\()/.test(lead)) return done("SELECT");
-  const create = /^CREATE (OR REPLACE )?(TABLE|VIEW)/.exec(lead);
+  const create = /^CREATE (OR REPLACE )?(TABLE|VIEW)( IF NOT EXISTS)?/.exec(lead);
   const target = (index: number) => nameAt(project, tokens, index).ref;
   if (create) {
+    const at = (create[1] ? 4 : 2) + (create[3] ? 3 : 0);
+    if (create[2] === "TABLE" && !significant(tokens).some((t) => isWord(t, "AS"))) {
+      // CREATE TABLE with column definitions: BigQuery type names become DuckDB's.
+      const name = nameAt(project, tokens, at);
+      const rest = tokens.slice(name.end + 1);
+      const open = rest.findIndex((t) => isOp(t, "("));
+      const close = rest.findLastIndex((t) => isOp(t, ")"));
+      const columns = args(rest.slice(open + 1, close)).map((c) => {
+        const s = significant(c);
+        const column = s[0]!.kind === "qid" ? quote(s[0]!.value) : s[0]!.value;
+        // NOT NULL stays a constraint; the rest is the type.
+        const definition = raw(c.slice(c.indexOf(s[0]!) + 1)).trim();
+        const notNull = /\s+NOT\s+NULL$/i.exec(definition);
+        const type = notNull ? definition.slice(0, notNull.index) : definition;
+        return `${column} ${typeName(type)}${notNull ? " NOT NULL" : ""}`;
+      });
+      statements.length = 0;
+      statements.push(`CREATE TABLE${create[3] ?? ""} ${name.text} (${columns.join(", ")})`);
+      return done("CREATE_TABLE", name.ref);
+    }
     const type = create[2] === "TABLE" ? "CREATE_TABLE_AS_SELECT" : "CREATE_VIEW";
-    return done(type, target(create[1] ? 4 : 2));
+    return done(type, target(at));
   }
   if (/^INSERT INTO/.test(lead)) return done("INSERT", target(2));
   if (/^MERGE INTO/.test(lead)) return done("MERGE", target(2));
