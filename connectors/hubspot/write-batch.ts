@@ -30,7 +30,11 @@ export async function writeBatch(
 ): Promise<RowResult[]> {
   if (api.halted) throw api.halted;
   const byOp = new Map<SyncRecord["op"], SyncRecord[]>();
-  for (const r of batch) byOp.set(r.op, [...(byOp.get(r.op) ?? []), r]);
+  for (const r of batch) {
+    const rows = byOp.get(r.op);
+    if (rows) rows.push(r);
+    else byOp.set(r.op, [r]);
+  }
   const results: RowResult[] = [];
   for (const [op, rows] of byOp) {
     switch (op) {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { error, type MockAnswer } from "./mock-answer.ts";
 import {
   DEFAULT_PROPERTIES,
   type MockObject,
@@ -8,11 +8,6 @@ import {
   type ValueProblem,
   valueProblem,
 } from "./mock-properties.ts";
-
-export interface MockAnswer {
-  status: number;
-  body?: unknown;
-}
 
 export interface MockRecord {
   id: string;
@@ -28,16 +23,6 @@ export interface MockList {
 
 /** HubSpot's batch endpoints take at most 100 inputs. */
 export const MAX_INPUTS = 100;
-
-/** HubSpot's error body. */
-export function error(
-  status: number,
-  message: string,
-  category = "VALIDATION_ERROR",
-  extra = {},
-): MockAnswer {
-  return { status, body: { status: "error", message, correlationId: randomUUID(), category, ...extra } };
-}
 
 function invalidValues(problems: ValueProblem[]): string {
   return `Property values were not valid: ${JSON.stringify(problems)}`;
@@ -351,75 +336,5 @@ export class MockCrm {
       for (const list of this.lists.values()) list.members.delete(record.id);
     }
     return { status: 204 };
-  }
-
-  getProperty(object: MockObject, name: string): MockAnswer {
-    const prop = this.property(object, name);
-    if (!prop) {
-      return error(
-        404,
-        `Unable to find property ${name} for object type ${OBJECT_TYPE_IDS[object]}`,
-        "OBJECT_NOT_FOUND",
-      );
-    }
-    const fieldType = { string: "text", number: "number", bool: "booleancheckbox", enumeration: "select" }[
-      prop.type as "string"
-    ];
-    return {
-      status: 200,
-      body: {
-        name: prop.name,
-        label: prop.name,
-        type: prop.type === "bool" ? "enumeration" : prop.type,
-        fieldType: fieldType ?? "date",
-        hasUniqueValue: prop.hasUniqueValue ?? false,
-        ...(prop.options ? { options: prop.options.map((o) => ({ label: o, value: o })) } : {}),
-      },
-    };
-  }
-
-  getList(listId: string): MockAnswer {
-    const list = this.lists.get(listId);
-    if (!list) return error(404, `List ${listId} does not exist.`, "OBJECT_NOT_FOUND");
-    return {
-      status: 200,
-      body: {
-        list: {
-          listId,
-          name: list.name ?? `list ${listId}`,
-          objectTypeId: list.objectTypeId,
-          processingType: list.processingType,
-          size: list.members.size,
-        },
-      },
-    };
-  }
-
-  changeMembers(listId: string, change: "add" | "remove", body: unknown): MockAnswer {
-    const list = this.lists.get(listId);
-    if (!list) return error(404, `List ${listId} does not exist.`, "OBJECT_NOT_FOUND");
-    if (list.processingType === "DYNAMIC") {
-      return error(400, `List ${listId} is not a MANUAL or SNAPSHOT list; its memberships cannot be changed`);
-    }
-    if (!Array.isArray(body) || body.some((id) => typeof id !== "string" || !/^[0-9]+$/.test(id))) {
-      return error(400, "Invalid input JSON: the body must be an array of record ids");
-    }
-    const object = (Object.keys(OBJECT_TYPE_IDS) as MockObject[]).find(
-      (o) => OBJECT_TYPE_IDS[o] === list.objectTypeId,
-    )!;
-    const added: string[] = [];
-    const removed: string[] = [];
-    const missing: string[] = [];
-    for (const id of body as string[]) {
-      if (!this.records[object].has(id)) missing.push(id);
-      else if (change === "add" && !list.members.has(id)) {
-        list.members.add(id);
-        added.push(id);
-      } else if (change === "remove" && list.members.delete(id)) removed.push(id);
-    }
-    return {
-      status: 200,
-      body: { recordsIdsAdded: added, recordIdsRemoved: removed, recordIdsMissing: missing },
-    };
   }
 }

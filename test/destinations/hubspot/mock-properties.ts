@@ -1,3 +1,5 @@
+import { error, type MockAnswer } from "./mock-answer.ts";
+
 /** A property definition of the mock portal, in the shape `GET /crm/v3/properties` returns. */
 export interface MockProperty {
   name: string;
@@ -109,4 +111,35 @@ export function valueProblem(
     default:
       return undefined;
   }
+}
+
+/** `GET /crm/v3/properties/{object}/{name}`: the definition, or HubSpot's 404. */
+export function getProperty(properties: MockProperty[], object: MockObject, name: string): MockAnswer {
+  const prop = properties.find((p) => p.name === name);
+  if (!prop) {
+    return error(
+      404,
+      `Unable to find property ${name} for object type ${OBJECT_TYPE_IDS[object]}`,
+      "OBJECT_NOT_FOUND",
+    );
+  }
+  const fieldTypes: Record<MockProperty["type"], string> = {
+    string: "text",
+    number: "number",
+    bool: "booleancheckbox",
+    enumeration: "select",
+    date: "date",
+    datetime: "date",
+  };
+  return {
+    status: 200,
+    body: {
+      name: prop.name,
+      label: prop.name,
+      type: prop.type === "bool" ? "enumeration" : prop.type,
+      fieldType: fieldTypes[prop.type],
+      hasUniqueValue: prop.hasUniqueValue ?? false,
+      ...(prop.options ? { options: prop.options.map((o) => ({ label: o, value: o })) } : {}),
+    },
+  };
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { error, type MockAnswer, MockCrm, type MockList } from "./mock-crm.ts";
-import { DEFAULT_PROPERTIES, type MockObject, type MockProperty } from "./mock-properties.ts";
+import { error, type MockAnswer } from "./mock-answer.ts";
+import { MockCrm, type MockList } from "./mock-crm.ts";
+import { changeMembers, getList } from "./mock-lists.ts";
+import { DEFAULT_PROPERTIES, getProperty, type MockObject, type MockProperty } from "./mock-properties.ts";
 
 export interface MockFaults {
   /** HubSpot's TEN_SECONDLY_ROLLING limit: at most `max` requests per `windowMs` (default 10 s). */
@@ -40,7 +42,7 @@ const ROUTES: [string, RegExp, (crm: MockCrm, m: RegExpMatchArray, body: unknown
   [
     "GET",
     /^\/crm\/v3\/properties\/(contacts|companies)\/([^/]+)$/,
-    (c, m) => c.getProperty(m[1] as MockObject, decodeURIComponent(m[2]!)),
+    (c, m) => getProperty(c.properties[m[1] as MockObject], m[1] as MockObject, decodeURIComponent(m[2]!)),
   ],
   [
     "POST",
@@ -62,11 +64,11 @@ const ROUTES: [string, RegExp, (crm: MockCrm, m: RegExpMatchArray, body: unknown
     /^\/crm\/v3\/objects\/(contacts|companies)\/batch\/archive$/,
     (c, m, b) => c.archive(m[1] as MockObject, b),
   ],
-  ["GET", /^\/crm\/v3\/lists\/([0-9]+)$/, (c, m) => c.getList(m[1]!)],
+  ["GET", /^\/crm\/v3\/lists\/([0-9]+)$/, (c, m) => getList(c, m[1]!)],
   [
     "PUT",
     /^\/crm\/v3\/lists\/([0-9]+)\/memberships\/(add|remove)$/,
-    (c, m, b) => c.changeMembers(m[1]!, m[2] as "add" | "remove", b),
+    (c, m, b) => changeMembers(c, m[1]!, m[2] as "add" | "remove", b),
   ],
 ];
 
