@@ -62,6 +62,7 @@ export async function startSalesforceMock(
   let refreshToken = credentials.refreshToken;
   let tokenRequests = 0;
   let tokenSeq = 0;
+  let lastAccessToken = "";
   let cursorSeq = 0;
 
   const rowFault = (match: string): RecordError | undefined => {
@@ -104,6 +105,7 @@ export async function startSalesforceMock(
     }
     const access = `00Dmock!${++tokenSeq}.${Math.random().toString(36).slice(2)}`;
     tokens.add(access);
+    lastAccessToken = access;
     return [
       200,
       {
@@ -355,6 +357,10 @@ export async function startSalesforceMock(
         .map((r) => JSON.parse(r.body) as { allOrNone: boolean; records: Record<string, unknown>[] }),
     get tokenRequests() {
       return tokenRequests;
+    },
+    /** The access token issued last. */
+    get lastAccessToken() {
+      return lastAccessToken;
     },
     /** Every access token issued so far stops working (sessions time out). */
     expireTokens: () => tokens.clear(),

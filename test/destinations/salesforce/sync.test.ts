@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { Redactor } from "../../../src/config/secrets.ts";
 import type { Warehouse } from "../../../src/warehouse/types.ts";
 import { duckdbTarget } from "../../conformance/targets.ts";
 import {
@@ -83,5 +84,221 @@ describe("salesforce connector: the sync engine against a mock org", () => {
     await expectContactsEqualModel(wh, "p_flow", mock);
     // One token for all three runs: fetched once, lazily.
     expect(mock.tokenRequests).toBe(1);
+  });
+
+  it("rejects bad rows with Salesforce's reason, commits the good ones, and sends only the failed rows next run", async () => {
+    mock = await startSalesforceMock(CREDENTIALS);
+    const people = range(1, 30).map((i) => person(i));
+    const bad = (p: Person): Person => {
+      if (p.id === 4 || p.id === 9) return { ...p, email: "not-an-email" };
+      if (p.id === 13) return { ...p, last: null };
+      // A number field given text: Salesforce refuses the whole request, the connector isolates the row.
+      if (p.id === 21) return { ...p, score: "n/a" };
+      return p;
+    };
+    await setPeople(wh, "p_partial", people.map(bad));
+    const connector = connectorFor(mock);
+    const first = await sync(wh, "p_partial", connector, { mode: "upsert", maxRejected: 10 });
+    expect(first).toMatchObject({ status: "success", delivered: 26, rejected: 4, failed: 0 });
+    expect(mock.contacts()).toHaveLength(26);
+    const errors = await wh.query<{ key: string; error: string }>(
+      "SELECT key, error FROM cdp_state.p_partial__errors ORDER BY CAST(key AS INTEGER)",
+    );
+    expect(errors.map((e) => e.key)).toEqual(["4", "9", "13", "21"]);
+    expect(errors[0]!.error).toBe(
+      "rejected: INVALID_EMAIL_ADDRESS: Email: invalid email address: not-an-email (fields: Email)",
+    );
+    expect(errors[2]!.error).toBe(
+      "rejected: REQUIRED_FIELD_MISSING: Required fields are missing: [LastName] (fields: LastName)",
+    );
+    expect(errors[3]!.error).toMatch(
+      /^rejected: Salesforce JSON_PARSER_ERROR: Cannot deserialize instance of double from VALUE_STRING value n\/a.*\(PATCH \/composite\/sobjects\/Contact\/Cdp_Id__c → 400\)$/,
+    );
+
+    // Fixed in the model: the next run sends exactly the four rows that failed.
+    await setPeople(wh, "p_partial", people);
+    const before = mock.upserts().length;
+    const second = await sync(wh, "p_partial", connector, { mode: "upsert" });
+    expect(second).toMatchObject({ status: "success", delivered: 4, rejected: 0 });
+    expect(second.counts).toMatchObject({ planned: 4, retried: 4 });
+    const sent = mock.upserts().slice(before);
+    expect(ids(sent.flatMap((b) => b.records))).toEqual(["13", "21", "4", "9"]);
+    await expectContactsEqualModel(wh, "p_partial", mock);
+  });
+
+  it("honours REQUEST_LIMIT_EXCEEDED (403), 503 and UNABLE_TO_LOCK_ROW with no row lost", async () => {
+    mock = await startSalesforceMock(CREDENTIALS);
+    await setPeople(
+      wh,
+      "p_limits",
+      range(1, 300).map((i) => person(i)),
+    );
+    const { sleeps, sleep } = recordingSleep();
+    const connector = connectorFor(mock, {}, { sleep });
+    await connector.check();
+    mock.faults.limitExceeded = 2;
+    mock.faults.unavailable = 1;
+    mock.faults.lock = new Set(["7", "150", "299"]);
+    const r = await sync(wh, "p_limits", connector, { maxAttempts: 5 }, sleep);
+    expect(r).toMatchObject({ status: "success", delivered: 300, rejected: 0, failed: 0 });
+    await expectContactsEqualModel(wh, "p_limits", mock);
+    // The engine waited the connector's delay after each 403, not a short backoff.
+    expect(sleeps.filter((ms) => ms === 60_000)).toHaveLength(2);
+    expect(mock.faults.lock.size).toBe(0);
+  });
+
+  it("leaves rows for the next run when the org is near its daily API limit", async () => {
+    mock = await startSalesforceMock(CREDENTIALS, { usage: { used: 9_400, max: 10_000 } });
+    await setPeople(
+      wh,
+      "p_usage",
+      range(1, 20).map((i) => person(i)),
+    );
+    const connector = connectorFor(mock, { maxApiUsage: 0.9 });
+    const first = await sync(wh, "p_usage", connector);
+    expect(first).toMatchObject({ status: "failed", delivered: 0, failed: 20 });
+    expect(first.errors?.[0]?.reason).toMatch(
+      /^Salesforce API usage is at 94% of the org's daily limit \(9401\/10000 requests\), above destination.maxApiUsage \(90%\)/,
+    );
+    expect(connector.apiUsage()).toEqual({ used: 9_401, max: 10_000 });
+    expect(mock.upserts()).toHaveLength(0);
+
+    // Allowed more: the same rows go out.
+    const more = connectorFor(mock, { maxApiUsage: 1 });
+    const second = await sync(wh, "p_usage", more);
+    expect(second).toMatchObject({ status: "success", delivered: 20 });
+    expect(second.counts.retried).toBe(20);
+  });
+
+  it("update mode changes existing records only and says which keys have none", async () => {
+    mock = await startSalesforceMock(CREDENTIALS);
+    for (const id of [1, 2, 3]) {
+      mock.org.upsert(mock.org.object("Contact")!, "Cdp_Id__c", { Cdp_Id__c: String(id), LastName: "Old" });
+    }
+    await setPeople(
+      wh,
+      "p_update",
+      range(1, 5).map((i) => person(i)),
+    );
+    const r = await sync(wh, "p_update", connectorFor(mock), { mode: "update", maxRejected: 5 });
+    expect(r).toMatchObject({ status: "success", delivered: 3, rejected: 2 });
+    expect(mock.contacts()).toHaveLength(3);
+    expect(mock.contacts().every((c) => String(c.LastName).startsWith("Last"))).toBe(true);
+    expect(r.errors?.map((e) => e.reason)).toEqual([
+      'no Contact has Cdp_Id__c = "4": mode update changes existing records only (mode upsert would create it)',
+      'no Contact has Cdp_Id__c = "5": mode update changes existing records only (mode upsert would create it)',
+    ]);
+  });
+
+  it("uses Bulk API 2.0 from bulkThreshold rows: jobs, failed and successful results, bulk deletes", async () => {
+    mock = await startSalesforceMock(CREDENTIALS);
+    const people = range(1, 1200).map((i) => (i % 400 === 0 ? person(i, { email: "broken@" }) : person(i)));
+    await setPeople(wh, "p_bulk", people);
+    const { sleeps, sleep } = recordingSleep();
+    const connector = connectorFor(
+      mock,
+      { bulkThreshold: 500, bulkPollInterval: 4, batchSize: 600 },
+      { sleep },
+    );
+    mock.faults.lock = new Set(["17", "777"]);
+    const first = await sync(wh, "p_bulk", connector, { maxRejected: 3, concurrency: 1 }, sleep);
+    expect(first).toMatchObject({ status: "success", delivered: 1197, rejected: 3, failed: 0 });
+    const jobs = [...mock.bulk.jobs.values()];
+    expect(jobs.map((j) => [j.operation, j.state])).toEqual([
+      ["upsert", "JobComplete"],
+      ["upsert", "JobComplete"],
+    ]);
+    // Each job polled after 1 s, 2 s, then the 4 s cap (the mock completes a job at its third poll).
+    expect(sleeps.filter((ms) => ms >= 1000)).toEqual([1000, 2000, 4000, 1000, 2000, 4000]);
+    // The two locked rows came back retryable and were sent again through sObject Collections.
+    expect(ids(mock.upserts().flatMap((b) => b.records))).toEqual(["17", "777"]);
+    expect(first.errors?.map((e) => e.reason)).toEqual([
+      "INVALID_EMAIL_ADDRESS: Email: invalid email address: broken@ (fields: Email)",
+      "INVALID_EMAIL_ADDRESS: Email: invalid email address: broken@ (fields: Email)",
+      "INVALID_EMAIL_ADDRESS: Email: invalid email address: broken@ (fields: Email)",
+    ]);
+
+    // 600 rows leave the model: ids resolved by SOQL (200 keys a query), one bulk delete job.
+    const kept = people.filter((p) => p.id > 600 && p.id % 400 !== 0);
+    await setPeople(wh, "p_bulk", kept);
+    const second = await sync(wh, "p_bulk", connector, {}, sleep);
+    expect(second).toMatchObject({ status: "success", rejected: 0, failed: 0 });
+    const deleteJobs = [...mock.bulk.jobs.values()].filter((j) => j.operation === "delete");
+    expect(deleteJobs).toHaveLength(1);
+    expect(deleteJobs[0]!.processed).toBe(599);
+    await expectContactsEqualModel(wh, "p_bulk", mock);
+  });
+});
+
+describe("salesforce connector: credentials", () => {
+  let wh: Warehouse;
+  let mock: SalesforceMock;
+  beforeAll(async () => {
+    wh = await duckdbTarget.open("main");
+    await setPeople(
+      wh,
+      "p_auth",
+      range(1, 30).map((i) => person(i)),
+    );
+  });
+  afterAll(() => wh.close());
+  afterEach(() => mock?.close());
+
+  it("a refused refresh token stops the run with one message and no secret in it", async () => {
+    mock = await startSalesforceMock(CREDENTIALS);
+    const redactor = new Redactor();
+    const wrong = "5Aep861revoked.refresh.token.0000";
+    const r = await sync(wh, "p_auth", connectorFor(mock, { refreshToken: wrong }, { redactor }));
+    expect(r.status).toBe("error");
+    expect(r.message).toMatch(
+      /^Salesforce refused the refresh token \(invalid_grant: expired access\/refresh token\): .* Re-authorise the connected app/,
+    );
+    for (const secret of [wrong, CREDENTIALS.clientSecret]) expect(r.message).not.toContain(secret);
+    expect(mock.tokenRequests).toBe(1);
+    expect(mock.dataCalls()).toHaveLength(0);
+  });
+
+  it("a wrong client secret names the settings to check", async () => {
+    mock = await startSalesforceMock(CREDENTIALS);
+    const r = await sync(wh, "p_auth", connectorFor(mock, { clientSecret: "not-the-secret-1234" }));
+    expect(r.status).toBe("error");
+    expect(r.message).toMatch(
+      /^Salesforce refused the connected app's credentials \(invalid_client: invalid client credentials\): check destination.clientId \(consumer key\) and destination.clientSecret/,
+    );
+    expect(r.message).not.toContain("not-the-secret-1234");
+  });
+
+  it("an expired session is refreshed once and the run carries on; the token is redacted", async () => {
+    mock = await startSalesforceMock(CREDENTIALS);
+    const redactor = new Redactor();
+    const connector = connectorFor(mock, { batchSize: 10 }, { redactor });
+    await connector.check();
+    const firstToken = mock.lastAccessToken;
+    expect(redactor.redact(`Bearer ${firstToken}`)).toBe("Bearer ***");
+    mock.expireTokens();
+    const r = await sync(wh, "p_auth", connector);
+    expect(r).toMatchObject({ status: "success", delivered: 30 });
+    expect(mock.tokenRequests).toBe(2);
+    expect(mock.lastAccessToken).not.toBe(firstToken);
+    expect(redactor.redact(mock.lastAccessToken)).toBe("***");
+  });
+
+  it("a session that expires when the refresh token was revoked rejects rows with one message, asking once", async () => {
+    mock = await startSalesforceMock(CREDENTIALS);
+    const connector = connectorFor(mock, { batchSize: 10 });
+    await connector.check();
+    mock.expireTokens();
+    mock.revokeRefreshToken();
+    await setPeople(
+      wh,
+      "p_revoked",
+      range(1, 30).map((i) => person(i)),
+    );
+    const r = await sync(wh, "p_revoked", connector);
+    expect(r).toMatchObject({ status: "failed", delivered: 0, rejected: 30 });
+    expect(new Set(r.errors?.map((e) => e.reason)).size).toBe(1);
+    expect(r.errors?.[0]?.reason).toMatch(/^Salesforce refused the refresh token \(invalid_grant/);
+    // One refusal is remembered: three batches, one more token request.
+    expect(mock.tokenRequests).toBe(2);
   });
 });
