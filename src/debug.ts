@@ -156,6 +156,8 @@ export async function debugProject(options: DebugOptions = {}): Promise<DebugRep
         if (!connector.modes.includes(cfg.mode)) {
           throw new Error(`mode ${cfg.mode} is not supported (supported: ${connector.modes.join(", ")})`);
         }
+        const problems = cfg.fields ? (connector.validateFields?.(Object.keys(cfg.fields)) ?? []) : [];
+        if (problems.length) throw new Error(`fields: ${problems.join("; ")}`);
         await withTimeout(connector.check(), options.timeout ?? 30, `the ${connector.name} destination`);
         await connector.close?.();
         return `ready: ${cfg.mode} of ${cfg.model}, the destination's check passed`;

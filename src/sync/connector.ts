@@ -12,6 +12,12 @@ export interface SyncRecord {
    * when the connector declares `removalNeedsFields`.
    */
   fields: Record<string, unknown>;
+  /**
+   * For connectors that declare `removalNeedsFields`: on add/upsert/update of a key delivered
+   * before, the fields as last delivered, so a destination that identifies members by their data
+   * can remove the old identifiers (an old email) along with adding the new ones.
+   */
+  previous?: Record<string, unknown>;
 }
 
 /**
@@ -23,7 +29,11 @@ export type RowResult =
   | { key: string; status: "rejected"; reason: string }
   | { key: string; status: "retryable"; reason: string; retryAfterMs?: number };
 
-/** Thrown by `write` for a failure of the whole batch. */
+/**
+ * Thrown by `write` for a failure of the whole batch. `fatal` stops the run: no later batch can
+ * succeed either (expired credentials, a deleted audience); the batch's rows and every row not
+ * yet sent stay planned for the next run, and the sync ends with this one message.
+ */
 export class BatchError extends Error {
   constructor(
     message: string,
@@ -31,6 +41,7 @@ export class BatchError extends Error {
     readonly retryable: boolean,
     /** How long the destination asked to wait, when it said so. */
     readonly retryAfterMs?: number,
+    readonly fatal = false,
   ) {
     super(message);
     this.name = "BatchError";
@@ -79,6 +90,16 @@ export interface Connector {
   write(batch: SyncRecord[], ctx: WriteContext): Promise<RowResult[]>;
   /** Called once after the run's last batch. */
   close?(): Promise<void>;
+  /**
+   * Problems with the sync's destination field names (e.g. a key the API does not know), checked
+   * before anything is sent and by `cdp debug`. Empty when all is well.
+   */
+  validateFields?(names: string[]): string[];
+  /**
+   * What the destination reported about the run, for the sync's results (e.g. an ad platform's
+   * received and invalid counts: its match information). Called after `close`.
+   */
+  report?(): Record<string, unknown>;
 }
 
 export interface ConnectorContext {

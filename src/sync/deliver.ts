@@ -17,7 +17,8 @@ export interface DeliverOptions {
  * - rows the destination says to retry are sent again (backoff with jitter, or its delay) until
  *   `maxAttempts`, then stay `retryable` (recorded, retried next run);
  * - a batch refused as a whole for a reason a retry cannot fix is split in halves until the bad
- *   rows stand alone, so one bad row does not hold back the rest.
+ *   rows stand alone, so one bad row does not hold back the rest;
+ * - a fatal `BatchError` (credentials gone) is thrown: the caller stops the run.
  */
 export async function deliverBatch(
   connector: Connector,
@@ -36,6 +37,8 @@ export async function deliverBatch(
         error instanceof BatchError
           ? error
           : new BatchError((error as Error)?.message ?? String(error), true);
+      // Nothing can succeed after this one: stop the run, the rows stay planned.
+      if (e.fatal) throw e;
       if (!e.retryable) {
         if (pending.length === 1) {
           final.set(pending[0]!.key, { key: pending[0]!.key, status: "rejected", reason: e.message });

@@ -39,6 +39,8 @@ export interface SyncResult {
   samples?: Record<string, Row[]>;
   errors?: { key: string; status: string; reason: string }[];
   message?: string;
+  /** What the destination reported about the run (`Connector.report`), e.g. audience match info. */
+  destination?: Record<string, unknown>;
   elapsed: number;
 }
 
@@ -93,10 +95,14 @@ function jsonSafe(value: unknown): unknown {
 }
 
 function toRecord(row: Row, fields: MappedField[], op: string): SyncRecord {
-  let out: Record<string, unknown> = {};
-  if (op !== "delete" && op !== "remove") for (const f of fields) out[f.name] = jsonSafe(row[f.name]);
-  else if (typeof row[PREVIOUS] === "string") out = JSON.parse(row[PREVIOUS]) as Record<string, unknown>;
-  return { key: String(row[KEY]), op: op as SyncRecord["op"], fields: out };
+  const previous =
+    typeof row[PREVIOUS] === "string" ? (JSON.parse(row[PREVIOUS]) as Record<string, unknown>) : undefined;
+  if (op === "delete" || op === "remove") return { key: String(row[KEY]), op, fields: previous ?? {} };
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f.name] = jsonSafe(row[f.name]);
+  const record: SyncRecord = { key: String(row[KEY]), op: op as SyncRecord["op"], fields: out };
+  if (previous) record.previous = previous;
+  return record;
 }
 
 /**
@@ -173,6 +179,12 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     (await wh.describe(opts.mergesRelation))
   ) {
     input.merges = opts.mergesRelation;
+  }
+  const fieldProblems = connector.validateFields?.(fields.map((f) => f.name)) ?? [];
+  if (fieldProblems.length) {
+    throw new SyncError(
+      `sync "${opts.name}": the ${connector.name} destination cannot take these fields; nothing was sent:\n  ${fieldProblems.join("\n  ")}`,
+    );
   }
   if (!connector.modes.includes(cfg.mode)) {
     throw new SyncError(
@@ -282,6 +294,8 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       if (stop) break;
     }
     await connector.close?.();
+    const report = connector.report?.();
+    if (report) result.destination = report;
     if (stop) throw stop;
     result.errors = errors;
     const threshold =

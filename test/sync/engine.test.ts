@@ -288,6 +288,46 @@ for (const target of [duckdbTarget, postgresTarget, bigqueryTarget]) {
       expect((await sync()).counts.planned).toBe(0);
     });
 
+    it("stops at a fatal destination error, keeping unsent rows planned; checks fields first", async (ctx) => {
+      if (reason) return ctx.skip();
+      await setModel(
+        "m9",
+        Array.from({ length: 12 }, (_, i) => [i, `u${i}@x.com`, "t"] as [number, string, string]),
+      );
+      const dest = new MemoryDestination(3);
+      let expired = false;
+      const flaky: Connector = {
+        ...dest,
+        name: "flaky",
+        modes: dest.modes,
+        batchSize: 3,
+        rateLimit: dest.rateLimit,
+        check: () => dest.check(),
+        validateFields: (names) => names.filter((n) => n === "tier").map((n) => `unknown field ${n}`),
+        write: async (batch) => {
+          if (expired) throw new BatchError("the access token expired: renew it", false, undefined, true);
+          const out = await dest.write(batch);
+          if (dest.sends === 2) expired = true;
+          return out;
+        },
+      };
+      const refused = await run("m9", flaky, { concurrency: 1 }).catch((e: Error) => e);
+      expect(String(refused)).toMatch(/cannot take these fields; nothing was sent:\n {2}unknown field tier/);
+      expect(dest.sends).toBe(0);
+
+      const fieldsOk = { email: "email", source: { constant: "cdp" } };
+      const r = await run("m9", flaky, { concurrency: 1, fields: fieldsOk });
+      expect(r.status).toBe("error");
+      expect(r.message).toBe("the access token expired: renew it");
+      expect(r.delivered).toBe(6);
+      expect(r.rejected + r.failed).toBe(0);
+      expired = false;
+      const again = await run("m9", flaky, { concurrency: 1, fields: fieldsOk });
+      expect(again.counts.planned).toBe(6);
+      expect(again.status).toBe("success");
+      expect(dest.state.size).toBe(12);
+    });
+
     it("dry run counts and samples without sending or committing", async (ctx) => {
       if (reason) return ctx.skip();
       await setModel("m6", [
