@@ -23,6 +23,11 @@ export interface HttpClientOptions {
   redactor?: Redactor;
   /** Injected in tests to skip real waiting. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Overrides whether a failed request is retried by the client (default: `error.retryable`),
+   * e.g. a 429 for a daily quota, which no retry within the run can fix.
+   */
+  shouldRetry?: (error: HttpError) => boolean;
   /** Called before each retry (for progress output). */
   onRetry?: (info: { attempt: number; delayMs: number; error: HttpError }) => void;
 }
@@ -98,6 +103,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       isRetryableStatus(status),
       retryAfterMs(res.headers["retry-after"], res.body),
       res.body,
+      res.headers,
     );
   }
 
@@ -146,7 +152,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         try {
           return await once(req);
         } catch (error) {
-          if (!(error instanceof HttpError) || !error.retryable || attempt >= maxAttempts) throw error;
+          if (!(error instanceof HttpError) || attempt >= maxAttempts) throw error;
+          if (!(options.shouldRetry ? options.shouldRetry(error) : error.retryable)) throw error;
           const delayMs = Math.min(
             options.maxBackoffMs ?? 30_000,
             error.retryAfterMs ??

@@ -15,6 +15,8 @@ export class HttpError extends Error {
     readonly retryAfterMs?: number,
     /** The parsed response body, for connectors that read per-row errors from it. */
     readonly body?: unknown,
+    /** The response headers (lower-case names), e.g. an API's rate-limit usage headers. */
+    readonly headers?: Record<string, unknown>,
   ) {
     super(`${method} ${url} → ${status ?? "no response"}: ${apiMessage}`);
     this.name = "HttpError";
