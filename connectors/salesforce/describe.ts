@@ -66,7 +66,7 @@ export async function describeObject(api: SalesforceApi, object: string): Promis
       /→ 404/.test(failure.message)
     ) {
       throw new SalesforceSetupError(
-        `Salesforce has no object "${object}" this user can see (${failure.message}): check destination.object (the API name, e.g. Contact, Account or Member__c) and the integration user's permissions`,
+        `Salesforce has no object "${object}" this user can see at API v${api.apiVersion} (${failure.message}): check destination.object (the API name, e.g. Contact, Account or Member__c), the integration user's permissions and destination.apiVersion`,
       );
     }
     throw error;
