@@ -107,5 +107,98 @@ export default defineConfig({
       },
       fields: { email_sha256: { column: "email", transform: ["email", "sha256"] } },
     },
+
+    // The four marketing and sales destinations: each is switched on only when its credentials
+    // are in the environment (or .env), so the demo runs offline. `cdp debug` says which are ready.
+    // Profiles to HubSpot contacts, keyed by a contact property created with "unique values".
+    profiles_to_hubspot: {
+      enabled: !!process.env.HUBSPOT_ACCESS_TOKEN,
+      model: "profiles",
+      primaryKey: "profile_id",
+      identity: "identity_graph",
+      mode: "upsert",
+      destination: {
+        type: "hubspot",
+        accessToken: secret("HUBSPOT_ACCESS_TOKEN"),
+        object: "contacts",
+        idProperty: "cdp_profile_id",
+      },
+      fields: {
+        email: { column: "email", transform: "email" },
+        firstname: "first_name",
+        lastname: "last_name",
+        phone: { column: "phone", transform: "phone", defaultCallingCode: "1" },
+        city: "city",
+      },
+      maxRejected: "1%",
+    },
+    // Profiles to Salesforce contacts, upserted by an External ID field.
+    profiles_to_salesforce: {
+      enabled: !!process.env.SALESFORCE_REFRESH_TOKEN,
+      model: "profiles",
+      primaryKey: "profile_id",
+      identity: "identity_graph",
+      mode: "upsert",
+      destination: {
+        type: "salesforce",
+        clientId: secret("SALESFORCE_CLIENT_ID"),
+        clientSecret: secret("SALESFORCE_CLIENT_SECRET"),
+        refreshToken: secret("SALESFORCE_REFRESH_TOKEN"),
+        object: "Contact",
+        externalIdField: "Cdp_Profile_Id__c",
+      },
+      fields: {
+        Email: { column: "email", transform: "email" },
+        FirstName: "first_name",
+        // Salesforce requires a last name on a Contact.
+        LastName: { template: "{{last_name}}" },
+        Phone: { column: "phone", transform: "phone", defaultCallingCode: "1" },
+        MailingCity: "city",
+      },
+      maxRejected: "1%",
+    },
+    // The win-back audience as a Meta Custom Audience (hashed by the connector).
+    high_value_at_risk_meta: {
+      enabled: !!process.env.META_ACCESS_TOKEN && !!process.env.META_AUDIENCE_ID,
+      model: "aud_high_value_at_risk",
+      primaryKey: "profile_id",
+      identity: "identity_graph",
+      mode: "audience",
+      destination: {
+        type: "meta",
+        accessToken: secret("META_ACCESS_TOKEN"),
+        // Not a secret; a placeholder keeps the config valid while the sync is off.
+        audienceId: process.env.META_AUDIENCE_ID ?? "0",
+        defaultCountry: "US",
+      },
+      fields: { EMAIL: "email", PHONE: "phone", FN: "first_name", LN: "last_name", COUNTRY: "country" },
+    },
+    // The same audience as a Google Ads Customer Match list.
+    high_value_at_risk_google_ads: {
+      enabled: !!process.env.GOOGLE_ADS_REFRESH_TOKEN && !!process.env.GOOGLE_ADS_USER_LIST_ID,
+      model: "aud_high_value_at_risk",
+      primaryKey: "profile_id",
+      identity: "identity_graph",
+      mode: "audience",
+      destination: {
+        type: "google-ads",
+        customerId: process.env.GOOGLE_ADS_CUSTOMER_ID ?? "0000000000",
+        userListId: process.env.GOOGLE_ADS_USER_LIST_ID ?? "0",
+        loginCustomerId: process.env.GOOGLE_ADS_LOGIN_CUSTOMER_ID || undefined,
+        developerToken: secret("GOOGLE_ADS_DEVELOPER_TOKEN"),
+        clientId: secret("GOOGLE_ADS_CLIENT_ID"),
+        clientSecret: secret("GOOGLE_ADS_CLIENT_SECRET"),
+        refreshToken: secret("GOOGLE_ADS_REFRESH_TOKEN"),
+        consent: { adUserData: "GRANTED", adPersonalization: "GRANTED" },
+        defaultPhoneCountry: "US",
+      },
+      fields: {
+        email: "email",
+        phone: "phone",
+        first_name: "first_name",
+        last_name: "last_name",
+        country_code: "country",
+      },
+    },
   },
 });

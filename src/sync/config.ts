@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { fileDestinationSchema } from "../../connectors/file/config.ts";
+import { googleAdsDestinationSchema } from "../../connectors/google-ads/config.ts";
+import { hubspotDestinationSchema } from "../../connectors/hubspot/config.ts";
+import { metaDestinationSchema } from "../../connectors/meta/config.ts";
+import { salesforceDestinationSchema } from "../../connectors/salesforce/config.ts";
 import { webhookDestinationSchema } from "../../connectors/webhook/config.ts";
 
 /**
@@ -52,6 +56,10 @@ export type FieldMapping = z.output<typeof fieldMappingSchema>;
 export const destinationSchema = z.discriminatedUnion("type", [
   webhookDestinationSchema,
   fileDestinationSchema,
+  hubspotDestinationSchema,
+  salesforceDestinationSchema,
+  metaDestinationSchema,
+  googleAdsDestinationSchema,
 ]);
 export type DestinationConfig = z.output<typeof destinationSchema>;
 
