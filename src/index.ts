@@ -3,11 +3,11 @@
 export type { ProjectOptions, RunCommand, RunOptions, SyncOptions } from "./api.ts";
 export { compile, execute, selectNodes, sync } from "./api.ts";
 export { defineConfig } from "./config/define-config.ts";
-export type { DebugCheck, DebugReport } from "./debug.ts";
-export { debugProject } from "./debug.ts";
 export { loadConfig } from "./config/load.ts";
 export type { ProjectConfig, UserConfig } from "./config/schema.ts";
 export { secret } from "./config/secrets.ts";
+export type { DebugCheck, DebugReport } from "./debug.ts";
+export { debugProject } from "./debug.ts";
 export type { Diagnostic } from "./errors.ts";
 export { CdpError, CompileError, ConfigError, UsageError, WarehouseError } from "./errors.ts";
 export { PERSON_MATCH_SETTINGS } from "./identity/match-person-settings.ts";
