@@ -14,7 +14,8 @@ export type LockHolder = {
  * One lock per sync, a row of `sync_locks` taken with a conditional UPDATE (atomic on every
  * warehouse): free, expired, or held by a process of this machine that no longer exists (a
  * killed run) means it can be taken. The holder renews its lease while it runs; a run that fails
- * to renew stops sending, since another run may have taken over.
+ * to renew stops sending, since another run may have taken over. Taking the lock marks the runs
+ * it outlived as `abandoned` in `sync_runs`.
  */
 export class SyncLock {
   private timer: NodeJS.Timeout | undefined;
@@ -64,17 +65,30 @@ export class SyncLock {
         return false;
       }
     };
-    if (await take(`owner IS NULL OR expires_at < ${d.currentTimestamp()}`)) {
-      return new SyncLock(wh, t, sync, owner, leaseSeconds, undefined);
-    }
-    const [holder] = await wh.query<LockHolder>(
-      `SELECT owner, host, pid, expires_at FROM ${locks} WHERE sync = ${d.literal(sync)}`,
-    );
-    if (holder?.owner && holder.host === hostname() && holder.pid && !processAlive(Number(holder.pid))) {
-      // The holder was killed on this machine: its lease cannot be renewed, take it over now.
-      if (await take(`owner = ${d.literal(holder.owner)}`)) {
-        return new SyncLock(wh, t, sync, owner, leaseSeconds, holder.owner);
+    const taken = async (from: string | undefined) => {
+      await abandonRuns(wh, t, sync, owner);
+      return new SyncLock(wh, t, sync, owner, leaseSeconds, from);
+    };
+    let holder: LockHolder | undefined;
+    // Each UPDATE names the holder it read, so that what this run took over is exactly known; when
+    // the lock changed hands in between, read it again.
+    for (let round = 0; round < 3; round++) {
+      [holder] = await wh.query<LockHolder>(
+        `SELECT owner, host, pid, expires_at FROM ${locks} WHERE sync = ${d.literal(sync)}`,
+      );
+      if (!holder?.owner) {
+        if (await take("owner IS NULL")) return taken(undefined);
+        continue;
       }
+      const held = `owner = ${d.literal(holder.owner)}`;
+      // Its lease ran out: the holder died (on any machine) or stopped renewing.
+      if (await take(`${held} AND expires_at < ${d.currentTimestamp()}`)) return taken(holder.owner);
+      if (holder.host === hostname() && holder.pid && !processAlive(Number(holder.pid))) {
+        // The holder was killed on this machine: its lease cannot be renewed, take it over now.
+        if (await take(held)) return taken(holder.owner);
+        continue;
+      }
+      break;
     }
     throw new SyncError(
       `sync "${sync}" is running elsewhere (run ${holder?.owner ?? "?"} on ${holder?.host ?? "?"} pid ${holder?.pid ?? "?"}, lease until ${holder?.expires_at instanceof Date ? holder.expires_at.toISOString() : "?"}); nothing was sent. Wait for it to finish, or for its lease to expire if it was killed.`,
@@ -112,6 +126,23 @@ export class SyncLock {
        WHERE sync = ${d.literal(this.sync)} AND owner = ${d.literal(this.owner)}`,
     );
   }
+}
+
+/**
+ * Once this run holds the lock, no other run of the sync can be sending: any still marked
+ * `running` was killed or lost its lease. Marking them all, not only the holder this run took
+ * over from, also covers a run killed between taking the lock and recording its predecessor.
+ */
+async function abandonRuns(wh: Warehouse, t: StateTables, sync: string, owner: string): Promise<void> {
+  const d = wh.dialect;
+  await wh
+    .execute(
+      `UPDATE ${d.quoteRelation(t.runs)} SET status = 'abandoned', finished_at = ${d.currentTimestamp()},
+         message = ${d.literal(`stopped without finishing (killed, or lost its lock); the lock was taken by run ${owner}`)}
+       WHERE sync = ${d.literal(sync)} AND status = 'running' AND run_id <> ${d.literal(owner)}`,
+    )
+    // History only: a sync is not refused for failing to tidy it.
+    .catch(() => undefined);
 }
 
 function processAlive(pid: number): boolean {
