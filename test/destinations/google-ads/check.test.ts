@@ -74,6 +74,29 @@ describe("google-ads check() and list kinds", () => {
     expect([...mock.members]).toEqual([`email:${sha("a@example.com")}`]);
   });
 
+  it("a job of several requests: refused operations map back to their rows in each request", async () => {
+    const refused = new Set(["p2@example.com", "p10001@example.com", "p10004@example.com"].map(sha));
+    mock = await startGoogleAdsMock(
+      {},
+      {
+        rejectIdentifier: (v) =>
+          refused.has(v) ? { code: "INVALID_SHA256_FORMAT", message: "No." } : undefined,
+      },
+    );
+    const batch = Array.from({ length: 10_005 }, (_, i) => ({
+      key: String(i),
+      op: "add" as const,
+      fields: { email: `p${i}@example.com` },
+    }));
+    const results = await connectorFor(mock, { batchSize: 20_000 }).connector.write(batch, ctx);
+    const adds = mock.calls.filter((c) => c.path.endsWith(":addOperations"));
+    expect(adds.map((c) => (c.body.operations as unknown[]).length)).toEqual([10_000, 5]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => r.key)).toEqual(["2", "10001", "10004"]);
+    expect(results.filter((r) => r.status === "delivered")).toHaveLength(10_002);
+    expect(mock.members.size).toBe(10_002);
+    expect(mock.members.has(`email:${sha("p10003@example.com")}`)).toBe(true);
+  });
+
   it("a removal without the fields last delivered is rejected, saying so", async () => {
     mock = await startGoogleAdsMock();
     const results = await connectorFor(mock).connector.write([{ key: "9", op: "remove", fields: {} }], ctx);
