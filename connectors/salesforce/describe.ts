@@ -1,3 +1,4 @@
+import { HttpError } from "../../src/http/errors.ts";
 import type { SalesforceApi } from "./api.ts";
 import { classify, SalesforceSetupError } from "./errors.ts";
 
@@ -59,12 +60,8 @@ export async function describeObject(api: SalesforceApi, object: string): Promis
     });
     body = (res.body && typeof res.body === "object" ? res.body : {}) as typeof body;
   } catch (error) {
-    const failure = classify(error);
-    if (
-      failure.kind === "config" &&
-      !(error instanceof SalesforceSetupError) &&
-      /→ 404/.test(failure.message)
-    ) {
+    if (error instanceof HttpError && error.status === 404) {
+      const failure = classify(error);
       throw new SalesforceSetupError(
         `Salesforce has no object "${object}" this user can see at API v${api.apiVersion} (${failure.message}): check destination.object (the API name, e.g. Contact, Account or Member__c), the integration user's permissions and destination.apiVersion`,
       );

@@ -36,6 +36,29 @@ export function csvValue(value: unknown, field: FieldInfo | undefined): string {
   return String(v);
 }
 
+/**
+ * Why a row's value cannot go into its field, found before sending: text that is not a number
+ * for a number field, or not true/false for a checkbox. Salesforce would refuse the whole
+ * request for it (JSON_PARSER_ERROR), costing a request per half while the row is isolated.
+ */
+export function valueProblem(
+  object: string,
+  fields: Record<string, unknown>,
+  info: (name: string) => FieldInfo | undefined,
+) {
+  for (const [name, value] of Object.entries(fields)) {
+    const field = info(name);
+    if (!field || value === null || value === undefined || value === "") continue;
+    if (NUMERIC.has(field.type) && typeof jsonValue(value, field) !== "number") {
+      return `${object}.${field.name} is a number field (${field.type}) but the row has ${JSON.stringify(String(value))}: fix the model or the sync's fields`;
+    }
+    if (field.type === "boolean" && typeof value !== "boolean" && !/^(true|false)$/i.test(String(value))) {
+      return `${object}.${field.name} is a checkbox but the row has ${JSON.stringify(String(value))}: send true or false`;
+    }
+  }
+  return undefined;
+}
+
 /** The external id as sent: a number for a numeric External ID field, else the key's text. */
 export function externalIdValue(key: string, field: FieldInfo | undefined): string | number {
   return jsonValue(key, field) as string | number;

@@ -7,6 +7,7 @@ import type { ObjectInfo } from "./describe.ts";
 import { classify, type Failure, toBatchError } from "./errors.ts";
 import { resolveIds } from "./resolve-ids.ts";
 import { upsertRecords, type WriteSettings } from "./upsert-records.ts";
+import { valueProblem } from "./values.ts";
 
 export interface BatchWriter {
   api: SalesforceApi;
@@ -87,6 +88,14 @@ export async function writeBatch(w: BatchWriter, batch: SyncRecord[]): Promise<R
     settle(upserts.map((r) => ({ key: r.key, status: "rejected", reason: problem })));
     upserts = [];
   }
+
+  const valid: SyncRecord[] = [];
+  for (const r of upserts) {
+    const why = valueProblem(w.object, r.fields, (n) => info!.field(n));
+    if (why) settle([{ key: r.key, status: "rejected", reason: why }]);
+    else valid.push(r);
+  }
+  upserts = valid;
 
   // update: only records that exist. Looked up first, so an update never creates a record.
   const updates = upserts.filter((r) => r.op === "update");

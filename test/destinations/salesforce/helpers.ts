@@ -49,6 +49,7 @@ export const CONTACT_FIELDS = {
   LastName: "last_name",
   Tier__c: "tier",
   Score__c: "score",
+  Birthdate: "birthdate",
 };
 
 export type Person = {
@@ -58,6 +59,7 @@ export type Person = {
   last: string | null;
   tier: string;
   score: string;
+  birth: string | null;
 };
 
 export function person(id: number, overrides: Partial<Person> = {}): Person {
@@ -68,6 +70,7 @@ export function person(id: number, overrides: Partial<Person> = {}): Person {
     last: `Last${id}`,
     tier: id % 3 === 0 ? "gold" : "silver",
     score: String((id % 50) + 0.5),
+    birth: `19${50 + (id % 50)}-0${1 + (id % 9)}-1${id % 10}`,
     ...overrides,
   };
 }
@@ -77,13 +80,13 @@ export async function setPeople(wh: Warehouse, table: string, people: Person[]):
   const values = people
     .map(
       (p) =>
-        `(${p.id}, ${d.literal(p.email)}, ${d.literal(p.first)}, ${d.literal(p.last)}, ${d.literal(p.tier)}, ${d.literal(p.score)})`,
+        `(${p.id}, ${d.literal(p.email)}, ${d.literal(p.first)}, ${d.literal(p.last)}, ${d.literal(p.tier)}, ${d.literal(p.score)}, ${d.literal(p.birth)})`,
     )
     .join(", ");
   await wh.replaceTable(
     { schema: "main", name: table },
-    `SELECT CAST(id AS INTEGER) AS id, CAST(email AS VARCHAR) AS email, first_name, CAST(last_name AS VARCHAR) AS last_name, tier, score
-     FROM (VALUES ${values}) AS t(id, email, first_name, last_name, tier, score)`,
+    `SELECT CAST(id AS INTEGER) AS id, CAST(email AS VARCHAR) AS email, first_name, CAST(last_name AS VARCHAR) AS last_name, tier, score, CAST(birthdate AS VARCHAR) AS birthdate
+     FROM (VALUES ${values}) AS t(id, email, first_name, last_name, tier, score, birthdate)`,
   );
 }
 

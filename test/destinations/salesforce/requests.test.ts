@@ -8,6 +8,7 @@ import { ApiUsage, parseLimitInfo } from "../../../connectors/salesforce/limits.
 import { queryChunks, soqlString } from "../../../connectors/salesforce/resolve-ids.ts";
 import { saveResultToRow, upsertBody } from "../../../connectors/salesforce/upsert-collection.ts";
 import { bulkUpsertRows } from "../../../connectors/salesforce/upsert-records.ts";
+import { valueProblem } from "../../../connectors/salesforce/values.ts";
 import { HttpError } from "../../../src/http/errors.ts";
 import { TokenBucket } from "../../../src/http/rate-limit.ts";
 import type { SyncRecord } from "../../../src/sync/connector.ts";
@@ -88,6 +89,19 @@ describe("sObject Collections upsert body", () => {
       }),
     ).toMatchObject({ status: "retryable", reason: "UNABLE_TO_LOCK_ROW: locked" });
     expect(saveResultToRow("4", undefined)).toMatchObject({ status: "retryable" });
+  });
+
+  it("refuses text for number and checkbox fields before sending, by name", () => {
+    const withBool = new ObjectInfo("Contact", [...info.fields, { name: "Opted__c", type: "boolean" }]);
+    const field = (n: string) => withBool.field(n);
+    expect(
+      valueProblem("Contact", { Score__c: "12.5", Opted__c: "TRUE", Email: "x" }, field),
+    ).toBeUndefined();
+    expect(valueProblem("Contact", { Score__c: null, Opted__c: false }, field)).toBeUndefined();
+    expect(valueProblem("Contact", { Score__c: "12,5" }, field)).toBe(
+      'Contact.Score__c is a number field (double) but the row has "12,5": fix the model or the sync\'s fields',
+    );
+    expect(valueProblem("Contact", { Opted__c: "yes" }, field)).toMatch(/^Contact\.Opted__c is a checkbox/);
   });
 
   it("refuses a write problem of the mapping by name", () => {

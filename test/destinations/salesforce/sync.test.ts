@@ -92,37 +92,44 @@ describe("salesforce connector: the sync engine against a mock org", () => {
     const bad = (p: Person): Person => {
       if (p.id === 4 || p.id === 9) return { ...p, email: "not-an-email" };
       if (p.id === 13) return { ...p, last: null };
-      // A number field given text: Salesforce refuses the whole request, the connector isolates the row.
+      // Text for a number field: refused before sending, by name.
       if (p.id === 21) return { ...p, score: "n/a" };
+      // A date Salesforce cannot read: it refuses the whole request, the connector isolates the row.
+      if (p.id === 25) return { ...p, birth: "31/12/1990" };
       return p;
     };
     await setPeople(wh, "p_partial", people.map(bad));
     const connector = connectorFor(mock);
     const first = await sync(wh, "p_partial", connector, { mode: "upsert", maxRejected: 10 });
-    expect(first).toMatchObject({ status: "success", delivered: 26, rejected: 4, failed: 0 });
-    expect(mock.contacts()).toHaveLength(26);
+    expect(first).toMatchObject({ status: "success", delivered: 25, rejected: 5, failed: 0 });
+    expect(mock.contacts()).toHaveLength(25);
     const errors = await wh.query<{ key: string; error: string }>(
       "SELECT key, error FROM cdp_state.p_partial__errors ORDER BY CAST(key AS INTEGER)",
     );
-    expect(errors.map((e) => e.key)).toEqual(["4", "9", "13", "21"]);
+    expect(errors.map((e) => e.key)).toEqual(["4", "9", "13", "21", "25"]);
     expect(errors[0]!.error).toBe(
       "rejected: INVALID_EMAIL_ADDRESS: Email: invalid email address: not-an-email (fields: Email)",
     );
     expect(errors[2]!.error).toBe(
       "rejected: REQUIRED_FIELD_MISSING: Required fields are missing: [LastName] (fields: LastName)",
     );
-    expect(errors[3]!.error).toMatch(
-      /^rejected: Salesforce JSON_PARSER_ERROR: Cannot deserialize instance of double from VALUE_STRING value n\/a.*\(PATCH \/composite\/sobjects\/Contact\/Cdp_Id__c → 400\)$/,
+    expect(errors[3]!.error).toBe(
+      'rejected: Contact.Score__c is a number field (double) but the row has "n/a": fix the model or the sync\'s fields',
     );
+    expect(errors[4]!.error).toMatch(
+      /^rejected: Salesforce JSON_PARSER_ERROR: Cannot deserialize instance of date from VALUE_STRING value 31\/12\/1990.*\(PATCH \/composite\/sobjects\/Contact\/Cdp_Id__c → 400\)$/,
+    );
+    // Isolating row 25 took a handful of extra requests, not one per row.
+    expect(mock.upserts().length).toBeLessThanOrEqual(12);
 
     // Fixed in the model: the next run sends exactly the four rows that failed.
     await setPeople(wh, "p_partial", people);
     const before = mock.upserts().length;
     const second = await sync(wh, "p_partial", connector, { mode: "upsert" });
-    expect(second).toMatchObject({ status: "success", delivered: 4, rejected: 0 });
-    expect(second.counts).toMatchObject({ planned: 4, retried: 4 });
+    expect(second).toMatchObject({ status: "success", delivered: 5, rejected: 0 });
+    expect(second.counts).toMatchObject({ planned: 5, retried: 5 });
     const sent = mock.upserts().slice(before);
-    expect(ids(sent.flatMap((b) => b.records))).toEqual(["13", "21", "4", "9"]);
+    expect(ids(sent.flatMap((b) => b.records))).toEqual(["13", "21", "25", "4", "9"]);
     await expectContactsEqualModel(wh, "p_partial", mock);
   });
 
