@@ -7,10 +7,26 @@ function iso(value: Date, type: string | undefined): string {
   return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
 }
 
+/** Field types whose JSON value is text: a number or boolean from the warehouse is sent as text. */
+const TEXT = new Set([
+  "string",
+  "textarea",
+  "email",
+  "phone",
+  "url",
+  "picklist",
+  "multipicklist",
+  "combobox",
+  "encryptedstring",
+  "reference",
+  "id",
+]);
+
 /**
  * A warehouse value as the JSON value Salesforce expects for the field: dates as ISO text (a
- * date field gets `YYYY-MM-DD`), arrays joined with `;` (multi-select picklists), bigints as
- * text, other objects as JSON text, numeric text as a number for numeric fields.
+ * date field gets `YYYY-MM-DD`, also from a timestamp's text), arrays joined with `;`
+ * (multi-select picklists), bigints as text, other objects as JSON text, numeric text as a number
+ * for number fields, numbers and booleans as text for text fields.
  */
 export function jsonValue(value: unknown, field: FieldInfo | undefined): unknown {
   if (value === undefined || value === null) return null;
@@ -18,10 +34,16 @@ export function jsonValue(value: unknown, field: FieldInfo | undefined): unknown
   if (typeof value === "bigint") return value.toString();
   if (Array.isArray(value)) return value.map(String).join(";");
   if (typeof value === "object") return JSON.stringify(value);
-  if (typeof value === "string" && field && NUMERIC.has(field.type) && value.trim() !== "") {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : value;
+  if (!field) return value;
+  if (typeof value === "string") {
+    if (NUMERIC.has(field.type) && value.trim() !== "") {
+      const n = Number(value);
+      return Number.isFinite(n) ? n : value;
+    }
+    if (field.type === "date" && /^\d{4}-\d{2}-\d{2}[T ]/.test(value)) return value.slice(0, 10);
+    return value;
   }
+  if (TEXT.has(field.type)) return String(value);
   return value;
 }
 

@@ -56,6 +56,13 @@ describe("sObject Collections upsert body", () => {
     });
   });
 
+  it("sends numbers and booleans as text to text fields, and a timestamp's date to a date field", () => {
+    const body = upsertBody(target, [
+      rec("1", { Email: 42, Interests__c: true, Birthdate: "1990-04-01 13:00:00" }),
+    ]);
+    expect(body.records[0]).toMatchObject({ Email: "42", Interests__c: "true", Birthdate: "1990-04-01" });
+  });
+
   it("sends a numeric External ID as a number", () => {
     const body = upsertBody({ ...target, externalIdField: "Legacy_Id__c" }, [rec("7", {})]);
     expect(body.records[0]).toEqual({ attributes: { type: "Contact" }, Legacy_Id__c: 7 });

@@ -60,7 +60,8 @@ describe("salesforce connector: the sync engine against a mock org", () => {
     expect(ids(sent[0]!.records)).toEqual(["300", "451", "452", "5", "50"]);
     await expectContactsEqualModel(wh, "p_flow", mock);
 
-    // Four rows leave the model: resolved to record ids by SOQL, then deleted.
+    // Four rows leave the model: resolved to record ids by SOQL (two pages here), then deleted.
+    mock.faults.queryPageSize = 2;
     const logged = mock.log.length;
     await setPeople(
       wh,
@@ -73,14 +74,15 @@ describe("salesforce connector: the sync engine against a mock org", () => {
     const calls = mock.log.slice(logged).filter((r) => r.path.startsWith("/services/data/"));
     expect(calls.map((c) => `${c.method} ${c.path.replace(/^\/services\/data\/v62\.0/, "")}`)).toEqual([
       "GET /query",
+      expect.stringMatching(/^GET \/query\/01g\w+-2$/),
       "DELETE /composite/sobjects",
     ]);
     const soql = /^SELECT Id, Cdp_Id__c FROM Contact WHERE Cdp_Id__c IN \((.*)\)$/.exec(
       calls[0]!.query.get("q")!,
     );
     expect(soql?.[1]?.split(", ").sort()).toEqual(["'2'", "'3'", "'400'", "'451'"]);
-    expect(calls[1]!.query.get("ids")!.split(",")).toHaveLength(4);
-    expect(calls[1]!.query.get("allOrNone")).toBe("false");
+    expect(calls[2]!.query.get("ids")!.split(",")).toHaveLength(4);
+    expect(calls[2]!.query.get("allOrNone")).toBe("false");
     await expectContactsEqualModel(wh, "p_flow", mock);
     // One token for all three runs: fetched once, lazily.
     expect(mock.tokenRequests).toBe(1);
@@ -234,6 +236,35 @@ describe("salesforce connector: the sync engine against a mock org", () => {
     expect(deleteJobs).toHaveLength(1);
     expect(deleteJobs[0]!.processed).toBe(599);
     await expectContactsEqualModel(wh, "p_bulk", mock);
+  });
+
+  it("a bulk job that does not finish in bulkTimeout is aborted and its rows stay retryable", async () => {
+    mock = await startSalesforceMock(CREDENTIALS);
+    await setPeople(
+      wh,
+      "p_slow",
+      range(1, 600).map((i) => person(i)),
+    );
+    const { sleep } = recordingSleep();
+    const connector = connectorFor(
+      mock,
+      { bulkThreshold: 500, bulkPollInterval: 4, bulkTimeout: 10 },
+      { sleep },
+    );
+    mock.faults.jobPolls = 1_000;
+    const r = await sync(wh, "p_slow", connector, { maxAttempts: 2 }, sleep);
+    expect(r).toMatchObject({ status: "failed", delivered: 0, failed: 600 });
+    expect(r.errors?.[0]?.reason).toMatch(
+      /^Salesforce bulk job 750\w+ was still InProgress after 11 s; it was aborted and its rows are sent again/,
+    );
+    expect([...mock.bulk.jobs.values()].map((j) => j.state)).toEqual(["Aborted", "Aborted"]);
+    expect(mock.contacts()).toHaveLength(0);
+
+    // Salesforce is back to normal: the next run delivers them.
+    mock.faults.jobPolls = 2;
+    const again = await sync(wh, "p_slow", connector, {}, sleep);
+    expect(again).toMatchObject({ status: "success", delivered: 600 });
+    await expectContactsEqualModel(wh, "p_slow", mock);
   });
 });
 
