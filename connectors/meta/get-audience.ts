@@ -1,6 +1,6 @@
 import type { HttpClient } from "../../src/http/client.ts";
 import { BatchError } from "../../src/sync/connector.ts";
-import { MetaConfigError, toFailure } from "./update-users.ts";
+import { toFailure } from "./update-users.ts";
 
 /** What `check()` reads about the audience. */
 export interface AudienceInfo {
@@ -17,7 +17,8 @@ const FLAGGED = 471;
  * One cheap call that proves the token works and the audience exists, is visible to it, is a
  * customer-file audience (subtype CUSTOM) and is not restricted:
  * `GET /{audience_id}?fields=id,name,subtype,operation_status`. Throttling is waited out (up to
- * `attempts` tries); anything else throws one line saying what to fix.
+ * `attempts` tries, unless Meta asks for longer than a run waits); anything else throws one line
+ * saying what to fix.
  */
 export async function checkAudience(
   http: HttpClient,
@@ -49,7 +50,7 @@ export async function checkAudience(
         error instanceof Error && error.message.startsWith("meta:")
           ? error
           : toFailure(error, `checking audience ${audienceId}`);
-      if (failure instanceof MetaConfigError) throw new Error(`meta: ${failure.message}`);
+      if (failure instanceof BatchError && failure.fatal) throw new Error(`meta: ${failure.message}`);
       if (failure instanceof BatchError && failure.retryable && attempt < attempts) {
         await sleep(failure.retryAfterMs ?? 1000 * attempt);
         continue;

@@ -1,18 +1,20 @@
 import { createHmac } from "node:crypto";
 import { createHttpClient } from "../../src/http/client.ts";
 import { defaultSleep } from "../../src/http/rate-limit.ts";
-import type {
-  Connector,
-  ConnectorContext,
-  RowResult,
-  SyncRecord,
-  WriteContext,
+import {
+  BatchError,
+  type Connector,
+  type ConnectorContext,
+  type RowResult,
+  type SyncRecord,
+  type WriteContext,
 } from "../../src/sync/connector.ts";
 import type { MetaDestinationConfig } from "./config.ts";
 import { checkAudience } from "./get-audience.ts";
 import { metaFieldProblems } from "./schema-keys.ts";
 import { SessionCounter } from "./session.ts";
-import { MetaConfigError, prepareUsers, updateUsers } from "./update-users.ts";
+import { staleIdentifiers } from "./stale-identifiers.ts";
+import { prepareUsers, updateUsers } from "./update-users.ts";
 
 export { META_SECRET_FIELDS, type MetaDestinationConfig, metaDestinationSchema } from "./config.ts";
 export { META_SCHEMA_KEYS, metaFieldProblems } from "./schema-keys.ts";
@@ -33,9 +35,14 @@ export interface MetaOperationCounts {
  */
 export interface MetaMatchInfo {
   add: MetaOperationCounts;
+  /** Every DELETE: rows that left the audience, and the earlier identifiers of changed rows. */
   remove: MetaOperationCounts;
-  /** Rows refused before sending (no usable identifier), by reason. */
+  /** Changed rows whose earlier identifiers were removed (counted in `remove` too). */
+  staleRemoved: number;
+  /** Rows refused before sending (no usable identifier). */
   refusedBeforeSending: number;
+  /** How many entries Meta gave as samples of invalid entries (`invalid_entry_samples`). */
+  invalidSamples: number;
   /** Up to 10 of Meta's invalid entry reasons (never the entries themselves). */
   invalidReasons: string[];
   sessions: { operation: "add" | "remove"; sessionId: number; batches: number }[];
@@ -44,6 +51,8 @@ export interface MetaMatchInfo {
 /** The Meta connector: a Connector plus the match information it collected. */
 export interface MetaConnector extends Connector {
   matchInfo(): MetaMatchInfo;
+  /** The match information for the sync's results, with the audience it is about. */
+  report(): Record<string, unknown>;
 }
 
 /**
@@ -89,16 +98,29 @@ export function metaConnector(
     add: { requests: 0, received: 0, invalid: 0 },
     remove: { requests: 0, received: 0, invalid: 0 },
   };
-  let refusedBeforeSending = 0;
+  // Keys, not a count: the engine may offer a row again (a batch split or resent).
+  const refusedBeforeSending = new Set<string>();
+  let staleRemoved = 0;
+  let invalidSamples = 0;
   const invalidReasons = new Set<string>();
-  // Once the token or the audience proved wrong, every later row fails with the same message
-  // without another call: each call would fail the same way.
-  let fatal: string | undefined;
+  // Once the token or the audience proved wrong, later writes (batches already queued by the
+  // engine) fail the same way without another call: each call would fail the same way.
+  let fatal: BatchError | undefined;
 
-  async function send(op: "add" | "remove", records: SyncRecord[], wctx: WriteContext): Promise<RowResult[]> {
+  /**
+   * One request for `records` (all adds or all removes); rows whose key is in `stale` are earlier
+   * identifiers of changed rows, sent along with the removals: they have no result of their own.
+   */
+  async function send(
+    op: "add" | "remove",
+    records: SyncRecord[],
+    wctx: WriteContext,
+    stale: ReadonlySet<string> = new Set(),
+  ): Promise<RowResult[]> {
     const prepared = prepareUsers(records, config.defaultCountry);
-    refusedBeforeSending += prepared.refused.length;
-    if (prepared.data.length === 0) return prepared.refused;
+    const refused = prepared.refused.filter((r) => !stale.has(r.key));
+    for (const r of refused) refusedBeforeSending.add(r.key);
+    if (prepared.data.length === 0) return refused;
     const session = sessions.next(wctx.runId, op);
     sessionOps.set(session.session_id, op);
     counts[op].requests++;
@@ -112,10 +134,25 @@ export function metaConnector(
     );
     counts[op].received += response.num_received;
     counts[op].invalid += response.num_invalid_entries;
-    for (const reason of Object.values(response.invalid_entry_samples)) {
+    const samples = Object.values(response.invalid_entry_samples);
+    invalidSamples += samples.length;
+    for (const reason of samples) {
       if (invalidReasons.size < 10) invalidReasons.add(reason);
     }
-    return [...prepared.refused, ...results];
+    staleRemoved += prepared.keys.filter((k) => stale.has(k)).length;
+    return [...refused, ...results.filter((r) => !stale.has(r.key))];
+  }
+
+  function matchInfo(): MetaMatchInfo {
+    return {
+      add: { ...counts.add },
+      remove: { ...counts.remove },
+      staleRemoved,
+      refusedBeforeSending: refusedBeforeSending.size,
+      invalidSamples,
+      invalidReasons: [...invalidReasons],
+      sessions: sessions.sessions.map((s) => ({ ...s, operation: sessionOps.get(s.sessionId) ?? "add" })),
+    };
   }
 
   return {
@@ -134,8 +171,10 @@ export function metaConnector(
         overrides.maxAttempts ?? 3,
       );
     },
+    validateFields: (names) => metaFieldProblems(names),
     async write(batch, wctx) {
-      if (fatal) return batch.map((r) => ({ key: r.key, status: "rejected", reason: fatal! }));
+      if (fatal) throw fatal;
+      // The engine refuses such fields before sending (validateFields); this guards direct callers.
       const problems = metaFieldProblems(batch.flatMap((r) => Object.keys(r.fields)));
       if (problems.length) {
         const reason = `the sync's fields do not fit Meta: ${problems.join("; ")}`;
@@ -150,28 +189,28 @@ export function metaConnector(
           status: "rejected",
           reason: `Meta audiences take add and remove, not ${r.op}`,
         }));
+      // A changed row's earlier identifiers (an old email) leave the audience with the removals.
+      const stale = staleIdentifiers(adds, config.defaultCountry);
+      const staleKeys = new Set(stale.map((r) => r.key));
       try {
-        // Removes first: an identifier that moved from one key to another ends up a member.
-        const removed = removes.length ? await send("remove", removes, wctx) : [];
+        // Removes first: an identifier that moved from one key to another ends up a member, and
+        // a changed row's old and new identifiers matching the same person leave it a member.
+        const removed =
+          removes.length || stale.length ? await send("remove", [...removes, ...stale], wctx, staleKeys) : [];
         const added = adds.length ? await send("add", adds, wctx) : [];
         return [...others, ...removed, ...added];
       } catch (error) {
-        if (error instanceof MetaConfigError) {
-          fatal = error.message;
-          return batch.map((r) => ({ key: r.key, status: "rejected", reason: error.message }));
-        }
-        // A batch with both operations is sent again whole: adding or removing twice is harmless.
+        // A fatal error stops the run; anything else sends the batch again whole (adding or
+        // removing twice is harmless).
+        if (error instanceof BatchError && error.fatal) fatal = error;
         throw error;
       }
     },
-    matchInfo() {
-      return {
-        add: { ...counts.add },
-        remove: { ...counts.remove },
-        refusedBeforeSending,
-        invalidReasons: [...invalidReasons],
-        sessions: sessions.sessions.map((s) => ({ ...s, operation: sessionOps.get(s.sessionId) ?? "add" })),
-      };
+    matchInfo,
+    report() {
+      // Sessions are ours, not something Meta reported: the results keep to Meta's counts.
+      const { sessions: _sessions, ...info } = matchInfo();
+      return { audienceId: config.audienceId, ...info };
     },
   };
 }

@@ -1,18 +1,10 @@
 import type { HttpClient, HttpResponse } from "../../src/http/client.ts";
 import { HttpError } from "../../src/http/errors.ts";
 import { BatchError, type RowResult, type SyncRecord } from "../../src/sync/connector.ts";
-import {
-  ADVICE,
-  classifyGraphError,
-  describeGraphError,
-  type GraphErrorKind,
-  graphError,
-} from "./graph-errors.ts";
+import { ADVICE, classifyGraphError, describeGraphError, graphError } from "./graph-errors.ts";
 import { type MetaKey, prepareRow, schemaFor } from "./schema-keys.ts";
 import type { UploadSession } from "./session.ts";
-
-/** How long to wait after Meta throttled a request: its limits are counted per hour, so seconds do not help. */
-export const THROTTLE_WAIT_MS = 60_000;
+import { MAX_THROTTLE_WAIT_MS, regainAccessMs, THROTTLE_WAIT_MS } from "./usage-headers.ts";
 
 /** The body of `POST`/`DELETE /{audience_id}/users`. */
 export interface UsersBody {
@@ -88,21 +80,15 @@ export function parseUsersResponse(body: unknown): UsersResponse | undefined {
   };
 }
 
-/** A whole-request failure the connector must not retry: the token or the audience is wrong. */
-export class MetaConfigError extends Error {
-  constructor(
-    message: string,
-    readonly kind: GraphErrorKind,
-  ) {
-    super(message);
-    this.name = "MetaConfigError";
-  }
-}
-
 /**
- * Turns a failed Graph call into what the engine acts on: `MetaConfigError` for a token or
- * audience problem (nothing a retry fixes), a retryable `BatchError` for throttling and
- * temporary failures, a non-retryable one for a refused request (the engine then splits it).
+ * Turns a failed Graph call into what the engine acts on:
+ * - a **fatal** `BatchError` when no later request of the run can succeed: the token is expired
+ *   or invalid, it lost its permissions, or the audience is gone or restricted. The engine stops
+ *   the run with this one message and the rows not sent stay planned for the next run;
+ * - a retryable one for throttling, waiting as long as Meta's `X-Business-Use-Case-Usage` header
+ *   says (else `THROTTLE_WAIT_MS`), or fatal when that is longer than `MAX_THROTTLE_WAIT_MS`;
+ * - a retryable one for temporary failures;
+ * - a non-retryable one for a refused request (the engine then splits it to find the rows).
  */
 export function toFailure(error: unknown, what: string): Error {
   if (!(error instanceof HttpError)) return error as Error;
@@ -114,9 +100,23 @@ export function toFailure(error: unknown, what: string): Error {
     case "credentials":
     case "permission":
     case "audience":
-      return new MetaConfigError(`${what}: ${ADVICE[kind]} (Meta said: ${detail})`, kind);
-    case "throttled":
-      return new BatchError(`${what}: ${ADVICE.throttled} (Meta said: ${detail})`, true, THROTTLE_WAIT_MS);
+      return new BatchError(`${what}: ${ADVICE[kind]} (Meta said: ${detail})`, false, undefined, true);
+    case "throttled": {
+      const regain = regainAccessMs(error.headers);
+      if (regain !== undefined && regain > MAX_THROTTLE_WAIT_MS) {
+        return new BatchError(
+          `${what}: Meta throttles these calls for about ${Math.ceil(regain / 60_000)} more minutes (X-Business-Use-Case-Usage): stopped sending; the rows not sent stay planned for the next run (Meta said: ${detail})`,
+          true,
+          regain,
+          true,
+        );
+      }
+      return new BatchError(
+        `${what}: ${ADVICE.throttled} (Meta said: ${detail})`,
+        true,
+        regain ?? THROTTLE_WAIT_MS,
+      );
+    }
     case "transient":
       return new BatchError(`${what}: ${ADVICE.transient} (Meta said: ${detail})`, true);
     case "refused":

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type MetaConnector, metaConnector, metaDestinationSchema } from "../../../connectors/meta/index.ts";
-import { THROTTLE_WAIT_MS } from "../../../connectors/meta/update-users.ts";
+import { THROTTLE_WAIT_MS } from "../../../connectors/meta/usage-headers.ts";
 import { Redactor } from "../../../src/config/secrets.ts";
 import { type SyncConfig, syncConfigSchema, type UserSyncConfig } from "../../../src/sync/config.ts";
+import { BatchError } from "../../../src/sync/connector.ts";
 import { runSync } from "../../../src/sync/engine.ts";
 import { sha256Hex } from "../../../src/sync/normalize-hash.ts";
 import type { Warehouse } from "../../../src/warehouse/types.ts";
@@ -55,10 +56,7 @@ describe("Meta connector through the sync engine, against the Graph API mock", (
     await wh.close();
   });
   beforeEach(() => {
-    mock.members.clear();
-    mock.requests.length = 0;
-    mock.refused.length = 0;
-    for (const k of Object.keys(mock.faults)) delete (mock.faults as Record<string, unknown>)[k];
+    mock.reset();
     sleeps = [];
   });
 
@@ -139,9 +137,19 @@ describe("Meta connector through the sync engine, against the Graph API mock", (
       remove: { requests: 0, received: 0, invalid: 0 },
       refusedBeforeSending: 0,
     });
+    // The match information goes into the sync's result (and so target/sync_results.json).
+    expect(r.destination).toEqual({
+      audienceId: AUDIENCE,
+      add: { requests: 3, received: 120, invalid: 0 },
+      remove: { requests: 0, received: 0, invalid: 0 },
+      staleRemoved: 0,
+      refusedBeforeSending: 0,
+      invalidSamples: 0,
+      invalidReasons: [],
+    });
   });
 
-  it("the next run sends only what changed", async () => {
+  it("the next run sends only what changed, and a changed row's old identifiers leave the audience", async () => {
     const people = Array.from({ length: 30 }, (_, i) => person(i + 1));
     await setModel("meta_incr", people);
     const dest = connector();
@@ -152,14 +160,41 @@ describe("Meta connector through the sync engine, against the Graph API mock", (
 
     const next = [...people, person(31), person(32)];
     next[4] = { ...next[4]!, phone: "(415) 555-9999" };
+    // Only the spelling changed: Meta receives the same hash, so there is nothing to remove.
+    next[6] = { ...next[6]!, email: "PERSON7@example.com" };
     await setModel("meta_incr", next);
-    const r = await run("meta_incr", dest);
-    expect(r.counts).toMatchObject({ added: 2, changed: 1, removed: 0, planned: 3 });
-    expect(sentKeys().sort()).toEqual(["crm-31", "crm-32", "crm-5"]);
-    for (const p of next) expect(mock.members.has(expectedMember(p))).toBe(true);
-    // The changed person's earlier data is still a member: the engine sends a changed row as an
-    // add with its new fields only (see README, "Changed rows").
-    expect(mock.members.size).toBe(33);
+    // A new connector, as each cdp sync creates: its report covers this run only.
+    const r = await run("meta_incr", connector());
+    expect(r.status).toBe("success");
+    expect(r.counts).toMatchObject({ added: 2, changed: 2, removed: 0, planned: 4 });
+    // Removals go first: the old tuple of crm-5 (its phone as last delivered), then the adds.
+    expect(mock.requests.map((q) => [q.method, q.rows.length])).toEqual([
+      ["DELETE", 1],
+      ["POST", 4],
+    ]);
+    const removed = mock.requests[0]!;
+    expect(removed.rows[0]![removed.schema.indexOf("EXTERN_ID")]).toBe("crm-5");
+    expect(removed.rows[0]![removed.schema.indexOf("PHONE")]).toBe(sha256Hex("14155551005"));
+    expect(sentKeys().sort()).toEqual(["crm-31", "crm-32", "crm-5", "crm-5", "crm-7"]);
+    expect(mock.members.has(expectedMember(people[4]!))).toBe(false);
+    expect(new Set(mock.members.keys())).toEqual(new Set(next.map(expectedMember)));
+    expect(r.delivered).toBe(4);
+    expect(r.destination).toMatchObject({
+      add: { requests: 1, received: 4 },
+      remove: { requests: 1, received: 1 },
+      staleRemoved: 1,
+    });
+
+    // Once delivered, the new identifiers are what a later removal removes.
+    await setModel(
+      "meta_incr",
+      next.filter((p) => p.id !== 5),
+    );
+    mock.requests.length = 0;
+    const gone = await run("meta_incr", dest);
+    expect(gone.counts).toMatchObject({ removed: 1, planned: 1 });
+    expect(mock.requests.map((q) => [q.method, q.rows.length])).toEqual([["DELETE", 1]]);
+    expect(new Set(mock.members.keys())).toEqual(new Set(next.filter((p) => p.id !== 5).map(expectedMember)));
   });
 
   it("people who left the model are removed with the data last delivered for them", async () => {
@@ -200,6 +235,11 @@ describe("Meta connector through the sync engine, against the Graph API mock", (
     expect(errors[2]!.error).toContain("Meta counted this row as an invalid entry: Invalid hashed email");
     expect(mock.members.has(expectedMember(people[6]!))).toBe(false);
     expect(dest.matchInfo().add.invalid).toBe(1);
+    expect(r.destination).toMatchObject({
+      refusedBeforeSending: 1,
+      invalidSamples: 1,
+      invalidReasons: ["Invalid hashed email"],
+    });
 
     // Fixed: the next run sends the three failed rows and nothing else.
     mock.faults.refuseValues = undefined;
@@ -247,7 +287,86 @@ describe("Meta connector through the sync engine, against the Graph API mock", (
     expect(expired.message).not.toContain(TOKEN);
   });
 
-  it("a token that expires mid-run fails the remaining rows without calling Meta again", async () => {
+  it("throttling waits as long as Meta's X-Business-Use-Case-Usage says", async () => {
+    const people = Array.from({ length: 60 }, (_, i) => person(i + 1));
+    await setModel("meta_regain", people);
+    mock.faults.throttle = (n) => (n === 1 ? { code: 80003, regainMinutes: 7 } : undefined);
+    const r = await run("meta_regain", connector({}, 30));
+    expect(r.status).toBe("success");
+    expect(r.delivered).toBe(60);
+    expect(sleeps).toContain(7 * 60_000);
+    expect(sleeps).not.toContain(THROTTLE_WAIT_MS);
+    expect(new Set(mock.members.keys())).toEqual(new Set(people.map(expectedMember)));
+  });
+
+  it("throttling for longer than a run waits stops it; the rows not sent stay planned", async () => {
+    const people = Array.from({ length: 120 }, (_, i) => person(i + 1));
+    await setModel("meta_blocked", people);
+    mock.faults.throttle = (n) => (n === 2 ? { code: 80003, regainMinutes: 45 } : undefined);
+    const r = await run("meta_blocked", connector(), { concurrency: 1 });
+    expect(r.status).toBe("error");
+    expect(r.message).toMatch(/for about 45 more minutes .*the rows not sent stay planned for the next run/);
+    expect(r.delivered).toBe(50);
+    expect(mock.refused).toHaveLength(1);
+    expect(sleeps.filter((ms) => ms >= THROTTLE_WAIT_MS)).toEqual([]);
+    const errors = await wh.query(`SELECT key FROM cdp_state.meta_blocked__errors`);
+    expect(errors).toEqual([]);
+
+    mock.faults.throttle = undefined;
+    const next = await run("meta_blocked", connector());
+    expect(next.status).toBe("success");
+    expect(next.counts).toMatchObject({ added: 70, planned: 70 });
+    expect(new Set(mock.members.keys())).toEqual(new Set(people.map(expectedMember)));
+  });
+
+  for (const [what, failure, advice] of [
+    [
+      "the token expires",
+      { code: 190, error_subcode: 463, message: "Error validating access token: Session has expired" },
+      "access token is expired, revoked or invalid",
+    ],
+    [
+      "the token loses its permission",
+      { status: 403, code: 200, message: "(#200) Permissions error" },
+      "the token may not manage this audience",
+    ],
+    [
+      "the audience is deleted",
+      {
+        code: 100,
+        error_subcode: 33,
+        message: `Unsupported post request. Object with ID '${AUDIENCE}' does not exist`,
+      },
+      "check that audienceId names a customer-file Custom Audience",
+    ],
+  ] as const) {
+    it(`when ${what} mid-run, the run stops with one message after one refused call; the rest stays planned`, async () => {
+      const people = Array.from({ length: 120 }, (_, i) => person(i + 1));
+      const name = `meta_stop_${what.split(" ").at(-1)}`;
+      await setModel(name, people);
+      mock.faults.failFrom = { call: 2, ...failure };
+      const r = await run(name, connector(), { concurrency: 1, maxRejected: "100%" });
+      expect(r.status).toBe("error");
+      expect(r.message).toContain(advice);
+      expect(r.message).toContain(failure.message);
+      expect(r.message).not.toContain(TOKEN);
+      expect(r.delivered).toBe(50);
+      expect(r.rejected + r.failed).toBe(0);
+      // One refused call: no further batch was sent, no row recorded as failed.
+      expect(mock.refused).toHaveLength(1);
+      expect(await wh.query(`SELECT key FROM cdp_state.${name}__errors`)).toEqual([]);
+
+      mock.faults.failFrom = undefined;
+      mock.requests.length = 0;
+      const next = await run(name, connector());
+      expect(next.status).toBe("success");
+      expect(next.counts).toMatchObject({ added: 70, retried: 0, planned: 70 });
+      expect(sentKeys()).toHaveLength(70);
+      expect(new Set(mock.members.keys())).toEqual(new Set(people.map(expectedMember)));
+    });
+  }
+
+  it("after a fatal error, later writes of the run fail the same way without calling Meta", async () => {
     const dest = connector();
     await dest.check();
     mock.faults.expiredToken = true;
@@ -256,11 +375,12 @@ describe("Meta connector through the sync engine, against the Graph API mock", (
       op: "add" as const,
       fields: { EMAIL: `p${i}@x.com` },
     }));
-    const first = await dest.write(records, { sync: "s", runId: "r1" });
-    expect(first.every((r) => r.status === "rejected" && r.reason.includes("access token"))).toBe(true);
+    const first = await dest.write(records, { sync: "s", runId: "r1" }).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(BatchError);
+    expect(first).toMatchObject({ fatal: true, message: expect.stringContaining("access token") });
     const calls = mock.refused.length;
-    const second = await dest.write(records, { sync: "s", runId: "r1" });
-    expect(second.every((r) => r.status === "rejected")).toBe(true);
+    const second = await dest.write(records, { sync: "s", runId: "r1" }).catch((e: unknown) => e);
+    expect(second).toBe(first);
     expect(mock.refused.length).toBe(calls);
   });
 
@@ -292,11 +412,18 @@ describe("Meta connector through the sync engine, against the Graph API mock", (
     }
   });
 
-  it("field names that are not Meta keys are reported on every row and nothing is sent", async () => {
+  it("field names that are not Meta keys stop the sync before anything is sent", async () => {
     await setModel("meta_fields", [person(1)]);
-    const r = await run("meta_fields", connector(), { fields: { email: "email" }, maxRejected: 1 });
-    expect(r.rejected).toBe(1);
-    expect(r.errors?.[0]?.reason).toContain('field "email" is not a Meta schema key: did you mean EMAIL?');
+    const dest = connector();
+    expect(dest.validateFields?.(["EMAIL", "PHONE", "DOB"])).toEqual([]);
+    expect(dest.validateFields?.(["email", "DOB", "DOBY"])).toEqual([
+      'field "email" is not a Meta schema key: did you mean EMAIL?',
+      "map either DOB or DOBY/DOBM/DOBD, not both",
+    ]);
+    await expect(run("meta_fields", dest, { fields: { email: "email" } })).rejects.toThrow(
+      /the meta destination cannot take these fields; nothing was sent:\n {2}field "email" is not a Meta schema key: did you mean EMAIL\?/,
+    );
     expect(mock.requests).toHaveLength(0);
+    expect(mock.refused).toHaveLength(0);
   });
 });

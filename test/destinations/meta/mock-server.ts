@@ -32,8 +32,12 @@ const MAX_ROWS = 10_000;
 
 /** Faults to inject; the object can be changed between runs. */
 export interface MetaFaults {
-  /** For the n-th `/users` request (1-based), a throttling error code (4, 17, 32, 613, 80003, 80004) and status. */
-  throttle?: (n: number) => { code: number; status?: number } | undefined;
+  /**
+   * For the n-th `/users` request (1-based), a throttling error code (4, 17, 32, 613, 80003,
+   * 80004) and status; with `regainMinutes`, the answer carries Meta's `X-Business-Use-Case-Usage`
+   * header with that `estimated_time_to_regain_access`.
+   */
+  throttle?: (n: number) => { code: number; status?: number; regainMinutes?: number } | undefined;
   /** Answer 500 with a transient Graph error to every `/users` request whose number is a multiple of this. */
   every5xx?: number;
   /** Refuse a whole request (code 100, invalid parameter) when one of its rows holds one of these values. */
@@ -42,6 +46,11 @@ export interface MetaFaults {
   invalidValues?: Map<string, string>;
   /** Every call fails with code 190, subcode 463 (session expired). */
   expiredToken?: boolean;
+  /**
+   * From the n-th `/users` request on (1-based), every `/users` request fails with this Graph
+   * error: a token expiring, permissions revoked or the audience deleted during a run.
+   */
+  failFrom?: { call: number; status?: number; code: number; error_subcode?: number; message: string };
 }
 
 export interface RecordedRequest {
@@ -80,6 +89,7 @@ class GraphFailure {
       error_user_msg?: string;
       is_transient?: boolean;
     },
+    readonly headers: Record<string, string> = {},
   ) {}
 }
 const invalid = (message: string, error_subcode?: number) =>
@@ -255,17 +265,47 @@ export async function startMetaMock(options: MetaMockOptions) {
     }
     if (req.method !== "POST" && req.method !== "DELETE") throw invalid("Unsupported request method");
     const n = ++usersCalls;
+    const f = faults.failFrom;
+    if (f && n >= f.call) {
+      throw new GraphFailure(f.status ?? 400, {
+        message: f.message,
+        type: "OAuthException",
+        code: f.code,
+        error_subcode: f.error_subcode,
+      });
+    }
     const t = faults.throttle?.(n);
     if (t) {
-      throw new GraphFailure(t.status ?? 400, {
-        message:
-          t.code === 80003
-            ? "There have been too many calls to this ad-account. Wait a bit and try again."
-            : "User request limit reached",
-        type: "OAuthException",
-        code: t.code,
-        is_transient: true,
-      });
+      // Meta's Business Use Case usage, keyed by the ad account, as the Rate Limits page shows it.
+      const usage: Record<string, string> =
+        t.regainMinutes === undefined
+          ? {}
+          : {
+              "x-business-use-case-usage": JSON.stringify({
+                "1234567890": [
+                  {
+                    type: "custom_audience",
+                    call_count: 100,
+                    total_cputime: 12,
+                    total_time: 15,
+                    estimated_time_to_regain_access: t.regainMinutes,
+                  },
+                ],
+              }),
+            };
+      throw new GraphFailure(
+        t.status ?? 400,
+        {
+          message:
+            t.code === 80003
+              ? "There have been too many calls to this ad-account. Wait a bit and try again."
+              : "User request limit reached",
+          type: "OAuthException",
+          code: t.code,
+          is_transient: true,
+        },
+        usage,
+      );
     }
     if (faults.every5xx && n % faults.every5xx === 0) {
       throw new GraphFailure(500, {
@@ -282,9 +322,9 @@ export async function startMetaMock(options: MetaMockOptions) {
     const chunks: Buffer[] = [];
     req.on("data", (c) => chunks.push(c));
     req.on("end", () => {
-      const send = (status: number, body: unknown) =>
+      const send = (status: number, body: unknown, headers: Record<string, string> = {}) =>
         res
-          .writeHead(status, { "content-type": "application/json; charset=UTF-8" })
+          .writeHead(status, { "content-type": "application/json; charset=UTF-8", ...headers })
           .end(JSON.stringify(body));
       try {
         send(200, handle(req, Buffer.concat(chunks).toString("utf8")));
@@ -292,7 +332,11 @@ export async function startMetaMock(options: MetaMockOptions) {
         if (!(e instanceof GraphFailure))
           return send(500, { error: { message: String(e), type: "Exception", code: 1 } });
         refused.push({ status: e.status, code: e.error.code, message: e.error.message });
-        send(e.status, { error: { ...e.error, fbtrace_id: randomBytes(8).toString("base64url") } });
+        send(
+          e.status,
+          { error: { ...e.error, fbtrace_id: randomBytes(8).toString("base64url") } },
+          e.headers,
+        );
       }
     });
   });
@@ -304,6 +348,14 @@ export async function startMetaMock(options: MetaMockOptions) {
     members,
     requests,
     refused,
+    /** Back to an empty audience with no faults and no request counted (between tests). */
+    reset() {
+      members.clear();
+      requests.length = 0;
+      refused.length = 0;
+      usersCalls = 0;
+      for (const k of Object.keys(faults)) delete faults[k as keyof MetaFaults];
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { classifyGraphError, graphError, isThrottling } from "../../../connectors/meta/graph-errors.ts";
 import { metaFieldProblems, prepareRow, schemaFor } from "../../../connectors/meta/schema-keys.ts";
 import { SessionCounter, sessionId } from "../../../connectors/meta/session.ts";
+import { staleIdentifiers } from "../../../connectors/meta/stale-identifiers.ts";
+import { parseUsersResponse, prepareUsers, toFailure } from "../../../connectors/meta/update-users.ts";
 import {
-  MetaConfigError,
-  parseUsersResponse,
-  prepareUsers,
+  MAX_THROTTLE_WAIT_MS,
+  regainAccessMs,
   THROTTLE_WAIT_MS,
-  toFailure,
-} from "../../../connectors/meta/update-users.ts";
+} from "../../../connectors/meta/usage-headers.ts";
 import { HttpError } from "../../../src/http/errors.ts";
 import { BatchError, type SyncRecord } from "../../../src/sync/connector.ts";
 import { sha256Hex } from "../../../src/sync/normalize-hash.ts";
@@ -150,8 +150,11 @@ describe("Graph errors", () => {
   const body = (code: number, extra: Record<string, unknown> = {}) => ({
     error: { message: `m${code}`, type: "OAuthException", code, fbtrace_id: "T", ...extra },
   });
-  const httpError = (status: number, b: unknown) =>
-    new HttpError("POST", "http://x/v21.0/1/users", status, "m", false, undefined, b);
+  const httpError = (status: number, b: unknown, headers?: Record<string, unknown>) =>
+    new HttpError("POST", "http://x/v21.0/1/users", status, "m", false, undefined, b, headers);
+  const usage = (entries: Record<string, unknown>[]) => ({
+    "x-business-use-case-usage": JSON.stringify({ "1234": entries }),
+  });
 
   it("classifies by the body's code, not the status", () => {
     for (const code of [4, 17, 32, 613, 80003, 80004]) expect(isThrottling(code)).toBe(true);
@@ -176,22 +179,83 @@ describe("Graph errors", () => {
       expect(f).toBeInstanceOf(BatchError);
       expect((f as BatchError).retryable).toBe(true);
       expect((f as BatchError).retryAfterMs).toBe(THROTTLE_WAIT_MS);
+      expect((f as BatchError).fatal).toBe(false);
     }
   });
 
-  it("an invalid parameter refuses the batch (the engine splits it); a bad token is a config error", () => {
+  it("waits as long as X-Business-Use-Case-Usage says, and stops the run when that is too long", () => {
+    const regain = (minutes: number, type = "custom_audience") => ({
+      type,
+      call_count: 100,
+      total_cputime: 10,
+      total_time: 10,
+      estimated_time_to_regain_access: minutes,
+    });
+    const seven = toFailure(httpError(400, body(80003), usage([regain(7)])), "adding") as BatchError;
+    expect(seven).toMatchObject({ retryable: true, fatal: false, retryAfterMs: 7 * 60_000 });
+    // No estimate (0) or no header: the hourly limits' default wait.
+    expect(
+      (toFailure(httpError(400, body(17), usage([regain(0)])), "adding") as BatchError).retryAfterMs,
+    ).toBe(THROTTLE_WAIT_MS);
+    const long = toFailure(httpError(400, body(80003), usage([regain(45)])), "adding") as BatchError;
+    expect(long).toMatchObject({ retryable: true, fatal: true, retryAfterMs: 45 * 60_000 });
+    expect(long.message).toMatch(/for about 45 more minutes .*the rows not sent stay planned/);
+    expect(45 * 60_000).toBeGreaterThan(MAX_THROTTLE_WAIT_MS);
+  });
+
+  it("reads the custom_audience entries of the usage header first, and survives a garbled one", () => {
+    const entry = (type: string, minutes: number) => ({ type, estimated_time_to_regain_access: minutes });
+    expect(regainAccessMs(usage([entry("ads_management", 30), entry("custom_audience", 2)]))).toBe(120_000);
+    expect(regainAccessMs(usage([entry("ads_management", 3)]))).toBe(180_000);
+    expect(regainAccessMs({ "x-business-use-case-usage": "{not json" })).toBeUndefined();
+    expect(regainAccessMs({ "x-business-use-case-usage": '{"1":"x"}' })).toBeUndefined();
+    expect(regainAccessMs(undefined)).toBeUndefined();
+  });
+
+  it("an invalid parameter refuses the batch (the engine splits it); token, permission and audience errors stop the run", () => {
     const refused = toFailure(httpError(400, body(100, { error_user_msg: "bad row" })), "adding");
     expect(refused).toBeInstanceOf(BatchError);
-    expect((refused as BatchError).retryable).toBe(false);
+    expect(refused).toMatchObject({ retryable: false, fatal: false });
     expect(refused.message).toContain("bad row");
     const token = toFailure(httpError(400, body(190)), "adding");
-    expect(token).toBeInstanceOf(MetaConfigError);
+    expect(token).toMatchObject({ retryable: false, fatal: true });
     expect(token.message).toContain("access token is expired, revoked or invalid");
+    expect(toFailure(httpError(403, body(200)), "adding")).toMatchObject({ fatal: true });
+    expect(toFailure(httpError(400, body(100, { error_subcode: 33 })), "adding")).toMatchObject({
+      fatal: true,
+    });
   });
 
   it("network failures and 5xx without a Graph body stay retryable", () => {
     const f = toFailure(new HttpError("POST", "http://x", undefined, "ECONNRESET", true), "adding");
     expect((f as BatchError).retryable).toBe(true);
+  });
+});
+
+describe("staleIdentifiers", () => {
+  const changed = (key: string, fields: Record<string, unknown>, previous?: Record<string, unknown>) => ({
+    ...add(key, fields),
+    previous,
+  });
+
+  it("removes the old tuple of a changed row whose identifiers differ once hashed", () => {
+    const stale = staleIdentifiers([
+      changed("1", { EMAIL: "new@x.com", LN: "Lee" }, { EMAIL: "old@x.com", LN: "Lee" }),
+      // Only the spelling changed: Meta receives the same hashes, nothing to remove.
+      changed("2", { EMAIL: " Same@X.com" }, { EMAIL: "same@x.com" }),
+      // Never delivered before: no previous fields.
+      changed("3", { EMAIL: "first@x.com" }),
+      // The new data has no usable identifier: the row is rejected, the old tuple stays.
+      changed("4", { EMAIL: "not an email" }, { EMAIL: "kept@x.com" }),
+    ]);
+    expect(stale).toEqual([{ key: "1", op: "remove", fields: { EMAIL: "old@x.com", LN: "Lee" } }]);
+  });
+
+  it("a key added to the mapping changes the tuple: the old one (without it) is removed", () => {
+    const stale = staleIdentifiers([
+      changed("1", { EMAIL: "a@x.com", PHONE: "+16505551212" }, { EMAIL: "a@x.com" }),
+    ]);
+    expect(stale.map((r) => r.fields)).toEqual([{ EMAIL: "a@x.com" }]);
   });
 });
 
