@@ -9,7 +9,7 @@ import { createConnector } from "./connectors.ts";
 import { deliverBatch } from "./deliver.ts";
 import { SyncError } from "./errors.ts";
 import { SyncLock } from "./lock.ts";
-import { columnsRead, fieldSql, HASH, KEY, type MappedField, OP, PREVIOUS } from "./mapping-sql.ts";
+import { columnsRead, fieldSql, HASH, KEY, type MappedField, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
 import {
   checkKeys,
   countPlan,
@@ -254,7 +254,10 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
         }
       });
       // The snapshot moves only for rows the destination acknowledged, right after it did.
-      await commitDelivered(wh, t, upserted, removed);
+      // Only keys the plan marks as failed before have errors to clear (pruneErrors left no others).
+      const hadErrors = new Set(rows.filter((r) => r[RETRY] === true).map((r) => String(r[KEY])));
+      const cleared = [...upserted.map((r) => r.key), ...removed].filter((k) => hadErrors.has(k));
+      await commitDelivered(wh, t, upserted, removed, cleared);
       await recordErrors(wh, t, failed);
       result.delivered += upserted.length + removed.length;
       result.rejected += results.filter((r) => r.status === "rejected").length;
