@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { MockBulk } from "./mock-bulk.ts";
-import { CONTACT, type MockObjectDef, MockOrg, type RecordError, typeProblem } from "./mock-org.ts";
+import { deleteCollection, upsertCollection } from "./mock-collections.ts";
+import { CONTACT, type MockObjectDef, MockOrg, type RecordError } from "./mock-org.ts";
 import { ApiFault, runQuery } from "./mock-query.ts";
 
 export interface MockCredentials {
@@ -141,93 +142,6 @@ export async function startSalesforceMock(
     return def;
   }
 
-  function upsertCollection(def: MockObjectDef, extName: string, raw: unknown) {
-    const ext = org.field(def, decodeURIComponent(extName));
-    if (!ext)
-      throw new ApiFault(
-        404,
-        "NOT_FOUND",
-        `Provided external ID field does not exist or is not accessible: ${extName}`,
-      );
-    if (!ext.externalId)
-      throw new ApiFault(
-        400,
-        "INVALID_FIELD",
-        `Field ${ext.name} is not an External ID or indexed field for ${def.name}`,
-      );
-    const body = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
-    for (const k of Object.keys(body)) {
-      if (k !== "allOrNone" && k !== "records") {
-        throw new ApiFault(400, "JSON_PARSER_ERROR", `Unrecognized field "${k}" at [line:1, column:2]`);
-      }
-    }
-    if (body.allOrNone !== undefined && typeof body.allOrNone !== "boolean") {
-      throw new ApiFault(400, "JSON_PARSER_ERROR", "allOrNone must be a boolean");
-    }
-    if (!Array.isArray(body.records))
-      throw new ApiFault(400, "JSON_PARSER_ERROR", "records must be a list of sObjects");
-    const records = body.records as Record<string, unknown>[];
-    if (records.length > 200) {
-      throw new ApiFault(
-        400,
-        "EXCEEDED_ID_LIMIT",
-        "record limit reached. cannot submit more than 200 records into this call",
-      );
-    }
-    for (const r of records) {
-      const type = (r?.attributes as { type?: unknown } | undefined)?.type;
-      if (typeof type !== "string")
-        throw new ApiFault(400, "INVALID_TYPE", "Must send a concrete entity type.");
-      if (type.toLowerCase() !== def.name.toLowerCase()) {
-        throw new ApiFault(
-          400,
-          "INVALID_TYPE",
-          `A ${type} record cannot be upserted as ${def.name}: every record must be of the type in the URI`,
-        );
-      }
-      for (const [name, value] of Object.entries(r)) {
-        if (name === "attributes") continue;
-        const f = org.field(def, name);
-        if (!f)
-          throw new ApiFault(400, "INVALID_FIELD", `No such column '${name}' on sobject of type ${def.name}`);
-        const problem = typeProblem(f, value);
-        if (problem || (f.type === "double" && typeof value === "string")) {
-          throw new ApiFault(
-            400,
-            "JSON_PARSER_ERROR",
-            `Cannot deserialize instance of ${f.type} from VALUE_STRING value ${String(value)} or request may be missing a required field`,
-          );
-        }
-      }
-    }
-    return records.map((r) => {
-      const { attributes: _, ...values } = r;
-      const match = values[ext.name];
-      const fault = match === undefined || match === null ? undefined : rowFault(String(match));
-      const result = fault ? { errors: [fault] } : org.upsert(def, ext.name, values);
-      return "errors" in result
-        ? { success: false, errors: result.errors }
-        : { id: result.id, success: true, errors: [], created: result.created };
-    });
-  }
-
-  function deleteCollection(query: URLSearchParams) {
-    const ids = (query.get("ids") ?? "").split(",").filter(Boolean);
-    if (!ids.length) throw new ApiFault(400, "MISSING_ARGUMENT", "ids parameter is required");
-    if (ids.length > 200) {
-      throw new ApiFault(
-        400,
-        "EXCEEDED_ID_LIMIT",
-        "record limit reached. cannot submit more than 200 records into this call",
-      );
-    }
-    return ids.map((id) => {
-      const fault = rowFault(id);
-      const r = fault ? { errors: [fault] } : org.delete(id);
-      return "ok" in r ? { id, success: true, errors: [] } : { id, success: false, errors: r.errors };
-    });
-  }
-
   function queryPage(records: unknown[]) {
     const size = faults.queryPageSize ?? 2000;
     const page = records.slice(0, size);
@@ -254,8 +168,9 @@ export async function startSalesforceMock(
     }
     if (a === "composite" && b === "sobjects") {
       if (req.method === "PATCH" && parts.length === 4)
-        return [200, upsertCollection(objectOf(c!), d!, json(req))];
-      if (req.method === "DELETE" && parts.length === 2) return [200, deleteCollection(req.query)];
+        return [200, upsertCollection(org, rowFault, objectOf(c!), d!, json(req))];
+      if (req.method === "DELETE" && parts.length === 2)
+        return [200, deleteCollection(org, rowFault, req.query)];
     }
     if (req.method === "GET" && a === "query" && parts.length === 1) {
       const found = runQuery(org, req.query.get("q") ?? "");
