@@ -1,4 +1,5 @@
 import { createHttpClient } from "../../src/http/client.ts";
+import { defaultSleep } from "../../src/http/rate-limit.ts";
 import type { Connector, ConnectorContext } from "../../src/sync/connector.ts";
 import { SalesforceApi } from "./api.ts";
 import { SalesforceSession } from "./auth.ts";
@@ -62,7 +63,7 @@ export function salesforceConnector(
     });
     return described;
   };
-  const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = ctx.sleep ?? defaultSleep;
 
   return {
     name: "salesforce",
