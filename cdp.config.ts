@@ -43,17 +43,20 @@ export default defineConfig({
       // one account per person, and set aside identifiers shared by many people (shared PCs).
       recommended: {
         normalize: {
-          email: "email",
+          // One address per inbox: +tags, Gmail dots and common domain typos do not split a person.
+          email: "email_canonical",
           phone: { kind: "phone", defaultCallingCode: "1" },
           anon: "lower",
           device: "lower",
           user_id: "trim",
         },
         blocked: { defaults: true },
-        limits: { user_id: 1, email: 3, phone: 3 },
+        limits: { user_id: 2, email: 3, phone: 3 },
         sourcePriority: ["app", "orders", "crm", "loyalty", "support", "web"],
         // A browser or device used by one person links a handful of identities at most.
-        maxDegree: { anon: 5, device: 5, default: 25 },
+        maxDegree: { anon: 3, device: 5, default: 25 },
+        // A browser or device belongs to one account: shared computers cannot join accounts.
+        maxLinks: { anon: { user_id: 1 }, device: { user_id: 1 } },
       },
     },
     // Probabilistic matching (models/identity/support_loyalty_matches.sql): the recommended starting

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { toCsv } from "./demo/csv.ts";
+import { JUNK_EMAILS, JUNK_TOKENS } from "./demo/messy.ts";
 import { generatePeople } from "./demo/people.ts";
 import { Rng } from "./demo/random.ts";
 import { appSignups } from "./demo/sources/app.ts";
@@ -22,8 +23,11 @@ import type { SeedTable } from "./demo/table.ts";
 const TRUTH_README = `# Ground truth for the demo seeds
 
 \`records.csv\` names the real person behind every record in \`seeds/\`: \`source\` is the seed
-file's base name, \`record_id\` that file's primary key value, \`person_id\` the hidden person.
-Use it only to score identity resolution (precision/recall of the stitched profiles); models must
+file's base name, \`record_id\` that file's primary key value, \`person_id\` the hidden person,
+\`linkable\` 1 when the record carries anything that could tie it to its person (0 for web events
+with no user id or email from a browser its person never identified on, or one several people
+share, and for orders with only blank or placeholder contact details: nothing in the data says
+whose they are). Use it only to score identity resolution (precision/recall of the stitched profiles); models must
 never read it. Regenerate with \`npm run generate\` (deterministic for a given --people and --seed).
 `;
 
@@ -64,16 +68,57 @@ function main(): void {
       table.rows.map((row) => table.columns.map((column) => row[column]!)),
     );
     writeFileSync(join(outDir, `${table.name}.csv`), csv);
+    const linkable = linkableRows(table);
     table.rows.forEach((row, i) => {
-      truthRows.push([table.name, row[table.key]!, table.personIds[i]!]);
+      truthRows.push([table.name, row[table.key]!, table.personIds[i]!, linkable[i] ? "1" : "0"]);
     });
     console.log(
       `${table.name.padEnd(22)} ${String(table.rows.length).padStart(7)} rows  ${(csv.length / 1024).toFixed(0)} KiB`,
     );
   }
-  writeFileSync(join(truthDir, "records.csv"), toCsv(["source", "record_id", "person_id"], truthRows));
+  writeFileSync(
+    join(truthDir, "records.csv"),
+    toCsv(["source", "record_id", "person_id", "linkable"], truthRows),
+  );
   writeFileSync(join(truthDir, "README.md"), TRUTH_README);
   console.log(`${peopleCount} people, seed ${seed} -> ${outDir}, truth -> ${truthDir}`);
+}
+
+/**
+ * Whether each record carries what could tie it to its person. Every record does, except:
+ * - web events with neither a user id nor an email, from a browser that its person never
+ *   identified on (no login, signup or form email there) or that several people share (a family
+ *   or library computer);
+ * - orders with no user id and only blank or placeholder contact details (a store sale typed in
+ *   as test@test.com / "N/A").
+ * For those, the data holds nothing that says whose they are.
+ */
+function linkableRows(table: SeedTable): boolean[] {
+  if (table.name === "raw_orders") {
+    const junk = new Set([...JUNK_EMAILS, ...JUNK_TOKENS].map((v) => v.trim().toLowerCase()));
+    const real = (v: string | undefined) => !!v?.trim() && !junk.has(v.trim().toLowerCase());
+    return table.rows.map(
+      (row) =>
+        real(row.user_id) ||
+        (real(row.email) && row.email!.includes("@")) ||
+        (real(row.phone) && row.phone!.replace(/\D/g, "").length >= 7),
+    );
+  }
+  if (table.name !== "raw_web_events") return table.rows.map(() => true);
+  const users = new Map<string, Set<string>>();
+  const identified = new Set<string>();
+  table.rows.forEach((row, i) => {
+    const anon = row.anonymous_id!;
+    const person = table.personIds[i]!;
+    if (!users.has(anon)) users.set(anon, new Set());
+    users.get(anon)!.add(person);
+    if (row.user_id || row.email) identified.add(`${anon}|${person}`);
+  });
+  return table.rows.map((row, i) => {
+    if (row.user_id || row.email) return true;
+    const anon = row.anonymous_id!;
+    return users.get(anon)!.size === 1 && identified.has(`${anon}|${table.personIds[i]}`);
+  });
 }
 
 try {

@@ -78,7 +78,7 @@ export async function reportIdentity(options: ProjectOptions & { model?: string 
  */
 export async function evaluateIdentity(
   options: ProjectOptions & { model?: string; truth: string },
-): Promise<PairwiseQuality & { model: string }> {
+): Promise<PairwiseQuality & { model: string; linkable?: PairwiseQuality }> {
   return withProject(options, async ({ models, wh, projectDir }) => {
     const model = pick(models, options.model ?? "record_profiles", () => false, "record");
     const truth = { schema: model.relation.schema, name: `${model.relation.name}__cdp_truth` };
@@ -86,7 +86,18 @@ export async function evaluateIdentity(
       columnTypes: { source: "VARCHAR", record_id: "VARCHAR", person_id: "VARCHAR" },
     });
     try {
-      return { model: model.name, ...(await pairwiseQuality(wh, truth, model.relation)) };
+      const all = await pairwiseQuality(wh, truth, model.relation);
+      // A truth with a `linkable` flag (1: the record carries something that could tie it to its
+      // person) is also scored on those records alone: no resolver can place the others.
+      const hasFlag = (await wh.describe(truth))?.columns.some((c) => c.name === "linkable");
+      if (!hasFlag) return { model: model.name, ...all };
+      const linkable = await pairwiseQuality(
+        wh,
+        truth,
+        model.relation,
+        `${wh.dialect.cast("t.linkable", "string")} IN ('1', 'true')`,
+      );
+      return { model: model.name, ...all, linkable };
     } finally {
       await wh.dropRelation(truth);
     }

@@ -24,6 +24,8 @@ export async function pairwiseQuality(
   wh: Warehouse,
   truth: Relation,
   predicted: Relation,
+  /** A condition on the truth's rows (alias `t`) restricting which records are scored. */
+  truthFilter?: string,
 ): Promise<PairwiseQuality> {
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
@@ -35,6 +37,7 @@ export async function pairwiseQuality(
          CASE WHEN p.profile_id IS NULL THEN 0 ELSE 1 END AS matched
        FROM ${q(truth)} AS t
        LEFT JOIN ${q(predicted)} AS p ON ${s("p.source")} = ${s("t.source")} AND ${s("p.record_id")} = ${s("t.record_id")}
+       ${truthFilter ? `WHERE ${truthFilter}` : ""}
      ),
      cells AS (SELECT person_id, profile_id, COUNT(*) AS n FROM joined GROUP BY person_id, profile_id),
      persons AS (SELECT person_id, COUNT(*) AS n FROM joined GROUP BY person_id),

@@ -19,6 +19,8 @@ function normalizerSql(d: Dialect, n: Ruleset["normalize"][string], text: string
   switch (n) {
     case "email":
       return `LOWER(${d.regexpReplace(text, "\\s", "")})`;
+    case "email_canonical":
+      return canonicalEmailSql(d, `LOWER(${d.regexpReplace(text, "\\s", "")})`);
     case "lower":
       return `LOWER(${text})`;
     case "digits":
@@ -27,6 +29,33 @@ function normalizerSql(d: Dialect, n: Ruleset["normalize"][string], text: string
     case "none":
       return text;
   }
+}
+
+/** Well-known mistypings of the big mailbox domains (whole domains), and the domain meant. */
+const DOMAIN_TYPOS: [string, string][] = [
+  [
+    "gmial\\.com|gmai\\.com|gamil\\.com|gmal\\.com|gnail\\.com|gmaill\\.com|gmail\\.co|gmail\\.con|gmail\\.cm|googlemail\\.com",
+    "gmail.com",
+  ],
+  ["hotmial\\.com|hotmal\\.com|hotmil\\.com|hotmai\\.com|hotmail\\.co|hotmail\\.con", "hotmail.com"],
+  ["yaho\\.com|yahooo\\.com|yhoo\\.com|yahoo\\.co|yahoo\\.con", "yahoo.com"],
+  ["outlok\\.com|outloo\\.com|otlook\\.com|outlook\\.co|outlook\\.con", "outlook.com"],
+  ["iclod\\.com|icoud\\.com|iclould\\.com|icloud\\.co|icloud\\.con", "icloud.com"],
+];
+
+/** Providers that deliver `name+tag@` to `name@`. */
+const SUBADDRESSING =
+  "gmail\\.com|outlook\\.com|hotmail\\.com|live\\.com|icloud\\.com|me\\.com|protonmail\\.com|proton\\.me|fastmail\\.com";
+
+/** One address per inbox (see the `email_canonical` normaliser); `email` is already lower case. */
+function canonicalEmailSql(d: Dialect, email: string): string {
+  let e = email;
+  for (const [typos, domain] of DOMAIN_TYPOS) {
+    e = d.regexpReplace(e, `@(${typos})$`, `@${domain}`);
+  }
+  e = d.regexpReplace(e, `^([^@+]+)\\+[^@]*@(${SUBADDRESSING})$`, "\\1@\\2");
+  // Gmail ignores dots in the local part: drop them there (and only there).
+  return `CASE WHEN ${e} LIKE '%@gmail.com' THEN CONCAT(REPLACE(SUBSTR(${e}, 1, LENGTH(${e}) - 10), '.', ''), '@gmail.com') ELSE ${e} END`;
 }
 
 /**

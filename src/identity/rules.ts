@@ -7,7 +7,13 @@ import { matchSettingsSchema } from "./match-settings.ts";
  * connected components over the non-empty values.
  */
 const normalizer = z.union([
-  z.enum(["email", "lower", "trim", "digits", "none"]),
+  /**
+   * `email`: trimmed, lower case, no spaces. `email_canonical`: also one mailbox per inbox, the
+   * way the big providers deliver mail: `+tags` dropped (Gmail, Outlook/Hotmail/Live, iCloud,
+   * Proton, Fastmail), dots in Gmail addresses ignored, googlemail.com read as gmail.com, and the
+   * commonest domain typos (gmial.com, hotmial.com, yaho.com, ...) corrected.
+   */
+  z.enum(["email", "email_canonical", "lower", "trim", "digits", "none"]),
   z
     .object({
       kind: z.literal("phone"),
@@ -55,6 +61,13 @@ export const rulesetSchema = z
     maxDegree: z
       .union([z.number().int().positive(), z.record(z.string(), z.number().int().positive())])
       .optional(),
+    /**
+     * Per identifier type, how many identifiers of another type it may link, e.g.
+     * `{ anon: { user_id: 1 } }`: a browser id belongs to one account, so a family or library
+     * computer cannot join its users' accounts. Extra links are cut before the graph is built
+     * (keeping those from sources earlier in `sourcePriority`, then the most recent) and recorded.
+     */
+    maxLinks: z.record(z.string(), z.record(z.string(), z.number().int().positive())).optional(),
     /** Safety cap on connected-components rounds; reaching it fails the model. */
     maxRounds: z.number().int().positive().default(64),
   })
@@ -92,6 +105,8 @@ export const DEFAULT_BLOCKED_VALUES = [
 export const DEFAULT_BLOCKED_PATTERNS = [
   // Placeholder mailboxes: test@…, noreply@…, noemail@…, asdf@asdf.com, a@a.com
   "^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@",
+  // Role mailboxes read by a team, not one person: office@, contact@, sales@, …
+  "^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@",
   "@(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.",
   "^[a-z]@[a-z]\\.[a-z]+$",
   // Reserved example domains and their subdomains

@@ -161,6 +161,44 @@ export async function runStitch(
       }
     }
 
+    // 4b. Links per type pair: an identifier keeps at most N links to identifiers of a type.
+    const pairs = Object.entries(rules.maxLinks ?? {}).flatMap(([a, byType]) =>
+      Object.entries(byType).map(([b, n]) => ({ a, b, n })),
+    );
+    if (pairs.length) {
+      const priority = rules.sourcePriority.length
+        ? `CASE ${rules.sourcePriority.map((src, i) => `WHEN e.source = ${d.literal(src)} THEN ${i}`).join(" ")} ELSE ${rules.sourcePriority.length} END`
+        : "0";
+      const limitCase = `CASE ${pairs.map((p) => `WHEN na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)} THEN ${p.n}`).join(" ")} END`;
+      const linkCut = work("link_cut");
+      const cutLinks = (
+        await wh.replaceTable(
+          linkCut,
+          `SELECT src, dst, a_type, a_value, b_type, b_value, max_links FROM (
+             SELECT e.src, e.dst, na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value,
+               ${limitCase} AS max_links,
+               ROW_NUMBER() OVER (PARTITION BY e.src, nb.type ORDER BY ${priority}, e.seen_at DESC, nb.value) AS r
+             FROM ${q(edges)} AS e JOIN ${q(nodes)} AS na ON na.id = e.src JOIN ${q(nodes)} AS nb ON nb.id = e.dst
+             WHERE ${pairs.map((p) => `(na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)})`).join(" OR ")}
+           ) AS ranked WHERE r > max_links`,
+        )
+      ).rows;
+      if (cutLinks) {
+        await wh.replaceTable(
+          work("link_rows"),
+          `SELECT a_type AS identifier_type, a_value AS identifier, 'link_limit' AS reason,
+             CONCAT('link to ', b_type, ' ', b_value, ' cut: at most ', ${d.cast("max_links", "string")}, ' ', b_type, ' per ', a_type) AS detail
+           FROM ${q(linkCut)}`,
+        );
+        await wh.insertInto(cuts, work("link_rows"), ["identifier_type", "identifier", "reason", "detail"]);
+        await wh.replaceTable(
+          edges,
+          `SELECT e.* FROM ${q(edges)} AS e WHERE NOT EXISTS (
+             SELECT 1 FROM ${q(linkCut)} AS c WHERE (c.src = e.src AND c.dst = e.dst) OR (c.src = e.dst AND c.dst = e.src))`,
+        );
+      }
+    }
+
     // 5. Connected components, then the per-type limits (which may cut edges and recompute).
     const labels = work("labels");
     let { rounds } = await connectedComponents(wh, { nodes, edges, labels, work }, rules.maxRounds);

@@ -48,6 +48,10 @@ describe("demo identity pipeline", () => {
     // Floors that catch a regression; the figures themselves are in the README.
     expect(q.precision).toBeGreaterThan(0.9);
     expect(q.recall).toBeGreaterThan(0.65);
+    // The goal, on the records that carry anything tying them to their person.
+    expect(q.linkable.records).toBe(19_791);
+    expect(q.linkable.precision).toBeGreaterThanOrEqual(0.99);
+    expect(q.linkable.recall).toBeGreaterThanOrEqual(0.95);
 
     // Same input, second run: ids are kept, nothing merges or splits.
     const again = cdp(dir, ["build", "--select", "identity_graph"]);

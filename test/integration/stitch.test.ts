@@ -265,5 +265,51 @@ function defineTests(target: ConformanceTarget): void {
       );
       expect(reasons.map((x) => x.reason)).toEqual(["blocked", "hub", "limit"]);
     });
+
+    it("cuts links beyond maxLinks per type pair (a shared browser cannot join two accounts)", async () => {
+      const rules = rulesetSchema.parse({
+        normalize: { email: "email_canonical" },
+        maxLinks: { anon: { user_id: 1 } },
+        sourcePriority: ["app", "web"],
+      });
+      const edges = [
+        // The family computer: Ann logged in (app-sourced link wins), then Bob.
+        ["anon", "family-pc", "user_id", "ann", "app"],
+        ["anon", "family-pc", "user_id", "bob", "web"],
+        ["user_id", "ann", "email", "ann@mail.com", "app"],
+        ["user_id", "bob", "email", "bob@mail.com", "app"],
+        // Ann's own browser may link her account and her email: different types are not limited.
+        ["anon", "ann-phone", "user_id", "ann", "web"],
+        ["anon", "ann-phone", "email", "Ann+shop@Gmail.com", "web"],
+        ["email", "a.n.n@gmail.com", "user_id", "ann", "app"],
+      ];
+      await wh.replaceTable(
+        rel("link_edges"),
+        `SELECT * FROM (VALUES ${edges.map((e) => `(${e.map((v) => wh.dialect.literal(v)).join(", ")})`).join(", ")}) AS t(a_type, a_value, b_type, b_value, source)`,
+      );
+      await runStitch(wh, rel("linked"), `SELECT * FROM ${q("link_edges")}`, rules, "r1");
+      const rows = await wh.query<{ identifier_type: string; identifier: string; profile_id: string }>(
+        `SELECT * FROM ${q("linked")}`,
+      );
+      const of = (t: string, v: string) =>
+        rows.find((x) => x.identifier_type === t && x.identifier === v)?.profile_id;
+      expect(of("user_id", "ann")).toBe(of("anon", "family-pc"));
+      expect(of("user_id", "bob")).not.toBe(of("user_id", "ann"));
+      expect(of("user_id", "bob")).toBe(of("email", "bob@mail.com"));
+      expect(of("anon", "ann-phone")).toBe(of("user_id", "ann"));
+      // One inbox, one identifier: the +tag and the Gmail dots are gone.
+      expect(rows.filter((x) => x.identifier === "ann@gmail.com")).toHaveLength(1);
+      expect(of("email", "ann@gmail.com")).toBe(of("user_id", "ann"));
+      const cuts = await wh.query<{ identifier: string; reason: string; detail: string }>(
+        `SELECT identifier, reason, detail FROM ${q("linked__cuts")}`,
+      );
+      expect(cuts).toEqual([
+        {
+          identifier: "family-pc",
+          reason: "link_limit",
+          detail: "link to user_id bob cut: at most 1 user_id per anon",
+        },
+      ]);
+    });
   });
 }

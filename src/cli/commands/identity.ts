@@ -38,6 +38,13 @@ export async function printIdentity(
       `  pairs: true ${q.truePairs.toLocaleString("en-US")}, predicted ${q.predictedPairs.toLocaleString("en-US")}, correct ${q.correctPairs.toLocaleString("en-US")}`,
     );
     out(`  precision ${pct(q.precision)}   recall ${pct(q.recall)}   F1 ${pct(q.f1)}`);
+    if (q.linkable) {
+      const l = q.linkable;
+      out(
+        `  linkable records only (${l.records.toLocaleString("en-US")} of ${q.records.toLocaleString("en-US")}: the rest carry nothing that says whose they are):`,
+      );
+      out(`  precision ${pct(l.precision)}   recall ${pct(l.recall)}   F1 ${pct(l.f1)}`);
+    }
     return;
   }
   const r = await reportIdentity(options);
