@@ -42,7 +42,12 @@ export async function postBatch(
   try {
     res = await http.request({ method: "POST", url, data: body, headers });
   } catch (error) {
-    if (error instanceof HttpError) throw new BatchError(error.message, error.retryable, error.retryAfterMs);
+    if (error instanceof HttpError) {
+      // Refused credentials refuse every batch alike: stop the run with the rows left planned,
+      // rather than split each batch down to single rows and record them all as rejected.
+      const fatal = error.status === 401 || error.status === 403;
+      throw new BatchError(error.message, error.retryable, error.retryAfterMs, fatal);
+    }
     throw error;
   }
   if (res.malformed) {

@@ -138,12 +138,24 @@ describe("secrets stay out of output, artifacts and state", () => {
     }
   });
 
-  it("401s on every batch: rows recorded as rejected, with the echoed credentials redacted", async () => {
+  it("401s on every batch: the run stops at once, rows left planned, the echoed credentials redacted", async () => {
     const server = await echoingServer("writes");
     servers.push(server);
     const r = await cdpAsync(dir, ["sync", "--full-resync"], env(server));
     expect(r.code, r.output).toBe(1);
-    expect(r.output).toMatch(/rejected: POST \*\*\* → 401: invalid token \*\*\* for/);
+    expect(r.output).toMatch(/POST \*\*\* → 401: invalid token \*\*\* for \/hook\/\*\*\*\?api_key=\*\*\*/);
+    // One refusal per batch in flight: no batch split down to single rows to be refused again.
+    expect(server.log.filter((q) => q.status === 401).length).toBeLessThanOrEqual(ROWS / 10);
+    const wh = await DuckdbWarehouse.open({
+      path: path.join(dir, ".cdp/secrets.duckdb"),
+      schema: "main",
+      connections: 1,
+    });
+    try {
+      expect(await wh.query("SELECT key FROM cdp_state.people_hook__errors")).toEqual([]);
+    } finally {
+      await wh.close();
+    }
     await expectNoSecrets(r.output);
   });
 
