@@ -2,31 +2,24 @@ import { createHttpClient, type HttpRequest, type HttpResponse } from "../../src
 import type { ConnectorContext } from "../../src/sync/connector.ts";
 import type { HubspotDestinationConfig } from "./config.ts";
 import { dailyLimitError, HubspotError, isDailyLimit, toHubspotError } from "./errors.ts";
+import { rateLimitHeaders } from "./rate-limit-headers.ts";
 
 /**
  * HubSpot's HTTP API as the connector's operations use it: the shared client (token bucket,
  * retries with backoff, Retry-After, redaction) with the Bearer token, HubSpot's failures turned
- * into `HubspotError`s, and a stop for the rest of the run after a failure every later request
- * would repeat (refused token, missing scope or property, daily limit): those requests are not
- * sent, so the engine isolating rows costs no calls.
+ * into `HubspotError`s, and a stop for the rest of the run after a fatal failure every later
+ * request would repeat (refused token, missing scope or property, daily limit): batches the
+ * engine already started get the same error without a request being sent.
  */
 export interface HubspotApi {
   request(req: HttpRequest, what: string): Promise<HttpResponse>;
-  /** The failure that stopped sending for this run, if any. */
+  /** The fatal failure that stopped sending for this run, if any. */
   readonly halted: HubspotError | undefined;
 }
 
 export interface HubspotApiOptions {
   rateLimit: number;
   maxAttempts: number;
-}
-
-/** `X-HubSpot-RateLimit-Daily-Remaining`, when HubSpot sent it (private apps get it). */
-export function dailyRemaining(headers: Record<string, unknown>): number | undefined {
-  const raw = headers["x-hubspot-ratelimit-daily-remaining"];
-  if (typeof raw !== "string" || raw.trim() === "") return undefined;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 export function createHubspotApi(
@@ -49,10 +42,8 @@ export function createHubspotApi(
     maxAttempts: options.maxAttempts,
     redactor: ctx.redactor,
     sleep: ctx.sleep,
-    onRetry: ({ error }) => {
-      // The daily quota does not come back in seconds: no retry, the failure goes up as it is.
-      if (isDailyLimit(error)) throw error;
-    },
+    // The daily quota does not come back in seconds: no retry, the run stops (see toHubspotError).
+    shouldRetry: (error) => error.retryable && !isDailyLimit(error),
   });
   return {
     get halted() {
@@ -65,11 +56,12 @@ export function createHubspotApi(
         res = await http.request(req);
       } catch (error) {
         const e = toHubspotError(error, what);
-        if (e.haltsRun) halted ??= e;
+        if (e.fatal) halted ??= e;
         throw e;
       }
       // The last request the day allows succeeded; the next ones would all get a 429 DAILY.
-      if (dailyRemaining(res.headers) === 0) halted ??= dailyLimitError();
+      const limits = rateLimitHeaders(res.headers);
+      if (limits.dailyRemaining === 0) halted ??= dailyLimitError(limits.daily);
       if (res.malformed) {
         throw new HubspotError(
           `HubSpot answered ${res.status} with a body that is not valid JSON while ${what}; sent again`,

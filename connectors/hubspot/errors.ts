@@ -1,5 +1,6 @@
 import { HttpError } from "../../src/http/errors.ts";
 import { BatchError } from "../../src/sync/connector.ts";
+import { rateLimitHeaders } from "./rate-limit-headers.ts";
 
 /** The parts of HubSpot's error bodies we read (`{status: "error", message, category, ...}`). */
 export interface HubspotErrorBody {
@@ -15,9 +16,10 @@ export interface HubspotErrorBody {
 }
 
 /**
- * A failed HubSpot call, as the sync sees it: the message says what happened and what to do;
- * `haltsRun` marks failures that every later request of the run would repeat (a refused token,
- * the daily limit, a property that does not exist), so the connector stops sending.
+ * A failed HubSpot call, as the sync sees it: the message says what happened and what to do.
+ * `fatal` marks failures that every later request of the run would repeat (a refused token, a
+ * missing scope or property, the daily limit): the engine stops the run with this one message,
+ * and the rows not sent stay planned for the next run.
  */
 export class HubspotError extends BatchError {
   constructor(
@@ -26,9 +28,9 @@ export class HubspotError extends BatchError {
     retryAfterMs?: number,
     readonly status?: number,
     readonly category?: string,
-    readonly haltsRun = false,
+    fatal = false,
   ) {
-    super(message, retryable, retryAfterMs);
+    super(message, retryable, retryAfterMs, fatal);
     this.name = "HubspotError";
   }
 }
@@ -37,25 +39,36 @@ export function errorBody(body: unknown): HubspotErrorBody {
   return body && typeof body === "object" && !Array.isArray(body) ? (body as HubspotErrorBody) : {};
 }
 
-/** True for HubSpot's 429 saying the portal's daily request limit is used up. */
-export function isDailyLimit(error: unknown): boolean {
-  return error instanceof HttpError && error.status === 429 && errorBody(error.body).policyName === "DAILY";
-}
-
 /**
- * Once the daily limit is reached nothing more is sent this run. The rows stay retryable (they
- * are recorded and sent by the next run); the tiny delay lets the engine drain the remaining
- * batches at once instead of backing off between attempts that send nothing.
+ * True for HubSpot's 429 saying the portal's daily request limit is used up: `policyName`
+ * `DAILY` in the body, or no request left of the day in `X-HubSpot-RateLimit-Daily-Remaining`.
  */
-const FAIL_FAST_MS = 1;
+export function isDailyLimit(error: unknown): boolean {
+  return (
+    error instanceof HttpError &&
+    error.status === 429 &&
+    (errorBody(error.body).policyName === "DAILY" || rateLimitHeaders(error.headers).dailyRemaining === 0)
+  );
+}
 
 export const DAILY_LIMIT_MESSAGE =
   "HubSpot's daily API request limit for this portal is used up (429 DAILY): stopped sending for this run; " +
-  "the rows not sent are retried by the next run, once the limit resets at midnight in the portal's time zone " +
+  "the rows not sent stay planned for the next run, once the limit resets at midnight in the portal's time zone " +
   "(if it recurs: sync less often, or raise the portal's limit with HubSpot's API add-on)";
 
-export function dailyLimitError(): HubspotError {
-  return new HubspotError(DAILY_LIMIT_MESSAGE, true, FAIL_FAST_MS, 429, "DAILY", true);
+/**
+ * The day's requests are used up: no request of this run can succeed, so the run stops (fatal)
+ * and the rows not sent stay planned. `daily` is the portal's limit when HubSpot said it.
+ */
+export function dailyLimitError(daily?: number): HubspotError {
+  const message =
+    daily === undefined
+      ? DAILY_LIMIT_MESSAGE
+      : DAILY_LIMIT_MESSAGE.replace(
+          "(429 DAILY)",
+          `(429 DAILY: ${daily.toLocaleString("en-US")} requests a day)`,
+        );
+  return new HubspotError(message, true, undefined, 429, "DAILY", true);
 }
 
 /** The one message for a refused token: no token in it, and what to do. */
@@ -120,10 +133,13 @@ function requiredScopes(body: HubspotErrorBody): string[] {
  * Turns a failed call into the error the sync reports. `what` says what was being done, e.g.
  * "upserting contacts".
  *
- * - 401: the credential message, not retryable, halts the run;
- * - 403 (missing scopes): not retryable, names the scopes HubSpot asked for;
- * - 429 DAILY: retryable, halts the run; other 429s, 5xx, timeouts, network: retryable;
- * - 400 naming properties that do not exist: not retryable, halts the run (every row has them);
+ * - 401: the credential message, fatal (stops the run);
+ * - 403 (missing scopes): fatal, names the scopes HubSpot asked for;
+ * - 429 DAILY: fatal; other 429s: retryable, after the window HubSpot names
+ *   (`X-HubSpot-RateLimit-Interval-Milliseconds`) when it sent no Retry-After: by then the HTTP
+ *   client's quick retries were refused too, so a whole window is the wait that helps;
+ * - 5xx, timeouts, network: retryable;
+ * - 400 naming properties that do not exist: fatal (every row has them);
  * - other 4xx: not retryable, with HubSpot's message (the engine isolates the bad rows).
  */
 export function toHubspotError(error: unknown, what: string): HubspotError {
@@ -140,12 +156,13 @@ export function toHubspotError(error: unknown, what: string): HubspotError {
   }
   if (status === 401)
     return new HubspotError(credentialMessage(category), false, undefined, 401, category, true);
-  if (isDailyLimit(error)) return dailyLimitError();
+  const limits = rateLimitHeaders(error.headers);
+  if (isDailyLimit(error)) return dailyLimitError(limits.daily);
   if (status === 429) {
     return new HubspotError(
       `HubSpot rate limit while ${what} (429 ${body.policyName ?? "RATE_LIMIT"}: ${message}); retried`,
       true,
-      error.retryAfterMs,
+      error.retryAfterMs ?? limits.intervalMs,
       429,
       category,
     );

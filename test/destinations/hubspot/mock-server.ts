@@ -17,6 +17,8 @@ export interface MockFaults {
   expireTokenAfter?: number;
   /** Send the `X-HubSpot-RateLimit-*` headers (default true). */
   rateLimitHeaders?: boolean;
+  /** Requests whose path contains `path` get 403 MISSING_SCOPES naming `scope` (a private app without it). */
+  missingScope?: { path: string; scope: string };
 }
 
 export interface MockOptions {
@@ -72,9 +74,13 @@ const ROUTES: [string, RegExp, (crm: MockCrm, m: RegExpMatchArray, body: unknown
   ],
 ];
 
-function rateLimited(policyName: "TEN_SECONDLY_ROLLING" | "DAILY"): MockAnswer {
+function rateLimited(
+  policyName: "TEN_SECONDLY_ROLLING" | "DAILY",
+  headers: Record<string, string>,
+): MockAnswer & { headers: Record<string, string> } {
   return {
     status: 429,
+    headers,
     body: {
       status: "error",
       message: `You have reached your ${policyName === "DAILY" ? "daily" : "ten_secondly_rolling"} limit.`,
@@ -129,27 +135,52 @@ export async function startHubspotMock(options: MockOptions) {
         "EXPIRED_AUTHENTICATION",
       );
     }
-    if (faults.dailyLimit !== undefined && accepted >= faults.dailyLimit) return rateLimited("DAILY");
     const windowMs = faults.tenSecondly?.windowMs ?? 10_000;
     while (window.length && window[0]! <= now() - windowMs) window.shift();
+    // The usage headers, on accepted and throttled answers alike.
+    const limitHeaders = () => {
+      const headers: Record<string, string> = {};
+      if (faults.dailyLimit !== undefined && faults.rateLimitHeaders !== false) {
+        headers["X-HubSpot-RateLimit-Daily"] = String(faults.dailyLimit);
+        headers["X-HubSpot-RateLimit-Daily-Remaining"] = String(Math.max(0, faults.dailyLimit - accepted));
+      }
+      if (faults.tenSecondly && faults.rateLimitHeaders !== false) {
+        headers["X-HubSpot-RateLimit-Interval-Milliseconds"] = String(windowMs);
+        headers["X-HubSpot-RateLimit-Max"] = String(faults.tenSecondly.max);
+        headers["X-HubSpot-RateLimit-Remaining"] = String(
+          Math.max(0, faults.tenSecondly.max - window.length),
+        );
+      }
+      return headers;
+    };
+    if (faults.dailyLimit !== undefined && accepted >= faults.dailyLimit)
+      return rateLimited("DAILY", limitHeaders());
     if (faults.tenSecondly && window.length >= faults.tenSecondly.max)
-      return rateLimited("TEN_SECONDLY_ROLLING");
+      return rateLimited("TEN_SECONDLY_ROLLING", limitHeaders());
     accepted++;
     window.push(now());
-    const headers: Record<string, string> = {};
-    if (faults.dailyLimit !== undefined && faults.rateLimitHeaders !== false) {
-      headers["X-HubSpot-RateLimit-Daily"] = String(faults.dailyLimit);
-      headers["X-HubSpot-RateLimit-Daily-Remaining"] = String(faults.dailyLimit - accepted);
-    }
-    if (faults.tenSecondly && faults.rateLimitHeaders !== false) {
-      headers["X-HubSpot-RateLimit-Interval-Milliseconds"] = String(windowMs);
-      headers["X-HubSpot-RateLimit-Max"] = String(faults.tenSecondly.max);
-      headers["X-HubSpot-RateLimit-Remaining"] = String(faults.tenSecondly.max - window.length);
-    }
+    const headers = limitHeaders();
     if (faults.every5xx && accepted % faults.every5xx === 0) {
       return { ...error(502, "Bad Gateway: the upstream service did not answer", "INTERNAL_ERROR"), headers };
     }
     const path = (req.url ?? "/").split("?")[0]!;
+    if (faults.missingScope && path.includes(faults.missingScope.path)) {
+      const denied = error(
+        403,
+        "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+        "MISSING_SCOPES",
+      );
+      const body = {
+        ...(denied.body as object),
+        errors: [
+          {
+            message: "One or more of the following scopes are required.",
+            context: { requiredGranularScopes: [faults.missingScope.scope] },
+          },
+        ],
+      };
+      return { status: 403, body, headers };
+    }
     const route = ROUTES.find(([method, re]) => method === req.method && re.test(path));
     if (!route) return error(404, `No route for ${req.method} ${path}`, "OBJECT_NOT_FOUND");
     let body: unknown;

@@ -124,6 +124,7 @@ describe("hubspot request building", () => {
       status: number | undefined,
       body: unknown,
       retryable = status === undefined || status >= 500,
+      headers?: Record<string, unknown>,
     ) =>
       new HttpError(
         "POST",
@@ -133,12 +134,13 @@ describe("hubspot request building", () => {
         retryable,
         undefined,
         body,
+        headers,
       );
     const auth = toHubspotError(
       http(401, { message: "expired", category: "EXPIRED_AUTHENTICATION" }),
       "upserting",
     );
-    expect(auth).toMatchObject({ retryable: false, haltsRun: true, status: 401 });
+    expect(auth).toMatchObject({ retryable: false, fatal: true, status: 401 });
     expect(auth.message).toMatch(/^HubSpot refused the access token \(401 EXPIRED_AUTHENTICATION\)/);
     const daily = toHubspotError(
       http(
@@ -148,13 +150,36 @@ describe("hubspot request building", () => {
       ),
       "upserting",
     );
-    expect(daily).toMatchObject({ retryable: true, haltsRun: true });
+    expect(daily).toMatchObject({ retryable: true, fatal: true, retryAfterMs: undefined });
+    expect(daily.message).toMatch(
+      /^HubSpot's daily API request limit for this portal is used up \(429 DAILY\)/,
+    );
+    // The headers name the portal's limit, and say it is the daily one when the body does not.
+    const dailyByHeader = toHubspotError(
+      http(429, { errorType: "RATE_LIMIT", message: "You have reached your daily limit." }, true, {
+        "x-hubspot-ratelimit-daily": "250000",
+        "x-hubspot-ratelimit-daily-remaining": "0",
+      }),
+      "upserting",
+    );
+    expect(dailyByHeader).toMatchObject({ fatal: true, category: "DAILY" });
+    expect(dailyByHeader.message).toContain("(429 DAILY: 250,000 requests a day)");
     const burst = toHubspotError(
       http(429, { errorType: "RATE_LIMIT", policyName: "TEN_SECONDLY_ROLLING", message: "slow" }, true),
       "upserting contacts",
     );
-    expect(burst).toMatchObject({ retryable: true, haltsRun: false });
+    expect(burst).toMatchObject({ retryable: true, fatal: false, retryAfterMs: undefined });
     expect(burst.message).toContain("TEN_SECONDLY_ROLLING");
+    // Without Retry-After, the window HubSpot names is the wait before the batch goes again.
+    const windowed = toHubspotError(
+      http(429, { errorType: "RATE_LIMIT", policyName: "TEN_SECONDLY_ROLLING", message: "slow" }, true, {
+        "x-hubspot-ratelimit-interval-milliseconds": "10000",
+        "x-hubspot-ratelimit-max": "100",
+        "x-hubspot-ratelimit-remaining": "0",
+      }),
+      "upserting contacts",
+    );
+    expect(windowed).toMatchObject({ retryable: true, fatal: false, retryAfterMs: 10_000 });
     expect(toHubspotError(http(502, { message: "bad gateway" }), "x")).toMatchObject({ retryable: true });
     expect(toHubspotError(http(undefined, undefined), "x")).toMatchObject({ retryable: true });
     const scopes = toHubspotError(
@@ -170,7 +195,7 @@ describe("hubspot request building", () => {
       }),
       "adding records to list 7",
     );
-    expect(scopes).toMatchObject({ retryable: false, haltsRun: true });
+    expect(scopes).toMatchObject({ retryable: false, fatal: true });
     expect(scopes.message).toMatch(/give the private app the scope crm\.lists\.write$/);
     const missing = toHubspotError(
       http(400, {
@@ -180,7 +205,7 @@ describe("hubspot request building", () => {
       }),
       "upserting contacts",
     );
-    expect(missing).toMatchObject({ retryable: false, haltsRun: true });
+    expect(missing).toMatchObject({ retryable: false, fatal: true });
     expect(missing.message).toMatch(/^HubSpot has no property "favourite"/);
     const invalid = toHubspotError(
       http(400, {
@@ -190,7 +215,7 @@ describe("hubspot request building", () => {
       }),
       "upserting contacts",
     );
-    expect(invalid).toMatchObject({ retryable: false, haltsRun: false });
+    expect(invalid).toMatchObject({ retryable: false, fatal: false });
     expect(invalid.message).toBe(
       "HubSpot 400 VALIDATION_ERROR: email: Email address x is invalid (INVALID_EMAIL)",
     );

@@ -98,6 +98,40 @@ describe("hubspot audiences (list memberships), companies and check()", () => {
     ]);
   });
 
+  it("a scope the app lacks stops the run with one message naming it; the rows stay planned", async () => {
+    mock = await startHubspotMock({
+      token: TOKEN,
+      lists: { "79": { objectTypeId: "0-1", processingType: "MANUAL" } },
+      faults: { missingScope: { path: "/memberships/", scope: "crm.lists.write" } },
+    });
+    await setModel("vips_scope", vips(1, 250));
+    const run = () =>
+      runHubspotSync({
+        wh,
+        mock: mock!,
+        name: "vips_scope",
+        model: "vips_scope",
+        sync: { mode: "audience", concurrency: 1 },
+        destination: { listId: "79" },
+      });
+    const r = await run();
+    expect(r.result.status).toBe("error");
+    expect(r.result.message).toMatch(
+      /^HubSpot refused adding records to list 79 \(403 MISSING_SCOPES: .*\); give the private app the scope crm\.lists\.write$/,
+    );
+    expect(r.result.delivered + r.result.rejected + r.result.failed).toBe(0);
+    // The first batch's upsert, then one refused membership call: nothing after it.
+    expect(mock.requests.filter((q) => q.status === 403)).toHaveLength(1);
+    expect(mock.requests.at(-1)!.status).toBe(403);
+    expect(await syncErrors(wh, "vips_scope")).toEqual([]);
+
+    mock.faults.missingScope = undefined;
+    const next = await run();
+    expect(next.result.status).toBe("success");
+    expect(next.result.counts).toMatchObject({ added: 250, planned: 250 });
+    expect(mock.members("79", "contacts", "email")).toEqual(emails(1, 250));
+  });
+
   it("companies: upserted and archived by a unique custom property", async () => {
     mock = await startHubspotMock({ token: TOKEN });
     const companies = (n: number) =>

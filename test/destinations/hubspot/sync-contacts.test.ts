@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../../../src/warehouse/types.ts";
 import { duckdbTarget } from "../../conformance/targets.ts";
-import { type HubspotRun, runHubspotSync, sentIds, syncErrors, TOKEN } from "./helpers.ts";
+import { fakeClock, type HubspotRun, runHubspotSync, sentIds, syncErrors, TOKEN } from "./helpers.ts";
 import { type HubspotMock, startHubspotMock } from "./mock-server.ts";
 
 /** `n` people keyed by email, with the property types HubSpot distinguishes. */
@@ -205,61 +205,99 @@ describe("hubspot contacts through the sync engine", () => {
     expect(mock.crm.records.contacts.size).toBe(0);
   });
 
-  it("a token expiring mid-run stops sending after one 401; the rows are recorded with the message", async () => {
+  it("a token expiring mid-run stops the run after one 401, with one message; the rows not sent stay planned", async () => {
     mock = await startHubspotMock({ token: TOKEN, faults: { expireTokenAfter: 2 } });
     await setModel("people_exp", peopleSql(250));
-    const r = await sync(mock, "people_exp", { sync: { concurrency: 1, maxRejected: "100%" } });
-    expect(r.result.delivered).toBe(100);
-    expect(r.result.rejected).toBe(150);
-    expect(mock.requests.filter((q) => q.status === 401)).toHaveLength(1);
-    const errors = await syncErrors(wh, "people_exp");
-    expect(errors).toHaveLength(150);
-    expect(new Set(errors.map((e) => e.error)).size).toBe(1);
-    expect(errors[0]!.error).toMatch(
-      /^rejected: HubSpot refused the access token \(401 EXPIRED_AUTHENTICATION\)/,
+    const r = await sync(mock, "people_exp", { sync: { concurrency: 1 } });
+    expect(r.result.status).toBe("error");
+    expect(r.result.message).toMatch(
+      /^HubSpot refused the access token \(401 EXPIRED_AUTHENTICATION\): set destination\.accessToken/,
     );
-    expect(errors[0]!.error).not.toContain(TOKEN);
+    expect(r.result.message).not.toContain(TOKEN);
+    expect(r.result.delivered).toBe(100);
+    expect(r.result.rejected + r.result.failed).toBe(0);
+    expect(mock.requests.filter((q) => q.status === 401)).toHaveLength(1);
+    expect(mock.requests.at(-1)!.status).toBe(401);
+    // Not recorded as failed rows: they are simply not delivered yet.
+    expect(await syncErrors(wh, "people_exp")).toEqual([]);
     // A new token: the next run sends exactly the 150 rows left.
     mock.faults.expireTokenAfter = undefined;
     const next = await sync(mock, "people_exp");
-    expect(next.result.counts.planned).toBe(150);
+    expect(next.result.status).toBe("success");
+    expect(next.result.counts).toMatchObject({ added: 150, retried: 0, planned: 150 });
     expect(mock.crm.records.contacts.size).toBe(250);
   });
 
-  it("the daily limit stops sending for the run without spinning; the next day sends the rest", async () => {
+  it("the daily limit stops the run without spinning; the next day sends the rest", async () => {
     mock = await startHubspotMock({ token: TOKEN, faults: { dailyLimit: 3 } });
     await setModel("people_day", peopleSql(450));
     const r = await sync(mock, "people_day", { sync: { concurrency: 1 } });
     // check + 2 batches used the day; HubSpot's Daily-Remaining header said 0: no 429 was needed.
     expect(r.result.delivered).toBe(200);
-    expect(r.result.failed).toBe(250);
-    expect(r.result.status).toBe("failed");
-    expect(mock.requests).toHaveLength(3);
-    const errors = await syncErrors(wh, "people_day");
-    expect(new Set(errors.map((e) => e.error))).toEqual(
-      new Set([
-        expect.stringMatching(
-          /^retryable: HubSpot's daily API request limit for this portal is used up \(429 DAILY\)/,
-        ),
-      ]),
+    expect(r.result.status).toBe("error");
+    expect(r.result.message).toMatch(
+      /^HubSpot's daily API request limit for this portal is used up \(429 DAILY: 3 requests a day\): stopped sending for this run; the rows not sent stay planned/,
     );
+    expect(r.result.rejected + r.result.failed).toBe(0);
+    expect(mock.requests).toHaveLength(3);
+    expect(await syncErrors(wh, "people_day")).toEqual([]);
     mock.faults.dailyLimit = undefined;
     const next = await sync(mock, "people_day");
-    expect(next.result.counts).toMatchObject({ planned: 250, retried: 250 });
+    expect(next.result.counts).toMatchObject({ added: 250, planned: 250 });
     expect(next.result.status).toBe("success");
     expect(mock.crm.records.contacts.size).toBe(450);
   });
 
-  it("a 429 DAILY is not retried: one request, then the rows fail fast as retryable", async () => {
+  it("a 429 DAILY is not retried: one request, then the run stops and the rows stay planned", async () => {
     // No X-HubSpot-RateLimit-* headers to warn: the connector learns it from the 429.
     mock = await startHubspotMock({ token: TOKEN, faults: { dailyLimit: 1, rateLimitHeaders: false } });
     await setModel("people_day2", peopleSql(300));
     const r = await sync(mock, "people_day2", { sync: { concurrency: 1, maxAttempts: 5 } });
-    expect(r.result.failed).toBe(300);
+    expect(r.result.status).toBe("error");
+    expect(r.result.message).toMatch(/^HubSpot's daily API request limit/);
+    expect(r.result.delivered + r.result.failed + r.result.rejected).toBe(0);
     expect(mock.requests.map((q) => q.status)).toEqual([200, 429]);
-    const errors = await syncErrors(wh, "people_day2");
-    expect(errors).toHaveLength(300);
-    expect(errors[0]!.error).toMatch(/^retryable: HubSpot's daily API request limit/);
+    expect(await syncErrors(wh, "people_day2")).toEqual([]);
+    mock.faults.dailyLimit = undefined;
+    expect((await sync(mock, "people_day2")).result.counts).toMatchObject({ added: 300, planned: 300 });
+  });
+
+  it("after the client's quick retries, a ten-secondly 429 waits the window HubSpot names", async () => {
+    const clock = fakeClock();
+    const sleeps: number[] = [];
+    const sleep = async (ms: number) => {
+      sleeps.push(ms);
+      await clock.sleep(ms);
+    };
+    mock = await startHubspotMock({ token: TOKEN, now: clock.now, faults: { tenSecondly: { max: 2 } } });
+    await setModel("people_window", peopleSql(500));
+    // One attempt in the client: each 429 goes back to the engine, which waits and sends again.
+    const r = await sync(mock, "people_window", {
+      sleep,
+      sync: { concurrency: 1, maxAttempts: 3 },
+      overrides: { maxAttempts: 1 },
+    });
+    expect(r.result.status).toBe("success");
+    expect(r.result.delivered).toBe(500);
+    expect(mock.requests.filter((q) => q.status === 429).length).toBeGreaterThan(0);
+    expect(sleeps).toContain(10_000);
+    expect(mock.crm.records.contacts.size).toBe(500);
+  });
+
+  it("a property HubSpot does not have stops the run at the first batch, with one message", async () => {
+    mock = await startHubspotMock({ token: TOKEN });
+    await setModel(
+      "people_prop",
+      `SELECT email, firstname, 'blue' AS favourite_colour FROM (${peopleSql(250)})`,
+    );
+    const r = await sync(mock, "people_prop", { sync: { concurrency: 1 } });
+    expect(r.result.status).toBe("error");
+    expect(r.result.message).toMatch(
+      /^HubSpot has no property "favourite_colour" \(while upserting contacts\): create it in HubSpot or remove it from the sync's fields/,
+    );
+    // No splitting of the batch to find "bad rows": every row has the property.
+    expect(mock.requests.map((q) => q.status)).toEqual([200, 400]);
+    expect(await syncErrors(wh, "people_prop")).toEqual([]);
   });
 
   it("update mode changes existing contacts only and rejects the others with a reason", async () => {
