@@ -168,6 +168,15 @@ describe("cdp sync crash safety", () => {
         (sum, r) => sum + rowsAtRisk(server.log.slice(r.firstRequest, r.endRequest)),
         0,
       );
+      // How many of those a receiver deduping by Idempotency-Key would have dropped: a batch re-sent
+      // after a crash carries the same key only when it holds the same rows.
+      const seen = new Set<string>();
+      let recognisable = 0;
+      for (const r of server.log) {
+        if (!r.taken || !r.keys.length || !r.idempotencyKey) continue;
+        if (seen.has(r.idempotencyKey)) recognisable += r.keys.length;
+        seen.add(r.idempotencyKey);
+      }
       const midDelivery = runs.filter((r) => r.batches > 0).length;
       expect(midDelivery).toBeGreaterThanOrEqual(KILLS / 2);
       expect(extraDeliveries).toBeLessThanOrEqual(bound);
@@ -216,7 +225,7 @@ describe("cdp sync crash safety", () => {
       }
 
       console.log(
-        `crash: ${KILLS} kills (${midDelivery} mid-delivery, seed ${SEED}): ${ROWS} rows, ${resentRows} re-sent (${extraDeliveries} extra deliveries), bound ${bound}; ${abandoned} runs marked abandoned; ${((Date.now() - started) / 1000).toFixed(1)}s`,
+        `crash: ${KILLS} kills (${midDelivery} mid-delivery, seed ${SEED}): ${ROWS} rows, ${resentRows} re-sent (${extraDeliveries} extra deliveries, ${recognisable} with an Idempotency-Key already seen), bound ${bound}; ${abandoned} runs marked abandoned; ${((Date.now() - started) / 1000).toFixed(1)}s`,
       );
     } finally {
       for (const r of runs) kill(r);
