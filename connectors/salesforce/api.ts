@@ -25,6 +25,9 @@ export interface ApiRequest {
  * const res = await api.request({ method: "GET", path: "/sobjects/Contact/describe" });
  */
 export class SalesforceApi {
+  /** What this connector sent, for the sync's report. */
+  readonly stats = { requests: 0, bulkJobs: 0 };
+
   constructor(
     private readonly http: HttpClient,
     private readonly session: SalesforceSession,
@@ -36,6 +39,7 @@ export class SalesforceApi {
     let token = await this.session.token();
     for (let attempt = 1; ; attempt++) {
       try {
+        this.stats.requests++;
         const res = await this.http.request(this.toHttp(req, token.instanceUrl, token.accessToken));
         this.usage.observe(res.headers["sforce-limit-info"]);
         return res;

@@ -118,6 +118,7 @@ async function runJob(api: SalesforceApi, spec: BulkJobSpec, polling: BulkPollin
   });
   const id = (created.body as JobInfo)?.id;
   if (typeof id !== "string" || !id) throw new Error("Salesforce created a bulk job without an id");
+  api.stats.bulkJobs++;
   const jobPath = `/jobs/ingest/${encodeURIComponent(id)}`;
   const abort = () =>
     api.request({ method: "PATCH", path: jobPath, json: { state: "Aborted" } }).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { createHttpClient } from "../../src/http/client.ts";
 import { defaultSleep } from "../../src/http/rate-limit.ts";
-import type { Connector, ConnectorContext } from "../../src/sync/connector.ts";
+import { BatchError, type Connector, type ConnectorContext } from "../../src/sync/connector.ts";
 import { SalesforceApi } from "./api.ts";
 import { SalesforceSession } from "./auth.ts";
 import type { SalesforceDestinationConfig } from "./config.ts";
@@ -19,6 +19,18 @@ export {
 export interface SalesforceConnector extends Connector {
   /** `{ used, max }` from the latest `Sforce-Limit-Info` header, once a call has returned. */
   apiUsage(): { used: number; max: number } | undefined;
+  /** Requests sent, bulk jobs run and the org's API usage, for the sync's results. */
+  report(): Record<string, unknown>;
+}
+
+/** Field names that cannot be Salesforce API names (spaces, dots, leading digits...). */
+export function salesforceFieldProblems(names: string[]): string[] {
+  return names
+    .filter((n) => !/^[A-Za-z][A-Za-z0-9_]*$/.test(n))
+    .map(
+      (n) =>
+        `"${n}" is not a Salesforce field API name (letters, digits and underscores, starting with a letter; custom fields end in __c)`,
+    );
 }
 
 /**
@@ -63,7 +75,21 @@ export function salesforceConnector(
     });
     return described;
   };
-  const sleep = ctx.sleep ?? defaultSleep;
+  const writer = {
+    api,
+    object: config.object,
+    externalIdField: config.externalIdField,
+    bulkThreshold: config.bulkThreshold,
+    polling: {
+      sleep: ctx.sleep ?? defaultSleep,
+      maxIntervalMs: config.bulkPollInterval * 1000,
+      timeoutMs: config.bulkTimeout * 1000,
+    },
+    describe,
+  };
+  const apiUsage = () =>
+    usage.used !== undefined && usage.max ? { used: usage.used, max: usage.max } : undefined;
+  let fatal: BatchError | undefined;
 
   return {
     name: "salesforce",
@@ -80,23 +106,18 @@ export function salesforceConnector(
         throw new Error(failure.message);
       }
     },
-    write: (batch) =>
-      writeBatch(
-        {
-          api,
-          object: config.object,
-          externalIdField: config.externalIdField,
-          bulkThreshold: config.bulkThreshold,
-          polling: {
-            sleep,
-            maxIntervalMs: config.bulkPollInterval * 1000,
-            timeoutMs: config.bulkTimeout * 1000,
-          },
-          describe,
-        },
-        batch,
-      ),
-    apiUsage: () =>
-      usage.used !== undefined && usage.max ? { used: usage.used, max: usage.max } : undefined,
+    validateFields: salesforceFieldProblems,
+    async write(batch) {
+      // Batches already in flight when one failed fatally fail the same way, without a request.
+      if (fatal) throw fatal;
+      try {
+        return await writeBatch(writer, batch);
+      } catch (error) {
+        if (error instanceof BatchError && error.fatal) fatal = error;
+        throw error;
+      }
+    },
+    apiUsage,
+    report: () => ({ ...api.stats, ...(apiUsage() ? { apiUsage: apiUsage() } : {}) }),
   };
 }

@@ -1,4 +1,4 @@
-import type { RowResult, SyncRecord } from "../../src/sync/connector.ts";
+import { BatchError, type RowResult, type SyncRecord } from "../../src/sync/connector.ts";
 import type { SalesforceApi } from "./api.ts";
 import type { BulkPolling } from "./bulk-ingest.ts";
 import { failRows } from "./chunks.ts";
@@ -29,18 +29,27 @@ function mappingProblem(info: ObjectInfo, records: SyncRecord[]): string | undef
   return problems.length ? problems.join("; ") : undefined;
 }
 
+/** A failure no later batch can get past: the engine stops the run, unsent rows stay planned. */
+function fatal(message: string): BatchError {
+  return new BatchError(message, false, undefined, true);
+}
+
 /**
  * One batch of the engine: upserts (`upsert`, `insert`, and `update` once the record is known to
- * exist) and deletes, each by the fastest path for its size. Returns one result per row; throws a
- * retryable `BatchError` only when one request failure (a limit, an outage) kept every row back.
+ * exist) and deletes, each by the fastest path for its size. Returns one result per row. Throws a
+ * retryable `BatchError` when one request failure (a limit, an outage) kept every row back, and a
+ * fatal one when the setup is wrong (credentials refused, object or field missing, permissions)
+ * or the org's API usage reached `maxApiUsage`: every later batch would fail the same way.
  */
 export async function writeBatch(w: BatchWriter, batch: SyncRecord[]): Promise<RowResult[]> {
   const stop = w.api.usage.stopReason();
-  if (stop) return batch.map((r) => ({ key: r.key, status: "retryable", reason: stop }));
+  if (stop) throw fatal(stop);
 
   let whole: Failure | undefined;
+  let setup: Failure | undefined;
   const onFailure = (f: Failure) => {
     whole ??= f;
+    if (f.kind === "config") setup ??= f;
   };
   const results = new Map<string, RowResult>();
   const settle = (rows: RowResult[]) => {
@@ -57,6 +66,7 @@ export async function writeBatch(w: BatchWriter, batch: SyncRecord[]): Promise<R
       // Bulk jobs and id lookups are not split to find a bad row: their refusals apply to all.
       settle(failRows(records, f.kind === "request" ? { ...f, kind: "config" } : f));
     }
+    if (setup) throw fatal(setup.message);
   };
 
   let info: ObjectInfo | undefined;
@@ -83,11 +93,9 @@ export async function writeBatch(w: BatchWriter, batch: SyncRecord[]): Promise<R
       })),
   );
 
+  // Every batch carries the same fields: a field the object cannot take stops the run.
   const problem = mappingProblem(info, upserts);
-  if (problem) {
-    settle(upserts.map((r) => ({ key: r.key, status: "rejected", reason: problem })));
-    upserts = [];
-  }
+  if (problem) throw fatal(problem);
 
   const valid: SyncRecord[] = [];
   for (const r of upserts) {

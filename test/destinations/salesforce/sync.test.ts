@@ -3,6 +3,7 @@ import { Redactor } from "../../../src/config/secrets.ts";
 import type { Warehouse } from "../../../src/warehouse/types.ts";
 import { duckdbTarget } from "../../conformance/targets.ts";
 import {
+  CONTACT_FIELDS,
   CREDENTIALS,
   connectorFor,
   expectContactsEqualModel,
@@ -156,7 +157,7 @@ describe("salesforce connector: the sync engine against a mock org", () => {
     expect(mock.faults.lock.size).toBe(0);
   });
 
-  it("leaves rows for the next run when the org is near its daily API limit", async () => {
+  it("stops the run, rows left planned, when the org is near its daily API limit", async () => {
     mock = await startSalesforceMock(CREDENTIALS, { usage: { used: 9_400, max: 10_000 } });
     await setPeople(
       wh,
@@ -165,18 +166,39 @@ describe("salesforce connector: the sync engine against a mock org", () => {
     );
     const connector = connectorFor(mock, { maxApiUsage: 0.9 });
     const first = await sync(wh, "p_usage", connector);
-    expect(first).toMatchObject({ status: "failed", delivered: 0, failed: 20 });
-    expect(first.errors?.[0]?.reason).toMatch(
+    expect(first).toMatchObject({ status: "error", delivered: 0, rejected: 0, failed: 0 });
+    expect(first.message).toMatch(
       /^Salesforce API usage is at 94% of the org's daily limit \(9401\/10000 requests\), above destination.maxApiUsage \(90%\)/,
     );
-    expect(connector.apiUsage()).toEqual({ used: 9_401, max: 10_000 });
+    // Reported with the sync's results: the one describe call and the usage it showed.
+    expect(first.destination).toEqual({ requests: 1, bulkJobs: 0, apiUsage: { used: 9_401, max: 10_000 } });
     expect(mock.upserts()).toHaveLength(0);
 
-    // Allowed more: the same rows go out.
+    // Allowed more: the same rows go out (they stayed planned, not failed).
     const more = connectorFor(mock, { maxApiUsage: 1 });
     const second = await sync(wh, "p_usage", more);
     expect(second).toMatchObject({ status: "success", delivered: 20 });
-    expect(second.counts.retried).toBe(20);
+    expect(second.counts).toMatchObject({ planned: 20, added: 20, retried: 0 });
+  });
+
+  it("a mapping the object cannot take stops the run with one message naming the fields", async () => {
+    mock = await startSalesforceMock(CREDENTIALS);
+    await setPeople(
+      wh,
+      "p_mapping",
+      range(1, 5).map((i) => person(i)),
+    );
+    const bad = { ...CONTACT_FIELDS, Shoe_Size__c: "score", Name: "first_name" };
+    const r = await sync(wh, "p_mapping", connectorFor(mock), { fields: bad });
+    expect(r).toMatchObject({ status: "error", delivered: 0, rejected: 0 });
+    expect(r.message).toBe(
+      "Contact has no field \"Shoe_Size__c\": fix the sync's fields (Salesforce API names; custom fields end in __c); Contact.Name is read-only (a formula, roll-up or system field): remove it from the sync's fields",
+    );
+    expect(mock.upserts()).toHaveLength(0);
+    // Names that cannot be API names are refused by the engine before anything happens.
+    await expect(
+      sync(wh, "p_mapping", connectorFor(mock), { fields: { ...CONTACT_FIELDS, "Last Name": "last_name" } }),
+    ).rejects.toThrow(/"Last Name" is not a Salesforce field API name/);
   });
 
   it("update mode changes existing records only and says which keys have none", async () => {
@@ -321,7 +343,7 @@ describe("salesforce connector: credentials", () => {
     expect(redactor.redact(mock.lastAccessToken)).toBe("***");
   });
 
-  it("a session that expires when the refresh token was revoked rejects rows with one message, asking once", async () => {
+  it("a session that expires when the refresh token was revoked stops the run with one message, asking once", async () => {
     mock = await startSalesforceMock(CREDENTIALS);
     const connector = connectorFor(mock, { batchSize: 10 });
     await connector.check();
@@ -333,10 +355,12 @@ describe("salesforce connector: credentials", () => {
       range(1, 30).map((i) => person(i)),
     );
     const r = await sync(wh, "p_revoked", connector);
-    expect(r).toMatchObject({ status: "failed", delivered: 0, rejected: 30 });
-    expect(new Set(r.errors?.map((e) => e.reason)).size).toBe(1);
-    expect(r.errors?.[0]?.reason).toMatch(/^Salesforce refused the refresh token \(invalid_grant/);
-    // One refusal is remembered: three batches, one more token request.
+    expect(r).toMatchObject({ status: "error", delivered: 0, rejected: 0, failed: 0 });
+    expect(r.message).toMatch(/^Salesforce refused the refresh token \(invalid_grant.*Re-authorise/);
+    expect(r.message).not.toContain(CREDENTIALS.refreshToken);
+    // The rows stay planned (no error recorded against them) and the refusal was asked once.
+    const [errors] = await wh.query<{ n: number }>("SELECT COUNT(*) AS n FROM cdp_state.p_revoked__errors");
+    expect(Number(errors!.n)).toBe(0);
     expect(mock.tokenRequests).toBe(2);
   });
 });
