@@ -15,7 +15,7 @@ const SECRET = "whsec_concurrent_0123456789";
 function syncConfig(extra = "") {
   return `people_hook: {
       model: "people", primaryKey: "id", mode: "upsert",
-      destination: { type: "webhook", url: secret("HOOK_URL"), signingSecret: secret("HOOK_SECRET"), batchSize: 500, rateLimit: 100 },
+      destination: { type: "webhook", url: secret("HOOK_URL"), signingSecret: secret("HOOK_SECRET"), batchSize: 500, rateLimit: 100, timeout: 300 },
       concurrency: 4,${extra}
     },`;
 }
@@ -30,7 +30,8 @@ async function race(dir: string, env: (server: WebhookServer) => Record<string, 
   try {
     const procs = [0, 1].map(() => spawnCdp(dir, ["sync", "people_hook"], env(server)));
     // Liveness only: an engine that made the second run wait for the lock would otherwise wait
-    // on a winner that waits on this gate.
+    // on a winner that waits on this gate. (The webhook timeout is longer, so that the held
+    // check request is not sent twice.)
     const valve = setTimeout(open, 60_000);
     await Promise.race(procs.map((p) => p.exited));
     open();

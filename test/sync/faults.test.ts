@@ -86,8 +86,9 @@ describe("cdp sync against a faulty destination", () => {
       every5xx: 10,
       // Two bursts of 429 asking for a one-second pause.
       throttle: (n) => ((n >= 21 && n <= 24) || (n >= 61 && n <= 63) ? "1" : undefined),
-      // Held three times the client's timeout; every other one is applied after all.
-      hold: (n) => (n % 17 === 5 ? { ms: 1500, apply: n % 2 === 1 } : undefined),
+      // Held far past the client's timeout (so the client surely gave up, however busy the
+      // machine); every other one is applied after all, once the client has sent it again.
+      hold: (n) => (n % 17 === 5 ? { ms: 3000, apply: n % 2 === 1 } : undefined),
       everyMalformed: 13,
       reject: (key) => (rejectedRow(Number(key)) ? `email domain not allowed for ${key}` : undefined),
       refuseBatch: (key) => (poisonRow(Number(key)) ? `row ${key}: field score must be a number` : undefined),

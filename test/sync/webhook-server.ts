@@ -46,7 +46,7 @@ export interface RequestRecord {
   keys: string[];
   idempotencyKey: string | undefined;
   receivedAt: number;
-  /** When the answer was handed to the connection; undefined while in flight or never answered. */
+  /** When the server started writing its answer; undefined while in flight or never answered. */
   answeredAt?: number;
   /** The status answered (or that would have been: the sender may have gone). */
   status?: number;
@@ -73,11 +73,10 @@ export async function startWebhookServer(secret: string, faults: Faults = {}) {
   const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
   const json = (record: RequestRecord, res: ServerResponse, status: number, body: string, extra = {}) => {
     record.status = status;
-    res.on("finish", () => {
-      record.answeredAt = Date.now();
-    });
     // The sender may have given up (timeout) or died: there is nobody left to answer.
     if (res.destroyed || res.socket?.destroyed) return;
+    // Taken before writing: the sender cannot have read the answer any earlier.
+    record.answeredAt = Date.now();
     res.writeHead(status, { "content-type": "application/json", ...extra }).end(body);
   };
 
