@@ -13,6 +13,9 @@ export interface AudienceInfo {
 /** Meta's operation_status code for an audience flagged for restrictions: updates are refused. */
 const FLAGGED = 471;
 
+/** What the answer itself shows to be wrong (not a failed call): thrown as it is. */
+class AudienceProblem extends Error {}
+
 /**
  * One cheap call that proves the token works and the audience exists, is visible to it, is a
  * customer-file audience (subtype CUSTOM) and is not restricted:
@@ -32,30 +35,30 @@ export async function checkAudience(
       const res = await http.request({ method: "GET", url });
       const info = (res.body ?? {}) as AudienceInfo;
       if (String(info.id ?? "") !== audienceId) {
-        throw new Error(`meta: GET audience ${audienceId} answered without the audience's id; check baseUrl`);
+        throw new AudienceProblem(
+          `Meta answered GET audience ${audienceId} without the audience's id; check baseUrl`,
+        );
       }
       if (info.subtype && info.subtype !== "CUSTOM") {
-        throw new Error(
-          `meta: audience ${audienceId} ("${info.name ?? ""}") is a ${info.subtype} audience; only customer-file audiences (subtype CUSTOM) take members`,
+        throw new AudienceProblem(
+          `Meta audience ${audienceId} ("${info.name ?? ""}") is a ${info.subtype} audience; only customer-file audiences (subtype CUSTOM) take members`,
         );
       }
       if (info.operation_status?.code === FLAGGED) {
-        throw new Error(
-          `meta: audience ${audienceId} ("${info.name ?? ""}") is restricted (${info.operation_status.description ?? "flagged"}); resolve it in Audience Manager before syncing`,
+        throw new AudienceProblem(
+          `Meta audience ${audienceId} ("${info.name ?? ""}") is restricted (${info.operation_status.description ?? "flagged"}); resolve it in Audience Manager before syncing`,
         );
       }
       return info;
     } catch (error) {
-      const failure =
-        error instanceof Error && error.message.startsWith("meta:")
-          ? error
-          : toFailure(error, `checking audience ${audienceId}`);
-      if (failure instanceof BatchError && failure.fatal) throw new Error(`meta: ${failure.message}`);
+      if (error instanceof AudienceProblem) throw error;
+      const failure = toFailure(error, `checking Meta audience ${audienceId}`);
+      if (failure instanceof BatchError && failure.fatal) throw new Error(failure.message);
       if (failure instanceof BatchError && failure.retryable && attempt < attempts) {
         await sleep(failure.retryAfterMs ?? 1000 * attempt);
         continue;
       }
-      throw failure instanceof BatchError ? new Error(`meta: ${failure.message}`) : failure;
+      throw failure instanceof BatchError ? new Error(failure.message) : failure;
     }
   }
 }
