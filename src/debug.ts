@@ -160,7 +160,10 @@ export async function debugProject(options: DebugOptions = {}): Promise<DebugRep
         if (problems.length) throw new Error(`fields: ${problems.join("; ")}`);
         await withTimeout(connector.check(), options.timeout ?? 30, `the ${connector.name} destination`);
         await connector.close?.();
-        return `ready: ${cfg.mode} of ${cfg.model}, the destination's check passed`;
+        // What the destination said about itself during the check (e.g. API usage), if anything.
+        const report = connector.report?.();
+        const extra = report && Object.keys(report).length ? ` (${JSON.stringify(report)})` : "";
+        return `ready: ${cfg.mode} of ${cfg.model}, the destination's check passed${extra}`;
       }),
     );
   }

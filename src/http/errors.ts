@@ -31,6 +31,11 @@ export function isRetryableStatus(status: number): boolean {
 /** The message an API put in its error body, in the shapes APIs commonly use. */
 export function apiMessage(body: unknown, fallback: string): string {
   if (typeof body === "string") return body.trim().slice(0, 300) || fallback;
+  // Some APIs answer with a list of errors (Salesforce: [{"message", "errorCode"}]).
+  if (Array.isArray(body)) {
+    const messages = body.map((item) => apiMessage(item, "")).filter(Boolean);
+    return messages.length ? messages.join("; ").slice(0, 300) : fallback;
+  }
   if (body && typeof body === "object") {
     const b = body as Record<string, unknown>;
     for (const key of ["message", "error_description", "error", "detail", "title"]) {
