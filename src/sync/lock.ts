@@ -1,3 +1,4 @@
+import { readFileSync, readlinkSync } from "node:fs";
 import { hostname } from "node:os";
 import type { Warehouse } from "../warehouse/types.ts";
 import { SyncError } from "./errors.ts";
@@ -55,7 +56,7 @@ export class SyncLock {
     const take = async (condition: string) => {
       try {
         const r = await wh.execute(
-          `UPDATE ${locks} SET owner = ${d.literal(owner)}, host = ${d.literal(hostname())}, pid = ${process.pid},
+          `UPDATE ${locks} SET owner = ${d.literal(owner)}, host = ${d.literal(machineId())}, pid = ${process.pid},
              acquired_at = ${d.currentTimestamp()}, expires_at = ${d.dateAdd(d.currentTimestamp(), leaseSeconds, "second")}
            WHERE sync = ${d.literal(sync)} AND (${condition})`,
         );
@@ -83,7 +84,7 @@ export class SyncLock {
       const held = `owner = ${d.literal(holder.owner)}`;
       // Its lease ran out: the holder died (on any machine) or stopped renewing.
       if (await take(`${held} AND expires_at < ${d.currentTimestamp()}`)) return taken(holder.owner);
-      if (holder.host === hostname() && holder.pid && !processAlive(Number(holder.pid))) {
+      if (holder.host === machineId() && holder.pid && !processAlive(Number(holder.pid))) {
         // The holder was killed on this machine: its lease cannot be renewed, take it over now.
         if (await take(held)) return taken(holder.owner);
         continue;
@@ -152,4 +153,24 @@ function processAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/**
+ * Where a process id means something: the host name, and on Linux the boot and the pid namespace.
+ * Two containers may share a host name (host networking) while their pids live in different
+ * namespaces; checking only the name, each would see the other's live run as dead and take its
+ * lock. Another boot of the same machine is also another place: its pids are new.
+ */
+let cachedMachineId: string | undefined;
+export function machineId(): string {
+  if (cachedMachineId) return cachedMachineId;
+  const parts = [hostname()];
+  try {
+    parts.push(readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim().slice(0, 8));
+    parts.push(readlinkSync("/proc/self/ns/pid").replace(/\D/g, ""));
+  } catch {
+    // Not Linux: the host name alone.
+  }
+  cachedMachineId = parts.join("/");
+  return cachedMachineId;
 }

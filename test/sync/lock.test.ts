@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SyncLock } from "../../src/sync/lock.ts";
+import { machineId, SyncLock } from "../../src/sync/lock.ts";
 import { ensureState, type StateTables, stateTables } from "../../src/sync/state.ts";
 import type { Warehouse } from "../../src/warehouse/types.ts";
 import { duckdbTarget, postgresTarget } from "../conformance/targets.ts";
@@ -73,7 +73,7 @@ for (const target of [duckdbTarget, postgresTarget]) {
       // Run a was killed while sending; run b took its lock over and was killed before it could
       // record anything; run c comes now, with both leases an hour away.
       await startedRun(t, "s1", "a");
-      await holdLock(t, "s1", "b", hostname(), deadPid(), 3600);
+      await holdLock(t, "s1", "b", machineId(), deadPid(), 3600);
       const lock = await SyncLock.acquire(wh, t, "s1", "c", 60);
       expect(lock.tookOverFrom).toBe("b");
       expect(await statusOf(t, "a")).toMatchObject({
@@ -104,10 +104,14 @@ for (const target of [duckdbTarget, postgresTarget]) {
         /sync "s3" is running elsewhere \(run remote on another-machine pid \d+, lease until \d{4}-.*\); nothing was sent/,
       );
       // Alive on this machine (this very process).
-      await holdLock(t, "s3", "local", hostname(), process.pid, 3600);
+      await holdLock(t, "s3", "local", machineId(), process.pid, 3600);
       await expect(SyncLock.acquire(wh, t, "s3", "x", 60)).rejects.toThrow(
-        new RegExp(`running elsewhere \\(run local on ${hostname()} pid ${process.pid},`),
+        `running elsewhere (run local on ${machineId()} pid ${process.pid},`,
       );
+      // Same host name, another pid namespace or boot (a container sharing the host's name): its
+      // pids mean nothing here either, so a dead-looking pid is not taken over.
+      await holdLock(t, "s3", "container", `${hostname()}/other/1`, deadPid(), 3600);
+      await expect(SyncLock.acquire(wh, t, "s3", "x", 60)).rejects.toThrow(/run container on/);
       expect((await statusOf(t, "remote"))?.status).toBe("running");
     });
 
