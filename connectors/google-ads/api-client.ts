@@ -1,52 +1,56 @@
 import type { Redactor } from "../../src/config/secrets.ts";
-import { backoffMs } from "../../src/http/backoff.ts";
 import type { HttpClient } from "../../src/http/client.ts";
 import { HttpError } from "../../src/http/errors.ts";
+import type { TokenBucket } from "../../src/http/rate-limit.ts";
 import { type AccessTokens, GoogleAdsApiError } from "./auth.ts";
-import { credentialAdvice, describe, isTransient, readErrorBody } from "./errors.ts";
+import {
+  ACCOUNT_REFUSALS,
+  describe,
+  isTransient,
+  LIST_REFUSALS,
+  QUOTA_STOP_MS,
+  readErrorBody,
+  refusalAdvice,
+} from "./errors.ts";
 
 export interface GoogleAdsApiOptions {
+  /**
+   * The shared HTTP client, retrying by itself what a later attempt may get past
+   * (`retryInPlace`), with Google's delay.
+   */
   http: HttpClient;
+  /**
+   * The pace of calls (see index.ts for why it is not the client's own). Taken before each call;
+   * the client's retries take it after their wait.
+   */
+  bucket: TokenBucket;
   tokens: AccessTokens;
   developerToken: string;
   loginCustomerId?: string;
   customerId: string;
   apiVersion: string;
-  maxAttempts: number;
-  sleep: (ms: number) => Promise<void>;
   /** Google's messages may quote what was sent (a refused developer token): redacted. */
   redactor: Redactor;
 }
 
-/** Refusals of the account itself, whatever the HTTP status: no row can get through. */
-const ACCOUNT_REFUSALS = new Set([
-  "CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE",
-  "OPERATIONS_FOR_CUSTOMER_MATCH_NOT_ALLOWED",
-  "CUSTOMER_NOT_ACCEPTED_CUSTOMER_DATA_TERMS",
-]);
-
 /**
- * Waits longer than this are not spent inside a request: the error goes up with its delay, and
- * the sync engine waits before sending the batch again.
- */
-const INLINE_WAIT_MAX_MS = 60_000;
-
-/**
- * Calls of the Google Ads REST API through the shared HTTP client (rate limit, timeouts, error
- * wrapping, redaction). The client is built with one attempt per call: retries happen here,
- * because Google's answers need reading first. Its delay (`RetryInfo`, a quota error's
- * `retryDelay`) is in the body, `CONCURRENT_MODIFICATION` comes as a 400, and a 401 calls for a
- * new access token once.
+ * Calls of the Google Ads REST API through the shared HTTP client (timeouts, retries with
+ * Google's `retryDelay`, error wrapping, redaction). What remains here is what the client cannot
+ * do: a 401 calls for a new access token (once) before the same call goes again, and Google's
+ * error bodies say whether a failure is worth retrying later, or stops the run.
  *
- * Credentials refused for good (refresh token revoked, developer token invalid, no access to the
- * customer) stop every later call at once with the same message, without asking Google again.
+ * Refusals that no later call can get past (refresh token revoked, developer token invalid, no
+ * access to the customer, Customer Match closed to the account, the list gone) stop every later
+ * call at once with the same message, without asking Google again.
  *
  * @example
- * const api = new GoogleAdsApi({ http, tokens, developerToken, customerId, apiVersion: "v26", maxAttempts: 5, sleep });
+ * const api = new GoogleAdsApi({ http, bucket, tokens, developerToken, customerId, apiVersion: "v26", redactor });
  * const body = await api.post(`customers/${cid}/googleAds:search`, { query }, "search the user list");
  */
 export class GoogleAdsApi {
   private refused?: GoogleAdsApiError;
+  /** Calls started here; the client's retries of a call are counted apart (index.ts). */
+  calls = 0;
 
   constructor(private readonly o: GoogleAdsApiOptions) {}
 
@@ -58,53 +62,48 @@ export class GoogleAdsApi {
   async post(path: string, data: unknown, what: string): Promise<Record<string, unknown>> {
     const url = `/${this.o.apiVersion}/${path}`;
     let refreshed = false;
-    for (let attempt = 1; ; attempt++) {
+    for (;;) {
       if (this.refused) throw this.refused;
       let token: string;
       try {
         token = await this.o.tokens.get();
       } catch (error) {
-        if (error instanceof GoogleAdsApiError && error.credentials) this.refused = error;
+        if (error instanceof GoogleAdsApiError && error.fatal) this.refused = error;
         throw error;
       }
+      await this.o.bucket.take();
+      this.calls++;
+      let res: Awaited<ReturnType<HttpClient["request"]>>;
       try {
-        const res = await this.o.http.request({
+        res = await this.o.http.request({
           method: "POST",
           url,
           data: JSON.stringify(data),
           headers: this.headers(token),
         });
-        const body = res.body;
-        if (res.malformed || typeof body !== "object" || body === null) {
-          // The call may have been carried out: a retry of the same request is harmless here
-          // (membership is a set; a job run twice answers JOB_ALREADY_STARTED).
-          throw new GoogleAdsApiError(
-            `google-ads: ${what}: the answer is not JSON (HTTP ${res.status})`,
-            true,
-          );
-        }
-        return body as Record<string, unknown>;
       } catch (error) {
         if (!(error instanceof HttpError)) throw error;
-        const status = readErrorBody(error.body);
-        const codes = status.errors.map((e) => e.code);
+        const codes = readErrorBody(error.body).errors.map((e) => e.code);
         if (error.status === 401 && !refreshed && !codes.includes("DEVELOPER_TOKEN_INVALID")) {
           // Expired or revoked access token: one new token, then the same request again.
           this.o.tokens.invalidate(token);
           refreshed = true;
-          attempt--;
           continue;
         }
+        // Slower from now on. The bucket is not paused for Google's delay: the wait is the
+        // engine's (rows retryable with it), or the client's already spent.
+        if (error.status === 429) this.o.bucket.throttled();
         const failure = this.classify(error, what);
-        if (failure.credentials) this.refused = failure;
-        if (!failure.retryable || attempt >= this.o.maxAttempts) throw failure;
-        const delay = failure.retryAfterMs ?? backoffMs(attempt, 1000, INLINE_WAIT_MAX_MS);
-        if (delay > INLINE_WAIT_MAX_MS) throw failure;
-        // Slower from now on; the pause itself is this wait (the bucket's own pause runs on the
-        // wall clock, which an injected sleep does not advance).
-        if (error.status === 429) this.o.http.bucket?.throttled();
-        await this.o.sleep(delay);
+        if (failure.fatal) this.refused = failure;
+        throw failure;
       }
+      const body = res.body;
+      if (res.malformed || typeof body !== "object" || body === null) {
+        // The call may have been carried out: sending the batch again is harmless (membership
+        // is a set; a job run twice answers JOB_ALREADY_STARTED).
+        throw new GoogleAdsApiError(`google-ads: ${what}: the answer is not JSON (HTTP ${res.status})`, true);
+      }
+      return body as Record<string, unknown>;
     }
   }
 
@@ -127,12 +126,26 @@ export class GoogleAdsApi {
     const head = this.o.redactor.redact(
       `google-ads: ${what} → ${error.status ?? "no response"}${status.status ? ` ${status.status}` : ""}: ${reason}`,
     );
-    if (error.status === undefined || error.status === 429 || error.status >= 500 || isTransient(status)) {
-      return new GoogleAdsApiError(head, true, status.retryDelayMs ?? error.retryAfterMs, false, codes);
-    }
-    if (error.status === 401 || error.status === 403 || codes.some((c) => ACCOUNT_REFUSALS.has(c))) {
+    const wait = error.retryAfterMs;
+    if (error.status === 429 && wait !== undefined && wait > QUOTA_STOP_MS) {
       return new GoogleAdsApiError(
-        `${head}. ${credentialAdvice(codes, this.o.customerId)}`,
+        `${head}. Google asks to wait ${Math.round(wait / 60_000)} minutes (a daily quota, or the developer token's access level): the sync stops here and sends the rest next run`,
+        true,
+        wait,
+        true,
+        codes,
+      );
+    }
+    if (error.status === undefined || error.status === 429 || error.status >= 500 || isTransient(status)) {
+      return new GoogleAdsApiError(head, true, wait, false, codes);
+    }
+    if (
+      error.status === 401 ||
+      error.status === 403 ||
+      codes.some((c) => ACCOUNT_REFUSALS.has(c) || LIST_REFUSALS.has(c))
+    ) {
+      return new GoogleAdsApiError(
+        `${head}. ${refusalAdvice(codes, this.o.customerId)}`,
         false,
         undefined,
         true,

@@ -11,10 +11,10 @@ export class GoogleAdsApiError extends Error {
     /** The wait Google asked for, when it did. */
     readonly retryAfterMs?: number,
     /**
-     * True for refused credentials, permissions or account eligibility: nothing will get through
-     * until the user fixes them.
+     * True when nothing will get through until the user fixes something: refused credentials,
+     * permissions, the account's eligibility, the list, a quota exhausted for long.
      */
-    readonly credentials = false,
+    readonly fatal = false,
     /** Google's error codes, e.g. `JOB_ALREADY_STARTED`. */
     readonly codes: string[] = [],
   ) {

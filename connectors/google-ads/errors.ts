@@ -4,7 +4,11 @@
  * `GoogleAdsFailure` (`errors[]`, each with an `errorCode` like `{"quotaError": "RESOURCE_EXHAUSTED"}`,
  * a `message` and a `location.fieldPathElements` path), and sometimes a `google.rpc.RetryInfo`.
  * Partial failures come back the same way, inside an HTTP 200, as `partialFailureError`.
+ *
+ * The wait Google asks for (`retryDelay`) is read by the shared HTTP client
+ * (`src/http/backoff.ts` `retryAfterMs`) into `HttpError.retryAfterMs`.
  */
+import type { HttpError } from "../../src/http/errors.ts";
 
 export interface GoogleAdsErrorItem {
   /** The enum value, e.g. `INVALID_SHA256_FORMAT`. */
@@ -23,21 +27,12 @@ export interface GoogleAdsStatus {
   status?: string;
   message: string;
   errors: GoogleAdsErrorItem[];
-  /** The wait the API asked for (RetryInfo, or a quota error's details). */
-  retryDelayMs?: number;
-}
-
-/** A protobuf Duration in JSON ("30s", "1.5s") in milliseconds. */
-export function durationMs(value: unknown): number | undefined {
-  if (typeof value !== "string") return undefined;
-  const m = /^(\d+(?:\.\d+)?)s$/.exec(value.trim());
-  return m ? Math.round(Number(m[1]) * 1000) : undefined;
 }
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function item(raw: unknown): { item: GoogleAdsErrorItem; retryDelayMs?: number } | undefined {
+function item(raw: unknown): GoogleAdsErrorItem | undefined {
   if (!isObject(raw)) return undefined;
   const codeObj = isObject(raw.errorCode) ? raw.errorCode : {};
   const [family, code] = Object.entries(codeObj)[0] ?? ["unknown", "UNKNOWN"];
@@ -59,9 +54,7 @@ function item(raw: unknown): { item: GoogleAdsErrorItem; retryDelayMs?: number }
     parts.push(index === undefined ? name : `${name}[${index}]`);
   }
   if (parts.length) out.field = parts.join(".");
-  const details = isObject(raw.details) ? raw.details : {};
-  const quota = isObject(details.quotaErrorDetails) ? details.quotaErrorDetails : {};
-  return { item: out, retryDelayMs: durationMs(quota.retryDelay) };
+  return out;
 }
 
 /** Reads a `google.rpc.Status` (the `error` of a failed call, or a `partialFailureError`). */
@@ -72,19 +65,13 @@ export function readStatus(raw: unknown): GoogleAdsStatus {
     message: typeof s.message === "string" ? s.message : "",
     errors: [],
   };
-  const delays: number[] = [];
   for (const detail of Array.isArray(s.details) ? s.details : []) {
     if (!isObject(detail)) continue;
-    const retry = durationMs(detail.retryDelay);
-    if (retry !== undefined) delays.push(retry);
     for (const e of Array.isArray(detail.errors) ? detail.errors : []) {
       const parsed = item(e);
-      if (!parsed) continue;
-      out.errors.push(parsed.item);
-      if (parsed.retryDelayMs !== undefined) delays.push(parsed.retryDelayMs);
+      if (parsed) out.errors.push(parsed);
     }
   }
-  if (delays.length) out.retryDelayMs = Math.max(...delays);
   return out;
 }
 
@@ -128,8 +115,49 @@ export function isTransient(status: GoogleAdsStatus): boolean {
   return status.errors.some((e) => TRANSIENT_CODES.has(e.code)) || status.status === "ABORTED";
 }
 
-/** What the user should do about an authentication or authorisation refusal, by error code. */
-export function credentialAdvice(codes: string[], customerId: string): string {
+/**
+ * Waits longer than this are not spent inside a request: the error goes up with its delay, and
+ * the sync engine waits before sending the batch again.
+ */
+export const INLINE_WAIT_MAX_MS = 60_000;
+
+/**
+ * Quota delays longer than this stop the run (a daily quota asks for hours): the engine would
+ * hold the sync's lock waiting, and every later batch would meet the same quota.
+ */
+export const QUOTA_STOP_MS = 15 * 60_000;
+
+/**
+ * Whether the shared HTTP client retries a failed call itself (`HttpClientOptions.shouldRetry`):
+ * what HTTP says is retryable (5xx, 429, timeouts, connection errors) and Google's transient
+ * codes (`CONCURRENT_MODIFICATION` comes as a 400), as long as Google's delay is short enough to
+ * wait inside the request. Not a 401: the connector fetches a new access token first.
+ */
+export function retryInPlace(error: HttpError): boolean {
+  if (error.status === 401) return false;
+  if (!error.retryable && !isTransient(readErrorBody(error.body))) return false;
+  return (error.retryAfterMs ?? 0) <= INLINE_WAIT_MAX_MS;
+}
+
+/** Refusals of the account itself, whatever the HTTP status: no row can get through. */
+export const ACCOUNT_REFUSALS = new Set([
+  "CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE",
+  "OPERATIONS_FOR_CUSTOMER_MATCH_NOT_ALLOWED",
+  "CUSTOMER_NOT_ACCEPTED_CUSTOMER_DATA_TERMS",
+]);
+
+/**
+ * Refusals of the user list when a job is created for it (removed, or no longer a customer
+ * list, since `check()` read it): no job of the run can take members.
+ */
+export const LIST_REFUSALS = new Set([
+  "INVALID_USER_LIST_ID",
+  "INVALID_USER_LIST_TYPE",
+  "USER_LIST_NOT_APPLICABLE",
+]);
+
+/** What the user should do about a refusal of the credentials, the account or the list, by error code. */
+export function refusalAdvice(codes: string[], customerId: string): string {
   const has = (c: string) => codes.includes(c);
   if (has("DEVELOPER_TOKEN_INVALID") || has("DEVELOPER_TOKEN_PROHIBITED"))
     return "the developer token is not valid for this Google Cloud project: copy it again from the Google Ads API Center into the sync's developerToken secret";
@@ -142,6 +170,8 @@ export function credentialAdvice(codes: string[], customerId: string): string {
   if (has("CUSTOMER_NOT_ENABLED"))
     return `customer ${customerId} is not enabled (cancelled or not set up yet)`;
   if (has("OPERATIONS_FOR_CUSTOMER_MATCH_NOT_ALLOWED") || has("CUSTOMER_NOT_ACCEPTED_CUSTOMER_DATA_TERMS"))
-    return `customer ${customerId} may not use Customer Match: accept the Customer Match terms in Google Ads and check the account's eligibility`;
+    return `customer ${customerId} may not use Customer Match: accept the Customer Match terms in Google Ads and check the account's eligibility (Google also answers this when the job's consent is DENIED)`;
+  if (has("INVALID_USER_LIST_ID") || has("INVALID_USER_LIST_TYPE") || has("USER_LIST_NOT_APPLICABLE"))
+    return "the user list cannot take members any more (removed, or not a customer list): check it in Google Ads (Audience manager) and the sync's userListId";
   return "authorise again (a new refresh token for a Google account with access to the customer) and check the developer token";
 }

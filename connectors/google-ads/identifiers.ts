@@ -22,6 +22,78 @@ export const FIELD_NAMES = {
   thirdPartyUserId: "third_party_user_id",
 } as const;
 
+/** The address parts, sent together or not at all. */
+const ADDRESS_FIELDS = [
+  FIELD_NAMES.firstName,
+  FIELD_NAMES.lastName,
+  FIELD_NAMES.countryCode,
+  FIELD_NAMES.postalCode,
+] as const;
+
+const KNOWN: ReadonlySet<string> = new Set(Object.values(FIELD_NAMES));
+
+/** Names people commonly give these fields, for the hint in `googleAdsFieldProblems`. */
+const ALIASES: Record<string, string> = {
+  email_address: FIELD_NAMES.email,
+  phone_number: FIELD_NAMES.phone,
+  mobile: FIELD_NAMES.phone,
+  firstname: FIELD_NAMES.firstName,
+  given_name: FIELD_NAMES.firstName,
+  lastname: FIELD_NAMES.lastName,
+  surname: FIELD_NAMES.lastName,
+  family_name: FIELD_NAMES.lastName,
+  country: FIELD_NAMES.countryCode,
+  zip: FIELD_NAMES.postalCode,
+  zip_code: FIELD_NAMES.postalCode,
+  zipcode: FIELD_NAMES.postalCode,
+  postcode: FIELD_NAMES.postalCode,
+  user_id: FIELD_NAMES.thirdPartyUserId,
+};
+
+/**
+ * Problems with a sync's destination field names (`Connector.validateFields`): names this
+ * connector does not read (they would be dropped without a word), an address mapped in part
+ * (never sent: Google matches the four parts together), and no identifier at all.
+ *
+ * @example
+ * googleAdsFieldProblems(["email", "zip"])
+ * // ['field "zip" is not a Google Ads Customer Match field: did you mean postal_code?']
+ */
+export function googleAdsFieldProblems(names: Iterable<string>): string[] {
+  const set = new Set(names);
+  const problems: string[] = [];
+  for (const name of set) {
+    if (KNOWN.has(name)) continue;
+    const plain = name
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "");
+    const guess = KNOWN.has(plain) ? plain : ALIASES[plain];
+    problems.push(
+      `field "${name}" is not a Google Ads Customer Match field: ${guess ? `did you mean ${guess}?` : `use ${[...KNOWN].join(", ")}`}`,
+    );
+  }
+  const address = ADDRESS_FIELDS.filter((n) => set.has(n));
+  if (address.length > 0 && address.length < ADDRESS_FIELDS.length) {
+    const missing = ADDRESS_FIELDS.filter((n) => !set.has(n));
+    problems.push(
+      `the address is sent only with all of ${ADDRESS_FIELDS.join(", ")} (Google matches them together): map ${missing.join(", ")} too, or leave the address out`,
+    );
+  }
+  const identifier =
+    set.has(FIELD_NAMES.email) ||
+    set.has(FIELD_NAMES.phone) ||
+    set.has(FIELD_NAMES.thirdPartyUserId) ||
+    address.length === ADDRESS_FIELDS.length;
+  if (!identifier && !problems.length) {
+    problems.push(
+      `no identifier to match members by: map ${FIELD_NAMES.email}, ${FIELD_NAMES.phone}, the four address fields, or ${FIELD_NAMES.thirdPartyUserId} (lists of user ids)`,
+    );
+  }
+  return problems;
+}
+
 export interface IdentifierOptions {
   /** Country of phone numbers written without their country code (ISO-2). */
   defaultPhoneCountry?: string;
@@ -128,4 +200,35 @@ export function buildUserData(fields: Record<string, unknown>, o: IdentifierOpti
     ok: false,
     reason: `no identifier Google can match${problems.length ? `: ${problems.join("; ")}` : ""} (${expected})`,
   };
+}
+
+/** One identifier as text: the same identifier always gives the same text (compare, dedupe). */
+export function identifierKey(id: UserIdentifier): string {
+  if ("hashedEmail" in id) return `email:${id.hashedEmail}`;
+  if ("hashedPhoneNumber" in id) return `phone:${id.hashedPhoneNumber}`;
+  if ("thirdPartyUserId" in id) return `user:${id.thirdPartyUserId}`;
+  const a = id.addressInfo;
+  return `address:${a.hashedFirstName}|${a.hashedLastName}|${a.countryCode}|${a.postalCode}`;
+}
+
+/**
+ * The identifiers a member was last delivered with (`previous`, the fields as last delivered)
+ * that its new `UserData` no longer has: a new email leaves the old one in the list unless it is
+ * removed. Only those: the identifiers kept (the same phone) must stay, and a change Google does
+ * not see (`Ann@X.com` → `ann@x.com`, the same once normalised) removes nothing. Empty when the
+ * previous fields give no identifier.
+ *
+ * @example
+ * staleIdentifiers({ email: "old@x.com", phone: "+14155550123" }, newUserData, options)
+ * // [{ hashedEmail: sha256("old@x.com") }] when only the email changed
+ */
+export function staleIdentifiers(
+  previous: Record<string, unknown>,
+  current: UserData,
+  o: IdentifierOptions,
+): UserIdentifier[] {
+  const before = buildUserData(previous, o);
+  if (!before.ok) return [];
+  const now = new Set(current.userIdentifiers.map(identifierKey));
+  return before.userData.userIdentifiers.filter((id) => !now.has(identifierKey(id)));
 }

@@ -1,9 +1,12 @@
 import { createHttpClient } from "../../src/http/client.ts";
-import { defaultSleep } from "../../src/http/rate-limit.ts";
-import type { Connector, ConnectorContext } from "../../src/sync/connector.ts";
+import { defaultSleep, TokenBucket } from "../../src/http/rate-limit.ts";
+import { BatchError, type Connector, type ConnectorContext } from "../../src/sync/connector.ts";
 import { GoogleAdsApi } from "./api-client.ts";
-import { AccessTokens } from "./auth.ts";
+import { AccessTokens, GoogleAdsApiError } from "./auth.ts";
 import type { GoogleAdsDestinationConfig } from "./config.ts";
+import { INLINE_WAIT_MAX_MS, retryInPlace } from "./errors.ts";
+import { googleAdsFieldProblems } from "./identifiers.ts";
+import { type GoogleAdsRunReport, RunStats } from "./report.ts";
 import { uploadBatch } from "./upload-batch.ts";
 import { readUserList, type UserListInfo } from "./user-list.ts";
 
@@ -12,6 +15,8 @@ export {
   type GoogleAdsDestinationConfig,
   googleAdsDestinationSchema,
 } from "./config.ts";
+export { googleAdsFieldProblems } from "./identifiers.ts";
+export type { GoogleAdsRunReport } from "./report.ts";
 
 /**
  * Rows per batch, and so per offline user data job. Google recommends few large jobs over many
@@ -26,6 +31,11 @@ const DEFAULT_BATCH_SIZE = 10_000;
  */
 const DEFAULT_RATE_LIMIT = 5;
 
+/** The Google Ads connector: a Connector whose report is typed. */
+export interface GoogleAdsConnector extends Connector {
+  report(): GoogleAdsRunReport & Record<string, unknown>;
+}
+
 /**
  * Members of a Google Ads Customer Match list (audience mode: add who joined the model, remove
  * who left it), uploaded through offline user data jobs. Contract in README.md.
@@ -34,45 +44,73 @@ export function googleAdsConnector(
   config: GoogleAdsDestinationConfig,
   ctx: ConnectorContext,
   overrides: { batchSize?: number; rateLimit?: number; maxAttempts?: number } = {},
-): Connector {
+): GoogleAdsConnector {
   const rateLimit = overrides.rateLimit ?? config.rateLimit ?? DEFAULT_RATE_LIMIT;
   const maxAttempts = overrides.maxAttempts ?? 5;
   const sleep = ctx.sleep ?? defaultSleep;
   // Also redacted when the config holds plain values (tests, programmatic use): Google echoes a
   // refused developer token in its message.
   for (const s of [config.developerToken, config.clientSecret, config.refreshToken]) ctx.redactor.add(s);
-  const common = { timeoutMs: config.timeout * 1000, redactor: ctx.redactor, sleep };
+  const common = { timeoutMs: config.timeout * 1000, redactor: ctx.redactor };
+  const stats = new RunStats();
   const tokens = new AccessTokens(
-    createHttpClient({ name: "google-oauth", ...common, maxAttempts }),
+    createHttpClient({ name: "google-oauth", ...common, sleep, maxAttempts }),
     { ...config, customerId: config.customerId },
     ctx.redactor,
   );
+  // The pace of API calls is kept here, not given to the HTTP client as `rateLimit`: on a 429 the
+  // client pauses its bucket for Google's retryDelay on the real clock (it builds the bucket
+  // without a clock), while waits go through the injected sleep, which does not move that clock:
+  // with a test's sleep the pause is waited again after the retry's own wait, or spun through.
+  // Here a 429 only slows the pace (`throttled()` without a delay) and the retry's wait is the
+  // pause. Once the client passes a clock to its bucket, `rateLimit` can go back to the client.
+  const bucket = new TokenBucket(rateLimit, undefined, sleep);
   const api = new GoogleAdsApi({
-    // One attempt per call: GoogleAdsApi retries, reading Google's delays from the body.
     http: createHttpClient({
       name: "google-ads",
       baseURL: config.baseUrl,
-      rateLimit,
-      maxAttempts: 1,
       ...common,
+      maxAttempts,
+      backoffBaseMs: 1000,
+      // Google's delay is waited in place up to this; `retryInPlace` hands longer ones to the engine.
+      maxBackoffMs: INLINE_WAIT_MAX_MS,
+      shouldRetry: retryInPlace,
+      onRetry: ({ error }) => {
+        stats.retries++;
+        if (error.status === 429) bucket.throttled();
+      },
+      // A retry waits its delay, then its turn in the pace like any other call.
+      sleep: async (ms) => {
+        await sleep(ms);
+        await bucket.take();
+      },
     }),
+    bucket,
     tokens,
     developerToken: config.developerToken,
     loginCustomerId: config.loginCustomerId,
     customerId: config.customerId,
     apiVersion: config.apiVersion,
-    maxAttempts,
-    sleep,
     redactor: ctx.redactor,
   });
   let list: Promise<UserListInfo> | undefined;
+  let listInfo: UserListInfo | undefined;
   const userList = () => {
-    list ??= readUserList(api, config).catch((error) => {
-      list = undefined;
-      throw error;
-    });
+    list ??= readUserList(api, config).then(
+      (info) => {
+        listInfo = info;
+        return info;
+      },
+      (error) => {
+        list = undefined;
+        throw error;
+      },
+    );
     return list;
   };
+  // Once a write met a refusal no batch can get past, the batches the engine already queued fail
+  // the same way at once, without another call.
+  let fatal: BatchError | undefined;
   return {
     name: "google-ads",
     modes: ["audience"],
@@ -83,9 +121,29 @@ export function googleAdsConnector(
       list = undefined;
       await userList();
     },
+    validateFields: (names) => googleAdsFieldProblems(names),
     async write(batch) {
-      const { uploadKeyType } = await userList();
-      return uploadBatch(api, batch, { config, uploadKeyType, sleep });
+      if (fatal) throw fatal;
+      try {
+        const { uploadKeyType } = await userList();
+        return await uploadBatch(api, batch, { config, uploadKeyType, sleep, stats });
+      } catch (error) {
+        // The list gone or closed (read again when check() did not run), refused credentials.
+        const e =
+          error instanceof GoogleAdsApiError && error.fatal
+            ? new BatchError(error.message, error.retryable, error.retryAfterMs, true)
+            : error;
+        if (e instanceof BatchError && e.fatal) fatal = e;
+        throw e;
+      }
+    },
+    report() {
+      const userList = listInfo && {
+        id: config.userListId,
+        name: listInfo.name,
+        uploadKeyType: listInfo.uploadKeyType,
+      };
+      return { ...stats.report(api.calls, userList) };
     },
   };
 }

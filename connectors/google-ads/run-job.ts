@@ -7,6 +7,8 @@ export interface JobOutcome {
   status: JobStatus;
   /** Google's `failure_reason`, for a FAILED job. */
   failureReason?: string;
+  /** How many members matched Google users, as a range (e.g. `MATCH_RANGE_51_TO_60`), when given. */
+  matchRateRange?: string;
   /** Milliseconds spent waiting between looks. */
   waitedMs: number;
 }
@@ -25,29 +27,36 @@ export async function runJob(api: GoogleAdsApi, job: string): Promise<void> {
   }
 }
 
-/** The GAQL query reading a job's status. */
+/** The GAQL query reading a job's status (and, once it succeeded, its match rate range). */
 export function jobStatusQuery(job: string): string {
-  return `SELECT offline_user_data_job.resource_name, offline_user_data_job.status, offline_user_data_job.failure_reason FROM offline_user_data_job WHERE offline_user_data_job.resource_name = '${job}'`;
+  return `SELECT offline_user_data_job.resource_name, offline_user_data_job.status, offline_user_data_job.failure_reason, offline_user_data_job.operation_metadata.match_rate_range FROM offline_user_data_job WHERE offline_user_data_job.resource_name = '${job}'`;
 }
 
 /** `googleAds:search` for the job's status (the only way to read a job: there is no GET). */
-export async function readJobStatus(
-  api: GoogleAdsApi,
-  job: string,
-): Promise<{ status: JobStatus; failureReason?: string }> {
+export async function readJobStatus(api: GoogleAdsApi, job: string): Promise<Omit<JobOutcome, "waitedMs">> {
   const body = await api.post(
     `customers/${api.customerId}/googleAds:search`,
     { query: jobStatusQuery(job) },
     `read the status of ${job}`,
   );
   const rows = Array.isArray(body.results) ? body.results : [];
-  const row = rows[0] as { offlineUserDataJob?: { status?: string; failureReason?: string } } | undefined;
+  const row = rows[0] as
+    | {
+        offlineUserDataJob?: {
+          status?: string;
+          failureReason?: string;
+          operationMetadata?: { matchRateRange?: string };
+        };
+      }
+    | undefined;
   const status = row?.offlineUserDataJob?.status;
   if (!status) throw new GoogleAdsApiError(`google-ads: ${job} was not found when reading its status`, true);
   const known = ["PENDING", "RUNNING", "SUCCESS", "FAILED"].includes(status);
+  const range = row?.offlineUserDataJob?.operationMetadata?.matchRateRange;
   return {
     status: (known ? status : "UNKNOWN") as JobStatus,
     failureReason: row?.offlineUserDataJob?.failureReason,
+    ...(range && range !== "UNSPECIFIED" && range !== "UNKNOWN" ? { matchRateRange: range } : {}),
   };
 }
 

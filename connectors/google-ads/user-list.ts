@@ -1,4 +1,5 @@
 import type { GoogleAdsApi } from "./api-client.ts";
+import { GoogleAdsApiError } from "./auth.ts";
 import type { GoogleAdsDestinationConfig } from "./config.ts";
 
 /** What the sync needs to know of its user list. */
@@ -23,6 +24,9 @@ interface UserListRow {
   };
 }
 
+/** The list cannot take members until the user fixes it: the run stops with this one message. */
+const refused = (message: string) => new GoogleAdsApiError(message, false, undefined, true);
+
 /**
  * One `googleAds:search` call checking, at once, the access token, the developer token, the
  * access to the customer and the list: it must exist, be a Customer Match list (CRM_BASED), be
@@ -41,25 +45,25 @@ export async function readUserList(
   const row = (Array.isArray(body.results) ? body.results[0] : undefined) as UserListRow | undefined;
   const list = row?.userList;
   if (!list) {
-    throw new Error(
+    throw refused(
       `google-ads: ${where} does not exist (or the credentials cannot see it): check userListId and customerId (the list's id is in Google Ads, Audience manager, or in the list's URL)`,
     );
   }
   const name = list.name ?? config.userListId;
   if (list.type !== "CRM_BASED") {
-    throw new Error(
+    throw refused(
       `google-ads: ${where} ("${name}") is a ${list.type ?? "?"} list, not a Customer Match list (CRM_BASED): create a customer list and use its id`,
     );
   }
-  if (list.readOnly) throw new Error(`google-ads: ${where} ("${name}") is read-only: it cannot take members`);
+  if (list.readOnly) throw refused(`google-ads: ${where} ("${name}") is read-only: it cannot take members`);
   if (list.membershipStatus === "CLOSED") {
-    throw new Error(
+    throw refused(
       `google-ads: ${where} ("${name}") is closed: Google adds no members to it. Open it (membership status OPEN) in Google Ads`,
     );
   }
   const uploadKeyType = list.crmBasedUserList?.uploadKeyType ?? "CONTACT_INFO";
   if (uploadKeyType !== "CONTACT_INFO" && uploadKeyType !== "CRM_ID") {
-    throw new Error(
+    throw refused(
       `google-ads: ${where} ("${name}") takes ${uploadKeyType}, which this connector does not send: use a list of contact information (email, phone, address) or of user ids (CRM_ID)`,
     );
   }

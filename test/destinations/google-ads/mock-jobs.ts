@@ -26,6 +26,13 @@ export interface MockAccount {
   uploadKeyType: string;
   /** Status reads of a running job before it is finished. */
   pollsUntilDone: number;
+  /**
+   * False: the developer token may not upload Customer Match data (Google's rule since April
+   * 2026): job creation answers CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE.
+   */
+  allowlisted: boolean;
+  /** The match rate range a job that succeeded reports (`operation_metadata.match_rate_range`). */
+  matchRateRange: string;
 }
 
 /** Faults to inject; counters go down as they fire. Tests may change them between runs. */
@@ -67,6 +74,8 @@ export class MockJobs {
   readonly jobs = new Map<string, MockJob>();
   /** The list's members, as identifier keys (see `memberKeys`). */
   readonly members = new Set<string>();
+  /** The list was removed in Google Ads: searches do not find it, jobs cannot name it. */
+  listRemoved = false;
   private nextId = 1000;
 
   constructor(
@@ -113,7 +122,8 @@ export class MockJobs {
       ]);
     if (
       job.type !== "CUSTOMER_MATCH_USER_LIST" ||
-      meta.userList !== `customers/${customerId}/userLists/${this.a.userListId}`
+      meta.userList !== `customers/${customerId}/userLists/${this.a.userListId}` ||
+      this.listRemoved
     )
       throw bad("INVALID_USER_LIST_ID", "The user list ID provided for the job is invalid.", "user_list");
     if (this.a.listType !== "CRM_BASED")
@@ -146,6 +156,15 @@ export class MockJobs {
           `${where}.consent.${name}`,
           `${this.a.apiVersion}.enums.ConsentStatusEnum.ConsentStatus`,
         );
+    }
+    if (!this.a.allowlisted) {
+      throw new MockFailure(403, "PERMISSION_DENIED", "The caller does not have permission", [
+        {
+          family: "notAllowlistedError",
+          code: "CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE",
+          message: "Customer is not allowlisted for accessing this feature.",
+        },
+      ]);
     }
     const resourceName = `customers/${customerId}/offlineUserDataJobs/${this.nextId++}`;
     this.jobs.set(resourceName, { resourceName, status: "PENDING", operations: [], consent, polls: 0 });
@@ -295,7 +314,8 @@ export class MockJobs {
     const query = String(body.query ?? "");
     const list = /FROM user_list WHERE user_list\.id = (\d+)\s*$/.exec(query);
     if (list && /user_list\.type/.test(query) && /user_list\.membership_status/.test(query)) {
-      if (list[1] !== this.a.userListId) return { fieldMask: "userList.id", requestId: "mock" };
+      if (list[1] !== this.a.userListId || this.listRemoved)
+        return { fieldMask: "userList.id", requestId: "mock" };
       return {
         results: [
           {
@@ -327,11 +347,14 @@ export class MockJobs {
               resourceName: job.resourceName,
               status: job.status,
               ...(job.status === "FAILED" ? { failureReason: "UNSPECIFIED" } : {}),
+              ...(job.status === "SUCCESS" && /operation_metadata\.match_rate_range/.test(query)
+                ? { operationMetadata: { matchRateRange: this.a.matchRateRange } }
+                : {}),
             },
           },
         ],
         fieldMask:
-          "offlineUserDataJob.resourceName,offlineUserDataJob.status,offlineUserDataJob.failureReason",
+          "offlineUserDataJob.resourceName,offlineUserDataJob.status,offlineUserDataJob.failureReason,offlineUserDataJob.operationMetadata.matchRateRange",
         requestId: "mock",
       };
     }

@@ -34,6 +34,8 @@ export async function startGoogleAdsMock(account: Partial<MockAccount> = {}, fau
     membershipStatus: "OPEN",
     uploadKeyType: "CONTACT_INFO",
     pollsUntilDone: 1,
+    allowlisted: true,
+    matchRateRange: "MATCH_RANGE_61_TO_70",
     ...account,
   };
   const tokens = new Map<string, "valid" | "expired">();
@@ -246,6 +248,10 @@ export async function startGoogleAdsMock(account: Partial<MockAccount> = {}, fau
     /** The refresh token is revoked: the token endpoint answers invalid_grant. */
     revokeRefreshToken() {
       refreshRevoked = true;
+    },
+    /** The list is removed in Google Ads (searches miss it, job creation answers INVALID_USER_LIST_ID). */
+    removeList() {
+      state.listRemoved = true;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

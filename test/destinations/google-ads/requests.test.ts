@@ -2,11 +2,22 @@ import { describe, expect, it } from "vitest";
 import { addOperationsRequest, chunkMembers } from "../../../connectors/google-ads/add-operations.ts";
 import { googleAdsDestinationSchema } from "../../../connectors/google-ads/config.ts";
 import { createJobRequest } from "../../../connectors/google-ads/create-job.ts";
-import { durationMs, operationErrors, readErrorBody } from "../../../connectors/google-ads/errors.ts";
-import { buildUserData } from "../../../connectors/google-ads/identifiers.ts";
+import {
+  INLINE_WAIT_MAX_MS,
+  operationErrors,
+  readErrorBody,
+  retryInPlace,
+} from "../../../connectors/google-ads/errors.ts";
+import {
+  buildUserData,
+  googleAdsFieldProblems,
+  staleIdentifiers,
+} from "../../../connectors/google-ads/identifiers.ts";
 import { jobStatusQuery } from "../../../connectors/google-ads/run-job.ts";
 import type { UserData } from "../../../connectors/google-ads/user-data.ts";
 import { userListQuery } from "../../../connectors/google-ads/user-list.ts";
+import { retryAfterMs } from "../../../src/http/backoff.ts";
+import { HttpError } from "../../../src/http/errors.ts";
 import { sha } from "./helpers.ts";
 
 const base = {
@@ -240,21 +251,12 @@ describe("google-ads error bodies", () => {
     ]);
   });
 
-  it("reads the retry delay from RetryInfo or from the quota error's details", () => {
-    expect([durationMs("30s"), durationMs("1.5s"), durationMs("soon")]).toEqual([30_000, 1_500, undefined]);
-    const retryInfo = readErrorBody({
+  it("a quota error: Google's codes read here, its retryDelay by the shared client", () => {
+    const body = {
       error: {
         code: 429,
         status: "RESOURCE_EXHAUSTED",
         message: "Resource has been exhausted (e.g. check quota).",
-        details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "45s" }],
-      },
-    });
-    expect([retryInfo.status, retryInfo.retryDelayMs]).toEqual(["RESOURCE_EXHAUSTED", 45_000]);
-    const quota = readErrorBody({
-      error: {
-        code: 429,
-        status: "RESOURCE_EXHAUSTED",
         details: [
           {
             errors: [
@@ -267,7 +269,120 @@ describe("google-ads error bodies", () => {
           },
         ],
       },
-    });
-    expect([quota.errors[0]!.code, quota.retryDelayMs]).toEqual(["RESOURCE_EXHAUSTED", 12_000]);
+    };
+    const status = readErrorBody(body);
+    expect([status.status, status.errors[0]!.code]).toEqual(["RESOURCE_EXHAUSTED", "RESOURCE_EXHAUSTED"]);
+    expect(retryAfterMs(undefined, body)).toBe(12_000);
+  });
+});
+
+describe("google-ads retries in the HTTP client (shouldRetry)", () => {
+  const failure = (status: number | undefined, codes: string[] = [], wait?: number) =>
+    new HttpError(
+      "POST",
+      "https://googleads.googleapis.com/v26/x",
+      status,
+      "failed",
+      status === undefined || status === 429 || status >= 500,
+      wait,
+      {
+        error: {
+          code: status,
+          details: [{ errors: codes.map((c) => ({ errorCode: { databaseError: c }, message: c })) }],
+        },
+      },
+    );
+
+  it("retries 5xx, timeouts, quota errors and Google's transient codes, even as a 400", () => {
+    expect(retryInPlace(failure(503))).toBe(true);
+    expect(retryInPlace(failure(undefined))).toBe(true);
+    expect(retryInPlace(failure(429, ["RESOURCE_EXHAUSTED"], 30_000))).toBe(true);
+    expect(retryInPlace(failure(400, ["CONCURRENT_MODIFICATION"]))).toBe(true);
+  });
+
+  it("leaves to the connector a 401 (new access token), refusals, and delays too long to wait in place", () => {
+    expect(retryInPlace(failure(401))).toBe(false);
+    expect(retryInPlace(failure(400, ["INVALID_SHA256_FORMAT"]))).toBe(false);
+    expect(retryInPlace(failure(403, ["USER_PERMISSION_DENIED"]))).toBe(false);
+    expect(retryInPlace(failure(429, ["RESOURCE_EXHAUSTED"], INLINE_WAIT_MAX_MS + 1))).toBe(false);
+  });
+});
+
+describe("google-ads field names (validateFields)", () => {
+  it("takes the connector's names, including an address mapped whole", () => {
+    expect(
+      googleAdsFieldProblems(["email", "phone", "first_name", "last_name", "country_code", "postal_code"]),
+    ).toEqual([]);
+    expect(googleAdsFieldProblems(["third_party_user_id"])).toEqual([]);
+  });
+
+  it("names unknown fields with a hint, instead of dropping them silently", () => {
+    expect(googleAdsFieldProblems(["email", "Phone", "zip", "loyalty_tier"])).toEqual([
+      'field "Phone" is not a Google Ads Customer Match field: did you mean phone?',
+      'field "zip" is not a Google Ads Customer Match field: did you mean postal_code?',
+      'field "loyalty_tier" is not a Google Ads Customer Match field: use email, phone, first_name, last_name, country_code, postal_code, third_party_user_id',
+    ]);
+  });
+
+  it("refuses an address mapped in part (never sent) and a mapping with no identifier", () => {
+    expect(googleAdsFieldProblems(["email", "first_name", "postal_code"])).toEqual([
+      "the address is sent only with all of first_name, last_name, country_code, postal_code (Google matches them together): map last_name, country_code too, or leave the address out",
+    ]);
+    expect(googleAdsFieldProblems([])).toEqual([
+      "no identifier to match members by: map email, phone, the four address fields, or third_party_user_id (lists of user ids)",
+    ]);
+  });
+});
+
+describe("google-ads identifiers of a changed member", () => {
+  const now = (fields: Record<string, unknown>) => {
+    const built = buildUserData(fields, contact);
+    if (!built.ok) throw new Error(built.reason);
+    return built.userData;
+  };
+  const person = {
+    email: "ann@example.com",
+    phone: "+14155550123",
+    first_name: "Ann",
+    last_name: "Lee",
+    country_code: "US",
+    postal_code: "94043",
+  };
+
+  it("only the identifiers that differ are stale: a new email leaves the phone and the address", () => {
+    const changed = { ...person, email: "ann.lee@example.com" };
+    expect(staleIdentifiers(person, now(changed), contact)).toEqual([
+      { hashedEmail: sha("ann@example.com") },
+    ]);
+    const moved = { ...person, postal_code: "10001" };
+    expect(staleIdentifiers(person, now(moved), contact)).toEqual([
+      {
+        addressInfo: {
+          hashedFirstName: sha("ann"),
+          hashedLastName: sha("lee"),
+          countryCode: "US",
+          postalCode: "94043",
+        },
+      },
+    ]);
+  });
+
+  it("nothing is stale when the change does not reach Google, or nothing was delivered before", () => {
+    const recased = { ...person, email: " Ann@Example.COM", phone: "+1 (415) 555-0123" };
+    expect(staleIdentifiers(person, now(recased), contact)).toEqual([]);
+    // An identifier dropped from the data (no phone any more) is stale too.
+    const { phone: _phone, ...noPhone } = person;
+    expect(staleIdentifiers(person, now(noPhone), contact)).toEqual([
+      { hashedPhoneNumber: sha("+14155550123") },
+    ]);
+    expect(staleIdentifiers({}, now(person), contact)).toEqual([]);
+  });
+
+  it("a user id list: the old user id is stale", () => {
+    const crm = { uploadKeyType: "CRM_ID" };
+    const built = buildUserData({ third_party_user_id: "u-2" }, crm);
+    expect(built.ok && staleIdentifiers({ third_party_user_id: "u-1" }, built.userData, crm)).toEqual([
+      { thirdPartyUserId: "u-1" },
+    ]);
   });
 });

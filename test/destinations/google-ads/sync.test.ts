@@ -10,20 +10,24 @@ import { type GoogleAdsMock, startGoogleAdsMock } from "./mock-server.ts";
 const SCHEMA = "gads";
 
 /** People i in [from, to): contact data written the way a warehouse holds it, not normalised. */
-const people = (ids: number[], email = (i: number) => `Person${i}@Example.com `) =>
+const people = (
+  ids: number[],
+  email = (i: number) => `Person${i}@Example.com `,
+  phone = (i: number) => `(650) 253-${1000 + i}`,
+) =>
   ids
     .map(
       (i) =>
-        `SELECT ${i} AS id, '${email(i)}' AS email, '(650) 253-${1000 + i}' AS phone, 'Ann${i}' AS first_name, 'O''Neil' AS last_name, 'us' AS country, '94043' AS zip`,
+        `SELECT ${i} AS id, '${email(i)}' AS email, '${phone(i)}' AS phone, 'Ann${i}' AS first_name, 'O''Neil' AS last_name, 'us' AS country, '94043' AS zip`,
     )
     .join(" UNION ALL ");
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
 
 /** The list's members the mock should hold for person i (hashes computed independently). */
-const memberKeysOf = (i: number, email = `person${i}@example.com`) => [
+const memberKeysOf = (i: number, email = `person${i}@example.com`, phone = `+1650253${1000 + i}`) => [
   `email:${sha(email)}`,
-  `phone:${sha(`+1650253${1000 + i}`)}`,
+  `phone:${sha(phone)}`,
   `address:${sha(`ann${i}`)}|${sha("oneil")}|US|94043`,
 ];
 
@@ -95,19 +99,45 @@ describe("google-ads connector through the sync engine (DuckDB, local mock of th
     });
     expect(mock.calls.every((c) => c.status === 200)).toBe(true);
 
-    // Two people change their email, one joins: only those three are sent.
+    // Two people change their email, one joins: only those three are sent, after a removal job
+    // taking the two old emails out of the list (only them: phones and addresses did not change).
     const changed = (i: number) => (i === 3 || i === 4 ? `New${i}@Example.com` : `Person${i}@Example.com `);
+    const emailOf = (i: number) => (i === 3 || i === 4 ? `new${i}@example.com` : `person${i}@example.com`);
     await setModel("aud_life", people(range(1, 27), changed));
     const before = mock.calls.length;
     const second = await run("life", "aud_life", connectorFor(mock).connector);
     expect(second.status).toBe("success");
     expect([second.counts.added, second.counts.changed, second.delivered]).toEqual([1, 2, 3]);
     const sent = sentOperations(mock, before);
-    expect(sent.map((o) => o.kind)).toEqual(["create", "create", "create"]);
-    expect(new Set(sent.map((o) => o.identifiers[0]!.hashedEmail))).toEqual(
-      new Set([sha("new3@example.com"), sha("new4@example.com"), sha("person26@example.com")]),
-    );
-    for (const i of [3, 4]) expect(mock.members.has(`email:${sha(`new${i}@example.com`)}`)).toBe(true);
+    expect(sent.map((o) => o.kind)).toEqual(["remove", "remove", "create", "create", "create"]);
+    expect(
+      new Set(sent.filter((o) => o.kind === "remove").map((o) => JSON.stringify(o.identifiers))),
+    ).toEqual(new Set([3, 4].map((i) => JSON.stringify([{ hashedEmail: sha(`person${i}@example.com`) }]))));
+    expect(
+      new Set(sent.filter((o) => o.kind === "create").map((o) => o.identifiers[0]!.hashedEmail)),
+    ).toEqual(new Set([sha("new3@example.com"), sha("new4@example.com"), sha("person26@example.com")]));
+    // The removal job ran to its end before the add job was created.
+    expect([...mock.jobs.values()].slice(1).map((j) => [j.kind, j.status])).toEqual([
+      ["remove", "SUCCESS"],
+      ["create", "SUCCESS"],
+    ]);
+    // The list equals the model: the new emails in, the old ones out, the rest untouched.
+    expect(new Set(mock.members)).toEqual(new Set(range(1, 27).flatMap((i) => memberKeysOf(i, emailOf(i)))));
+    expect(second.destination).toMatchObject({
+      userList: { id: "7654321", name: "Mock customer list", uploadKeyType: "CONTACT_INFO" },
+      jobs: {
+        remove: { created: 1, succeeded: 1, failed: 0, timedOut: 0 },
+        create: { created: 1, succeeded: 1, failed: 0, timedOut: 0 },
+      },
+      operations: {
+        remove: { sent: 2, accepted: 2, refused: 0 },
+        create: { sent: 3, accepted: 3, refused: 0 },
+      },
+      staleRemoved: 2,
+      staleRefused: 0,
+      refusedBeforeSending: 0,
+      matchRateRanges: { MATCH_RANGE_61_TO_70: 2 },
+    });
 
     // Five people leave the audience: one remove job with what was last delivered for them.
     await setModel(
@@ -130,6 +160,63 @@ describe("google-ads connector through the sync engine (DuckDB, local mock of th
       for (const key of memberKeysOf(i)) expect(mock.members.has(key)).toBe(false);
     for (const key of memberKeysOf(3, "new3@example.com")) expect(mock.members.has(key)).toBe(false);
     for (const key of memberKeysOf(4, "new4@example.com")) expect(mock.members.has(key)).toBe(true);
+    const stay = range(1, 27).filter((i) => ![2, 3, 10, 11, 12].includes(i));
+    expect(new Set(mock.members)).toEqual(new Set(stay.flatMap((i) => memberKeysOf(i, emailOf(i)))));
+  });
+
+  it("a changed member: only what Google sees as changed leaves the list; the add waits until it has", async () => {
+    mock = await startGoogleAdsMock();
+    await setModel("aud_moved", people(range(1, 6)));
+    expect((await run("moved", "aud_moved", connectorFor(mock).connector)).delivered).toBe(5);
+    const jobsBefore = mock.jobs.size;
+
+    // 1 gets a new phone, 2 the same email in capitals (the same once normalised), 3 a new email;
+    // 6 joins. The first job of the run (the removal) fails.
+    const email = (i: number) =>
+      i === 2 ? "PERSON2@EXAMPLE.COM" : i === 3 ? "ann.three@example.com" : `Person${i}@Example.com `;
+    const phone = (i: number) => (i === 1 ? "(650) 253-9999" : `(650) 253-${1000 + i}`);
+    await setModel("aud_moved", people(range(1, 7), email, phone));
+    mock.faults.failJobs = 1;
+    const before = mock.calls.length;
+    const r = await run("moved", "aud_moved", connectorFor(mock).connector);
+    expect([r.status, r.counts.changed, r.counts.added, r.delivered, r.failed]).toEqual([
+      "success",
+      3,
+      1,
+      4,
+      0,
+    ]);
+
+    // Attempt 1: the removal job fails, so 1 and 3 wait; 2 (nothing stale) and 6 are added.
+    // Attempt 2 (the engine's retry): the removal again, then the adds of 1 and 3.
+    const jobs = [...mock.jobs.values()].slice(jobsBefore);
+    expect(jobs.map((j) => [j.kind, j.status, j.operations.length])).toEqual([
+      ["remove", "FAILED", 2],
+      ["create", "SUCCESS", 2],
+      ["remove", "SUCCESS", 2],
+      ["create", "SUCCESS", 2],
+    ]);
+    const removed = sentOperations(mock, before)
+      .filter((o) => o.kind === "remove")
+      .map((o) => JSON.stringify(o.identifiers));
+    expect(new Set(removed)).toEqual(
+      new Set([
+        JSON.stringify([{ hashedPhoneNumber: sha("+16502531001") }]),
+        JSON.stringify([{ hashedEmail: sha("person3@example.com") }]),
+      ]),
+    );
+    const expected = range(1, 7).flatMap((i) =>
+      memberKeysOf(
+        i,
+        i === 3 ? "ann.three@example.com" : `person${i}@example.com`,
+        i === 1 ? "+16502539999" : `+1650253${1000 + i}`,
+      ),
+    );
+    expect(new Set(mock.members)).toEqual(new Set(expected));
+    expect(r.destination).toMatchObject({
+      jobs: { remove: { created: 2, succeeded: 1, failed: 1 }, create: { created: 2, succeeded: 2 } },
+      staleRemoved: 2,
+    });
   });
 
   it("a partial failure rejects the refused rows with Google's reason, commits the others, and retries only the refused next run", async () => {
