@@ -8,6 +8,7 @@ import type { Connector, RowResult, SyncRecord } from "./connector.ts";
 import { createConnector } from "./connectors.ts";
 import { deliverBatch } from "./deliver.ts";
 import { SyncError } from "./errors.ts";
+import { GroupCommit } from "./group-commit.ts";
 import { SyncLock } from "./lock.ts";
 import { columnsRead, fieldSql, HASH, KEY, type MappedField, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
 import {
@@ -19,7 +20,7 @@ import {
   planSql,
   sentCondition,
 } from "./plan.ts";
-import { commitDelivered, ensureState, pruneErrors, recordErrors, stateTables } from "./state.ts";
+import { ensureState, pruneErrors, stateTables } from "./state.ts";
 
 export type SyncEvent =
   | { type: "sync_start"; sync: string; counts: PlanCounts; dryRun: boolean }
@@ -218,6 +219,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     const inflight = new Set<Promise<void>>();
     const errors: SyncResult["errors"] = [];
     let done = 0;
+    const state = new GroupCommit(wh, t);
     const processBatch = async (rows: Row[]) => {
       const records = rows.map((r) => toRecord(r, fields, ops[r[OP] as keyof typeof ops]!));
       const hashes = new Map(rows.map((r) => [String(r[KEY]), r[HASH] as string | null]));
@@ -257,8 +259,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       // Only keys the plan marks as failed before have errors to clear (pruneErrors left no others).
       const hadErrors = new Set(rows.filter((r) => r[RETRY] === true).map((r) => String(r[KEY])));
       const cleared = [...upserted.map((r) => r.key), ...removed].filter((k) => hadErrors.has(k));
-      await commitDelivered(wh, t, upserted, removed, cleared);
-      await recordErrors(wh, t, failed);
+      await state.write({ upserted, removed, clearErrors: cleared, failed });
       result.delivered += upserted.length + removed.length;
       result.rejected += results.filter((r) => r.status === "rejected").length;
       result.failed += results.filter((r) => r.status === "retryable").length;
