@@ -22,8 +22,7 @@ interface Answer {
 describe("Google Ads mock validates requests like the API", () => {
   let mock: GoogleAdsMock;
   let token: string;
-  beforeEach(async () => {
-    mock = await startGoogleAdsMock();
+  const accessToken = async () => {
     const a = mock.account;
     const res = await fetch(mock.tokenUrl, {
       method: "POST",
@@ -35,7 +34,11 @@ describe("Google Ads mock validates requests like the API", () => {
         refresh_token: a.refreshToken,
       }).toString(),
     });
-    token = ((await res.json()) as { access_token: string }).access_token;
+    return ((await res.json()) as { access_token: string }).access_token;
+  };
+  beforeEach(async () => {
+    mock = await startGoogleAdsMock();
+    token = await accessToken();
   });
   afterEach(() => mock.close());
 
@@ -132,6 +135,37 @@ describe("Google Ads mock validates requests like the API", () => {
     body.job.customerMatchUserListMetadata.userList = "customers/1234567890/userLists/1";
     const list = await post("customers/1234567890/offlineUserDataJobs:create", body);
     expect([list.status, codes(list.body)]).toEqual([400, ["INVALID_USER_LIST_ID"]]);
+  });
+
+  it("job creation: refuses a removed list, and a developer token Customer Match is closed to", async () => {
+    mock.removeList();
+    const removed = await post("customers/1234567890/offlineUserDataJobs:create", jobBody());
+    expect([removed.status, codes(removed.body)]).toEqual([400, ["INVALID_USER_LIST_ID"]]);
+    const search = await post("customers/1234567890/googleAds:search", {
+      query: "SELECT user_list.type, user_list.membership_status FROM user_list WHERE user_list.id = 7654321",
+    });
+    expect(search.body.results).toBeUndefined();
+    await mock.close();
+    mock = await startGoogleAdsMock({ allowlisted: false });
+    token = await accessToken();
+    const closed = await post("customers/1234567890/offlineUserDataJobs:create", jobBody());
+    expect([closed.status, codes(closed.body)]).toEqual([403, ["CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE"]]);
+  });
+
+  it("a job's status read gives its match rate range once it succeeded, when asked for", async () => {
+    const job = await newJob();
+    await post(`${job}:addOperations`, { operations: [{ create: { userIdentifiers: [email("a@b.co")] } }] });
+    await post(`${job}:run`, {});
+    const status = async (fields: string) =>
+      (
+        await post("customers/1234567890/googleAds:search", {
+          query: `SELECT ${fields} FROM offline_user_data_job WHERE offline_user_data_job.resource_name = '${job}'`,
+        })
+      ).body.results![0]!.offlineUserDataJob as Record<string, unknown>;
+    expect(await status("offline_user_data_job.status")).toEqual({ resourceName: job, status: "SUCCESS" });
+    expect(
+      await status("offline_user_data_job.status, offline_user_data_job.operation_metadata.match_rate_range"),
+    ).toMatchObject({ status: "SUCCESS", operationMetadata: { matchRateRange: "MATCH_RANGE_61_TO_70" } });
   });
 
   it("addOperations: unhashed or malformed identifiers are partial failures at their operation index", async () => {

@@ -244,6 +244,10 @@ describe("google-ads connector through the sync engine (DuckDB, local mock of th
     }
     expect(mock.members.has(`email:${sha("person5@example.com")}`)).toBe(false);
     expect(mock.members.has(`email:${sha("person4@example.com")}`)).toBe(true);
+    expect(first.destination).toMatchObject({
+      operations: { create: { sent: 12, accepted: 10, refused: 2 } },
+      refusalReasons: ["INVALID_USER_LIST_ID: Not a member Google takes. (create.user_identifiers[0])"],
+    });
 
     mock.faults.rejectIdentifier = undefined;
     const before = mock.calls.length;
@@ -328,6 +332,131 @@ describe("google-ads connector through the sync engine (DuckDB, local mock of th
     // 60 s, then 90 s, 135 s... until 10 minutes of waiting.
     expect(sleeps.slice(0, 3)).toEqual([60_000, 90_000, 135_000]);
     expect(sleeps.reduce((s, ms) => s + ms, 0)).toBe(600_000);
+  });
+
+  /** Rows the run recorded as failed, and rows it committed as delivered. */
+  const state = async (name: string) => {
+    const count = async (table: string) => {
+      const [row] = await wh.query<{ n: number }>(`SELECT COUNT(*) AS n FROM gads_state.${name}__${table}`);
+      return Number(row!.n);
+    };
+    return { errors: await count("errors"), snapshot: await count("snapshot") };
+  };
+  /** The connector, with `after` run once its check() passed (the account changes mid-run). */
+  const changedAfterCheck = (connector: Connector, after: () => void): Connector => ({
+    ...connector,
+    async check() {
+      await connector.check();
+      after();
+    },
+  });
+
+  it.each([
+    {
+      what: "Customer Match closed to the developer token",
+      name: "stop_allowlist",
+      setup: (m: GoogleAdsMock) => {
+        m.account.allowlisted = false;
+      },
+      message: /CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE: .*Data Manager API/,
+      refusedWith: 403,
+      fix: (m: GoogleAdsMock) => {
+        m.account.allowlisted = true;
+      },
+    },
+    {
+      what: "a refresh token revoked during the run",
+      name: "stop_token",
+      setup: (m: GoogleAdsMock) => {
+        m.revokeRefreshToken();
+        m.expireAccessTokens();
+      },
+      message: /^google-ads: Google refused the OAuth credentials \(invalid_grant: .*\)\. Authorise again/,
+      // The access token is refused, and the token endpoint refuses a new one.
+      refusedWith: 401,
+      fix: undefined,
+    },
+    {
+      what: "the list removed during the run",
+      name: "stop_list",
+      setup: (m: GoogleAdsMock) => m.removeList(),
+      message: /INVALID_USER_LIST_ID: .*the user list cannot take members any more/,
+      refusedWith: 400,
+      fix: undefined,
+    },
+  ])(
+    "$what stops the run with one message; every row stays planned",
+    async ({ name, setup, message, refusedWith, fix }) => {
+      mock = await startGoogleAdsMock();
+      await setModel("aud_stop", people(range(1, 9)));
+      const { connector } = connectorFor(mock, { batchSize: 2 });
+      const r = await run(
+        name,
+        "aud_stop",
+        changedAfterCheck(connector, () => setup(mock)),
+        {
+          concurrency: 1,
+        },
+      );
+      expect([r.status, r.delivered, r.rejected, r.failed]).toEqual(["error", 0, 0, 0]);
+      expect(r.message).toMatch(message);
+      for (const secret of [
+        mock.account.refreshToken,
+        mock.account.clientSecret,
+        mock.account.developerToken,
+      ])
+        expect(r.message).not.toContain(secret);
+      // Nothing recorded as failed, nothing committed: the next run plans all eight again.
+      expect(await state(name)).toEqual({ errors: 0, snapshot: 0 });
+      // check(), then one refused call: the three other batches were not tried, nothing was retried.
+      expect(mock.calls.map((c) => c.status)).toEqual([200, refusedWith]);
+      expect(mock.jobs.size).toBe(0);
+      if (fix) {
+        fix(mock);
+        const next = await run(name, "aud_stop", connectorFor(mock, { batchSize: 2 }).connector);
+        expect([next.status, next.counts.planned, next.counts.retried, next.delivered]).toEqual([
+          "success",
+          8,
+          0,
+          8,
+        ]);
+      }
+    },
+  );
+
+  it("a closed list stops the run at check() with the rows planned, and they all go once it is open", async () => {
+    mock = await startGoogleAdsMock({ membershipStatus: "CLOSED" });
+    await setModel("aud_closed", people(range(1, 5)));
+    const r = await run("closed", "aud_closed", connectorFor(mock).connector);
+    expect(r.status).toBe("error");
+    expect(r.message).toMatch(/user list 7654321 of customer 1234567890 \("Mock customer list"\) is closed/);
+    expect(await state("closed")).toEqual({ errors: 0, snapshot: 0 });
+    mock.account.membershipStatus = "OPEN";
+    const next = await run("closed", "aud_closed", connectorFor(mock).connector);
+    expect([next.status, next.counts.planned, next.delivered]).toEqual(["success", 4, 4]);
+  });
+
+  it("a quota exhausted for hours stops the run instead of holding it; the rows stay planned", async () => {
+    mock = await startGoogleAdsMock({}, { quota: 1, quotaRetryDelay: "7200s", quotaActions: ["create"] });
+    await setModel("aud_daily", people(range(1, 5)));
+    const r = await run("daily", "aud_daily", connectorFor(mock).connector);
+    expect([r.status, r.delivered, r.failed]).toEqual(["error", 0, 0]);
+    expect(r.message).toMatch(/RESOURCE_EXHAUSTED.*Google asks to wait 120 minutes/);
+    expect(engineSleeps.every((ms) => ms < 60_000)).toBe(true);
+    expect(await state("daily")).toEqual({ errors: 0, snapshot: 0 });
+  });
+
+  it("field names the connector does not read stop the sync before anything is sent", async () => {
+    mock = await startGoogleAdsMock();
+    await setModel("aud_fields", people(range(1, 3)));
+    await expect(
+      run("fields", "aud_fields", connectorFor(mock).connector, {
+        fields: { email: "email", zip: "zip", first_name: "first_name" },
+      }),
+    ).rejects.toThrow(
+      /the google-ads destination cannot take these fields; nothing was sent:\n {2}field "zip" is not a Google Ads Customer Match field: did you mean postal_code\?\n {2}the address is sent only with all of/,
+    );
+    expect(mock.calls).toHaveLength(0);
   });
 
   it("a revoked refresh token stops the sync at check() with one clear message and no secret in it", async () => {
