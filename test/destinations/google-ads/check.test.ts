@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { connectorFor, sha } from "./helpers.ts";
+import { BatchError } from "../../../src/sync/connector.ts";
+import { connectorFor, sentOperations, sha } from "./helpers.ts";
 import { type GoogleAdsMock, startGoogleAdsMock } from "./mock-server.ts";
 
 describe("google-ads check() and list kinds", () => {
@@ -107,5 +108,63 @@ describe("google-ads check() and list kinds", () => {
         reason: "a removal needs the fields last delivered (email, phone...), and none came with it",
       },
     ]);
+  });
+
+  it("a changed member whose old email Google refuses to remove is still updated; the report says so", async () => {
+    const old = sha("old@example.com");
+    mock = await startGoogleAdsMock(
+      {},
+      {
+        rejectIdentifier: (v) => (v === old ? { code: "INVALID_SHA256_FORMAT", message: "No." } : undefined),
+      },
+    );
+    const { connector } = connectorFor(mock);
+    const results = await connector.write(
+      [
+        {
+          key: "1",
+          op: "add",
+          fields: { email: "new@example.com", phone: "+14155550123" },
+          previous: { email: "old@example.com", phone: "+14155550123" },
+        },
+      ],
+      ctx,
+    );
+    expect(results).toEqual([{ key: "1", status: "delivered" }]);
+    // Only the old email was sent for removal (the phone did not change), before the add.
+    const sent = sentOperations(mock);
+    expect(sent).toEqual([
+      { kind: "remove", identifiers: [{ hashedEmail: old }] },
+      {
+        kind: "create",
+        identifiers: [{ hashedEmail: sha("new@example.com") }, { hashedPhoneNumber: sha("+14155550123") }],
+      },
+    ]);
+    expect([...mock.members].sort()).toEqual(
+      [`email:${sha("new@example.com")}`, `phone:${sha("+14155550123")}`].sort(),
+    );
+    expect(connector.report()).toMatchObject({
+      staleRemoved: 0,
+      staleRefused: 1,
+      operations: {
+        remove: { sent: 1, accepted: 0, refused: 1 },
+        create: { sent: 1, accepted: 1, refused: 0 },
+      },
+      jobs: { remove: { created: 1, succeeded: 0 }, create: { created: 1, succeeded: 1 } },
+    });
+  });
+
+  it("after a refusal no batch can get past, later writes fail the same way without a call", async () => {
+    mock = await startGoogleAdsMock({ allowlisted: false });
+    const { connector } = connectorFor(mock);
+    await connector.check();
+    const batch = [{ key: "1", op: "add" as const, fields: { email: "a@example.com" } }];
+    const first = await connector.write(batch, ctx).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(BatchError);
+    expect(first).toMatchObject({ fatal: true, retryable: false });
+    expect((first as BatchError).message).toContain("CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE");
+    const calls = mock.calls.length;
+    await expect(connector.write(batch, ctx)).rejects.toBe(first);
+    expect(mock.calls).toHaveLength(calls);
   });
 });
