@@ -52,8 +52,9 @@ const ALIASES: Record<string, string> = {
 
 /**
  * Problems with a sync's destination field names (`Connector.validateFields`): names this
- * connector does not read (they would be dropped without a word), an address mapped in part
- * (never sent: Google matches the four parts together), and no identifier at all.
+ * connector does not read (they would be dropped without a word), and no identifier at all. An
+ * address mapped in part is no problem here: it is never sent (Google matches the four parts
+ * together), and the rows go with their email or phone.
  *
  * @example
  * googleAdsFieldProblems(["email", "zip"])
@@ -74,18 +75,11 @@ export function googleAdsFieldProblems(names: Iterable<string>): string[] {
       `field "${name}" is not a Google Ads Customer Match field: ${guess ? `did you mean ${guess}?` : `use ${[...KNOWN].join(", ")}`}`,
     );
   }
-  const address = ADDRESS_FIELDS.filter((n) => set.has(n));
-  if (address.length > 0 && address.length < ADDRESS_FIELDS.length) {
-    const missing = ADDRESS_FIELDS.filter((n) => !set.has(n));
-    problems.push(
-      `the address is sent only with all of ${ADDRESS_FIELDS.join(", ")} (Google matches them together): map ${missing.join(", ")} too, or leave the address out`,
-    );
-  }
   const identifier =
     set.has(FIELD_NAMES.email) ||
     set.has(FIELD_NAMES.phone) ||
     set.has(FIELD_NAMES.thirdPartyUserId) ||
-    address.length === ADDRESS_FIELDS.length;
+    ADDRESS_FIELDS.every((n) => set.has(n));
   if (!identifier && !problems.length) {
     problems.push(
       `no identifier to match members by: map ${FIELD_NAMES.email}, ${FIELD_NAMES.phone}, the four address fields, or ${FIELD_NAMES.thirdPartyUserId} (lists of user ids)`,

@@ -324,13 +324,13 @@ describe("google-ads field names (validateFields)", () => {
     ]);
   });
 
-  it("refuses an address mapped in part (never sent) and a mapping with no identifier", () => {
-    expect(googleAdsFieldProblems(["email", "first_name", "postal_code"])).toEqual([
-      "the address is sent only with all of first_name, last_name, country_code, postal_code (Google matches them together): map last_name, country_code too, or leave the address out",
-    ]);
-    expect(googleAdsFieldProblems([])).toEqual([
+  it("refuses a mapping with no identifier; an address in part is no identifier, but no error", () => {
+    expect(googleAdsFieldProblems(["email", "first_name", "country_code"])).toEqual([]);
+    const none = [
       "no identifier to match members by: map email, phone, the four address fields, or third_party_user_id (lists of user ids)",
-    ]);
+    ];
+    expect(googleAdsFieldProblems(["first_name", "last_name", "country_code"])).toEqual(none);
+    expect(googleAdsFieldProblems([])).toEqual(none);
   });
 });
 
