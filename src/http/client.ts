@@ -24,6 +24,11 @@ export interface HttpClientOptions {
   /** Injected in tests to skip real waiting. */
   sleep?: (ms: number) => Promise<void>;
   /**
+   * The clock the rate limit measures with (milliseconds); tests whose `sleep` does not really
+   * wait pass one that their `sleep` advances, so a 429 pause is not also waited on the wall clock.
+   */
+  now?: () => number;
+  /**
    * Overrides whether a failed request is retried by the client (default: `error.retryable`),
    * e.g. a 429 for a daily quota, which no retry within the run can fix.
    */
@@ -68,7 +73,7 @@ export interface HttpClient {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const sleep = options.sleep ?? defaultSleep;
   const maxAttempts = options.maxAttempts ?? 5;
-  const bucket = options.rateLimit ? new TokenBucket(options.rateLimit, undefined, sleep) : undefined;
+  const bucket = options.rateLimit ? new TokenBucket(options.rateLimit, undefined, sleep, options.now) : undefined;
   // An API may echo a token back without its scheme ("invalid token abc..."): the redactor must
   // know the bare token, not only the header value the config declared.
   for (const value of headerSecrets(options.headers)) options.redactor?.add(value);
