@@ -73,7 +73,9 @@ export interface HttpClient {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const sleep = options.sleep ?? defaultSleep;
   const maxAttempts = options.maxAttempts ?? 5;
-  const bucket = options.rateLimit ? new TokenBucket(options.rateLimit, undefined, sleep, options.now) : undefined;
+  const bucket = options.rateLimit
+    ? new TokenBucket(options.rateLimit, undefined, sleep, options.now)
+    : undefined;
   // An API may echo a token back without its scheme ("invalid token abc..."): the redactor must
   // know the bare token, not only the header value the config declared.
   for (const value of headerSecrets(options.headers)) options.redactor?.add(value);
