@@ -5,7 +5,16 @@ import { matchRecordsSql } from "./match.ts";
 import { checkRecords } from "./match-checks.ts";
 import { loadParameters, type TrainedLevel } from "./match-params.ts";
 import type { Level, MatchSettings } from "./match-settings.ts";
-import { agreeSql, blockKey, gammaSql, RECORD_ID, ROW_NUMBER, weightOf, weightSql } from "./match-sql.ts";
+import {
+  agreeSql,
+  blockKey,
+  levelsSql,
+  RECORD_ID,
+  ROW_NUMBER,
+  termFrequencyColumn,
+  weightOf,
+  weightSql,
+} from "./match-sql.ts";
 
 /** One comparison of a pair: the level the two values reached and what it weighs. */
 export interface ExplainedComparison {
@@ -74,7 +83,7 @@ export function levelWords(label: string, levels: Level[], gamma: number): strin
 
 /**
  * Why a match model scored a pair as it did: the parameters its last build saved, the two
- * records' comparison levels computed in the warehouse with the same SQL as the build (`gammaSql`,
+ * records' comparison levels computed in the warehouse with the same SQL as the build (`levelsSql`,
  * `weightSql`), the prior, the total weight and probability against the threshold.
  */
 export async function explainPair(
@@ -121,27 +130,33 @@ export async function explainPair(
       (await wh.query<{ n: number | bigint }>(`SELECT COUNT(*) AS n FROM ${d.quoteRelation(input)}`))[0]?.n ??
         0,
     );
-    // The pair in the order the build compares it: the lower row number on the left.
-    const select = [
-      `${d.cast(`l.${qi(RECORD_ID)}`, "string")} AS ${qi("left_id")}`,
-      ...settings.comparisons.flatMap((c, i) => [
-        `l.${qi(c.column)} AS ${qi(`a_${i}`)}`,
-        `r.${qi(c.column)} AS ${qi(`b_${i}`)}`,
-        `${gammaSql(d, c, output.schema)} AS ${qi(`g_${i}`)}`,
-        ...(c.termFrequency ? [`l.${qi(`cdp_tf_${i}`)} AS ${qi(`tf_${i}`)}`] : []),
+    // The pair in the order the build compares it (the lower row number on the left), its levels
+    // computed by the same SQL as the build's (levelsSql).
+    const levels = levelsSql(d, settings.comparisons, output.schema);
+    const carried: [string, string][] = [
+      [d.cast(`l.${qi(RECORD_ID)}`, "string"), "left_id"],
+      ...settings.comparisons.flatMap((c, i): [string, string][] => [
+        [`l.${qi(c.column)}`, `a_${i}`],
+        [`r.${qi(c.column)}`, `b_${i}`],
+        ...(c.termFrequency ? [[`l.${qi(termFrequencyColumn(i))}`, `tf_${i}`] as [string, string]] : []),
       ]),
-      ...settings.blocking.map(
-        (rule, i) =>
-          `CASE WHEN ${agreeSql(d, (j) => blockKey(i, j), rule.length)} THEN 1 ELSE 0 END AS ${qi(`block_${i}`)}`,
-      ),
+      ...settings.blocking.map((rule, i): [string, string] => [
+        `CASE WHEN ${agreeSql(d, (j) => blockKey(i, j), rule.length)} THEN 1 ELSE 0 END`,
+        `block_${i}`,
+      ]),
     ];
     const pairSql = `WITH records AS (${records})
-      SELECT ${select.join(", ")} FROM records AS l JOIN records AS r
-      ON ${d.cast(`l.${qi(RECORD_ID)}`, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})
-      AND ${d.cast(`r.${qi(RECORD_ID)}`, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})
-      AND l.${ROW_NUMBER} < r.${ROW_NUMBER}`;
+      SELECT ${[...carried.map(([, name]) => `v.${qi(name)}`), ...levels.gammas.map((g, i) => `${g} AS ${qi(`g_${i}`)}`)].join(", ")}
+      FROM (
+        SELECT ${[...carried.map(([sql, name]) => `${sql} AS ${qi(name)}`), ...levels.values].join(", ")}
+        FROM records AS l JOIN records AS r
+        ON ${d.cast(`l.${qi(RECORD_ID)}`, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})
+        AND ${d.cast(`r.${qi(RECORD_ID)}`, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})
+        AND l.${ROW_NUMBER} < r.${ROW_NUMBER}
+      ) AS v`;
     const weights = settings.comparisons.map((c, i) =>
       weightSql(
+        d,
         parameters,
         i,
         `p.${qi(`g_${i}`)}`,

@@ -6,7 +6,8 @@ import {
   agreeSql,
   columnsOfRule,
   gammaColumn,
-  gammaSql,
+  inRuleColumn,
+  levelsSql,
   priorKey,
   ROW_NUMBER,
   rangeSql,
@@ -43,17 +44,18 @@ export async function trainParameters(
   const n = Math.max(t.recordCount, 2);
   const pick = (salt: number) =>
     `MOD(MOD(${d.hashInt(`k * 2 + ${salt} + ${settings.seed * 1_000_003}`)}, ${n}) + ${n}, ${n}) + 1`;
-  const gammas = settings.comparisons.map(
-    (c) => `${gammaSql(d, c, functionSchema)} AS ${qi(gammaColumn(c))}`,
-  );
+  // The levels with the same SQL as the blocked pairs (levelsSql).
+  const levels = levelsSql(d, settings.comparisons, functionSchema);
   const gammaCols = settings.comparisons.map((c) => qi(gammaColumn(c)));
   const uRows = await wh.query<Record<string, number>>(
     `SELECT ${gammaCols.join(", ")}, COUNT(*) AS n FROM (
-       SELECT ${gammas.join(", ")}
-       FROM (SELECT ${pick(0)} AS rn_l, ${pick(1)} AS rn_r FROM (${rangeSql(settings.uSamplePairs)}) AS ks) AS s
-       JOIN ${q(t.records)} AS l ON l.${ROW_NUMBER} = s.rn_l
-       JOIN ${q(t.records)} AS r ON r.${ROW_NUMBER} = s.rn_r
-       WHERE s.rn_l <> s.rn_r
+       SELECT ${levels.gammas.map((g, i) => `${g} AS ${gammaCols[i]}`).join(", ")} FROM (
+         SELECT ${levels.values.join(", ")}
+         FROM (SELECT ${pick(0)} AS rn_l, ${pick(1)} AS rn_r FROM (${rangeSql(settings.uSamplePairs)}) AS ks) AS s
+         JOIN ${q(t.records)} AS l ON l.${ROW_NUMBER} = s.rn_l
+         JOIN ${q(t.records)} AS r ON r.${ROW_NUMBER} = s.rn_r
+         WHERE s.rn_l <> s.rn_r
+       ) AS v
      ) AS g GROUP BY ${gammaCols.join(", ")}`,
   );
   const uCounts = settings.comparisons.map((_, c) => new Array<number>(levelsOf(c)).fill(0));
@@ -71,7 +73,7 @@ export async function trainParameters(
   });
 
   // Patterns of the blocked pairs: rule flags plus gammas, counted.
-  const flags = settings.blocking.map((_, k) => `cdp_in_${k}`);
+  const flags = settings.blocking.map((_, k) => inRuleColumn(k));
   const patternRows = await wh.query<Record<string, number>>(
     `SELECT ${[...flags, ...gammaCols].join(", ")}, COUNT(*) AS n FROM ${q(t.pairs)} GROUP BY ${[...flags, ...gammaCols].join(", ")}`,
   );

@@ -5,14 +5,17 @@ import { checkBudget, checkRecords, type ValueKind } from "./match-checks.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./match-params.ts";
 import type { MatchSettings } from "./match-settings.ts";
 import {
-  agreeSql,
   blockKey,
+  floatSql,
   gammaColumn,
-  gammaSql,
+  PAIR_LEFT,
+  PAIR_RIGHT,
+  pairsSql,
   priorKey,
   probabilitySql,
   RECORD_ID,
   ROW_NUMBER,
+  termFrequencyColumn,
   weightColumn,
   weightOf,
   weightSql,
@@ -84,7 +87,7 @@ export function matchRecordsSql(
              ...settings.comparisons.flatMap((c, i) =>
                c.termFrequency
                  ? [
-                     `CAST(COUNT(*) OVER (PARTITION BY ${text(qi(c.column))}) AS ${d.typeName("float64")}) / NULLIF(COUNT(${text(qi(c.column))}) OVER (), 0) AS ${qi(`cdp_tf_${i}`)}`,
+                     `CAST(COUNT(*) OVER (PARTITION BY ${text(qi(c.column))}) AS ${d.typeName("float64")}) / NULLIF(COUNT(${text(qi(c.column))}) OVER (), 0) AS ${qi(termFrequencyColumn(i))}`,
                    ]
                  : [],
              ),
@@ -126,24 +129,13 @@ export async function runMatch(
       .rows;
     await checkBudget(wh, records, settings, where);
 
-    // 2. Blocked pairs: each rule an equi-join, a pair kept by the first rule it satisfies.
+    // 2. Blocked pairs, each once, with every comparison's level.
     const train = !options.parameters;
     const t0 = performance.now();
     const pairs = work("pairs");
-    const agree = (i: number) => agreeSql(d, (j) => blockKey(i, j), settings.blocking[i]!.length);
-    const branches = settings.blocking.map((_rule, i) => {
-      const earlier = settings.blocking.slice(0, i).map((_, k) => ` AND NOT COALESCE(${agree(k)}, FALSE)`);
-      const flags = train
-        ? settings.blocking.map((_, k) => `, CASE WHEN ${agree(k)} THEN 1 ELSE 0 END AS cdp_in_${k}`).join("")
-        : "";
-      const tfs = settings.comparisons
-        .flatMap((c, k) => (c.termFrequency ? [`, l.${qi(`cdp_tf_${k}`)}`] : []))
-        .join("");
-      return `SELECT l.${qi(RECORD_ID)} AS record_id_l, r.${qi(RECORD_ID)} AS record_id_r${flags}${tfs},
-           ${settings.comparisons.map((c) => `${gammaSql(d, c, output.schema)} AS ${qi(gammaColumn(c))}`).join(",\n           ")}
-         FROM ${q(records)} AS l JOIN ${q(records)} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${earlier.join("")}`;
-    });
-    const blockedPairs = (await wh.replaceTable(pairs, branches.join("\nUNION ALL\n"))).rows;
+    const blockedPairs = (
+      await wh.replaceTable(pairs, pairsSql(d, q(records), settings, output.schema, train))
+    ).rows;
     let scoringSeconds = (performance.now() - t0) / 1000;
 
     // 3. Parameters: given, saved by an earlier run, or trained now.
@@ -169,27 +161,37 @@ export async function runMatch(
     const t1 = performance.now();
     const weights = settings.comparisons.map((c, i) =>
       weightSql(
+        d,
         parameters,
         i,
         `p.${qi(gammaColumn(c))}`,
         c.termFrequency
-          ? { value: `p.${qi(`cdp_tf_${i}`)}`, minimum: 1 / Math.max(recordCount, 1) }
+          ? { value: `p.${qi(termFrequencyColumn(i))}`, minimum: 1 / Math.max(recordCount, 1) }
           : undefined,
       ),
     );
     const priorWeight = Math.log2(parameters.prior / (1 - parameters.prior));
-    const total = [String(priorWeight), ...settings.comparisons.map((c) => qi(weightColumn(c)))].join(" + ");
+    const total = [floatSql(d, priorWeight), ...settings.comparisons.map((c) => qi(weightColumn(c)))].join(
+      " + ",
+    );
+    // Record ids are read for the pairs kept only: the pairs carry integer row numbers.
     const pairsWritten = (
       await wh.replaceTable(
         output,
-        `SELECT record_id_l, record_id_r, ${total} AS match_weight, ${probabilitySql(total)} AS match_probability,
-           ${settings.comparisons.map((c) => `${qi(gammaColumn(c))}, ${qi(weightColumn(c))}`).join(", ")}
+        `SELECT l.${qi(RECORD_ID)} AS record_id_l, r.${qi(RECORD_ID)} AS record_id_r, scored.match_weight, scored.match_probability,
+           ${settings.comparisons.map((c) => `scored.${qi(gammaColumn(c))}, scored.${qi(weightColumn(c))}`).join(", ")}
          FROM (
-           SELECT p.record_id_l, p.record_id_r,
-             ${settings.comparisons.map((c, i) => `p.${qi(gammaColumn(c))}, ${weights[i]} AS ${qi(weightColumn(c))}`).join(",\n             ")}
-           FROM ${q(pairs)} AS p
+           SELECT ${qi(PAIR_LEFT)}, ${qi(PAIR_RIGHT)}, ${total} AS match_weight, ${probabilitySql(total)} AS match_probability,
+             ${settings.comparisons.map((c) => `${qi(gammaColumn(c))}, ${qi(weightColumn(c))}`).join(", ")}
+           FROM (
+             SELECT p.${qi(PAIR_LEFT)}, p.${qi(PAIR_RIGHT)},
+               ${settings.comparisons.map((c, i) => `p.${qi(gammaColumn(c))}, ${weights[i]} AS ${qi(weightColumn(c))}`).join(",\n               ")}
+             FROM ${q(pairs)} AS p
+           ) AS weighed
+           WHERE ${total} >= ${floatSql(d, weightOf(settings.threshold))}
          ) AS scored
-         WHERE ${total} >= ${weightOf(settings.threshold)}`,
+         JOIN ${q(records)} AS l ON l.${ROW_NUMBER} = scored.${qi(PAIR_LEFT)}
+         JOIN ${q(records)} AS r ON r.${ROW_NUMBER} = scored.${qi(PAIR_RIGHT)}`,
       )
     ).rows;
     scoringSeconds += (performance.now() - t1) / 1000;
