@@ -1,9 +1,70 @@
-import { describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "../../src/warehouse/index.ts";
+import type { Warehouse } from "../../src/warehouse/types.ts";
+import { openPostgres, postgresServer, warnSkipped } from "../helpers/postgres.ts";
 import { cdp, makeProject } from "../helpers/project.ts";
 
-/** `cdp identity explain` on a small match model (DuckDB): the same levels and weights as the build. */
-describe("cdp identity explain", () => {
+/**
+ * `cdp identity explain` on a small match model, on DuckDB and on a real Postgres server (its
+ * Jaro-Winkler is a PL/pgSQL function): the same levels and weights as the build wrote.
+ */
+interface ExplainTarget {
+  name: string;
+  /** Why it cannot run here, or undefined. */
+  unavailable?: string;
+  /** The `targets` entry of cdp.config.ts. */
+  config: string;
+  /** Flags and environment for every `cdp` command. */
+  flags: string[];
+  env: Record<string, string>;
+  /** The warehouse the build wrote to, for reading the model's output table. */
+  open(dir: string): Promise<Warehouse>;
+  cleanup(): Promise<void>;
+}
+
+const server = postgresServer();
+const pgSchema = `cdp_explain_${Math.random().toString(36).slice(2, 8)}`;
+const TARGETS: ExplainTarget[] = [
+  {
+    name: "duckdb",
+    config: `dev: { type: "duckdb", path: ".cdp/t.duckdb", schema: "main" }`,
+    flags: [],
+    env: {},
+    open: (dir) =>
+      connect(
+        { type: "duckdb", path: ".cdp/t.duckdb", schema: "main" },
+        { projectDir: dir, projectName: "t", threads: 1 },
+      ),
+    cleanup: async () => {},
+  },
+  {
+    name: "postgres",
+    unavailable: server.unavailable,
+    config: `pg: { type: "postgres", schema: "${pgSchema}" }`,
+    flags: ["--target", "pg"],
+    env: server.url ? { DATABASE_URL: server.url } : {},
+    open: () => openPostgres(server.url!, pgSchema),
+    cleanup: async () => {
+      const wh = await openPostgres(server.url!, pgSchema);
+      await wh.execute(`DROP SCHEMA IF EXISTS ${wh.dialect.quoteIdentifier(pgSchema)} CASCADE`);
+      await wh.close();
+    },
+  },
+];
+
+for (const target of TARGETS) {
+  if (target.unavailable) {
+    warnSkipped(`cdp identity explain on ${target.name}`, target.unavailable);
+    describe.skip(`cdp identity explain on ${target.name} (${target.unavailable})`, () => {
+      it("is skipped", () => {});
+    });
+    continue;
+  }
+  describe(`cdp identity explain on ${target.name}`, () => defineTests(target));
+}
+
+function defineTests(target: ExplainTarget): void {
   const dir = makeProject(
     {
       "seeds/people.csv": [
@@ -23,7 +84,7 @@ select record_id, first_name, last_name, dob, email from {{ref "people"}}
     },
     `export default {
   name: "t",
-  targets: { dev: { type: "duckdb", path: ".cdp/t.duckdb", schema: "main" } },
+  targets: { ${target.config} },
   threads: 2,
   seeds: { people: { columnTypes: { dob: "VARCHAR" } } },
   identity: { match: { small: {
@@ -41,17 +102,20 @@ select record_id, first_name, last_name, dob, email from {{ref "people"}}
 };
 `,
   );
+  const run = (args: string[]) => cdp(dir, [...args, ...target.flags], target.env);
+  afterAll(async () => {
+    await target.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it("prints the levels and weights the model's output table has for the pair", async () => {
-    const build = cdp(dir, ["build"]);
+    const build = run(["build"]);
     expect(build.code, build.output).toBe(0);
 
-    const wh = await connect(
-      { type: "duckdb", path: ".cdp/t.duckdb", schema: "main" },
-      { projectDir: dir, projectName: "t", threads: 1 },
-    );
+    const wh = await target.open(dir);
+    const matches = wh.dialect.quoteRelation({ schema: wh.defaultSchema, name: "people_matches" });
     const rows = await wh.query<Record<string, unknown>>(
-      "SELECT * FROM main.people_matches ORDER BY match_weight DESC",
+      `SELECT * FROM ${matches} ORDER BY match_weight DESC`,
     );
     await wh.close();
     expect(rows.length).toBeGreaterThan(0);
@@ -60,7 +124,7 @@ select record_id, first_name, last_name, dob, email from {{ref "people"}}
     for (const pair of rows) {
       const [a, b] = [String(pair.record_id_l), String(pair.record_id_r)];
       // Either order on the command line explains the same pair.
-      const r = cdp(dir, ["identity", "explain", b, a, "--log-format", "json"]);
+      const r = run(["identity", "explain", b, a, "--log-format", "json"]);
       expect(r.code, r.output).toBe(0);
       const e = JSON.parse(r.stdout);
       expect(e.model).toBe("people_matches");
@@ -78,7 +142,7 @@ select record_id, first_name, last_name, dob, email from {{ref "people"}}
     }
 
     // p1 / p3: a shared email, a first name exactly the same, a last name with one letter changed.
-    const text = cdp(dir, ["identity", "explain", "p1", "p3"]);
+    const text = run(["identity", "explain", "p1", "p3"]);
     expect(text.code, text.output).toBe(0);
     const pair = rows.find((x) => x.record_id_l === "p1" && x.record_id_r === "p3")!;
     expect(pair).toBeDefined();
@@ -94,24 +158,24 @@ select record_id, first_name, last_name, dob, email from {{ref "people"}}
     expect(text.stdout).toMatch(/A match: the pair is in people_matches/);
 
     // A pair never compared (no shared blocking key) is explained too, and is not a match.
-    const apart = cdp(dir, ["identity", "explain", "p1", "p7", "--log-format", "json"]);
+    const apart = run(["identity", "explain", "p1", "p7", "--log-format", "json"]);
     expect(apart.code, apart.output).toBe(0);
     const e = JSON.parse(apart.stdout);
     expect(e.blockingRules).toEqual([]);
     expect(e.inOutput).toBe(false);
     expect(e.comparisons[3].level).toBe("emails differ");
-    const missing = cdp(dir, ["identity", "explain", "p2", "p6", "--log-format", "json"]);
+    const missing = run(["identity", "explain", "p2", "p6", "--log-format", "json"]);
     expect(JSON.parse(missing.stdout).comparisons[3]).toMatchObject({ gamma: -1, weight: 0 });
   });
 
   it("names the model when a record id is unknown", () => {
-    const r = cdp(dir, ["identity", "explain", "p1", "p99"]);
+    const r = run(["identity", "explain", "p1", "p99"]);
     expect(r.code).not.toBe(0);
     expect(r.output).toMatch(
       /no record "p99" in the match model people_matches \(its record ids look like "p1"\)/,
     );
-    const one = cdp(dir, ["identity", "explain", "p1"]);
+    const one = run(["identity", "explain", "p1"]);
     expect(one.code).not.toBe(0);
     expect(one.output).toMatch(/identity explain needs two record ids/);
   });
-});
+}
