@@ -5,14 +5,13 @@
 // invocation, so the CLI is bundled once with esbuild into node_modules/.cache and rebuilt only
 // when a source file is newer than the bundle. Where the cache cannot be written (a read-only
 // install) the loader is used instead.
-import { mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const entry = path.join(root, "src/cli/main.ts");
 const cacheDir = path.join(root, "node_modules/.cache/cdp");
-const bundle = path.join(cacheDir, "cli/main.mjs");
 
 function newestSource() {
   let newest = 0;
@@ -31,16 +30,29 @@ function newestSource() {
   return Math.max(newest, statSync(path.join(root, "package.json")).mtimeMs);
 }
 
+/**
+ * One bundle folder per state of the sources (named by the newest source's mtime), never changed
+ * once in place: a run that started on it can still load its lazy chunks while another run, after
+ * an edit, builds the next folder beside it. Folders of other states are removed after an hour.
+ */
+function removeStaleBundles(current) {
+  for (const name of readdirSync(cacheDir)) {
+    const dir = path.join(cacheDir, name);
+    if (dir === current || !/^(cli-|build-|cli$)/.test(name)) continue;
+    try {
+      if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true });
+    } catch {}
+  }
+}
+
 async function loadCli() {
   try {
-    let fresh = false;
-    try {
-      fresh = statSync(bundle).mtimeMs >= newestSource();
-    } catch {}
-    if (!fresh) {
+    const dir = path.join(cacheDir, `cli-${Math.floor(newestSource()).toString(36)}`);
+    const bundle = path.join(dir, "main.mjs");
+    if (!existsSync(bundle)) {
       const { build } = await import("esbuild");
       mkdirSync(cacheDir, { recursive: true });
-      // Built into a fresh folder, then swapped in, so a concurrent run never sees half a bundle.
+      // Built into a fresh folder, then renamed into place, so no run ever sees half a bundle.
       const temp = path.join(cacheDir, `build-${process.pid}-${Date.now()}`);
       await build({
         entryPoints: { main: entry },
@@ -74,19 +86,13 @@ async function loadCli() {
         },
         logLevel: "silent",
       });
-      const { renameSync, rmSync } = await import("node:fs");
-      const target = path.dirname(bundle);
-      const old = `${target}-old-${process.pid}`;
       try {
-        renameSync(target, old);
-      } catch {}
-      try {
-        renameSync(temp, target);
+        renameSync(temp, dir);
       } catch {
-        // Another run swapped in its identical bundle first.
+        // Another run put the same bundle in place first.
         rmSync(temp, { recursive: true, force: true });
       }
-      rmSync(old, { recursive: true, force: true });
+      removeStaleBundles(dir);
     }
     return await import(pathToFileURL(bundle).href);
   } catch (error) {

@@ -59,7 +59,7 @@ describe("cdp debug", () => {
     try {
       const text = await cdpAsync(dir, ["debug"], env);
       expect(text.code).toBe(1);
-      expect(text.stdout).toMatch(/ok\s+default: duckdb answers/);
+      expect(text.output).toMatch(/ok\s+default: duckdb answers/);
       expect(text.stdout).toMatch(/ok\s+good → webhook: ready/);
       expect(text.stdout).toMatch(/FAIL wrong_secret → webhook: .*401.*bad signature/);
       expect(text.stdout).toMatch(/FAIL unset → webhook: needs DBG_UNSET_URL \(destination\.url\), not set/);
