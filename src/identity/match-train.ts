@@ -1,12 +1,12 @@
-import type { Relation, Warehouse } from "../warehouse/types.ts";
+import type { Dialect, Relation, Warehouse } from "../warehouse/types.ts";
 import { expectationMaximisation, type Pattern } from "./match-em.ts";
+import { inRuleColumn } from "./match-pairs-sql.ts";
 import { fingerprint, levelKind, type MatchParameters, type TrainedComparison } from "./match-params.ts";
 import { describeLevel, type MatchSettings } from "./match-settings.ts";
 import {
   agreeSql,
   columnsOfRule,
   gammaColumn,
-  inRuleColumn,
   levelsSql,
   priorKey,
   ROW_NUMBER,
@@ -41,22 +41,8 @@ export async function trainParameters(
   const levelsOf = (c: number) => settings.comparisons[c]!.levels.length + 1;
 
   // u: level frequencies among random pairs (Laplace-smoothed, so no level has u = 0).
-  const n = Math.max(t.recordCount, 2);
-  const pick = (salt: number) =>
-    `MOD(MOD(${d.hashInt(`k * 2 + ${salt} + ${settings.seed * 1_000_003}`)}, ${n}) + ${n}, ${n}) + 1`;
-  // The levels with the same SQL as the blocked pairs (levelsSql).
-  const levels = levelsSql(d, settings.comparisons, functionSchema);
-  const gammaCols = settings.comparisons.map((c) => qi(gammaColumn(c)));
   const uRows = await wh.query<Record<string, number>>(
-    `SELECT ${gammaCols.join(", ")}, COUNT(*) AS n FROM (
-       SELECT ${levels.gammas.map((g, i) => `${g} AS ${gammaCols[i]}`).join(", ")} FROM (
-         SELECT ${levels.values.join(", ")}
-         FROM (SELECT ${pick(0)} AS rn_l, ${pick(1)} AS rn_r FROM (${rangeSql(settings.uSamplePairs)}) AS ks) AS s
-         JOIN ${q(t.records)} AS l ON l.${ROW_NUMBER} = s.rn_l
-         JOIN ${q(t.records)} AS r ON r.${ROW_NUMBER} = s.rn_r
-         WHERE s.rn_l <> s.rn_r
-       ) AS v
-     ) AS g GROUP BY ${gammaCols.join(", ")}`,
+    uSampleSql(d, q(t.records), t.recordCount, settings, functionSchema),
   );
   const uCounts = settings.comparisons.map((_, c) => new Array<number>(levelsOf(c)).fill(0));
   let sampled = 0;
@@ -74,8 +60,9 @@ export async function trainParameters(
 
   // Patterns of the blocked pairs: rule flags plus gammas, counted.
   const flags = settings.blocking.map((_, k) => inRuleColumn(k));
+  const grouped = [...flags, ...settings.comparisons.map(gammaColumn)].map(qi).join(", ");
   const patternRows = await wh.query<Record<string, number>>(
-    `SELECT ${[...flags, ...gammaCols].join(", ")}, COUNT(*) AS n FROM ${q(t.pairs)} GROUP BY ${[...flags, ...gammaCols].join(", ")}`,
+    `SELECT ${grouped}, COUNT(*) AS n FROM ${q(t.pairs)} GROUP BY ${grouped}`,
   );
   const patterns = patternRows.map((row) => ({
     rules: flags.map((f) => Number(row[f]) === 1),
@@ -129,15 +116,7 @@ export async function trainParameters(
     priorSource = "stated";
   } else if (settings.prior && "rules" in settings.prior) {
     const rules = settings.prior.rules;
-    const agree = (i: number) => agreeSql(d, (j) => priorKey(i, j), rules[i]!.length);
-    const branches = rules.map(
-      (_, i) =>
-        `SELECT COUNT(*) AS n FROM ${q(t.records)} AS l JOIN ${q(t.records)} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${rules
-          .slice(0, i)
-          .map((__, k) => ` AND NOT COALESCE(${agree(k)}, FALSE)`)
-          .join("")}`,
-    );
-    const counted = await wh.query<{ n: number }>(branches.join(" UNION ALL "));
+    const counted = await wh.query<{ n: number }>(priorRulesSql(d, q(t.records), rules));
     const sure = counted.reduce((a, r) => a + Number(r.n), 0);
     prior = sure / settings.prior.recall / Math.max(allPairs, 1);
     priorSource = "rules";
@@ -174,4 +153,51 @@ export async function trainParameters(
     emIterations: iterations,
     comparisons,
   };
+}
+
+/**
+ * The comparison levels of `uSamplePairs` random pairs of `records` (rows picked by a hash of the
+ * seed, so the same data and seed give the same sample), counted per combination of levels.
+ */
+export function uSampleSql(
+  d: Dialect,
+  records: string,
+  recordCount: number,
+  settings: MatchSettings,
+  functionSchema: string,
+): string {
+  const qi = (name: string) => d.quoteIdentifier(name);
+  const n = Math.max(recordCount, 2);
+  const pick = (salt: number) =>
+    `MOD(MOD(${d.hashInt(`k * 2 + ${salt} + ${settings.seed * 1_000_003}`)}, ${n}) + ${n}, ${n}) + 1`;
+  // The levels with the same SQL as the blocked pairs'.
+  const levels = levelsSql(d, settings.comparisons, functionSchema);
+  const gammas = settings.comparisons.map((c) => qi(gammaColumn(c)));
+  return `SELECT ${gammas.join(", ")}, COUNT(*) AS n FROM (
+  SELECT ${levels.gammas.map((g, i) => `${g} AS ${gammas[i]}`).join(",\n    ")}
+  FROM (
+    SELECT ${levels.values.join(",\n      ")}
+    FROM (SELECT ${pick(0)} AS rn_l, ${pick(1)} AS rn_r FROM (${rangeSql(settings.uSamplePairs)}) AS ks) AS s
+    JOIN ${records} AS l ON l.${ROW_NUMBER} = s.rn_l
+    JOIN ${records} AS r ON r.${ROW_NUMBER} = s.rn_r
+    WHERE s.rn_l <> s.rn_r
+  ) AS v
+) AS g GROUP BY ${gammas.join(", ")}`;
+}
+
+/**
+ * The record pairs of `records` that agree on a deterministic prior rule (each pair once: a rule
+ * leaves out the pairs an earlier rule finds), one count per rule.
+ */
+export function priorRulesSql(d: Dialect, records: string, rules: string[][]): string {
+  const agree = (i: number) => agreeSql(d, (j) => priorKey(i, j), rules[i]!.length);
+  return rules
+    .map(
+      (_, i) =>
+        `SELECT COUNT(*) AS n FROM ${records} AS l JOIN ${records} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${rules
+          .slice(0, i)
+          .map((__, k) => ` AND NOT COALESCE(${agree(k)}, FALSE)`)
+          .join("")}`,
+    )
+    .join("\nUNION ALL\n");
 }

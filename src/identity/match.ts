@@ -2,24 +2,10 @@ import { randomBytes } from "node:crypto";
 import { CdpError } from "../errors.ts";
 import type { Dialect, Relation, Warehouse } from "../warehouse/types.ts";
 import { checkBudget, checkRecords, type ValueKind } from "./match-checks.ts";
+import { pairsSql, scoresSql } from "./match-pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./match-params.ts";
 import type { MatchSettings } from "./match-settings.ts";
-import {
-  blockKey,
-  floatSql,
-  gammaColumn,
-  PAIR_LEFT,
-  PAIR_RIGHT,
-  pairsSql,
-  priorKey,
-  probabilitySql,
-  RECORD_ID,
-  ROW_NUMBER,
-  termFrequencyColumn,
-  weightColumn,
-  weightOf,
-  weightSql,
-} from "./match-sql.ts";
+import { blockKey, priorKey, RECORD_ID, ROW_NUMBER, termFrequencyColumn } from "./match-sql.ts";
 import { trainParameters } from "./match-train.ts";
 
 export class MatchError extends CdpError {
@@ -106,7 +92,6 @@ export async function runMatch(
 ): Promise<MatchResult> {
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
-  const qi = (n: string) => d.quoteIdentifier(n);
   const tag = randomBytes(3).toString("hex");
   const made: Relation[] = [];
   const work = (name: string): Relation => {
@@ -159,40 +144,8 @@ export async function runMatch(
 
     // 4. Scores: prior plus each comparison's weight; the pairs over the threshold are kept.
     const t1 = performance.now();
-    const weights = settings.comparisons.map((c, i) =>
-      weightSql(
-        d,
-        parameters,
-        i,
-        `p.${qi(gammaColumn(c))}`,
-        c.termFrequency
-          ? { value: `p.${qi(termFrequencyColumn(i))}`, minimum: 1 / Math.max(recordCount, 1) }
-          : undefined,
-      ),
-    );
-    const priorWeight = Math.log2(parameters.prior / (1 - parameters.prior));
-    const total = [floatSql(d, priorWeight), ...settings.comparisons.map((c) => qi(weightColumn(c)))].join(
-      " + ",
-    );
-    // Record ids are read for the pairs kept only: the pairs carry integer row numbers.
     const pairsWritten = (
-      await wh.replaceTable(
-        output,
-        `SELECT l.${qi(RECORD_ID)} AS record_id_l, r.${qi(RECORD_ID)} AS record_id_r, scored.match_weight, scored.match_probability,
-           ${settings.comparisons.map((c) => `scored.${qi(gammaColumn(c))}, scored.${qi(weightColumn(c))}`).join(", ")}
-         FROM (
-           SELECT ${qi(PAIR_LEFT)}, ${qi(PAIR_RIGHT)}, ${total} AS match_weight, ${probabilitySql(total)} AS match_probability,
-             ${settings.comparisons.map((c) => `${qi(gammaColumn(c))}, ${qi(weightColumn(c))}`).join(", ")}
-           FROM (
-             SELECT p.${qi(PAIR_LEFT)}, p.${qi(PAIR_RIGHT)},
-               ${settings.comparisons.map((c, i) => `p.${qi(gammaColumn(c))}, ${weights[i]} AS ${qi(weightColumn(c))}`).join(",\n               ")}
-             FROM ${q(pairs)} AS p
-           ) AS weighed
-           WHERE ${total} >= ${floatSql(d, weightOf(settings.threshold))}
-         ) AS scored
-         JOIN ${q(records)} AS l ON l.${ROW_NUMBER} = scored.${qi(PAIR_LEFT)}
-         JOIN ${q(records)} AS r ON r.${ROW_NUMBER} = scored.${qi(PAIR_RIGHT)}`,
-      )
+      await wh.replaceTable(output, scoresSql(d, q(pairs), q(records), settings, parameters, recordCount))
     ).rows;
     scoringSeconds += (performance.now() - t1) / 1000;
     return {

@@ -1,0 +1,128 @@
+import type { Dialect } from "../warehouse/types.ts";
+import type { MatchParameters } from "./match-params.ts";
+import type { MatchSettings } from "./match-settings.ts";
+import {
+  agreeSql,
+  blockKey,
+  floatSql,
+  gammaColumn,
+  levelsSql,
+  probabilitySql,
+  RECORD_ID,
+  ROW_NUMBER,
+  termFrequencyColumn,
+  weightColumn,
+  weightOf,
+  weightSql,
+} from "./match-sql.ts";
+
+/**
+ * The two statements of a match over its pairs: the blocked pairs with their comparison levels,
+ * and their scores (the pairs at or above the threshold, with their record ids).
+ */
+
+/** The pairs' integer ids: the records' row numbers, lower on the left. */
+export const PAIR_LEFT = "cdp_rn_l";
+export const PAIR_RIGHT = "cdp_rn_r";
+export const inRuleColumn = (rule: number) => `cdp_in_${rule}`;
+
+/**
+ * The blocked pairs of `records` (a relation made by `matchRecordsSql`) with each comparison's
+ * gamma: `cdp_rn_l`, `cdp_rn_r` (the records' row numbers, lower on the left), with `flags` one
+ * `cdp_in_<rule>` per blocking rule (1 when the pair agrees on it; training needs them), the term
+ * frequency of each term-frequency comparison's value, then `gamma_<column>`.
+ *
+ * Each rule is an equi-join on its keys that leaves out the pairs an earlier rule finds (a
+ * predicate on the joined row, as Splink does), so every pair comes once without a UNION DISTINCT.
+ * The levels are computed in the same pass, by `levelsSql`, over the compared columns the join
+ * carries: joining the pairs back to the records by id afterwards costs two more hash joins
+ * (measured on DuckDB: about a fifth more CPU for a million records).
+ */
+export function pairsSql(
+  d: Dialect,
+  records: string,
+  settings: MatchSettings,
+  functionSchema: string,
+  flags: boolean,
+): string {
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const agree = (i: number) => agreeSql(d, (j) => blockKey(i, j), settings.blocking[i]!.length);
+  const inRule = settings.blocking.map((_, k) => qi(inRuleColumn(k)));
+  const tfs = settings.comparisons.flatMap((c, k) => (c.termFrequency ? [qi(termFrequencyColumn(k))] : []));
+  const levels = levelsSql(d, settings.comparisons, functionSchema);
+  const branches = settings.blocking.map((_rule, i) => {
+    const earlier = settings.blocking.slice(0, i).map((_, k) => ` AND NOT COALESCE(${agree(k)}, FALSE)`);
+    // A pair of rule i agrees on rule i and on no earlier rule: only later rules need a check.
+    const ruleFlags = flags
+      ? settings.blocking.map(
+          (_, k) =>
+            `${k < i ? "0" : k === i ? "1" : `CASE WHEN ${agree(k)} THEN 1 ELSE 0 END`} AS ${inRule[k]}`,
+        )
+      : [];
+    const select = [
+      `l.${ROW_NUMBER} AS ${qi(PAIR_LEFT)}`,
+      `r.${ROW_NUMBER} AS ${qi(PAIR_RIGHT)}`,
+      ...ruleFlags,
+      ...tfs.map((c) => `l.${c}`),
+      ...levels.values,
+    ];
+    return `SELECT ${select.join(",\n      ")}
+    FROM ${records} AS l JOIN ${records} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${earlier.join("")}`;
+  });
+  const carried = [qi(PAIR_LEFT), qi(PAIR_RIGHT), ...(flags ? inRule : []), ...tfs];
+  const gammas = settings.comparisons.map((c, i) => `${levels.gammas[i]} AS ${qi(gammaColumn(c))}`);
+  return `SELECT ${[...carried, ...gammas].join(",\n  ")}
+FROM (
+  ${branches.join("\n  UNION ALL\n  ")}
+) AS cdp_levels`;
+}
+
+/**
+ * The output of a match: the pairs of `pairs` (made by `pairsSql`) whose match weight is at or
+ * above the threshold, as `record_id_l, record_id_r, match_weight, match_probability`, then
+ * `gamma_<column>, weight_<column>` per comparison. The match weight is the prior's weight plus
+ * each comparison's (`weightSql`). Record ids are read from `records` for the pairs kept only.
+ */
+export function scoresSql(
+  d: Dialect,
+  pairs: string,
+  records: string,
+  settings: MatchSettings,
+  parameters: MatchParameters,
+  recordCount: number,
+): string {
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const weights = settings.comparisons.map((c, i) =>
+    weightSql(
+      d,
+      parameters,
+      i,
+      `p.${qi(gammaColumn(c))}`,
+      c.termFrequency
+        ? { value: `p.${qi(termFrequencyColumn(i))}`, minimum: 1 / Math.max(recordCount, 1) }
+        : undefined,
+    ),
+  );
+  const total = [
+    floatSql(d, weightOf(parameters.prior)),
+    ...settings.comparisons.map((c) => qi(weightColumn(c))),
+  ].join(" + ");
+  const levels = (prefix: string) =>
+    settings.comparisons
+      .map((c) => `${prefix}${qi(gammaColumn(c))}, ${prefix}${qi(weightColumn(c))}`)
+      .join(", ");
+  return `SELECT l.${qi(RECORD_ID)} AS record_id_l, r.${qi(RECORD_ID)} AS record_id_r, scored.match_weight, scored.match_probability,
+  ${levels("scored.")}
+FROM (
+  SELECT ${qi(PAIR_LEFT)}, ${qi(PAIR_RIGHT)}, ${total} AS match_weight, ${probabilitySql(total)} AS match_probability,
+    ${levels("")}
+  FROM (
+    SELECT p.${qi(PAIR_LEFT)}, p.${qi(PAIR_RIGHT)},
+      ${settings.comparisons.map((c, i) => `p.${qi(gammaColumn(c))}, ${weights[i]} AS ${qi(weightColumn(c))}`).join(",\n      ")}
+    FROM ${pairs} AS p
+  ) AS weighed
+  WHERE ${total} >= ${floatSql(d, weightOf(settings.threshold))}
+) AS scored
+JOIN ${records} AS l ON l.${ROW_NUMBER} = scored.${qi(PAIR_LEFT)}
+JOIN ${records} AS r ON r.${ROW_NUMBER} = scored.${qi(PAIR_RIGHT)}`;
+}
