@@ -20,6 +20,7 @@ import {
   planSql,
   sentCondition,
 } from "./plan.ts";
+import { planBatches } from "./plan-reader.ts";
 import { ensureState, pruneErrors, stateTables } from "./state.ts";
 
 export type SyncEvent =
@@ -276,10 +277,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     const batchSize = connector.batchSize;
     for (const phase of ["retired", "rest"] as const) {
       if (phase === "retired" && !counts.retired) continue;
-      const stream = wh.stream(
-        `SELECT * FROM ${d.quoteRelation(t.plan)} WHERE ${sentCondition(wh, cfg.mode, phase)}`,
-        { batchSize },
-      );
+      const stream = planBatches(wh, t.plan, sentCondition(wh, cfg.mode, phase), batchSize);
       try {
         for await (const rows of stream) {
           if (stop) break;
