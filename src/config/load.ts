@@ -128,7 +128,10 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
     deferred,
   } = resolveSecrets(raw, env, (keyPath) => keyPath[0] === "syncs" && keyPath.length > 2);
   const missingSyncSecrets: Record<string, MissingSecret[]> = {};
-  for (const m of deferred) (missingSyncSecrets[m.path.split(".")[1]!] ??= []).push(m);
+  for (const m of deferred) {
+    const sync = m.path.split(".")[1]!;
+    missingSyncSecrets[sync] = [...(missingSyncSecrets[sync] ?? []), m];
+  }
   const source = readFileSync(configFile, "utf8");
   const diagnostics: Diagnostic[] = missing.map((m) => ({
     file: relFile,
