@@ -42,6 +42,12 @@ const PAIRS: [string | null, string | null, number | null, number | null, string
   ["Zoë", "Zoe", 1, 1, "2020-02-29", "2020-02-28"],
   ["Zoë", "Zoëë", 1, 1, "2020-02-29", "2020-02-28"],
   ["straße", "strasse", 1, 1, "2020-02-29", "2020-02-28"],
+  // Long values: a shared second half, a shared first half, neither, several characters apart.
+  ["Zoë Müller-Lüdenscheidt", "Zoe Muller-Lüdenscheidt", 1, 1, "2020-02-29", "2020-02-28"],
+  ["Müller-Lüdenscheidt, Zoë", "Müller-Lüdenscheid, Zoe", 1, 1, "2020-02-29", "2020-02-28"],
+  ["abcdefghij", "xbcdefghiy", 1, 1, "2020-02-29", "2020-02-28"],
+  ["+4915112345678", "+491511234567", 1, 1, "2020-02-29", "2020-02-28"],
+  ["anna.schmidt@example.com", "anna.schmitt@example.org", 1, 1, "2020-02-29", "2020-02-28"],
 ];
 
 const COMPARISONS: Comparison[] = [
