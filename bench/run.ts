@@ -3,9 +3,11 @@ import { parseArgs } from "node:util";
 import { benchCompile } from "./compile.ts";
 import { benchIdentity } from "./identity.ts";
 import { benchMatch } from "./match.ts";
+import { benchSync } from "./sync.ts";
 
 /**
- * `npm run bench [-- --only compile] [--runs N]`: benchmarks print their figures as tables.
+ * `npm run bench [-- --only compile] [--runs N]`: benchmarks print their figures as tables
+ * (`--only sync --rows 100000` for a quick sync run; its goals are stated for 1M rows).
  * Figures are medians of several runs, each next to a baseline measured in the same run.
  */
 const { values } = parseArgs({
@@ -14,6 +16,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     people: { type: "string", default: "1000000" },
     records: { type: "string", default: "1000000" },
+    rows: { type: "string", default: "1000000" },
   },
 });
 const runs = Number(values.runs);
@@ -24,6 +27,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   compile: () => benchCompile(runs, [1_000, 10_000]),
   identity: () => benchIdentity(Math.min(runs, 3), values.people!.split(",").map(Number), 100_000),
   match: () => benchMatch(Math.min(runs, 3), Number(values.records)),
+  sync: () => benchSync(runs, Number(values.rows)),
 };
 for (const [name, run] of Object.entries(suites)) {
   if (values.only && values.only !== name) continue;

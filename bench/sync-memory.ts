@@ -1,0 +1,118 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { DuckdbWarehouse } from "../src/warehouse/duckdb/index.ts";
+import { table } from "./measure.ts";
+import { PEOPLE_FIELDS, peopleSql, verdict } from "./sync-model.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const CDP = path.join(ROOT, "bin/cdp.js");
+const WORK = path.join(ROOT, "bench/.work");
+const GOAL_MB = 300;
+/** Loaded before the CLI: prints the process's peak RSS as it exits, however it exits. */
+const REPORT_RSS = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\ncdp-bench-maxrss-kb="+process.resourceUsage().maxRSS+"\\n"))`;
+
+function cdp(
+  dir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { seconds: number; mb: number; output: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["--import", REPORT_RSS, CDP, ...args, "--project-dir", dir], {
+    encoding: "utf8",
+    env: { ...process.env, CI: "true", NO_COLOR: "1", ...env },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const output = r.stdout + r.stderr;
+  const kb = /cdp-bench-maxrss-kb=(\d+)/.exec(output)?.[1];
+  if (r.status !== 0 || !kb)
+    throw new Error(`cdp ${args.join(" ")} failed (${r.status}):\n${output.slice(-2000)}`);
+  return { seconds, mb: Number(kb) / 1024, output };
+}
+
+function writeProject(dir: string, rows: number, memoryLimit?: string): void {
+  const limit = memoryLimit ? `, memoryLimit: ${JSON.stringify(memoryLimit)}` : "";
+  writeFileSync(
+    path.join(dir, "cdp.config.ts"),
+    `export default {
+  name: "bench",
+  warehouse: { type: "duckdb", path: ".cdp/bench.duckdb"${limit} },
+  syncs: {
+    people_out: {
+      model: "people", primaryKey: "id", mode: "mirror",
+      destination: { type: "file", dir: "exports", format: "jsonl" },
+      fields: ${JSON.stringify(PEOPLE_FIELDS)},
+    },
+  },
+};
+`,
+  );
+  writeFileSync(
+    path.join(dir, "models/people.sql"),
+    `{{config materialized="table"}}\n${peopleSql(0, rows)}\n`,
+  );
+}
+
+async function changeEveryRow(dir: string): Promise<void> {
+  const wh = await DuckdbWarehouse.open({
+    path: path.join(dir, ".cdp/bench.duckdb"),
+    schema: "main",
+    connections: 1,
+  });
+  try {
+    await wh.execute("UPDATE main.people SET score = score + 1");
+  } finally {
+    await wh.close();
+  }
+}
+
+/**
+ * Peak memory of `cdp sync` as users run it (a child process, the CLI, a DuckDB file), sending
+ * `rows` rows to the `file` destination (it acknowledges a batch as soon as its file is written):
+ * a first sync adds every row, then every row is changed and synced again (the goal's case), and
+ * once more with both memory pools capped: DuckDB's (`warehouse.memoryLimit`; its default is 80%
+ * of the machine's memory) and V8's old space (`--max-old-space-size`; V8 lets garbage pile up to
+ * several times the live heap before collecting). References in the same run: the CLI alone
+ * (`cdp compile`) and the plan alone (`cdp sync --dry-run` with every row changed).
+ */
+export async function benchSyncMemory(rows: number, capMB = 128): Promise<string> {
+  const dir = path.join(WORK, "sync-memory");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, "models"), { recursive: true });
+  writeProject(dir, rows);
+  const out: Record<string, string | number>[] = [];
+  const exports = path.join(dir, "exports");
+  const row = (process: string, sent: number | string, r: { mb: number; seconds: number }, goal = false) => {
+    const atGoal = rows === 1_000_000;
+    out.push({
+      process,
+      "rows sent": sent,
+      "peak RSS MB": r.mb,
+      s: r.seconds,
+      goal: goal ? (atGoal ? `≤ ${GOAL_MB} MB` : `≤ ${GOAL_MB} MB at 1M rows`) : "",
+      result: goal ? (atGoal ? verdict(r.mb <= GOAL_MB) : "-") : "",
+    });
+  };
+  try {
+    cdp(dir, ["run"]);
+    row("cdp compile (the CLI, no warehouse work)", "-", cdp(dir, ["compile"]));
+    row("cdp sync, first run (every row added)", rows, cdp(dir, ["sync"]));
+    rmSync(exports, { recursive: true, force: true });
+    await changeEveryRow(dir);
+    row("cdp sync --dry-run, every row changed (plan only)", 0, cdp(dir, ["sync", "--dry-run"]));
+    const changed = cdp(dir, ["sync"]);
+    if (!changed.output.includes(`${rows.toLocaleString("en-US")} changed`)) {
+      throw new Error(`expected ${rows} changed rows:\n${changed.output.slice(0, 1000)}`);
+    }
+    rmSync(exports, { recursive: true, force: true });
+    row("**cdp sync, every row changed**", rows, changed, true);
+    writeProject(dir, rows, `${capMB}MB`);
+    await changeEveryRow(dir);
+    const capped = cdp(dir, ["sync"], { NODE_OPTIONS: `--max-old-space-size=${capMB}` });
+    row(`same, memoryLimit "${capMB}MB" and --max-old-space-size=${capMB}`, rows, capped, true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return `### Peak memory of \`cdp sync\` (one run each: a child process, DuckDB file, \`file\` destination, ${rows.toLocaleString("en-US")}-row model)\n\n${table(out)}\n`;
+}
