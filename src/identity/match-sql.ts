@@ -43,15 +43,18 @@ type Similarity = "jaroWinkler" | "levenshtein";
 const similarityOf = (level: Level): Similarity | undefined =>
   "jaroWinkler" in level ? "jaroWinkler" : "levenshtein" in level ? "levenshtein" : undefined;
 
-/** Below this length, cutting a shared half off costs more than the distance it saves. */
+/**
+ * Below this length, looking for a shared half costs more than it saves (measured on DuckDB with
+ * five-digit postcodes: twice the CPU).
+ */
 const SHORT = 8;
 
 /**
  * The Levenshtein distance of the texts `a` and `b`, with the same value as the dialect's function
  * but cheaper on the values person fields are full of: e-mail addresses of one domain, phone
  * numbers of one country, dates of one century. Its cost grows with the product of the lengths, and
- * a prefix or suffix both values share changes nothing in it; when the second halves (or else the
- * first halves) of the shorter value's length agree, only the rest is compared.
+ * a prefix or suffix both values share changes nothing in it: when both values end (or else begin)
+ * with the same characters over half the shorter one's length, only the rest is compared.
  */
 function levenshteinSql(d: Dialect, a: string, b: string): string {
   const [la, lb] = [`LENGTH(${a})`, `LENGTH(${b})`];
