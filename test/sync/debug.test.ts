@@ -1,28 +1,9 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { CDP_BIN, makeProject } from "../helpers/project.ts";
+import { cdpAsync } from "../helpers/cdp-process.ts";
+import { makeProject } from "../helpers/project.ts";
 import { startWebhookServer } from "./webhook-server.ts";
 
 const SECRET = "whsec_debug_value_77";
-
-/** `cdp` in a child process without blocking this one (the webhook server lives here). */
-function cdpAsync(dir: string, args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [CDP_BIN, ...args, "--project-dir", dir], {
-      env: { ...process.env, CI: "true", NO_COLOR: "1", ...env },
-    });
-    let stdout = "";
-    let output = "";
-    child.stdout.on("data", (c) => {
-      stdout += c;
-      output += c;
-    });
-    child.stderr.on("data", (c) => {
-      output += c;
-    });
-    child.on("exit", (code) => resolve({ code, stdout, output }));
-  });
-}
 
 function project() {
   return makeProject(
