@@ -1,9 +1,9 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { Rng } from "../../scripts/demo/random.ts";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
 import { type CdpProcess, cdpAsync, jsonEvents, spawnCdp } from "../helpers/cdp-process.ts";
 import { cdp, makeProject } from "../helpers/project.ts";
-import { randomInt, seededRandom } from "../helpers/random.ts";
 import { type RequestRecord, startWebhookServer } from "./webhook-server.ts";
 
 /**
@@ -95,7 +95,7 @@ describe("cdp sync crash safety", () => {
     const built = cdp(dir, ["run"]);
     expect(built.code, built.output).toBe(0);
 
-    const random = seededRandom(SEED);
+    const random = new Rng(SEED);
     const runs: Run[] = [];
     let current: Run | undefined;
     const kill = (run: Run) => {
@@ -117,7 +117,7 @@ describe("cdp sync crash safety", () => {
       for (let k = 0; k < KILLS; k++) {
         const kind = k % 2 === 0 ? "delay" : "batches";
         // Delays cover start-up, planning and locking as well as delivery.
-        const at = kind === "delay" ? randomInt(random, 0, 2000) : randomInt(random, 1, MAX_BATCHES);
+        const at = kind === "delay" ? random.int(0, 2000) : random.int(1, MAX_BATCHES);
         if (current) current.endRequest = server.log.length;
         const run: Run = {
           kind,
