@@ -1,6 +1,16 @@
-import type { Relation, Warehouse } from "../warehouse/types.ts";
+import type { Dialect, Relation, Warehouse } from "../warehouse/types.ts";
 import { connectedComponents } from "./components.ts";
 import type { Ruleset } from "./rules.ts";
+
+/**
+ * The rank of an edge's source in `sourcePriority` (0 first; sources not listed after them all),
+ * as SQL over the column `source`.
+ */
+export function sourcePrioritySql(d: Dialect, rules: Ruleset, source: string): string {
+  if (!rules.sourcePriority.length) return "0";
+  const ranks = rules.sourcePriority.map((s, i) => `WHEN ${source} = ${d.literal(s)} THEN ${i}`);
+  return `CASE ${ranks.join(" ")} ELSE ${rules.sourcePriority.length} END`;
+}
 
 /**
  * Limits per identifier type per profile (e.g. at most one user_id). In a component over a
@@ -19,9 +29,7 @@ export async function enforceLimits(
   if (!limits.length) return { rounds: 0, cutEdges: 0 };
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
-  const priority = rules.sourcePriority.length
-    ? `CASE ${rules.sourcePriority.map((s, i) => `WHEN e.source = ${d.literal(s)} THEN ${i}`).join(" ")} ELSE ${rules.sourcePriority.length} END`
-    : "0";
+  const priority = sourcePrioritySql(d, rules, "e.source");
   const limitCase = `CASE n.type ${limits.map(([type, n]) => `WHEN ${d.literal(type)} THEN ${n}`).join(" ")} END`;
   let rounds = 0;
   let cutEdges = 0;

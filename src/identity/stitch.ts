@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Relation, Warehouse } from "../warehouse/types.ts";
 import { connectedComponents, StitchError } from "./components.ts";
-import { enforceLimits } from "./limits.ts";
+import { enforceLimits, sourcePrioritySql } from "./limits.ts";
 import { blockedSql, normalizeSql } from "./normalize-sql.ts";
 import type { Ruleset } from "./rules.ts";
 import { assignProfileIds } from "./stable-ids.ts";
@@ -166,9 +166,7 @@ export async function runStitch(
       Object.entries(byType).map(([b, n]) => ({ a, b, n })),
     );
     if (pairs.length) {
-      const priority = rules.sourcePriority.length
-        ? `CASE ${rules.sourcePriority.map((src, i) => `WHEN e.source = ${d.literal(src)} THEN ${i}`).join(" ")} ELSE ${rules.sourcePriority.length} END`
-        : "0";
+      const priority = sourcePrioritySql(d, rules, "e.source");
       const limitCase = `CASE ${pairs.map((p) => `WHEN na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)} THEN ${p.n}`).join(" ")} END`;
       const linkCut = work("link_cut");
       const cutLinks = (
