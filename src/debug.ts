@@ -3,6 +3,7 @@ import { redactor } from "./config/secrets.ts";
 import { formatDiagnostic } from "./errors.ts";
 import { defaultSleep } from "./http/rate-limit.ts";
 import { createConnector } from "./sync/connectors.ts";
+import { settingPath } from "./sync/index.ts";
 import { connect } from "./warehouse/index.ts";
 
 export interface DebugCheck {
@@ -140,7 +141,7 @@ export async function debugProject(options: DebugOptions = {}): Promise<DebugRep
         kind: "sync",
         name: label,
         status: "fail",
-        detail: `needs ${missing.map((m) => `${m.envVar} (${m.path.split(".").slice(2).join(".")})`).join(", ")}, not set`,
+        detail: `needs ${missing.map((m) => `${m.envVar} (${settingPath(m)})`).join(", ")}, not set`,
         elapsed: 0,
       });
       continue;

@@ -1,11 +1,12 @@
 import path from "node:path";
 import type { LoadedConfig } from "../config/load.ts";
-import { redactor } from "../config/secrets.ts";
+import { type MissingSecret, redactor } from "../config/secrets.ts";
 import { UsageError } from "../errors.ts";
 import { stitchTables } from "../identity/stitch.ts";
 import { writeAtomic } from "../project/artifacts.ts";
 import type { Compilation } from "../project/compile.ts";
-import type { Warehouse } from "../warehouse/types.ts";
+import type { ModelNode, SeedNode } from "../project/types.ts";
+import type { Relation, Warehouse } from "../warehouse/types.ts";
 import { runSync, type SyncEvent, type SyncResult } from "./engine.ts";
 
 export type { SyncEvent, SyncResult } from "./engine.ts";
@@ -39,6 +40,47 @@ export function selectSyncs(loaded: LoadedConfig, names: string[] | undefined): 
   return names;
 }
 
+/** Where a missing secret sits in its sync's settings, e.g. `destination.url`. */
+export function settingPath(missing: MissingSecret): string {
+  return missing.path.split(".").slice(2).join(".");
+}
+
+/** The relations a sync runs on, or why it cannot run (switched off, secrets unset, bad names). */
+function syncInputs(
+  loaded: LoadedConfig,
+  compilation: Compilation,
+  name: string,
+):
+  | { modelRelation: Relation; mergesRelation?: Relation }
+  | { status: "disabled" | "error"; message: string } {
+  const config = loaded.config.syncs[name]!;
+  if (!config.enabled) return { status: "disabled", message: "enabled: false" };
+  const missing = loaded.missingSyncSecrets[name] ?? [];
+  if (missing.length) {
+    return {
+      status: "error",
+      message: `sync "${name}" needs ${missing.map((m) => `${m.envVar} (for ${settingPath(m)})`).join(", ")}, not set in the environment or .env; nothing was sent`,
+    };
+  }
+  const nodes = [...compilation.nodes.values()];
+  const node = nodes.find(
+    (n): n is ModelNode | SeedNode =>
+      n.name === config.model && (n.resourceType === "model" || n.resourceType === "seed"),
+  );
+  if (!node) return { status: "error", message: `sync "${name}": no model or seed named ${config.model}` };
+  if (!config.identity) return { modelRelation: node.relation };
+  const identity = nodes.find(
+    (n): n is ModelNode => n.name === config.identity && n.resourceType === "model",
+  );
+  if (identity?.config.materialized !== "stitch") {
+    return {
+      status: "error",
+      message: `sync "${name}": identity ${config.identity} is not a stitch model of this project; name the stitch model whose profile ids key this sync`,
+    };
+  }
+  return { modelRelation: node.relation, mergesRelation: stitchTables(identity.relation).merges };
+}
+
 /** Runs syncs one after the other and writes `target/sync_results.json`. */
 export async function runSyncs(
   loaded: LoadedConfig,
@@ -60,55 +102,17 @@ export async function runSyncs(
       failed: 0,
       elapsed: 0,
     };
-    if (!config.enabled) {
-      const result: SyncResult = { ...base, status: "disabled", message: "enabled: false" };
-      results.push(result);
-      options.onEvent?.({ type: "sync_finish", result });
-      continue;
-    }
-    const missing = loaded.missingSyncSecrets[name] ?? [];
-    if (missing.length) {
-      const result: SyncResult = {
-        ...base,
-        status: "error",
-        message: `sync "${name}" needs ${missing.map((m) => `${m.envVar} (for ${m.path.split(".").slice(2).join(".")})`).join(", ")}, not set in the environment or .env; nothing was sent`,
-      };
-      results.push(result);
-      options.onEvent?.({ type: "sync_finish", result });
-      continue;
-    }
-    const node = [...compilation.nodes.values()].find(
-      (n) => n.name === config.model && (n.resourceType === "model" || n.resourceType === "seed"),
-    );
-    const identity = config.identity
-      ? [...compilation.nodes.values()].find((n) => n.name === config.identity && n.resourceType === "model")
-      : undefined;
+    const inputs = syncInputs(loaded, compilation, name);
     let result: SyncResult;
-    if (!node || !("relation" in node)) {
-      result = {
-        ...base,
-        status: "error",
-        message: `sync "${name}": no model or seed named ${config.model}`,
-      };
-      options.onEvent?.({ type: "sync_finish", result });
-    } else if (
-      config.identity &&
-      (identity?.resourceType !== "model" || identity.config.materialized !== "stitch")
-    ) {
-      result = {
-        ...base,
-        status: "error",
-        message: `sync "${name}": identity ${config.identity} is not a stitch model of this project; name the stitch model whose profile ids key this sync`,
-      };
+    if ("status" in inputs) {
+      result = { ...base, ...inputs };
       options.onEvent?.({ type: "sync_finish", result });
     } else {
       try {
         result = await runSync({
           name,
           config,
-          modelRelation: node.relation,
-          mergesRelation:
-            identity && "relation" in identity ? stitchTables(identity.relation).merges : undefined,
+          ...inputs,
           warehouse,
           projectDir: loaded.projectDir,
           dryRun: options.dryRun,
