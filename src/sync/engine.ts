@@ -196,11 +196,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
   const lock = await SyncLock.acquire(wh, t, opts.name, runId, cfg.lockLease);
   const runs = d.quoteRelation(t.runs);
   try {
-    if (lock.tookOverFrom) {
-      await wh.execute(
-        `UPDATE ${runs} SET status = 'abandoned', finished_at = ${d.currentTimestamp()} WHERE run_id = ${d.literal(lock.tookOverFrom)} AND status = 'running'`,
-      );
-    }
+    // Runs this one took over were marked abandoned by the lock.
     await wh.execute(
       `INSERT INTO ${runs} (run_id, sync, started_at, status) VALUES (${d.literal(runId)}, ${d.literal(opts.name)}, ${d.currentTimestamp()}, 'running')`,
     );
