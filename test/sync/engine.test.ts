@@ -36,6 +36,19 @@ class MemoryDestination implements Connector {
 
 const nosleep = async () => {};
 
+/** `dest` as a plain Connector with some parts replaced (a class's methods do not spread). */
+function around(dest: MemoryDestination, parts: Partial<Connector>): Connector {
+  return {
+    name: dest.name,
+    modes: dest.modes,
+    batchSize: dest.batchSize,
+    rateLimit: dest.rateLimit,
+    check: () => dest.check(),
+    write: (batch) => dest.write(batch),
+    ...parts,
+  };
+}
+
 for (const target of [duckdbTarget, postgresTarget, bigqueryTarget]) {
   describe(`sync engine on ${target.name}`, () => {
     let wh: Warehouse;
@@ -208,19 +221,14 @@ for (const target of [duckdbTarget, postgresTarget, bigqueryTarget]) {
       ]);
       const dest = new MemoryDestination();
       const removals: SyncRecord[] = [];
-      const byData: Connector = {
-        ...dest,
+      const byData = around(dest, {
         name: "by-data",
-        modes: dest.modes,
-        batchSize: dest.batchSize,
-        rateLimit: dest.rateLimit,
         removalNeedsFields: true,
-        check: () => dest.check(),
         write: (batch) => {
           removals.push(...batch.filter((r) => r.op === "remove"));
           return dest.write(batch);
         },
-      };
+      });
       expect((await run("m7", byData, { mode: "audience" })).delivered).toBe(2);
       // b changes its email, then leaves: the removal carries the email it was added with.
       await setModel("m7", [
@@ -250,18 +258,13 @@ for (const target of [duckdbTarget, postgresTarget, bigqueryTarget]) {
       );
       const dest = new MemoryDestination(1);
       const order: string[] = [];
-      const recording: Connector = {
-        ...dest,
+      const recording = around(dest, {
         name: "recording",
-        modes: dest.modes,
-        batchSize: 1,
-        rateLimit: dest.rateLimit,
-        check: () => dest.check(),
         write: (batch) => {
           order.push(...batch.map((r) => `${r.op}:${r.key}`));
           return dest.write(batch);
         },
-      };
+      });
       const sync = () =>
         runSync({
           name: "m8",
@@ -296,13 +299,8 @@ for (const target of [duckdbTarget, postgresTarget, bigqueryTarget]) {
       );
       const dest = new MemoryDestination(3);
       let expired = false;
-      const flaky: Connector = {
-        ...dest,
+      const flaky = around(dest, {
         name: "flaky",
-        modes: dest.modes,
-        batchSize: 3,
-        rateLimit: dest.rateLimit,
-        check: () => dest.check(),
         validateFields: (names) => names.filter((n) => n === "tier").map((n) => `unknown field ${n}`),
         write: async (batch) => {
           if (expired) throw new BatchError("the access token expired: renew it", false, undefined, true);
@@ -310,7 +308,7 @@ for (const target of [duckdbTarget, postgresTarget, bigqueryTarget]) {
           if (dest.sends === 2) expired = true;
           return out;
         },
-      };
+      });
       const refused = await run("m9", flaky, { concurrency: 1 }).catch((e: Error) => e);
       expect(String(refused)).toMatch(/cannot take these fields; nothing was sent:\n {2}unknown field tier/);
       expect(dest.sends).toBe(0);
