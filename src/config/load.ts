@@ -86,7 +86,17 @@ function zodDiagnostics(error: z.ZodError, file: string, source: string): Diagno
 function knownKeys(keyPath: (string | number)[]): string[] {
   const top = Object.keys(configSchema.shape);
   if (keyPath.length === 0) return top;
-  return ["type", "path", "schema", "duckdbThreads", "memoryLimit", "columnTypes", "tables", "database"];
+  return [
+    "type",
+    "path",
+    "schema",
+    "duckdbThreads",
+    "memoryLimit",
+    "syncMemoryLimit",
+    "columnTypes",
+    "tables",
+    "database",
+  ];
 }
 
 export function findConfigFile(projectDir: string): string | undefined {

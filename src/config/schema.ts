@@ -14,6 +14,11 @@ export const duckdbTargetSchema = z
     duckdbThreads: z.number().int().positive().optional(),
     /** DuckDB memory limit, e.g. "4GB". */
     memoryLimit: z.string().optional(),
+    /**
+     * DuckDB's memory limit while syncs run, e.g. "256MB". Default "64MB" for a database file
+     * when `memoryLimit` is not set (it then also holds for syncs); DuckDB spills beyond it.
+     */
+    syncMemoryLimit: z.string().optional(),
   })
   .strict();
 

@@ -21,7 +21,7 @@ import {
   sentCondition,
 } from "./plan.ts";
 import { planBatches } from "./plan-reader.ts";
-import { ensureState, pruneErrors, stateTables } from "./state.ts";
+import { deliveredSql, ensureState, foldJournal, migrateState, pruneErrors, stateTables } from "./state.ts";
 
 export type SyncEvent =
   | { type: "sync_start"; sync: string; counts: PlanCounts; dryRun: boolean }
@@ -107,12 +107,32 @@ function toRecord(row: Row, fields: MappedField[], op: string): SyncRecord {
   return record;
 }
 
+/** A batch of plan rows, turned into what is sent as it is read: the plan's row objects go. */
+interface PreparedBatch {
+  records: SyncRecord[];
+  /** Each record's row hash (NULL for removals), in order. */
+  hashes: (string | null)[];
+  /** Keys that failed in an earlier run (their errors are cleared once delivered). */
+  retried: Set<string>;
+}
+
 /**
  * Runs one sync: lock, plan in the warehouse, stream the plan in batches to the connector, and
  * commit each batch's acknowledged rows to the snapshot as soon as the destination answers.
- * Rows not delivered go to the errors table and come back in the next run's plan.
+ * Rows not delivered go to the errors table and come back in the next run's plan. The warehouse
+ * works under its sync memory limit meanwhile (`Warehouse.constrainMemory`).
  */
 export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
+  const release = await opts.warehouse.constrainMemory?.();
+  try {
+    return await runSyncConstrained(opts);
+  } finally {
+    // A limit left in place slows later work down, but loses nothing.
+    await release?.().catch(() => undefined);
+  }
+}
+
+async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
   const started = performance.now();
   const runId = `${new Date()
     .toISOString()
@@ -145,7 +165,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
   };
 
   if (opts.dryRun) {
-    const from = `(${planSql(wh, t, input)}) AS plan`;
+    const from = `(${planSql(wh, t, input, await deliveredSql(wh, t))}) AS plan`;
     result.counts = await countPlan(wh, from, cfg.mode);
     result.samples = {};
     for (const [kind, op] of Object.entries(MODE_OPERATIONS[cfg.mode])) {
@@ -205,6 +225,9 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       stop = new SyncError(`sync "${opts.name}": lost its lock (lease expired); stopped sending`);
     });
     await connector.check();
+    // What an earlier run acknowledged, and a killed run left in the journal, is in the snapshot.
+    await migrateState(wh, t);
+    await foldJournal(wh, t);
     await wh.replaceTable(t.plan, planSql(wh, t, input));
     await pruneErrors(wh, t);
     const counts = await countPlan(wh, d.quoteRelation(t.plan), cfg.mode);
@@ -217,9 +240,12 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     const errors: SyncResult["errors"] = [];
     let done = 0;
     const state = new GroupCommit(wh, t);
-    const processBatch = async (rows: Row[]) => {
-      const records = rows.map((r) => toRecord(r, fields, ops[r[OP] as keyof typeof ops]!));
-      const hashes = new Map(rows.map((r) => [String(r[KEY]), r[HASH] as string | null]));
+    const prepare = (rows: Row[]): PreparedBatch => ({
+      records: rows.map((r) => toRecord(r, fields, ops[r[OP] as keyof typeof ops]!)),
+      hashes: rows.map((r) => r[HASH] as string | null),
+      retried: new Set(rows.filter((r) => r[RETRY] === true).map((r) => String(r[KEY]))),
+    });
+    const processBatch = async ({ records, hashes, retried }: PreparedBatch) => {
       const results = await deliverBatch(
         connector,
         records,
@@ -239,7 +265,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
           else
             upserted.push({
               key: r.key,
-              hash: hashes.get(r.key)!,
+              hash: hashes[i]!,
               fields: input.previousFields ? JSON.stringify(record.fields) : undefined,
             });
         } else {
@@ -254,13 +280,12 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       });
       // The snapshot moves only for rows the destination acknowledged, right after it did.
       // Only keys the plan marks as failed before have errors to clear (pruneErrors left no others).
-      const hadErrors = new Set(rows.filter((r) => r[RETRY] === true).map((r) => String(r[KEY])));
-      const cleared = [...upserted.map((r) => r.key), ...removed].filter((k) => hadErrors.has(k));
+      const cleared = [...upserted.map((r) => r.key), ...removed].filter((k) => retried.has(k));
       await state.write({ upserted, removed, clearErrors: cleared, failed });
       result.delivered += upserted.length + removed.length;
       result.rejected += results.filter((r) => r.status === "rejected").length;
       result.failed += results.filter((r) => r.status === "retryable").length;
-      done += rows.length;
+      done += records.length;
       opts.onEvent?.({
         type: "sync_progress",
         sync: opts.name,
@@ -277,7 +302,8 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       try {
         for await (const rows of stream) {
           if (stop) break;
-          const p = limit(() => processBatch(rows)).catch((error: Error) => {
+          const batch = prepare(rows);
+          const p = limit(() => processBatch(batch)).catch((error: Error) => {
             stop ??= error;
           });
           inflight.add(p);
@@ -308,6 +334,14 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     result.status = "error";
     result.message = redactor.redact((error as Error).message);
   } finally {
+    // The journal of this run goes into the snapshot before the lock is let go; if that fails,
+    // the rows stay journaled and the next run folds them before it plans.
+    await foldJournal(wh, t).catch((error: Error) => {
+      if (result.status === "success" || result.status === "failed") {
+        result.status = "error";
+        result.message = `the delivered rows are journaled but the snapshot could not take them (the next run retries): ${redactor.redact(error.message)}`;
+      }
+    });
     result.elapsed = (performance.now() - started) / 1000;
     const c = result.counts;
     await wh

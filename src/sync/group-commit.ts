@@ -1,5 +1,5 @@
 import type { Warehouse } from "../warehouse/types.ts";
-import { commitDelivered, recordErrors, type StateTables } from "./state.ts";
+import { commitDelivered, journalDelivered, journals, recordErrors, type StateTables } from "./state.ts";
 
 /** What one batch leaves in the state: its acknowledged rows, and those that were not delivered. */
 export interface BatchOutcome {
@@ -17,6 +17,7 @@ export interface BatchOutcome {
  * warehouse runs one upsert for several batches instead of one each, side by side. A commit
  * costs about as much for 100 rows as for 1,000, and concurrent commits to one table mostly
  * wait for each other: small batches at a high request rate were held up by their commits.
+ * Where the warehouse journals (`journals`), the acknowledged rows are appended to the journal.
  */
 export class GroupCommit {
   private waiting: { outcome: BatchOutcome; done: (error?: Error) => void }[] = [];
@@ -41,7 +42,7 @@ export class GroupCommit {
       const group = this.waiting.splice(0);
       const outcomes = group.map((g) => g.outcome);
       try {
-        await commitDelivered(
+        await (journals(this.wh) ? journalDelivered : commitDelivered)(
           this.wh,
           this.t,
           outcomes.flatMap((o) => o.upserted),

@@ -72,9 +72,10 @@ export async function checkKeys(wh: Warehouse, input: PlanInput, sync: string): 
  * `added` (key not in the snapshot), `changed` (hash differs), `removed` (in the snapshot, gone
  * from the model); with `--full-resync` every row of the model is sent again. Rows that failed
  * before are marked, since they come back through the same rules (their snapshot was not moved).
- * With `previousFields`, each row also carries what was last delivered for its key.
+ * With `previousFields`, each row also carries what was last delivered for its key. `delivered`
+ * replaces the snapshot table (a subquery from `deliveredSql`, for a journal not yet folded).
  */
-export function planSql(wh: Warehouse, t: StateTables, input: PlanInput): string {
+export function planSql(wh: Warehouse, t: StateTables, input: PlanInput, delivered?: string): string {
   const d = wh.dialect;
   const q = d.quoteIdentifier;
   const cur = mappedSelectSql(d, d.quoteRelation(input.modelRelation), input.primaryKey, input.fields);
@@ -93,7 +94,7 @@ export function planSql(wh: Warehouse, t: StateTables, input: PlanInput): string
   SELECT CASE WHEN c.__k IS NULL THEN ${gone} WHEN s.key IS NULL THEN 'added' ELSE 'changed' END AS ${q(OP)},
     COALESCE(c.__k, s.key) AS ${q(KEY)}, c.${q(HASH)}${fieldCols ? `, ${fieldCols}` : ""}${input.previousFields ? `, s.fields AS ${q(PREVIOUS)}` : ""}
   FROM (SELECT cm.*, cm.${q(KEY)} AS __k FROM (${cur}) AS cm) AS c
-  FULL OUTER JOIN ${d.quoteRelation(t.snapshot)} AS s ON s.key = c.__k
+  FULL OUTER JOIN ${delivered ?? d.quoteRelation(t.snapshot)} AS s ON s.key = c.__k
   ${merged}
   WHERE (c.__k IS NOT NULL AND (${changedCondition}))${goneCondition ? ` OR (${goneCondition})` : ""}
 ) AS p LEFT JOIN ${d.quoteRelation(t.errors)} AS e ON e.key = p.${q(KEY)}`;

@@ -1,4 +1,4 @@
-import type { Relation, Warehouse } from "../warehouse/types.ts";
+import type { AppendValue, Relation, Warehouse } from "../warehouse/types.ts";
 import { KEY } from "./mapping-sql.ts";
 
 /**
@@ -9,12 +9,16 @@ import { KEY } from "./mapping-sql.ts";
  * - `<sync>__errors` (key, operation, error, attempts, first_seen, last_seen): rows that failed
  *   and are retried next run;
  * - `<sync>__plan`: this run's plan, rebuilt by each run (under the lock);
+ * - `<sync>__acks`: on warehouses that journal (see `journals`), the rows acknowledged by the
+ *   running (or an interrupted) run, folded into the snapshot when the run ends and before the
+ *   next plan;
  * - `sync_runs`, `sync_locks`: one row per run, one lock per sync (shared by all syncs).
  */
 export interface StateTables {
   snapshot: Relation;
   errors: Relation;
   plan: Relation;
+  acks: Relation;
   runs: Relation;
   locks: Relation;
 }
@@ -24,26 +28,45 @@ export function stateTables(schema: string, sync: string): StateTables {
     snapshot: { schema, name: `${sync}__snapshot` },
     errors: { schema, name: `${sync}__errors` },
     plan: { schema, name: `${sync}__plan` },
+    acks: { schema, name: `${sync}__acks` },
     runs: { schema, name: "sync_runs" },
     locks: { schema, name: "sync_locks" },
   };
 }
 
-/** Creates the state schema and tables when missing (idempotent, safe to race). */
-export async function ensureState(wh: Warehouse, t: StateTables): Promise<void> {
+/**
+ * Whether the warehouse journals acknowledged rows instead of upserting them into the snapshot
+ * batch by batch: an in-process warehouse with a bulk append (DuckDB). There, a snapshot upsert
+ * per batch kept the key index of a million-row snapshot in memory and grew the process by
+ * hundreds of MB over a run, while appending to a journal costs almost nothing; the journal is
+ * folded into the snapshot with one set-based statement at the end. So the snapshot and errors
+ * tables carry no PRIMARY KEY there (a 1M-key index does not fit a small memory limit): their
+ * writes are a journal fold and MERGE, which need none.
+ */
+export function journals(wh: Warehouse): boolean {
+  return !!wh.appendRows && !!wh.executeInTransaction;
+}
+
+/** Whether upserts into the keyed state tables can use `ON CONFLICT` (a declared key). */
+function keyedTables(wh: Warehouse): boolean {
+  return wh.capabilities.enforcedKeys && !journals(wh);
+}
+
+/** The state tables' columns, as `CREATE TABLE` gives them, for this warehouse. */
+function stateDdl(wh: Warehouse, t: StateTables): [Relation, string][] {
   const d = wh.dialect;
   const s = d.typeName("string");
   const ts = d.typeName("timestamp");
   const n = d.typeName("int64");
-  await wh.ensureSchema(t.snapshot.schema);
   // Keys are declared where the warehouse enforces them (ON CONFLICT needs them); BigQuery's
   // unenforced keys would promise nothing, and its upserts go through MERGE instead.
   const pk = wh.capabilities.enforcedKeys ? " PRIMARY KEY" : "";
+  const keyedPk = keyedTables(wh) ? pk : "";
   const ddl: [Relation, string][] = [
-    [t.snapshot, `(key ${s}${pk}, hash ${s} NOT NULL, synced_at ${ts}, fields ${s})`],
+    [t.snapshot, `(key ${s}${keyedPk}, hash ${s} NOT NULL, synced_at ${ts}, fields ${s})`],
     [
       t.errors,
-      `(key ${s}${pk}, operation ${s}, error ${s}, attempts ${n}, first_seen ${ts}, last_seen ${ts})`,
+      `(key ${s}${keyedPk}, operation ${s}, error ${s}, attempts ${n}, first_seen ${ts}, last_seen ${ts})`,
     ],
     [
       t.runs,
@@ -51,6 +74,18 @@ export async function ensureState(wh: Warehouse, t: StateTables): Promise<void> 
     ],
     [t.locks, `(sync ${s}${pk}, owner ${s}, host ${s}, pid ${n}, acquired_at ${ts}, expires_at ${ts})`],
   ];
+  // The journal: one row per acknowledged key, `hash` NULL for a key removed from the destination.
+  if (journals(wh))
+    ddl.push([t.acks, `(key ${s} NOT NULL, hash ${s}, fields ${s}, synced_at ${ts}, seq ${n})`]);
+  return ddl;
+}
+
+/** Creates the state schema and tables when missing (idempotent, safe to race). */
+export async function ensureState(wh: Warehouse, t: StateTables): Promise<void> {
+  const d = wh.dialect;
+  const s = d.typeName("string");
+  await wh.ensureSchema(t.snapshot.schema);
+  const ddl = stateDdl(wh, t);
   for (const [relation, columns] of ddl) {
     try {
       await wh.execute(`CREATE TABLE IF NOT EXISTS ${d.quoteRelation(relation)} ${columns}`);
@@ -120,7 +155,7 @@ function upsertSql(
   const target = d.quoteRelation(relation);
   const names = columns.map((c) => c.name);
   const key = names[0]!;
-  if (wh.capabilities.enforcedKeys) {
+  if (keyedTables(wh)) {
     const set = Object.entries(update("cur", "excluded")).map(([c, e]) => `${c} = ${e}`);
     return `INSERT INTO ${target} AS cur (${names.join(", ")}) ${rowsSql(wh, columns, false)}
        ON CONFLICT (${key}) DO UPDATE SET ${set.join(", ")}`;
@@ -165,6 +200,118 @@ export async function commitDelivered(
   }
   if (clearErrors.length) {
     await wh.execute(`DELETE FROM ${d.quoteRelation(t.errors)} WHERE key IN (${keysSql(wh, clearErrors)})`);
+  }
+}
+
+/** Increasing journal sequence numbers: microseconds since the epoch, one apart within a process. */
+let lastSeq = 0n;
+function nextSeq(): bigint {
+  const now = BigInt(Date.now()) * 1000n;
+  lastSeq = now > lastSeq ? now : lastSeq + 1n;
+  return lastSeq;
+}
+
+/**
+ * Journals acknowledged rows (see `journals`): one appended row per key, with its new hash, or
+ * none for a removed key. Appending is one bulk write, not a statement to parse, and moves no
+ * index; `foldJournal` carries the rows into the snapshot. Clears the errors of `clearErrors`.
+ */
+export async function journalDelivered(
+  wh: Warehouse,
+  t: StateTables,
+  upserted: { key: string; hash: string; fields?: string }[],
+  removed: string[],
+  clearErrors: string[] = [...upserted.map((r) => r.key), ...removed],
+): Promise<void> {
+  const at = new Date();
+  const rows: AppendValue[][] = [
+    ...upserted.map((r) => [r.key, r.hash, r.fields ?? null, at, nextSeq()]),
+    ...removed.map((key) => [key, null, null, at, nextSeq()]),
+  ];
+  await wh.appendRows!(t.acks, rows);
+  if (clearErrors.length) {
+    await wh.execute(
+      `DELETE FROM ${wh.dialect.quoteRelation(t.errors)} WHERE key IN (${keysSql(wh, clearErrors)})`,
+    );
+  }
+}
+
+/**
+ * The latest journal row of each key, as a subquery: `key`, `hash` (NULL: removed), `fields`,
+ * `synced_at`.
+ */
+function latestAcksSql(wh: Warehouse, t: StateTables): string {
+  return `SELECT key, hash, fields, synced_at FROM (
+    SELECT a.*, ROW_NUMBER() OVER (PARTITION BY key ORDER BY seq DESC) AS __n FROM ${wh.dialect.quoteRelation(t.acks)} AS a
+  ) AS a WHERE __n = 1`;
+}
+
+/**
+ * What the destination holds, as a subquery (`key`, `hash`, `fields`): the snapshot with the
+ * journal not folded yet laid over it. The plan reads this where a run may have left a journal
+ * (a dry run does not fold: it writes nothing).
+ */
+export async function deliveredSql(wh: Warehouse, t: StateTables): Promise<string> {
+  const snapshot = wh.dialect.quoteRelation(t.snapshot);
+  if (!journals(wh) || !(await journalRows(wh, t))) return snapshot;
+  const acks = wh.dialect.quoteRelation(t.acks);
+  return `(SELECT key, hash, fields FROM ${snapshot} WHERE key NOT IN (SELECT key FROM ${acks})
+    UNION ALL SELECT key, hash, fields FROM (${latestAcksSql(wh, t)}) AS j WHERE hash IS NOT NULL)`;
+}
+
+async function journalRows(wh: Warehouse, t: StateTables): Promise<number> {
+  if (!(await wh.describe(t.acks))) return 0;
+  const [row] = await wh.query<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM ${wh.dialect.quoteRelation(t.acks)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Folds the journal into the snapshot in one transaction: each journaled key's snapshot row is
+ * replaced by its latest acknowledgement (or goes, for a removal), and the journal is emptied.
+ * Runs under the sync's lock, when a run ends and before the next plan (which also recovers the
+ * journal of a killed run). Returns the rows folded.
+ */
+export async function foldJournal(wh: Warehouse, t: StateTables): Promise<number> {
+  if (!journals(wh)) return 0;
+  const n = await journalRows(wh, t);
+  if (!n) return 0;
+  const snapshot = wh.dialect.quoteRelation(t.snapshot);
+  const acks = wh.dialect.quoteRelation(t.acks);
+  await wh.executeInTransaction!([
+    `DELETE FROM ${snapshot} WHERE key IN (SELECT key FROM ${acks})`,
+    `INSERT INTO ${snapshot} (key, hash, synced_at, fields)
+       SELECT key, hash, synced_at, fields FROM (${latestAcksSql(wh, t)}) AS j WHERE hash IS NOT NULL`,
+    `DELETE FROM ${acks}`,
+  ]);
+  return n;
+}
+
+/**
+ * Brings a journaling warehouse's state tables to the current layout, under the sync's lock:
+ * snapshot and errors tables created with a PRIMARY KEY (before the journal) are rebuilt without
+ * it, rows unchanged, in one transaction each.
+ */
+export async function migrateState(wh: Warehouse, t: StateTables): Promise<void> {
+  if (!journals(wh) || wh.dialect.name !== "duckdb") return;
+  const d = wh.dialect;
+  const ddl = new Map(stateDdl(wh, t).map(([r, columns]) => [r.name, columns]));
+  for (const relation of [t.snapshot, t.errors]) {
+    const [row] = await wh.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM duckdb_constraints() WHERE schema_name = ${d.literal(relation.schema)}
+         AND table_name = ${d.literal(relation.name)} AND constraint_type = 'PRIMARY KEY'`,
+    );
+    if (!Number(row?.n ?? 0)) continue;
+    const old = d.quoteRelation(relation);
+    const temp = { ...relation, name: `${relation.name}__cdp_rebuild` };
+    await wh.executeInTransaction!([
+      `DROP TABLE IF EXISTS ${d.quoteRelation(temp)}`,
+      `CREATE TABLE ${d.quoteRelation(temp)} ${ddl.get(relation.name)}`,
+      `INSERT INTO ${d.quoteRelation(temp)} SELECT * FROM ${old}`,
+      `DROP TABLE ${old}`,
+      `ALTER TABLE ${d.quoteRelation(temp)} RENAME TO ${d.quoteIdentifier(relation.name)}`,
+    ]);
   }
 }
 

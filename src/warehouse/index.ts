@@ -46,6 +46,7 @@ export async function connect(target: TargetConfig, options: ConnectOptions): Pr
         connections: options.threads,
         duckdbThreads: target.duckdbThreads,
         memoryLimit: target.memoryLimit,
+        syncMemoryLimit: target.syncMemoryLimit,
       });
     }
     case "postgres": {

@@ -118,6 +118,9 @@ export interface Capabilities {
   readonly enforcedKeys: boolean;
 }
 
+/** A value for `appendRows`: text, a 64-bit integer, a timestamp, or NULL. */
+export type AppendValue = string | bigint | Date | null;
+
 export interface ExecuteResult {
   /** Rows inserted, updated or deleted, when the statement reports it. */
   rowsAffected?: number;
@@ -188,6 +191,20 @@ export interface Warehouse {
   withLabels?(labels: Record<string, string>): Warehouse;
   /** Bytes a query would scan, without running it (BigQuery's dry run). Optional. */
   estimateBytes?(sql: string): Promise<number>;
+  /**
+   * Appends rows to a table through the warehouse's bulk path, with no SQL text to build or parse
+   * (DuckDB's appender): each row gives every column, in the table's order. Optional; callers
+   * without it write `INSERT` statements.
+   */
+  appendRows?(relation: Relation, rows: AppendValue[][]): Promise<void>;
+  /** Runs the statements in one transaction on one connection: all of them or none. Optional. */
+  executeInTransaction?(statements: string[]): Promise<void>;
+  /**
+   * Lowers the warehouse's working memory for work that needs little of it (a sync's plan and
+   * state writes) until the returned function is called: an in-process warehouse shares the
+   * job's memory. Optional; calls may nest, the last release restores the setting.
+   */
+  constrainMemory?(): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

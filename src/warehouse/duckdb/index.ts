@@ -7,10 +7,12 @@ import {
   type DuckDBType,
   JSDuckDBValueConverter,
   JsonDuckDBValueConverter,
+  timestampValue,
 } from "@duckdb/node-api";
 import { WarehouseError } from "../../errors.ts";
 import { Pool } from "../pool.ts";
 import type {
+  AppendValue,
   Capabilities,
   Column,
   CsvLoadOptions,
@@ -32,7 +34,21 @@ export interface DuckdbOptions {
   connections: number;
   duckdbThreads?: number;
   memoryLimit?: string;
+  /**
+   * DuckDB's memory limit while syncs run (`constrainMemory`). Default: `SYNC_MEMORY_LIMIT` for a
+   * database file when `memoryLimit` is not set; none for `:memory:` (it cannot spill to disk).
+   */
+  syncMemoryLimit?: string;
 }
+
+/**
+ * DuckDB's memory limit while syncs run, unless the target sets one. A sync needs little of it:
+ * its plan is one join of the model with the snapshot, and it reads and writes small pages. The
+ * default limit (80% of the machine's memory) let a 1M-row plan keep ~400 MB of buffers in the
+ * process, next to the rows being sent; under this limit DuckDB spills to its temporary
+ * directory instead, and the plan takes a little longer (see the README's benchmarks).
+ */
+export const SYNC_MEMORY_LIMIT = "64MB";
 
 const capabilities: Capabilities = {
   transactionalDdl: true,
@@ -75,11 +91,25 @@ export class DuckdbWarehouse implements Warehouse {
   readonly capabilities = capabilities;
   readonly defaultSchema: string;
   private readonly pool: Pool<DuckDBConnection>;
+  private readonly syncMemoryLimit: string | undefined;
+  private memoryHolds = 0;
+  /**
+   * The statement putting the target's own limit back. `RESET memory_limit` would not do: DuckDB
+   * 1.5 resets the setting's value but leaves its buffer pool at the lower limit.
+   */
+  private memoryRestore: string | undefined;
+  /** Work under the sync limit ran out of memory: the target's limit is back until the release. */
+  private memoryRelaxed = false;
+  /** Connections inside `transaction`: a statement there cannot be run again alone. */
+  private readonly inTransaction = new WeakSet<DuckDBConnection>();
   private constructor(
     private readonly instance: DuckDBInstance,
     options: DuckdbOptions,
   ) {
     this.defaultSchema = options.schema;
+    this.syncMemoryLimit =
+      options.syncMemoryLimit ??
+      (options.memoryLimit || options.path === ":memory:" ? undefined : SYNC_MEMORY_LIMIT);
     this.pool = new Pool(
       Math.max(1, options.connections),
       async () => {
@@ -111,40 +141,128 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   private async run(conn: DuckDBConnection, sql: string, values?: unknown[]): Promise<ExecuteResult> {
-    try {
-      const result = await conn.run(sql, values as never);
-      return { rowsAffected: result.rowsChanged };
-    } catch (error) {
-      throw wrap(error, sql);
-    }
+    const attempt = async () => {
+      try {
+        const result = await conn.run(sql, values as never);
+        return { rowsAffected: result.rowsChanged };
+      } catch (error) {
+        throw wrap(error, sql);
+      }
+    };
+    return this.inTransaction.has(conn) ? attempt() : this.roomy(attempt);
   }
 
   private async rows<T extends Row>(conn: DuckDBConnection, sql: string, values?: unknown[]): Promise<T[]> {
-    try {
-      const reader = await conn.runAndReadAll(sql, values as never);
-      return convert(reader) as T[];
-    } catch (error) {
-      throw wrap(error, sql);
-    }
+    const attempt = async () => {
+      try {
+        const reader = await conn.runAndReadAll(sql, values as never);
+        return convert(reader) as T[];
+      } catch (error) {
+        throw wrap(error, sql);
+      }
+    };
+    return this.inTransaction.has(conn) ? attempt() : this.roomy(attempt);
   }
 
   /** Runs `fn` inside a transaction on one connection; rolls back on any error. */
   private transaction<R>(fn: (conn: DuckDBConnection) => Promise<R>): Promise<R> {
-    return this.pool.use(async (conn) => {
-      await this.run(conn, "BEGIN TRANSACTION");
-      try {
-        const result = await fn(conn);
-        await this.run(conn, "COMMIT");
-        return result;
-      } catch (error) {
-        await conn.run("ROLLBACK").catch(() => undefined);
-        throw error;
-      }
-    });
+    // Out of memory under the sync limit, the whole transaction runs again (see `roomy`).
+    return this.roomy(() =>
+      this.pool.use(async (conn) => {
+        await this.run(conn, "BEGIN TRANSACTION");
+        this.inTransaction.add(conn);
+        try {
+          const result = await fn(conn);
+          await this.run(conn, "COMMIT");
+          return result;
+        } catch (error) {
+          await conn.run("ROLLBACK").catch(() => undefined);
+          throw error;
+        } finally {
+          this.inTransaction.delete(conn);
+        }
+      }),
+    );
   }
 
   execute(sql: string): Promise<ExecuteResult> {
     return this.pool.use((conn) => this.run(conn, sql));
+  }
+
+  /**
+   * Runs `work`, and once more under the target's own memory limit when it ran out of memory
+   * under the sync limit (`constrainMemory`): the limit is a target, not a reason to fail. A
+   * failed statement or transaction left nothing behind, so running it again is safe.
+   */
+  private async roomy<R>(work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      if (
+        !this.memoryHolds ||
+        this.memoryRelaxed ||
+        !/Out of Memory|failed to pin block/i.test(String(error))
+      )
+        throw error;
+      this.memoryRelaxed = true;
+      await this.execute(this.memoryRestore!);
+      return await work();
+    }
+  }
+
+  async appendRows(relation: Relation, rows: AppendValue[][]): Promise<void> {
+    if (!rows.length) return;
+    await this.roomy(() =>
+      this.pool.use(async (conn) => {
+        let appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
+        try {
+          appender = await conn.createAppender(relation.name, relation.schema);
+          for (const row of rows) {
+            for (const v of row) {
+              if (v === null) appender.appendNull();
+              else if (typeof v === "string") appender.appendVarchar(v);
+              else if (typeof v === "bigint") appender.appendBigInt(v);
+              else appender.appendTimestamp(timestampValue(BigInt(v.getTime()) * 1000n));
+            }
+            appender.endRow();
+          }
+          appender.flushSync();
+        } catch (error) {
+          throw wrap(error, `-- appending ${rows.length} rows to ${this.dialect.quoteRelation(relation)}`);
+        } finally {
+          try {
+            appender?.closeSync();
+          } catch {
+            // The flush above already failed and said why.
+          }
+        }
+      }),
+    );
+  }
+
+  async executeInTransaction(statements: string[]): Promise<void> {
+    await this.transaction(async (conn) => {
+      for (const sql of statements) await this.run(conn, sql);
+    });
+  }
+
+  async constrainMemory(): Promise<() => Promise<void>> {
+    const limit = this.syncMemoryLimit;
+    if (!limit) return async () => {};
+    if (this.memoryHolds++ === 0) {
+      this.memoryRelaxed = false;
+      if (!this.memoryRestore) {
+        const [row] = await this.query<{ v: string }>("SELECT current_setting('memory_limit') AS v");
+        this.memoryRestore = `SET memory_limit = ${this.dialect.literal(row!.v)}`;
+      }
+      await this.execute(`SET memory_limit = ${this.dialect.literal(limit)}`);
+    }
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      if (--this.memoryHolds === 0 && !this.memoryRelaxed) await this.execute(this.memoryRestore!);
+    };
   }
 
   query<T extends Row = Row>(sql: string): Promise<T[]> {
