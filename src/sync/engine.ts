@@ -9,6 +9,7 @@ import { createConnector } from "./connectors.ts";
 import { deliverBatch } from "./deliver.ts";
 import { SyncError } from "./errors.ts";
 import { GroupCommit } from "./group-commit.ts";
+import { heapBudget } from "./heap.ts";
 import { SyncLock } from "./lock.ts";
 import { columnsRead, fieldSql, HASH, KEY, type MappedField, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
 import {
@@ -106,6 +107,9 @@ function toRecord(row: Row, fields: MappedField[], op: string): SyncRecord {
   if (previous) record.previous = previous;
   return record;
 }
+
+/** JS heap a sync lets garbage fill before it collects between plan pages (see `heapBudget`). */
+const HEAP_BUDGET_MB = 48;
 
 /** A batch of plan rows, turned into what is sent as it is read: the plan's row objects go. */
 interface PreparedBatch {
@@ -296,12 +300,14 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
       });
     };
     const batchSize = connector.batchSize;
+    const keepHeap = heapBudget(HEAP_BUDGET_MB);
     for (const phase of ["retired", "rest"] as const) {
       if (phase === "retired" && !counts.retired) continue;
       const stream = planBatches(wh, t.plan, sentCondition(wh, cfg.mode, phase), batchSize);
       try {
         for await (const rows of stream) {
           if (stop) break;
+          keepHeap();
           const batch = prepare(rows);
           const p = limit(() => processBatch(batch)).catch((error: Error) => {
             stop ??= error;

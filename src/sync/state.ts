@@ -240,9 +240,9 @@ export async function journalDelivered(
  * The latest journal row of each key, as a subquery: `key`, `hash` (NULL: removed), `fields`,
  * `synced_at`.
  */
-function latestAcksSql(wh: Warehouse, t: StateTables): string {
+function latestAcksSql(wh: Warehouse, t: StateTables, upTo?: string): string {
   return `SELECT key, hash, fields, synced_at FROM (
-    SELECT a.*, ROW_NUMBER() OVER (PARTITION BY key ORDER BY seq DESC) AS __n FROM ${wh.dialect.quoteRelation(t.acks)} AS a
+    SELECT a.*, ROW_NUMBER() OVER (PARTITION BY key ORDER BY seq DESC) AS __n FROM ${wh.dialect.quoteRelation(t.acks)} AS a${upTo ? ` WHERE seq <= ${upTo}` : ""}
   ) AS a WHERE __n = 1`;
 }
 
@@ -260,30 +260,39 @@ export async function deliveredSql(wh: Warehouse, t: StateTables): Promise<strin
 }
 
 async function journalRows(wh: Warehouse, t: StateTables): Promise<number> {
-  if (!(await wh.describe(t.acks))) return 0;
-  const [row] = await wh.query<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM ${wh.dialect.quoteRelation(t.acks)}`,
+  return (await journalExtent(wh, t)).n;
+}
+
+/** How many rows the journal holds, and the last sequence number among them. */
+async function journalExtent(wh: Warehouse, t: StateTables): Promise<{ n: number; last: string }> {
+  if (!(await wh.describe(t.acks))) return { n: 0, last: "0" };
+  const [row] = await wh.query<{ n: number; last: string | null }>(
+    `SELECT COUNT(*) AS n, CAST(MAX(seq) AS ${wh.dialect.typeName("string")}) AS last FROM ${wh.dialect.quoteRelation(t.acks)}`,
   );
-  return Number(row?.n ?? 0);
+  return { n: Number(row?.n ?? 0), last: row?.last ?? "0" };
 }
 
 /**
  * Folds the journal into the snapshot in one transaction: each journaled key's snapshot row is
  * replaced by its latest acknowledgement (or goes, for a removal), and the journal is emptied.
  * Runs under the sync's lock, when a run ends and before the next plan (which also recovers the
- * journal of a killed run). Returns the rows folded.
+ * journal of a killed run). Only the rows there when it starts are folded: a row journaled
+ * meanwhile (by a run that lost its lock and has not noticed yet) waits for the next fold.
+ * Returns the rows folded.
  */
 export async function foldJournal(wh: Warehouse, t: StateTables): Promise<number> {
   if (!journals(wh)) return 0;
-  const n = await journalRows(wh, t);
+  const { n, last } = await journalExtent(wh, t);
   if (!n) return 0;
   const snapshot = wh.dialect.quoteRelation(t.snapshot);
   const acks = wh.dialect.quoteRelation(t.acks);
+  const upTo = wh.dialect.literal(last);
+  const bounded = `CAST(${upTo} AS ${wh.dialect.typeName("int64")})`;
   await wh.executeInTransaction!([
-    `DELETE FROM ${snapshot} WHERE key IN (SELECT key FROM ${acks})`,
+    `DELETE FROM ${snapshot} WHERE key IN (SELECT key FROM ${acks} WHERE seq <= ${bounded})`,
     `INSERT INTO ${snapshot} (key, hash, synced_at, fields)
-       SELECT key, hash, synced_at, fields FROM (${latestAcksSql(wh, t)}) AS j WHERE hash IS NOT NULL`,
-    `DELETE FROM ${acks}`,
+       SELECT key, hash, synced_at, fields FROM (${latestAcksSql(wh, t, bounded)}) AS j WHERE hash IS NOT NULL`,
+    `DELETE FROM ${acks} WHERE seq <= ${bounded}`,
   ]);
   return n;
 }
