@@ -7,7 +7,8 @@ let collect: (() => void) | undefined | null;
 function fullCollection(): (() => void) | null {
   if (collect !== undefined) return collect;
   const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return (collect = exposed);
+  collect = exposed ?? null;
+  if (exposed) return collect;
   try {
     // The flag is read when a context is created: a fresh context gets the `gc` global.
     setFlagsFromString("--expose-gc");
