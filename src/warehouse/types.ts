@@ -202,9 +202,11 @@ export interface Warehouse {
   /**
    * Lowers the warehouse's working memory for work that needs little of it (a sync's plan and
    * state writes) until the returned function is called: an in-process warehouse shares the
-   * job's memory. Optional; calls may nest, the last release restores the setting.
+   * job's memory. `share` takes a part of that limit (a sync's delivery, which only reads pages
+   * and appends, runs on half). Optional; calls nest, the latest hold applies, and the last
+   * release restores the setting.
    */
-  constrainMemory?(): Promise<() => Promise<void>>;
+  constrainMemory?(share?: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

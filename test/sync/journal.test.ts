@@ -169,12 +169,22 @@ describe("the sync journal on DuckDB", () => {
     expect((await sync(recorder(wh).connector)).counts.planned).toBe(0);
   });
 
-  it("runs syncs under the sync memory limit and restores DuckDB's limit after", async () => {
+  it("runs syncs under the sync memory limit (delivery under half of it) and restores DuckDB's limit after", async () => {
     const outside = (await wh.query<{ v: string }>("SELECT current_setting('memory_limit') AS v"))[0]!.v;
     await wh.replaceTable(model, "SELECT range AS id, 'r' || range || '@x.com' AS email FROM range(3)");
     const r = recorder(wh);
     await sync(r.connector);
-    expect(new Set(r.limits)).toEqual(new Set(["61.0 MiB"]));
+    // Delivery runs on half the 64MB limit (DuckDB prints 64 MB as 61.0 MiB).
+    expect(new Set(r.limits)).toEqual(new Set(["30.5 MiB"]));
+    const limit = async () =>
+      (await wh.query<{ v: string }>("SELECT current_setting('memory_limit') AS v"))[0]!.v;
+    const outer = await wh.constrainMemory();
+    expect(await limit()).toBe("61.0 MiB");
+    const inner = await wh.constrainMemory(0.5);
+    expect(await limit()).toBe("30.5 MiB");
+    await inner();
+    expect(await limit()).toBe("61.0 MiB");
+    await outer();
     expect((await wh.query<{ v: string }>("SELECT current_setting('memory_limit') AS v"))[0]!.v).toBe(
       outside,
     );

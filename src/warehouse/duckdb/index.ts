@@ -50,6 +50,27 @@ export interface DuckdbOptions {
  */
 export const SYNC_MEMORY_LIMIT = "64MB";
 
+const MEMORY_UNITS: Record<string, number> = {
+  b: 1,
+  byte: 1,
+  bytes: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
+
+/** A DuckDB memory size ("64MB", "1.5 GiB") in bytes; undefined when it is not one. */
+export function memoryBytes(size: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(size);
+  const unit = MEMORY_UNITS[(m?.[2] || "b").toLowerCase()];
+  return m && unit ? Number(m[1]) * unit : undefined;
+}
+
 const capabilities: Capabilities = {
   transactionalDdl: true,
   merge: true,
@@ -92,7 +113,8 @@ export class DuckdbWarehouse implements Warehouse {
   readonly defaultSchema: string;
   private readonly pool: Pool<DuckDBConnection>;
   private readonly syncMemoryLimit: string | undefined;
-  private memoryHolds = 0;
+  /** Active `constrainMemory` holds, in order: the latest one's share of the limit applies. */
+  private readonly memoryHolds: { share: number }[] = [];
   /**
    * The statement putting the target's own limit back. `RESET memory_limit` would not do: DuckDB
    * 1.5 resets the setting's value but leaves its buffer pool at the lower limit.
@@ -199,7 +221,7 @@ export class DuckdbWarehouse implements Warehouse {
       return await work();
     } catch (error) {
       if (
-        !this.memoryHolds ||
+        !this.memoryHolds.length ||
         this.memoryRelaxed ||
         !/Out of Memory|failed to pin block/i.test(String(error))
       )
@@ -246,23 +268,43 @@ export class DuckdbWarehouse implements Warehouse {
     });
   }
 
-  async constrainMemory(): Promise<() => Promise<void>> {
+  async constrainMemory(share = 1): Promise<() => Promise<void>> {
     const limit = this.syncMemoryLimit;
     if (!limit) return async () => {};
-    if (this.memoryHolds++ === 0) {
+    if (!this.memoryHolds.length) {
       this.memoryRelaxed = false;
       if (!this.memoryRestore) {
         const [row] = await this.query<{ v: string }>("SELECT current_setting('memory_limit') AS v");
         this.memoryRestore = `SET memory_limit = ${this.dialect.literal(row!.v)}`;
       }
-      await this.execute(`SET memory_limit = ${this.dialect.literal(limit)}`);
     }
+    const hold = { share };
+    this.memoryHolds.push(hold);
+    await this.applyMemoryHolds();
     let released = false;
     return async () => {
       if (released) return;
       released = true;
-      if (--this.memoryHolds === 0 && !this.memoryRelaxed) await this.execute(this.memoryRestore!);
+      this.memoryHolds.splice(this.memoryHolds.indexOf(hold), 1);
+      await this.applyMemoryHolds();
     };
+  }
+
+  /** DuckDB's limit for the latest hold: its share of the sync limit; the target's own with none. */
+  private async applyMemoryHolds(): Promise<void> {
+    if (this.memoryRelaxed) {
+      if (!this.memoryHolds.length) this.memoryRelaxed = false;
+      return;
+    }
+    const hold = this.memoryHolds.at(-1);
+    if (!hold) return void (await this.execute(this.memoryRestore!));
+    const limit = this.syncMemoryLimit!;
+    const bytes = memoryBytes(limit);
+    const value =
+      hold.share === 1 || bytes === undefined
+        ? limit
+        : `${Math.max(1, Math.floor((bytes * hold.share) / 1024))}KiB`;
+    await this.execute(`SET memory_limit = ${this.dialect.literal(value)}`);
   }
 
   query<T extends Row = Row>(sql: string): Promise<T[]> {
