@@ -198,9 +198,13 @@ export async function commitDelivered(
   if (removed.length) {
     await wh.execute(`DELETE FROM ${d.quoteRelation(t.snapshot)} WHERE key IN (${keysSql(wh, removed)})`);
   }
-  if (clearErrors.length) {
-    await wh.execute(`DELETE FROM ${d.quoteRelation(t.errors)} WHERE key IN (${keysSql(wh, clearErrors)})`);
-  }
+  await clearErrorsOf(wh, t, clearErrors);
+}
+
+/** The errors recorded for these keys are over (they were delivered). */
+async function clearErrorsOf(wh: Warehouse, t: StateTables, keys: string[]): Promise<void> {
+  if (!keys.length) return;
+  await wh.execute(`DELETE FROM ${wh.dialect.quoteRelation(t.errors)} WHERE key IN (${keysSql(wh, keys)})`);
 }
 
 /** Increasing journal sequence numbers: microseconds since the epoch, one apart within a process. */
@@ -229,11 +233,7 @@ export async function journalDelivered(
     ...removed.map((key) => [key, null, null, at, nextSeq()]),
   ];
   await wh.appendRows!(t.acks, rows);
-  if (clearErrors.length) {
-    await wh.execute(
-      `DELETE FROM ${wh.dialect.quoteRelation(t.errors)} WHERE key IN (${keysSql(wh, clearErrors)})`,
-    );
-  }
+  await clearErrorsOf(wh, t, clearErrors);
 }
 
 /**
@@ -253,14 +253,10 @@ function latestAcksSql(wh: Warehouse, t: StateTables, upTo?: string): string {
  */
 export async function deliveredSql(wh: Warehouse, t: StateTables): Promise<string> {
   const snapshot = wh.dialect.quoteRelation(t.snapshot);
-  if (!journals(wh) || !(await journalRows(wh, t))) return snapshot;
+  if (!journals(wh) || !(await journalExtent(wh, t)).n) return snapshot;
   const acks = wh.dialect.quoteRelation(t.acks);
   return `(SELECT key, hash, fields FROM ${snapshot} WHERE key NOT IN (SELECT key FROM ${acks})
     UNION ALL SELECT key, hash, fields FROM (${latestAcksSql(wh, t)}) AS j WHERE hash IS NOT NULL)`;
-}
-
-async function journalRows(wh: Warehouse, t: StateTables): Promise<number> {
-  return (await journalExtent(wh, t)).n;
 }
 
 /** How many rows the journal holds, and the last sequence number among them. */

@@ -13,6 +13,7 @@ import {
   stateTables,
 } from "../../src/sync/state.ts";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
+import type { Warehouse } from "../../src/warehouse/types.ts";
 
 /** Acknowledges every row, recording what it was sent and DuckDB's memory limit at the time. */
 function recorder(wh: DuckdbWarehouse) {
@@ -52,12 +53,16 @@ describe("the sync journal on DuckDB", () => {
     destination: { type: "file", dir: "unused" },
     fields: { email: "email" },
   });
-  const sync = (connector: Connector, dryRun = false) =>
+  const sync = (
+    connector: Connector,
+    dryRun = false,
+    overrides: { warehouse?: Warehouse; config?: Partial<typeof config> } = {},
+  ) =>
     runSync({
       name: "people",
-      config,
+      config: { ...config, ...overrides.config },
       modelRelation: model,
-      warehouse: wh,
+      warehouse: overrides.warehouse ?? wh,
       projectDir: dir,
       connector,
       dryRun,
@@ -133,21 +138,17 @@ describe("the sync journal on DuckDB", () => {
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
-    const interrupted = await runSync({
-      name: "people",
-      config: { ...config, concurrency: 1 },
-      modelRelation: model,
-      warehouse: failingFold,
-      projectDir: dir,
-      connector: {
+    const interrupted = await sync(
+      {
         ...cut.connector,
         write: (batch, ctx) =>
           batches++ === 0
             ? cut.connector.write(batch, ctx)
             : Promise.reject(new BatchError("401 revoked", false, undefined, true)),
       },
-      sleep: async () => {},
-    });
+      false,
+      { warehouse: failingFold, config: { concurrency: 1 } },
+    );
     expect(interrupted.status).toBe("error");
     expect(interrupted.delivered).toBe(2);
     expect(await journalSize()).toBe(2);
@@ -204,14 +205,9 @@ describe("the sync journal on DuckDB", () => {
         "SELECT range AS id, 'big' || range || '@x.com' AS email FROM range(200000)",
       );
       const r = recorder(tight);
-      const result = await runSync({
-        name: "people",
-        config: { ...config, batchSize: 50_000 },
-        modelRelation: model,
+      const result = await sync({ ...r.connector, batchSize: 50_000 }, false, {
         warehouse: tight,
-        projectDir: dir,
-        connector: { ...r.connector, batchSize: 50_000 },
-        sleep: async () => {},
+        config: { batchSize: 50_000 },
       });
       expect(result.status).toBe("success");
       expect(result.delivered).toBe(200_000);

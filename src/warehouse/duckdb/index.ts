@@ -162,11 +162,14 @@ export class DuckdbWarehouse implements Warehouse {
     return new DuckdbWarehouse(instance, options);
   }
 
-  private async run(conn: DuckDBConnection, sql: string, values?: unknown[]): Promise<ExecuteResult> {
+  /**
+   * One statement on `conn`, its error wrapped with its SQL; run again under the target's memory
+   * limit when it ran out under the sync limit, unless it is part of a transaction (`roomy`).
+   */
+  private statement<R>(conn: DuckDBConnection, sql: string, work: () => Promise<R>): Promise<R> {
     const attempt = async () => {
       try {
-        const result = await conn.run(sql, values as never);
-        return { rowsAffected: result.rowsChanged };
+        return await work();
       } catch (error) {
         throw wrap(error, sql);
       }
@@ -174,16 +177,18 @@ export class DuckdbWarehouse implements Warehouse {
     return this.inTransaction.has(conn) ? attempt() : this.roomy(attempt);
   }
 
-  private async rows<T extends Row>(conn: DuckDBConnection, sql: string, values?: unknown[]): Promise<T[]> {
-    const attempt = async () => {
-      try {
-        const reader = await conn.runAndReadAll(sql, values as never);
-        return convert(reader) as T[];
-      } catch (error) {
-        throw wrap(error, sql);
-      }
-    };
-    return this.inTransaction.has(conn) ? attempt() : this.roomy(attempt);
+  private run(conn: DuckDBConnection, sql: string, values?: unknown[]): Promise<ExecuteResult> {
+    return this.statement(conn, sql, async () => ({
+      rowsAffected: (await conn.run(sql, values as never)).rowsChanged,
+    }));
+  }
+
+  private rows<T extends Row>(conn: DuckDBConnection, sql: string, values?: unknown[]): Promise<T[]> {
+    return this.statement(
+      conn,
+      sql,
+      async () => convert(await conn.runAndReadAll(sql, values as never)) as T[],
+    );
   }
 
   /** Runs `fn` inside a transaction on one connection; rolls back on any error. */
