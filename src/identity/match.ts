@@ -5,7 +5,14 @@ import { checkBudget, checkRecords, type ValueKind } from "./match-checks.ts";
 import { pairsSql, scoresSql } from "./match-pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./match-params.ts";
 import type { MatchSettings } from "./match-settings.ts";
-import { blockKey, priorKey, RECORD_ID, ROW_NUMBER, termFrequencyColumn } from "./match-sql.ts";
+import {
+  blockKey,
+  priorKey,
+  RECORD_ID,
+  ROW_NUMBER,
+  recordHelpersSql,
+  termFrequencyColumn,
+} from "./match-sql.ts";
 import { trainParameters } from "./match-train.ts";
 
 export class MatchError extends CdpError {
@@ -53,7 +60,8 @@ export interface MatchOptions {
 /**
  * The records as the pairs read them, from `from` (a relation or a parenthesised query): a row
  * number, `record_id`, each compared column (text trimmed, empty as NULL), the frequency of each
- * term-frequency column's value (`cdp_tf_<i>`), and the blocking (and prior rule) keys.
+ * term-frequency column's value (`cdp_tf_<i>`), the blocking (and prior rule) keys, and what the
+ * pairs' similarity functions read off each record (`recordHelpersSql`).
  */
 export function matchRecordsSql(
   d: Dialect,
@@ -66,7 +74,8 @@ export function matchRecordsSql(
   const attribute = (c: string) => (columns.get(c) === "string" ? `${text(qi(c))} AS ${qi(c)}` : qi(c));
   const keys = (rules: string[][], key: (i: number, j: number) => string) =>
     rules.flatMap((rule, i) => rule.map((e, j) => `${text(`(${e})`)} AS ${qi(key(i, j))}`));
-  return `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(RECORD_ID, "string")}) AS ${ROW_NUMBER}, ${qi(RECORD_ID)},
+  const helpers = recordHelpersSql(d, settings.comparisons, "rec");
+  const inner = `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(RECORD_ID, "string")}) AS ${ROW_NUMBER}, ${qi(RECORD_ID)},
            ${[
              ...settings.comparisons.map((c) => attribute(c.column)),
              // How common each value is, for term-frequency comparisons (carried into the pairs).
@@ -81,6 +90,8 @@ export function matchRecordsSql(
              ...(settings.prior && "rules" in settings.prior ? keys(settings.prior.rules, priorKey) : []),
            ].join(", ")}
          FROM ${from}`;
+  // The helpers read the values as compared (trimmed), so over the records above.
+  return helpers.length ? `SELECT rec.*, ${helpers.join(", ")} FROM (${inner}) AS rec` : inner;
 }
 
 export async function runMatch(

@@ -82,6 +82,13 @@ export interface Dialect {
   /** Levenshtein edit distance of two string expressions. */
   levenshtein(a: string, b: string): string;
   /**
+   * Where the warehouse has one, the Hamming distance (positions that differ) of two strings, in
+   * the unit `levenshtein` counts (characters or bytes): `length` of a string in that unit, and
+   * `distance`, defined when the two lengths are equal. Between values of equal length, one edit
+   * is one substitution, so a Levenshtein distance of at most 1 is a Hamming distance of at most 1.
+   */
+  hamming?: { length(a: string): string; distance(a: string, b: string): string };
+  /**
    * Jaro-Winkler similarity (0..1) of two string expressions. Where the warehouse has no native
    * function, it calls one that `jaroWinklerFunction` creates in `functionSchema`.
    */

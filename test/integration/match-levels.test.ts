@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Comparison, comparisonSchema } from "../../src/identity/match-settings.ts";
-import { gammaSql, levelsSql } from "../../src/identity/match-sql.ts";
+import { gammaSql, levelsSql, recordHelpersSql } from "../../src/identity/match-sql.ts";
 import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
 import { type ConformanceTarget, duckdbTarget, postgresTarget } from "../conformance/targets.ts";
 
@@ -42,18 +42,29 @@ const PAIRS: [string | null, string | null, number | null, number | null, string
   ["Zoë", "Zoe", 1, 1, "2020-02-29", "2020-02-28"],
   ["Zoë", "Zoëë", 1, 1, "2020-02-29", "2020-02-28"],
   ["straße", "strasse", 1, 1, "2020-02-29", "2020-02-28"],
+  // As many characters, not as many bytes; as many bytes, one character apart.
+  ["aë", "ab", 1, 1, "2020-02-29", "2020-02-28"],
+  ["ë", "é", 1, 1, "2020-02-29", "2020-02-28"],
+  ["aëb", "ëab", 1, 1, "2020-02-29", "2020-02-28"],
   // Long values: a shared second half, a shared first half, neither, several characters apart.
   ["Zoë Müller-Lüdenscheidt", "Zoe Muller-Lüdenscheidt", 1, 1, "2020-02-29", "2020-02-28"],
   ["Müller-Lüdenscheidt, Zoë", "Müller-Lüdenscheid, Zoe", 1, 1, "2020-02-29", "2020-02-28"],
   ["abcdefghij", "xbcdefghiy", 1, 1, "2020-02-29", "2020-02-28"],
   ["+4915112345678", "+491511234567", 1, 1, "2020-02-29", "2020-02-28"],
   ["anna.schmidt@example.com", "anna.schmitt@example.org", 1, 1, "2020-02-29", "2020-02-28"],
+  // Halves as long on both sides (one shared, or neither), and not.
+  ["0151-2345678", "0151-2345679", 1, 1, "2020-02-29", "2020-02-28"],
+  ["0151-2345678", "0152-2345678", 1, 1, "2020-02-29", "2020-02-28"],
+  ["0151-2345678", "2345678-0151", 1, 1, "2020-02-29", "2020-02-28"],
+  ["e1234567@mail.test", "e123456@mail.test", 1, 1, "2020-02-29", "2020-02-28"],
+  ["e1234567@mail.test", "e1234567@mail.tst", 1, 1, "2020-02-29", "2020-02-28"],
 ];
 
 const COMPARISONS: Comparison[] = [
   { column: "s", levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }] },
   { column: "s", levels: [{ exact: true }, { levenshtein: 1 }, { levenshtein: 2 }] },
   { column: "s", levels: [{ exact: true }, { levenshtein: 2 }] },
+  { column: "s", levels: [{ exact: true }, { levenshtein: 1 }] },
   // No exact level first: the similarity is computed for equal values too.
   { column: "s", levels: [{ jaroWinkler: 0.95 }, { exact: true }] },
   { column: "s", levels: [{ levenshtein: 1 }, { jaroWinkler: 0.7 }] },
@@ -86,7 +97,11 @@ function defineTests(target: ConformanceTarget): void {
           `SELECT ${i} AS pair, ${d.literal(side)} AS side, CAST(${d.literal(s)} AS ${d.typeName("string")}) AS s, CAST(${d.literal(n)} AS ${d.typeName("float64")}) AS n, CAST(${d.literal(date)} AS ${d.typeName("date")}) AS d`,
       ),
     );
-    await wh.replaceTable(rel("vals"), rows.join(" UNION ALL "));
+    // With what the levels read off each record, as the match's records carry it.
+    await wh.replaceTable(
+      rel("vals"),
+      `SELECT v.*, ${recordHelpersSql(d, COMPARISONS, "v").join(", ")} FROM (${rows.join(" UNION ALL ")}) AS v`,
+    );
   });
   afterAll(async () => {
     await target.cleanup?.(wh, schema);

@@ -26,6 +26,8 @@ export const duckdbDialect: Dialect = {
   hashInt: (expression) => `hash(${expression})`,
   regexpContains: (expression, pattern) => `regexp_matches(${expression}, ${literal(pattern)})`,
   levenshtein: (a, b) => `levenshtein(${a}, ${b})`,
+  // DuckDB's levenshtein counts bytes, as hamming does (it fails on byte lengths that differ).
+  hamming: { length: (a) => `strlen(${a})`, distance: (a, b) => `hamming(${a}, ${b})` },
   jaroWinkler: (a, b) => `jaro_winkler_similarity(${a}, ${b})`,
   jaroWinklerFunction: () => undefined,
   dateAdd: (expression, amount, part) =>
