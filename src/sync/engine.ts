@@ -112,9 +112,10 @@ function toRecord(row: Row, fields: MappedField[], op: string): SyncRecord {
 const HEAP_BUDGET_MB = 48;
 
 /**
- * The part of the warehouse's sync memory limit a sync's delivery runs under (the plan and the
- * journal's fold get all of it). On DuckDB the pool fills with pages read and rows appended, and
- * half the limit took ~30 MB off the peak of a 1M-row sync; a quarter took no more off.
+ * The part of the warehouse's sync memory limit a sync's delivery runs under (the plan gets all of
+ * it; the journal's fold as much as delivery, or all of it when a key was journaled twice). On
+ * DuckDB the pool fills with pages read and rows appended, and half the limit took ~30 MB off the
+ * peak of a 1M-row sync; a quarter took no more off.
  */
 const DELIVERY_MEMORY_SHARE = 0.5;
 

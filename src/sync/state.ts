@@ -269,29 +269,61 @@ async function journalExtent(wh: Warehouse, t: StateTables): Promise<{ n: number
 }
 
 /**
+ * The part of the sync memory limit a fold runs under when no key is journaled twice: deleting
+ * the keys and appending the rows fit in it (a 1M-row fold in 16 MB on DuckDB), and the pool
+ * holds less for the rest of the run. Picking each key's latest row (a window over the whole
+ * journal) needs all of it.
+ */
+const PLAIN_FOLD_MEMORY_SHARE = 0.5;
+
+/**
  * Folds the journal into the snapshot in one transaction: each journaled key's snapshot row is
  * replaced by its latest acknowledgement (or goes, for a removal), and the journal is emptied.
  * Runs under the sync's lock, when a run ends and before the next plan (which also recovers the
  * journal of a killed run). Only the rows there when it starts are folded: a row journaled
  * meanwhile (by a run that lost its lock and has not noticed yet) waits for the next fold.
  * Returns the rows folded.
+ *
+ * A run journals each key once, so the latest row of a key is, as a rule, its only one. The fold
+ * first takes the rows as they are, under part of the limit, with a check in the same transaction
+ * that no key among them repeats (a count of distinct keys: cheap); when one does (a killed run's
+ * rows beside the next run's, a run that lost its lock), it rolls back and takes each key's latest
+ * row, by a window over the journal.
  */
 export async function foldJournal(wh: Warehouse, t: StateTables): Promise<number> {
   if (!journals(wh)) return 0;
   const { n, last } = await journalExtent(wh, t);
   if (!n) return 0;
-  const snapshot = wh.dialect.quoteRelation(t.snapshot);
-  const acks = wh.dialect.quoteRelation(t.acks);
-  const upTo = wh.dialect.literal(last);
-  const bounded = `CAST(${upTo} AS ${wh.dialect.typeName("int64")})`;
-  await wh.executeInTransaction!([
+  const d = wh.dialect;
+  const snapshot = d.quoteRelation(t.snapshot);
+  const acks = d.quoteRelation(t.acks);
+  const bounded = `CAST(${d.literal(last)} AS ${d.typeName("int64")})`;
+  const fold = (latest: string) => [
     `DELETE FROM ${snapshot} WHERE key IN (SELECT key FROM ${acks} WHERE seq <= ${bounded})`,
     `INSERT INTO ${snapshot} (key, hash, synced_at, fields)
-       SELECT key, hash, synced_at, fields FROM (${latestAcksSql(wh, t, bounded)}) AS j WHERE hash IS NOT NULL`,
+       SELECT key, hash, synced_at, fields FROM (${latest}) AS j WHERE hash IS NOT NULL`,
     `DELETE FROM ${acks} WHERE seq <= ${bounded}`,
-  ]);
+  ];
+  // Fails (a text that is no number) when a key repeats, so the transaction rolls back.
+  const onceOnly = `SELECT CAST(CASE WHEN COUNT(DISTINCT key) < COUNT(*) THEN ${d.literal(REPEATED)} ELSE '0' END AS ${d.typeName("int64")}) AS ok
+    FROM ${acks} WHERE seq <= ${bounded}`;
+  const release = await wh.constrainMemory?.(PLAIN_FOLD_MEMORY_SHARE);
+  try {
+    await wh.executeInTransaction!([
+      onceOnly,
+      ...fold(`SELECT key, hash, fields, synced_at FROM ${acks} WHERE seq <= ${bounded}`),
+    ]);
+    return n;
+  } catch (error) {
+    if (!(error as Error).message?.includes(REPEATED)) throw error;
+  } finally {
+    await release?.();
+  }
+  await wh.executeInTransaction!(fold(latestAcksSql(wh, t, bounded)));
   return n;
 }
+
+const REPEATED = "cdp: a key is journaled more than once";
 
 /**
  * Brings a journaling warehouse's state tables to the current layout, under the sync's lock:

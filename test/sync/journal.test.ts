@@ -113,6 +113,34 @@ describe("the sync journal on DuckDB", () => {
     expect(await foldJournal(wh, s)).toBe(0);
   });
 
+  it("folds a journal whose keys come once each (the rows as they are) over the snapshot it replaces", async () => {
+    const s = stateTables("cdp_state", "fold_once");
+    await ensureState(wh, s);
+    await journalDelivered(
+      wh,
+      s,
+      [
+        { key: "a", hash: "h1" },
+        { key: "b", hash: "h1" },
+        { key: "c", hash: "h1" },
+      ],
+      [],
+    );
+    expect(await foldJournal(wh, s)).toBe(3);
+    await journalDelivered(wh, s, [{ key: "a", hash: "h2" }], ["b"]);
+    await journalDelivered(wh, s, [{ key: "d", hash: "h1" }], []);
+    expect(await foldJournal(wh, s)).toBe(3);
+    const rows = await wh.query<{ key: string; hash: string }>(
+      "SELECT key, hash FROM cdp_state.fold_once__snapshot ORDER BY key",
+    );
+    expect(rows).toEqual([
+      { key: "a", hash: "h2" },
+      { key: "c", hash: "h1" },
+      { key: "d", hash: "h1" },
+    ]);
+    expect(await foldJournal(wh, s)).toBe(0);
+  });
+
   it("leaves nothing journaled after a run, and what an interrupted run journaled is neither planned nor sent again", async () => {
     await wh.replaceTable(model, "SELECT range AS id, 'p' || range || '@x.com' AS email FROM range(6)");
     const first = recorder(wh);
