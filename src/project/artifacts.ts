@@ -77,6 +77,7 @@ export function buildManifest(compilation: Compilation) {
       generated_at: new Date().toISOString(),
       project_name: compilation.name,
       target_name: compilation.targetName,
+      invocation_id: compilation.invocationId,
       dialect: compilation.dialect.name,
     },
     nodes,

@@ -323,6 +323,7 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     projectDir,
     name: config.name,
     targetName: loaded.targetName,
+    invocationId: loaded.invocationId,
     nodes,
     order,
     children,

@@ -34,7 +34,12 @@ export const duckdbDialect: Dialect = {
     `(${expression} + INTERVAL (${Math.trunc(amount)}) ${part.toUpperCase()})`,
   dateDiff: (part, start, end) => `date_diff('${part}', ${start}, ${end})`,
   currentTimestamp: () => "current_timestamp",
+  // Ties (two rows with the same order) go to the smallest value, so the same rows always give
+  // the same answer: arg_max/arg_min and mode() pick whichever row they meet first, which varies
+  // with threads and row order and flipped golden records between identical builds.
   pickBy: (value, order, direction) =>
-    `${direction === "desc" ? "arg_max" : "arg_min"}(${value}, ${order}) FILTER (WHERE ${value} IS NOT NULL)`,
-  mostFrequent: (value) => `mode(${value}) FILTER (WHERE ${value} IS NOT NULL)`,
+    `first(${value} ORDER BY ${order} ${direction === "desc" ? "DESC" : "ASC"}, ${value} ASC) FILTER (WHERE ${value} IS NOT NULL AND ${order} IS NOT NULL)`,
+  // The most frequent value, ties to the smallest: the (count, value) pairs sorted, first taken.
+  mostFrequent: (value) =>
+    `list_sort(list_transform(map_entries(histogram(${value})), lambda e: {'n': -e.value, 'v': e.key}))[1].v`,
 };
