@@ -62,9 +62,10 @@ export function guardStop(g: GuardInput): string | undefined {
 }
 
 /**
- * Evidence that a sync whose state is empty delivered before: the last finished run recorded in
- * the state's run history left rows delivered (a snapshot emptied since), or the destination says
- * it holds what an earlier run sent (`Connector.priorDelivery`). Undefined when nothing says so.
+ * Evidence that a sync whose state is empty delivered before: the last run recorded in the
+ * state's history that went as far as planning left rows delivered (a snapshot emptied since;
+ * runs stopped by a guard or skipped say nothing about it), or the destination says it holds what
+ * an earlier run sent (`Connector.priorDelivery`). Undefined when nothing says so.
  */
 export async function lostStateEvidence(
   wh: Warehouse,
@@ -76,6 +77,7 @@ export async function lostStateEvidence(
   const [last] = await wh.query<{ run_id: string; state_rows: number | null; finished_at: unknown }>(
     `SELECT run_id, state_rows, finished_at FROM ${d.quoteRelation(t.runs)}
      WHERE sync = ${d.literal(sync)} AND finished_at IS NOT NULL AND state_rows IS NOT NULL
+       AND status IN ('success', 'failed', 'error')
      ORDER BY finished_at DESC, run_id DESC LIMIT 1`,
   );
   if (last && Number(last.state_rows) > 0) {
