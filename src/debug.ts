@@ -1,8 +1,8 @@
+import { createConnector } from "../connectors/index.ts";
 import { type LoadedConfig, loadConfig } from "./config/load.ts";
 import { redactor } from "./config/secrets.ts";
 import { formatDiagnostic } from "./errors.ts";
 import { defaultSleep } from "./http/rate-limit.ts";
-import { createConnector } from "./sync/connectors.ts";
 import { settingPath } from "./sync/index.ts";
 import { connect } from "./warehouse/index.ts";
 

@@ -1,22 +1,21 @@
 import { createHmac } from "node:crypto";
-import { createHttpClient } from "../../src/http/client.ts";
-import { defaultSleep } from "../../src/http/rate-limit.ts";
 import {
-  BatchError,
   type Connector,
-  type ConnectorContext,
+  type ConnectorKit,
+  type ConnectorParts,
+  defineConnector,
   type RowResult,
   type SyncRecord,
   type WriteContext,
-} from "../../src/sync/connector.ts";
-import type { MetaDestinationConfig } from "./config.ts";
+} from "../../src/connector-kit/index.ts";
+import { type MetaDestinationConfig, metaDestinationSchema } from "./config.ts";
 import { checkAudience } from "./get-audience.ts";
 import { metaFieldProblems } from "./schema-keys.ts";
 import { SessionCounter } from "./session.ts";
 import { staleIdentifiers } from "./stale-identifiers.ts";
 import { prepareUsers, updateUsers } from "./update-users.ts";
 
-export { META_SECRET_FIELDS, type MetaDestinationConfig, metaDestinationSchema } from "./config.ts";
+export { type MetaDestinationConfig, metaDestinationSchema } from "./config.ts";
 export { META_SCHEMA_KEYS, metaFieldProblems } from "./schema-keys.ts";
 
 /** Counts Meta reported for one operation. */
@@ -60,30 +59,29 @@ export interface MetaConnector extends Connector {
  * with `DELETE /{audience_id}/users`, each value normalised and SHA-256 hashed per Meta's rules.
  * Audience mode only. Contract in README.md.
  */
-export function metaConnector(
-  config: MetaDestinationConfig,
-  ctx: ConnectorContext,
-  overrides: { batchSize?: number; rateLimit?: number; maxAttempts?: number } = {},
-): MetaConnector {
-  ctx.redactor.add(config.accessToken);
-  ctx.redactor.add(config.appSecret);
+export const meta = defineConnector<"meta", typeof metaDestinationSchema, MetaConnector>({
+  type: "meta",
+  schema: metaDestinationSchema,
+  // The Custom Audience limit is counted per hour (a few thousand calls for a new app, far more
+  // with full Marketing API access): 1 request/s, 10,000 rows each, stays under it.
+  defaults: { batchSize: 10_000, rateLimit: 1 },
+  stopAfterFatal: true,
+  create: (config, kit) => metaParts(config, kit),
+});
+
+export const metaConnector = meta.connect;
+
+function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorParts<MetaConnector> {
   const proof = config.appSecret
     ? createHmac("sha256", config.appSecret).update(config.accessToken).digest("hex")
     : undefined;
-  ctx.redactor.add(proof);
-  // The Custom Audience limit is counted per hour (a few thousand calls for a new app, far more
-  // with full Marketing API access): 1 request/s, 10,000 rows each, stays under it.
-  const rateLimit = overrides.rateLimit ?? config.rateLimit ?? 1;
-  const http = createHttpClient({
+  kit.redactor.add(proof);
+  const http = kit.http({
     name: "meta",
     baseURL: config.baseUrl.replace(/\/+$/, ""),
     // A header keeps the token out of URLs (and so out of errors and proxy logs).
     headers: { Authorization: `Bearer ${config.accessToken}` },
     timeoutMs: config.timeout * 1000,
-    rateLimit,
-    maxAttempts: overrides.maxAttempts ?? 5,
-    redactor: ctx.redactor,
-    sleep: ctx.sleep,
   });
   const query = (params: Record<string, string>) => {
     const q = new URLSearchParams(params);
@@ -103,10 +101,6 @@ export function metaConnector(
   let staleRemoved = 0;
   let invalidSamples = 0;
   const invalidReasons = new Set<string>();
-  // Once the token or the audience proved wrong, later writes (batches already queued by the
-  // engine) fail the same way without another call: each call would fail the same way.
-  let fatal: BatchError | undefined;
-
   /**
    * One request for `records` (all adds or all removes); rows whose key is in `stale` are earlier
    * identifiers of changed rows, sent along with the removals: they have no result of their own.
@@ -156,10 +150,7 @@ export function metaConnector(
   }
 
   return {
-    name: "meta",
     modes: ["audience"],
-    batchSize: overrides.batchSize ?? config.batchSize ?? 10_000,
-    rateLimit,
     removalNeedsFields: true,
     async check() {
       const url = `${audiencePath}${query({ fields: "id,name,subtype,operation_status" })}`;
@@ -167,13 +158,15 @@ export function metaConnector(
         http,
         url,
         config.audienceId,
-        ctx.sleep ?? defaultSleep,
-        overrides.maxAttempts ?? 3,
+        kit.sleep,
+        // A check answers now: fewer attempts than a write's.
+        kit.overrides.maxAttempts ?? 3,
       );
     },
     validateFields: (names) => metaFieldProblems(names),
+    // Once the token or the audience proved wrong, later writes (batches already queued by the
+    // engine) fail the same way without another call (`stopAfterFatal`).
     async write(batch, wctx) {
-      if (fatal) throw fatal;
       // The engine refuses such fields before sending (validateFields); this guards direct callers.
       const problems = metaFieldProblems(batch.flatMap((r) => Object.keys(r.fields)));
       if (problems.length) {
@@ -192,19 +185,14 @@ export function metaConnector(
       // A changed row's earlier identifiers (an old email) leave the audience with the removals.
       const stale = staleIdentifiers(adds, config.defaultCountry);
       const staleKeys = new Set(stale.map((r) => r.key));
-      try {
-        // Removes first: an identifier that moved from one key to another ends up a member, and
-        // a changed row's old and new identifiers matching the same person leave it a member.
-        const removed =
-          removes.length || stale.length ? await send("remove", [...removes, ...stale], wctx, staleKeys) : [];
-        const added = adds.length ? await send("add", adds, wctx) : [];
-        return [...others, ...removed, ...added];
-      } catch (error) {
-        // A fatal error stops the run; anything else sends the batch again whole (adding or
-        // removing twice is harmless).
-        if (error instanceof BatchError && error.fatal) fatal = error;
-        throw error;
-      }
+      // Removes first: an identifier that moved from one key to another ends up a member, and a
+      // changed row's old and new identifiers matching the same person leave it a member. A
+      // failure other than a fatal one sends the batch again whole (adding or removing twice is
+      // harmless).
+      const removed =
+        removes.length || stale.length ? await send("remove", [...removes, ...stale], wctx, staleKeys) : [];
+      const added = adds.length ? await send("add", adds, wctx) : [];
+      return [...others, ...removed, ...added];
     },
     matchInfo,
     report() {
