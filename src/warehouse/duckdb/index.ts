@@ -76,6 +76,7 @@ const capabilities: Capabilities = {
   merge: true,
   schemas: true,
   enforcedKeys: true,
+  pagedReads: true,
 };
 
 /** Rewrites DuckDB's error text into one readable message. */

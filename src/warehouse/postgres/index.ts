@@ -63,6 +63,7 @@ export class PostgresWarehouse implements Warehouse {
       merge: serverVersion >= 150000,
       schemas: true,
       enforcedKeys: true,
+      pagedReads: false,
     };
   }
 
