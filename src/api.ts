@@ -1,25 +1,17 @@
 import path from "node:path";
-import { type LoadedConfig, loadConfig } from "./config/load.ts";
-import { writeAtomic, writeCompileArtifacts, writeFailedTestSql } from "./project/artifacts.ts";
-import { type Compilation, compileProject } from "./project/compile.ts";
-import { select } from "./project/selectors.ts";
-import type { Node, ResourceType } from "./project/types.ts";
+import { writeAtomic, writeFailedTestSql } from "./project/artifacts.ts";
+import { compile, connectTarget, openProject, type ProjectOptions, targetDir } from "./project/open.ts";
+import { type RunCommand, selectNodes } from "./project/selectors.ts";
+import type { Node } from "./project/types.ts";
 import type { EventListener } from "./run/events.ts";
 import { executeDag } from "./run/executor.ts";
 import { runNode, SchemaCache } from "./run/node-runner.ts";
 import { isFailure, type NodeResult, type RunSummary, runResultsJson } from "./run/results.ts";
 import type { SyncEvent, SyncSummary } from "./sync/index.ts";
-import { connect } from "./warehouse/index.ts";
 import type { Warehouse } from "./warehouse/types.ts";
 
-export interface ProjectOptions {
-  projectDir?: string;
-  target?: string;
-  /** Overrides for `{{var}}` (the CLI's `--vars`). */
-  vars?: Record<string, unknown>;
-  select?: string[];
-  exclude?: string[];
-}
+export { compile, type ProjectOptions, targetDir } from "./project/open.ts";
+export { type RunCommand, selectNodes } from "./project/selectors.ts";
 
 export interface RunOptions extends ProjectOptions {
   threads?: number;
@@ -53,15 +45,10 @@ const SYNC_MIN_CONNECTIONS = 3;
  * const summary = await sync({ projectDir: ".", names: ["high_value_to_crm"], dryRun: true });
  */
 export async function sync(options: SyncOptions = {}): Promise<SyncSummary> {
-  const { loaded, compilation } = await compile(options);
-  const warehouse =
-    options.warehouse ??
-    (await connect(loaded.target, {
-      projectDir: loaded.projectDir,
-      projectName: loaded.config.name,
-      threads: Math.max(loaded.config.threads, SYNC_MIN_CONNECTIONS),
-      targetName: loaded.targetName,
-    }));
+  const { loaded, compilation, warehouse, close } = await openProject({
+    ...options,
+    threads: (l) => Math.max(l.config.threads, SYNC_MIN_CONNECTIONS),
+  });
   try {
     // Loaded on demand: the sync engine and its HTTP stack cost start-up time for every command.
     const { runSyncs } = await import("./sync/index.ts");
@@ -72,45 +59,8 @@ export async function sync(options: SyncOptions = {}): Promise<SyncSummary> {
       onEvent: options.onEvent,
     });
   } finally {
-    if (!options.warehouse) await warehouse.close();
+    await close();
   }
-}
-
-export type RunCommand = "seed" | "run" | "test" | "build";
-
-const RESOURCES: Record<RunCommand, ResourceType[]> = {
-  seed: ["seed"],
-  run: ["model"],
-  test: ["test"],
-  build: ["seed", "model", "test"],
-};
-
-export function targetDir(loaded: LoadedConfig): string {
-  return path.resolve(loaded.projectDir, loaded.config.paths.target);
-}
-
-/** Loads the config and compiles the project; writes `target/compiled/**` and `target/manifest.json`. */
-export async function compile(
-  options: ProjectOptions = {},
-): Promise<{ loaded: LoadedConfig; compilation: Compilation }> {
-  const loaded = await loadConfig({
-    projectDir: options.projectDir,
-    target: options.target,
-    vars: options.vars,
-  });
-  const compilation = compileProject(loaded);
-  await writeCompileArtifacts(compilation, targetDir(loaded));
-  return { loaded, compilation };
-}
-
-/** The nodes a command would act on, in build order. */
-export function selectNodes(compilation: Compilation, command: RunCommand, options: ProjectOptions): Node[] {
-  const chosen = select(compilation, options.select, options.exclude);
-  const types = RESOURCES[command];
-  return compilation.order
-    .filter((id) => chosen.has(id))
-    .map((id) => compilation.nodes.get(id)!)
-    .filter((n) => types.includes(n.resourceType));
 }
 
 /**
@@ -153,12 +103,7 @@ export async function execute(
       : [];
   const warehouse =
     options.warehouse ??
-    (await connect(loaded.target, {
-      projectDir: loaded.projectDir,
-      projectName: loaded.config.name,
-      threads: syncNames.length ? Math.max(threads, SYNC_MIN_CONNECTIONS) : threads,
-      targetName: loaded.targetName,
-    }));
+    (await connectTarget(loaded, syncNames.length ? Math.max(threads, SYNC_MIN_CONNECTIONS) : threads));
   let syncs: SyncSummary | undefined;
   const results: NodeResult[] = [];
   const total = nodes.length;

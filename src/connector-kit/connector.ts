@@ -1,4 +1,4 @@
-import type { Redactor } from "../config/secrets.ts";
+import type { Redactor } from "../redactor.ts";
 
 /** What a row asks the destination to do. */
 export type Operation = "upsert" | "update" | "insert" | "delete" | "add" | "remove";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import type { Redactor } from "../config/secrets.ts";
 import { createHttpClient, type HttpClient, type HttpClientOptions } from "../http/client.ts";
 import { defaultSleep } from "../http/rate-limit.ts";
+import type { Redactor } from "../redactor.ts";
 import { BatchError, type Connector, type ConnectorContext, type WriteContext } from "./connector.ts";
 import { secretValues } from "./secret-field.ts";
 

@@ -3,11 +3,12 @@
  * nothing else. A connector that needs more asks for it here, so the engine can change behind
  * this face without touching connectors. `connectors/_template/` shows how the pieces fit.
  */
-export type { Redactor } from "../config/secrets.ts";
+
 export { createHttpClient, type HttpClient, type HttpRequest, type HttpResponse } from "../http/client.ts";
 export { HttpError } from "../http/errors.ts";
 export { defaultSleep, TokenBucket } from "../http/rate-limit.ts";
 export { urlSecrets } from "../http/redact.ts";
+export type { Redactor } from "../redactor.ts";
 export {
   BatchError,
   type Connector,

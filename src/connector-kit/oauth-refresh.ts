@@ -1,5 +1,5 @@
-import type { Redactor } from "../config/secrets.ts";
 import type { HttpClient } from "../http/client.ts";
+import type { Redactor } from "../redactor.ts";
 
 /** A token is renewed this long before the answer said it expires. */
 const EARLY_MS = 60_000;

@@ -1,7 +1,7 @@
 import Cursor from "pg-cursor";
 import type { PostgresTargetConfig } from "../../config/schema.ts";
-import { redactor } from "../../config/secrets.ts";
 import { WarehouseError } from "../../errors.ts";
+import { redactor } from "../../redactor.ts";
 import type {
   Capabilities,
   Column,
