@@ -1,6 +1,6 @@
 /**
  * The Warehouse contract: one small interface that every dialect implements in its own folder
- * (`duckdb/`, later `postgres/`, `bigquery/`). Materializations, tests and syncs talk only to this.
+ * (`duckdb/`, `postgres/`, `bigquery/`). Materializations, tests and syncs talk only to this.
  */
 
 /** A table or view, addressed by schema and name (and a database/project where the dialect has one). */
@@ -168,7 +168,7 @@ export interface StreamOptions {
  * implementation keeps its own pool and runs multi-statement operations on one connection.
  *
  * @example
- * const wh = await createWarehouse(target, { projectDir, threads: 4 });
+ * const wh = await connect(target, { projectDir, projectName: "demo", threads: 4 });
  * await wh.replaceTable({ schema: "main", name: "orders" }, "select 1 as id");
  * for await (const batch of wh.stream("select * from main.orders", { batchSize: 1000 })) send(batch);
  * await wh.close();

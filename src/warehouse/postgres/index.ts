@@ -1,5 +1,4 @@
 import Cursor from "pg-cursor";
-import type { PostgresTargetConfig } from "../../config/schema.ts";
 import { WarehouseError } from "../../errors.ts";
 import { redactor } from "../../redactor.ts";
 import type {
@@ -13,6 +12,7 @@ import type {
   StreamOptions,
   Warehouse,
 } from "../types.ts";
+import type { PostgresTargetConfig } from "./config.ts";
 import {
   type ConnectionSettings,
   connectionError,
