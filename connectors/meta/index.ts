@@ -10,42 +10,14 @@ import {
 } from "../../src/connector-kit/index.ts";
 import { type MetaDestinationConfig, metaDestinationSchema } from "./config.ts";
 import { checkAudience } from "./get-audience.ts";
+import { MatchInfoCollector, type MetaMatchInfo } from "./match-info.ts";
 import { metaFieldProblems } from "./schema-keys.ts";
-import { SessionCounter } from "./session.ts";
 import { staleIdentifiers } from "./stale-identifiers.ts";
 import { prepareUsers, updateUsers } from "./update-users.ts";
 
 export { type MetaDestinationConfig, metaDestinationSchema } from "./config.ts";
+export type { MetaMatchInfo, MetaOperationCounts } from "./match-info.ts";
 export { META_SCHEMA_KEYS, metaFieldProblems } from "./schema-keys.ts";
-
-/** Counts Meta reported for one operation. */
-export interface MetaOperationCounts {
-  requests: number;
-  /** Rows Meta received (`num_received`). */
-  received: number;
-  /** Rows Meta could not use (`num_invalid_entries`). */
-  invalid: number;
-}
-
-/**
- * What Meta reported about the uploads of this connector (one per run in the engine): the match
- * information of the audience as far as the API gives it. Meta does not say how many people
- * matched per request; the audience's size appears later (approximate_count_*), after matching.
- */
-export interface MetaMatchInfo {
-  add: MetaOperationCounts;
-  /** Every DELETE: rows that left the audience, and the earlier identifiers of changed rows. */
-  remove: MetaOperationCounts;
-  /** Changed rows whose earlier identifiers were removed (counted in `remove` too). */
-  staleRemoved: number;
-  /** Rows refused before sending (no usable identifier). */
-  refusedBeforeSending: number;
-  /** How many entries Meta gave as samples of invalid entries (`invalid_entry_samples`). */
-  invalidSamples: number;
-  /** Up to 10 of Meta's invalid entry reasons (never the entries themselves). */
-  invalidReasons: string[];
-  sessions: { operation: "add" | "remove"; sessionId: number; batches: number }[];
-}
 
 /** The Meta connector: a Connector plus the match information it collected. */
 export interface MetaConnector extends Connector {
@@ -90,17 +62,7 @@ function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorP
     return s ? `?${s}` : "";
   };
   const audiencePath = `/${config.apiVersion}/${config.audienceId}`;
-  const sessions = new SessionCounter();
-  const sessionOps = new Map<number, "add" | "remove">();
-  const counts = {
-    add: { requests: 0, received: 0, invalid: 0 },
-    remove: { requests: 0, received: 0, invalid: 0 },
-  };
-  // Keys, not a count: the engine may offer a row again (a batch split or resent).
-  const refusedBeforeSending = new Set<string>();
-  let staleRemoved = 0;
-  let invalidSamples = 0;
-  const invalidReasons = new Set<string>();
+  const collected = new MatchInfoCollector();
   /**
    * One request for `records` (all adds or all removes); rows whose key is in `stale` are earlier
    * identifiers of changed rows, sent along with the removals: they have no result of their own.
@@ -113,41 +75,16 @@ function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorP
   ): Promise<RowResult[]> {
     const prepared = prepareUsers(records, config.defaultCountry);
     const refused = prepared.refused.filter((r) => !stale.has(r.key));
-    for (const r of refused) refusedBeforeSending.add(r.key);
+    collected.refused(refused.map((r) => r.key));
     if (prepared.data.length === 0) return refused;
-    const session = sessions.next(wctx.runId, op);
-    sessionOps.set(session.session_id, op);
-    counts[op].requests++;
+    const session = collected.nextRequest(wctx.runId, op);
     const url = `${audiencePath}/users${query({})}`;
-    const { results, response } = await updateUsers(
-      http,
-      url,
-      op === "add" ? "POST" : "DELETE",
-      prepared,
-      session,
-    );
-    counts[op].received += response.num_received;
-    counts[op].invalid += response.num_invalid_entries;
-    const samples = Object.values(response.invalid_entry_samples);
-    invalidSamples += samples.length;
-    for (const reason of samples) {
-      if (invalidReasons.size < 10) invalidReasons.add(reason);
-    }
-    staleRemoved += prepared.keys.filter((k) => stale.has(k)).length;
+    const method = op === "add" ? "POST" : "DELETE";
+    const { results, response } = await updateUsers(http, url, method, prepared, session);
+    collected.answered(op, response, prepared.keys.filter((k) => stale.has(k)).length);
     return [...refused, ...results.filter((r) => !stale.has(r.key))];
   }
-
-  function matchInfo(): MetaMatchInfo {
-    return {
-      add: { ...counts.add },
-      remove: { ...counts.remove },
-      staleRemoved,
-      refusedBeforeSending: refusedBeforeSending.size,
-      invalidSamples,
-      invalidReasons: [...invalidReasons],
-      sessions: sessions.sessions.map((s) => ({ ...s, operation: sessionOps.get(s.sessionId) ?? "add" })),
-    };
-  }
+  const matchInfo = () => collected.info();
 
   return {
     modes: ["audience"],
