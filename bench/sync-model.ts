@@ -1,5 +1,5 @@
+import type { Connector, RowResult, SyncRecord } from "../src/connector-kit/connector.ts";
 import type { UserSyncConfig } from "../src/sync/config.ts";
-import type { Connector, RowResult, SyncRecord } from "../src/sync/connector.ts";
 
 /**
  * The model every sync benchmark sends: people `from` ≤ id < `to`, with a messy email that the

@@ -1,10 +1,18 @@
 import path from "node:path";
-import { type LoadedConfig, loadConfig } from "./config/load.ts";
+import type { LoadedConfig } from "./config/load.ts";
 import { UsageError } from "./errors.ts";
-import { writeAtomic, writeCompileArtifacts, writeFailedTestSql } from "./project/artifacts.ts";
-import { type Compilation, compileProject } from "./project/compile.ts";
-import { select } from "./project/selectors.ts";
-import type { Node, ResourceType } from "./project/types.ts";
+import { writeAtomic, writeFailedTestSql } from "./project/artifacts.ts";
+import type { Compilation } from "./project/compile.ts";
+import {
+  compileLoaded,
+  connectTarget,
+  loadProject,
+  openProject,
+  type ProjectOptions,
+  targetDir,
+} from "./project/open.ts";
+import { type RunCommand, select, selectNodes } from "./project/selectors.ts";
+import type { Node } from "./project/types.ts";
 import type { EventListener } from "./run/events.ts";
 import { executeDag } from "./run/executor.ts";
 import { checkFreshness, type FreshnessResult } from "./run/freshness.ts";
@@ -12,17 +20,10 @@ import { runNode, SchemaCache } from "./run/node-runner.ts";
 import { isFailure, type NodeResult, type RunSummary, runResultsJson } from "./run/results.ts";
 import type { HistoryRow } from "./sync/history.ts";
 import type { SyncEvent, SyncSummary } from "./sync/index.ts";
-import { connect } from "./warehouse/index.ts";
 import type { Warehouse } from "./warehouse/types.ts";
 
-export interface ProjectOptions {
-  projectDir?: string;
-  target?: string;
-  /** Overrides for `{{var}}` (the CLI's `--vars`). */
-  vars?: Record<string, unknown>;
-  select?: string[];
-  exclude?: string[];
-}
+export { compile, type ProjectOptions, targetDir } from "./project/open.ts";
+export { type RunCommand, selectNodes } from "./project/selectors.ts";
 
 export interface RunOptions extends ProjectOptions {
   threads?: number;
@@ -88,15 +89,10 @@ const SYNC_MIN_CONNECTIONS = 3;
  * const summary = await sync({ projectDir: ".", names: ["high_value_to_crm"], dryRun: true });
  */
 export async function sync(options: SyncOptions = {}): Promise<SyncSummary> {
-  const { loaded, compilation } = await compile(options);
-  const warehouse =
-    options.warehouse ??
-    (await connect(loaded.target, {
-      projectDir: loaded.projectDir,
-      projectName: loaded.config.name,
-      threads: Math.max(loaded.config.threads, SYNC_MIN_CONNECTIONS),
-      targetName: loaded.targetName,
-    }));
+  const { loaded, compilation, warehouse, close } = await openProject({
+    ...options,
+    threads: (l) => Math.max(l.config.threads, SYNC_MIN_CONNECTIONS),
+  });
   try {
     // Loaded on demand: the sync engine and its HTTP stack cost start-up time for every command.
     const { runSyncs } = await import("./sync/index.ts");
@@ -108,28 +104,7 @@ export async function sync(options: SyncOptions = {}): Promise<SyncSummary> {
       onEvent: options.onEvent,
     });
   } finally {
-    if (!options.warehouse) await warehouse.close();
-  }
-}
-
-/** Opens the project's target (after loading and compiling), for commands that read the warehouse. */
-async function withWarehouse<T>(
-  options: ProjectOptions & { warehouse?: Warehouse },
-  work: (loaded: LoadedConfig, compilation: Compilation, warehouse: Warehouse) => Promise<T>,
-): Promise<T> {
-  const { loaded, compilation } = await compile(options);
-  const warehouse =
-    options.warehouse ??
-    (await connect(loaded.target, {
-      projectDir: loaded.projectDir,
-      projectName: loaded.config.name,
-      threads: 1,
-      targetName: loaded.targetName,
-    }));
-  try {
-    return await work(loaded, compilation, warehouse);
-  } finally {
-    if (!options.warehouse) await warehouse.close();
+    await close();
   }
 }
 
@@ -140,12 +115,11 @@ async function withWarehouse<T>(
 export async function syncHistory(
   options: ProjectOptions & { name?: string; limit?: number; warehouse?: Warehouse },
 ): Promise<{ target: string; runs: HistoryRow[] }> {
-  return withWarehouse(options, async (loaded, _compilation, warehouse) => {
+  const { loaded, warehouse, close } = await openProject({ ...options, threads: () => 1 });
+  try {
     const syncs = loaded.config.syncs;
-    if (options.name && !syncs[options.name]) {
-      const { selectSyncs } = await import("./sync/index.ts");
-      selectSyncs(loaded, [options.name]);
-    }
+    const { selectSyncs } = await import("./sync/index.ts");
+    if (options.name) selectSyncs(loaded, [options.name]);
     const { readHistory } = await import("./sync/history.ts");
     const { stateTables } = await import("./sync/state.ts");
     const schemas = new Set(
@@ -164,7 +138,9 @@ export async function syncHistory(
       (a, b) => (b.started_at ?? "").localeCompare(a.started_at ?? "") || b.run_id.localeCompare(a.run_id),
     );
     return { target: loaded.targetName, runs: runs.slice(0, limit) };
-  });
+  } finally {
+    await close();
+  }
 }
 
 /**
@@ -174,7 +150,8 @@ export async function syncHistory(
 export async function sourceFreshness(
   options: ProjectOptions & { sources?: string[]; warehouse?: Warehouse },
 ): Promise<{ target: string; results: FreshnessResult[] }> {
-  return withWarehouse(options, async (loaded, _compilation, warehouse) => {
+  const { loaded, warehouse, close } = await openProject({ ...options, threads: () => 1 });
+  try {
     const declared = Object.keys(loaded.config.sources);
     const unknown = (options.sources ?? []).filter((s) => !declared.includes(s));
     if (unknown.length) {
@@ -205,48 +182,9 @@ export async function sourceFreshness(
       ),
     );
     return { target: loaded.targetName, results };
-  });
-}
-
-export type RunCommand = "seed" | "run" | "test" | "build";
-
-const RESOURCES: Record<RunCommand, ResourceType[]> = {
-  seed: ["seed"],
-  run: ["model"],
-  test: ["test"],
-  build: ["seed", "model", "test"],
-};
-
-export function targetDir(loaded: LoadedConfig): string {
-  return path.resolve(loaded.projectDir, loaded.config.paths.target);
-}
-
-/** Loads the config and compiles the project; writes `target/compiled/**` and `target/manifest.json`. */
-export async function compile(
-  options: ProjectOptions = {},
-): Promise<{ loaded: LoadedConfig; compilation: Compilation }> {
-  const loaded = await loadProject(options);
-  return { loaded, compilation: await compileLoaded(loaded) };
-}
-
-function loadProject(options: ProjectOptions): Promise<LoadedConfig> {
-  return loadConfig({ projectDir: options.projectDir, target: options.target, vars: options.vars });
-}
-
-async function compileLoaded(loaded: LoadedConfig): Promise<Compilation> {
-  const compilation = compileProject(loaded);
-  await writeCompileArtifacts(compilation, targetDir(loaded));
-  return compilation;
-}
-
-/** The nodes a command would act on, in build order. */
-export function selectNodes(compilation: Compilation, command: RunCommand, options: ProjectOptions): Node[] {
-  const chosen = select(compilation, options.select, options.exclude);
-  const types = RESOURCES[command];
-  return compilation.order
-    .filter((id) => chosen.has(id))
-    .map((id) => compilation.nodes.get(id)!)
-    .filter((n) => types.includes(n.resourceType));
+  } finally {
+    await close();
+  }
 }
 
 /**
@@ -302,12 +240,9 @@ export async function execute(
   );
   const warehouse =
     options.warehouse ??
-    (await connect(loaded.target, {
-      projectDir: loaded.projectDir,
-      projectName: loaded.config.name,
-      threads: syncNames.length ? Math.max(threads, SYNC_MIN_CONNECTIONS) : threads,
-      targetName: loaded.targetName,
-    }).catch((e) => stopEarly(e, `cannot connect to target ${loaded.targetName}`)));
+    (await connectTarget(loaded, syncNames.length ? Math.max(threads, SYNC_MIN_CONNECTIONS) : threads).catch(
+      (e) => stopEarly(e, `cannot connect to target ${loaded.targetName}`),
+    ));
   let syncs: SyncSummary | undefined;
   const results: NodeResult[] = [];
   const total = nodes.length;

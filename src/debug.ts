@@ -1,10 +1,10 @@
+import { createConnector } from "../connectors/index.ts";
 import { type LoadedConfig, loadConfig } from "./config/load.ts";
 import { redactor } from "./config/secrets.ts";
 import { formatDiagnostic } from "./errors.ts";
 import { defaultSleep } from "./http/rate-limit.ts";
-import { createConnector } from "./sync/connectors.ts";
+import { connectTarget } from "./project/open.ts";
 import { settingPath } from "./sync/index.ts";
-import { connect } from "./warehouse/index.ts";
 
 export interface DebugCheck {
   /** What was checked: the config, the warehouse target, or one sync's destination. */
@@ -100,12 +100,7 @@ export async function debugProject(options: DebugOptions = {}): Promise<DebugRep
 
   checks.push(
     await timed("warehouse", loaded.targetName, async () => {
-      const wh = await connect(loaded.target, {
-        projectDir: loaded.projectDir,
-        projectName: loaded.config.name,
-        threads: 1,
-        targetName: loaded.targetName,
-      });
+      const wh = await connectTarget(loaded, 1);
       try {
         await withTimeout(wh.query("SELECT 1 AS ok"), options.timeout ?? 30, `target ${loaded.targetName}`);
       } finally {

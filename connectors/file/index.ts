@@ -1,7 +1,7 @@
 import { access, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
-import type { Connector, ConnectorContext } from "../../src/sync/connector.ts";
-import type { FileDestinationConfig } from "./config.ts";
+import { defineConnector } from "../../src/connector-kit/index.ts";
+import { fileDestinationSchema } from "./config.ts";
 import { toCsv, toJsonl, writeFileAtomic } from "./write-file.ts";
 
 export { type FileDestinationConfig, fileDestinationSchema } from "./config.ts";
@@ -14,46 +14,43 @@ const PART = /^part-\d+\.(csv|jsonl)$/;
  * one file per batch, each appearing whole or not at all. A batch is delivered once its file is
  * renamed into place. Contract in README.md.
  */
-export function fileConnector(
-  config: FileDestinationConfig,
-  ctx: ConnectorContext,
-  overrides: { batchSize?: number } = {},
-): Connector {
-  const root = path.resolve(ctx.projectDir, config.dir);
-  let seq = 0;
-  return {
-    name: "file",
-    modes: ["upsert", "update", "insert", "mirror", "audience"],
-    batchSize: overrides.batchSize ?? config.batchSize ?? 10_000,
-    rateLimit: 1_000,
-    async check() {
-      await mkdir(root, { recursive: true });
-      await access(root);
-    },
-    async priorDelivery(sync) {
-      // Each run that delivered left a directory of part files under <dir>/<sync>/.
-      const runs = await readdir(path.join(root, sync), { withFileTypes: true }).catch(() => []);
-      const delivered: string[] = [];
-      for (const run of runs
-        .filter((e) => e.isDirectory())
-        .map((e) => e.name)
-        .sort()) {
-        const files = await readdir(path.join(root, sync, run)).catch(() => [] as string[]);
-        if (files.some((f) => PART.test(f))) delivered.push(run);
-      }
-      if (!delivered.length) return undefined;
-      return `${path.relative(ctx.projectDir, path.join(root, sync)) || "."} holds ${delivered.length} earlier export${delivered.length === 1 ? "" : "s"} (the last: ${delivered.at(-1)})`;
-    },
-    async write(batch, wctx) {
-      const n = ++seq;
-      const file = path.join(
-        root,
-        wctx.sync,
-        wctx.runId,
-        `part-${String(n).padStart(5, "0")}.${config.format}`,
-      );
-      await writeFileAtomic(file, config.format === "csv" ? toCsv(batch) : toJsonl(batch));
-      return batch.map((r) => ({ key: r.key, status: "delivered" as const }));
-    },
-  };
-}
+export const file = defineConnector({
+  type: "file",
+  schema: fileDestinationSchema,
+  // No API, so no rate limit: a batch is as large as one file should be.
+  defaults: { batchSize: 10_000 },
+  create(config, kit) {
+    const root = path.resolve(kit.projectDir, config.dir);
+    let seq = 0;
+    return {
+      modes: ["upsert", "update", "insert", "mirror", "audience"],
+      async check() {
+        await mkdir(root, { recursive: true });
+        await access(root);
+      },
+      async priorDelivery(sync) {
+        // Each run that delivered left a directory of part files under <dir>/<sync>/.
+        const runs = await readdir(path.join(root, sync), { withFileTypes: true }).catch(() => []);
+        const delivered: string[] = [];
+        for (const run of runs
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name)
+          .sort()) {
+          const files = await readdir(path.join(root, sync, run)).catch(() => [] as string[]);
+          if (files.some((f) => PART.test(f))) delivered.push(run);
+        }
+        if (!delivered.length) return undefined;
+        return `${path.relative(kit.projectDir, path.join(root, sync)) || "."} holds ${delivered.length} earlier export${delivered.length === 1 ? "" : "s"} (the last: ${delivered.at(-1)})`;
+      },
+      async write(batch, wctx) {
+        const n = ++seq;
+        const name = `part-${String(n).padStart(5, "0")}.${config.format}`;
+        const target = path.join(root, wctx.sync, wctx.runId, name);
+        await writeFileAtomic(target, config.format === "csv" ? toCsv(batch) : toJsonl(batch));
+        return batch.map((r) => ({ key: r.key, status: "delivered" as const }));
+      },
+    };
+  },
+});
+
+export const fileConnector = file.connect;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import type { SyncRecord } from "../../src/sync/connector.ts";
+import type { SyncRecord } from "../../src/connector-kit/index.ts";
 
 /** Writes `text` to `file` atomically: a temporary file in the same directory, fsync, rename. */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {

@@ -1,5 +1,5 @@
-import type { GoogleAdsApi } from "./api-client.ts";
 import { GoogleAdsApiError } from "./auth.ts";
+import type { GoogleAdsApi } from "./client.ts";
 import { describe, operationErrors } from "./errors.ts";
 import type { JobKind, UserData } from "./user-data.ts";
 

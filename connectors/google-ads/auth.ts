@@ -1,6 +1,10 @@
-import type { Redactor } from "../../src/config/secrets.ts";
-import type { HttpClient } from "../../src/http/client.ts";
-import { HttpError } from "../../src/http/errors.ts";
+import {
+  type HttpClient,
+  HttpError,
+  oauthError,
+  type Redactor,
+  RefreshTokenSession,
+} from "../../src/connector-kit/index.ts";
 
 /** A failure of the Google Ads API or of its OAuth server, classified once. */
 export class GoogleAdsApiError extends Error {
@@ -34,89 +38,70 @@ export interface OAuthSettings {
 /** OAuth answers meaning the refresh token or the client will never be accepted as they are. */
 const REFUSED = new Set(["invalid_grant", "invalid_client", "unauthorized_client", "invalid_scope"]);
 
-/** Access tokens are renewed this long before Google says they expire. */
-const EARLY_MS = 60_000;
+/** A Google access token. */
+export interface GoogleToken {
+  accessToken: string;
+}
 
 /**
- * Access tokens from the OAuth refresh-token grant (`POST tokenUrl`, form encoded), cached until
- * shortly before they expire, fetched once for concurrent callers, and registered with the
- * redactor so they can appear in no message.
+ * Access tokens from Google's OAuth refresh-token grant (`POST tokenUrl`, form encoded: the
+ * kit's `RefreshTokenSession`), cached until shortly before they expire, fetched once for
+ * concurrent callers, registered with the redactor so they can appear in no message.
  *
  * @example
- * const tokens = new AccessTokens(http, settings, redactor);
- * const token = await tokens.get();          // "ya29...."
- * tokens.invalidate(token);                  // after a 401: the next get() fetches a new one
+ * const tokens = googleAccessTokens(http, settings, redactor);
+ * const token = await tokens.token();        // { accessToken: "ya29...." }
+ * await tokens.renew(token);                 // after a 401: a new one
  */
-export class AccessTokens {
-  private current?: { token: string; expiresAt: number };
-  private pending?: Promise<string>;
+export type AccessTokens = RefreshTokenSession<GoogleToken>;
 
-  constructor(
-    private readonly http: HttpClient,
-    private readonly settings: OAuthSettings,
-    private readonly redactor: Redactor,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  async get(): Promise<string> {
-    if (this.current && this.now() < this.current.expiresAt - EARLY_MS) return this.current.token;
-    this.pending ??= this.fetch().finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
-  }
-
-  /** Forgets `token` (refused by the API), so that the next `get()` asks for a new one. */
-  invalidate(token: string): void {
-    if (this.current?.token === token) this.current = undefined;
-  }
-
-  private async fetch(): Promise<string> {
-    const s = this.settings;
-    const form = new URLSearchParams({
-      grant_type: "refresh_token",
-      client_id: s.clientId,
-      client_secret: s.clientSecret,
-      refresh_token: s.refreshToken,
-    });
-    let body: unknown;
-    try {
-      const res = await this.http.request({
-        method: "POST",
-        url: s.tokenUrl,
-        data: form.toString(),
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-      });
-      body = res.body;
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      const b = (error.body ?? {}) as { error?: unknown; error_description?: unknown };
-      const code = typeof b.error === "string" ? b.error : undefined;
-      const detail =
-        typeof b.error_description === "string" ? `: ${this.redactor.redact(b.error_description)}` : "";
-      if (code && REFUSED.has(code)) {
-        throw new GoogleAdsApiError(
-          `google-ads: Google refused the OAuth credentials (${code}${detail}). Authorise again: run the OAuth consent flow (scope https://www.googleapis.com/auth/adwords) with a Google account that can reach customer ${s.customerId}, and put the new refresh token in the secret the sync's refreshToken reads (check clientId and clientSecret belong to the same OAuth client)`,
-          false,
-          undefined,
-          true,
-          [code],
-        );
+export function googleAccessTokens(
+  http: HttpClient,
+  s: OAuthSettings,
+  redactor: Redactor,
+  now: () => number = Date.now,
+): AccessTokens {
+  return new RefreshTokenSession<GoogleToken>({
+    http,
+    tokenUrl: s.tokenUrl,
+    clientId: s.clientId,
+    clientSecret: s.clientSecret,
+    refreshToken: s.refreshToken,
+    redactor,
+    now,
+    // Google's answer says how long a token lives; an hour when it does not.
+    defaultLifetimeSeconds: 3600,
+    read(body) {
+      if (typeof body.access_token !== "string" || !body.access_token) {
+        throw new GoogleAdsApiError("google-ads: the OAuth token answer has no access_token", true);
       }
-      throw new GoogleAdsApiError(
-        `google-ads: could not get an access token from ${error.url} (${error.status ?? "no response"}${code ? ` ${code}` : ""}${detail})`,
-        error.retryable,
-        error.retryAfterMs,
-        !error.retryable,
-      );
-    }
-    const b = (body ?? {}) as { access_token?: unknown; expires_in?: unknown };
-    if (typeof b.access_token !== "string" || !b.access_token) {
-      throw new GoogleAdsApiError("google-ads: the OAuth token answer has no access_token", true);
-    }
-    this.redactor.add(b.access_token);
-    const seconds = typeof b.expires_in === "number" && b.expires_in > 0 ? b.expires_in : 3600;
-    this.current = { token: b.access_token, expiresAt: this.now() + seconds * 1000 };
-    return b.access_token;
+      return { accessToken: body.access_token };
+    },
+    fail(cause) {
+      const error = tokenFailure(cause, s, redactor);
+      return { error, final: error instanceof GoogleAdsApiError && error.fatal };
+    },
+  });
+}
+
+/** A failure of the token request as a GoogleAdsApiError saying what to do. */
+function tokenFailure(error: unknown, s: OAuthSettings, redactor: Redactor): Error {
+  if (!(error instanceof HttpError)) return error as Error;
+  const { code, description } = oauthError(error.body);
+  const detail = description !== undefined ? `: ${redactor.redact(description)}` : "";
+  if (code && REFUSED.has(code)) {
+    return new GoogleAdsApiError(
+      `google-ads: Google refused the OAuth credentials (${code}${detail}). Authorise again: run the OAuth consent flow (scope https://www.googleapis.com/auth/adwords) with a Google account that can reach customer ${s.customerId}, and put the new refresh token in the secret the sync's refreshToken reads (check clientId and clientSecret belong to the same OAuth client)`,
+      false,
+      undefined,
+      true,
+      [code],
+    );
   }
+  return new GoogleAdsApiError(
+    `google-ads: could not get an access token from ${error.url} (${error.status ?? "no response"}${code ? ` ${code}` : ""}${detail})`,
+    error.retryable,
+    error.retryAfterMs,
+    !error.retryable,
+  );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/sync/secret-field.ts";
+import { secretField } from "../../src/connector-kit/index.ts";
 
 /** A Google Ads customer id as shown in the UI ("123-456-7890") or as digits; kept as digits. */
 const customerId = z
@@ -90,6 +90,3 @@ export const googleAdsDestinationSchema = z
   .strict();
 
 export type GoogleAdsDestinationConfig = z.output<typeof googleAdsDestinationSchema>;
-
-/** Fields whose values are credentials, redacted in every log and artifact. */
-export const GOOGLE_ADS_SECRET_FIELDS = ["developerToken", "clientSecret", "refreshToken"] as const;

@@ -1,4 +1,4 @@
-import type { GoogleAdsApi } from "./api-client.ts";
+import type { GoogleAdsApi } from "./client.ts";
 import type { GoogleAdsDestinationConfig } from "./config.ts";
 
 /** The body of `offlineUserDataJobs:create` for the sync's user list, with its consent. */

@@ -8,7 +8,7 @@
  * The wait Google asks for (`retryDelay`) is read by the shared HTTP client
  * (`src/http/backoff.ts` `retryAfterMs`) into `HttpError.retryAfterMs`.
  */
-import type { HttpError } from "../../src/http/errors.ts";
+import type { HttpError } from "../../src/connector-kit/index.ts";
 
 export interface GoogleAdsErrorItem {
   /** The enum value, e.g. `INVALID_SHA256_FORMAT`. */

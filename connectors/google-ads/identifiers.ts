@@ -8,7 +8,7 @@ import {
   normalizePostalCode,
   preHashed,
   toText,
-} from "../../src/sync/normalize-hash.ts";
+} from "../../src/connector-kit/index.ts";
 import type { AddressInfo, UserData, UserIdentifier } from "./user-data.ts";
 
 /** The sync field names read for each identifier (map model columns to these in `fields`). */

@@ -1,20 +1,21 @@
-import { createHttpClient } from "../../src/http/client.ts";
-import { defaultSleep, TokenBucket } from "../../src/http/rate-limit.ts";
-import { BatchError, type Connector, type ConnectorContext } from "../../src/sync/connector.ts";
-import { GoogleAdsApi } from "./api-client.ts";
-import { AccessTokens, GoogleAdsApiError } from "./auth.ts";
-import type { GoogleAdsDestinationConfig } from "./config.ts";
+import {
+  BatchError,
+  type Connector,
+  type ConnectorKit,
+  type ConnectorParts,
+  defineConnector,
+  TokenBucket,
+} from "../../src/connector-kit/index.ts";
+import { GoogleAdsApiError, googleAccessTokens } from "./auth.ts";
+import { GoogleAdsApi } from "./client.ts";
+import { type GoogleAdsDestinationConfig, googleAdsDestinationSchema } from "./config.ts";
 import { INLINE_WAIT_MAX_MS, retryInPlace } from "./errors.ts";
 import { googleAdsFieldProblems } from "./identifiers.ts";
 import { type GoogleAdsRunReport, RunStats } from "./report.ts";
 import { uploadBatch } from "./upload-batch.ts";
 import { readUserList, type UserListInfo } from "./user-list.ts";
 
-export {
-  GOOGLE_ADS_SECRET_FIELDS,
-  type GoogleAdsDestinationConfig,
-  googleAdsDestinationSchema,
-} from "./config.ts";
+export { type GoogleAdsDestinationConfig, googleAdsDestinationSchema } from "./config.ts";
 export { googleAdsFieldProblems } from "./identifiers.ts";
 export type { GoogleAdsRunReport } from "./report.ts";
 
@@ -40,23 +41,29 @@ export interface GoogleAdsConnector extends Connector {
  * Members of a Google Ads Customer Match list (audience mode: add who joined the model, remove
  * who left it), uploaded through offline user data jobs. Contract in README.md.
  */
-export function googleAdsConnector(
+export const googleAds = defineConnector<"google-ads", typeof googleAdsDestinationSchema, GoogleAdsConnector>(
+  {
+    type: "google-ads",
+    schema: googleAdsDestinationSchema,
+    defaults: { batchSize: DEFAULT_BATCH_SIZE, rateLimit: DEFAULT_RATE_LIMIT },
+    stopAfterFatal: true,
+    create: (config, kit) => googleAdsParts(config, kit),
+  },
+);
+
+export const googleAdsConnector = googleAds.connect;
+
+function googleAdsParts(
   config: GoogleAdsDestinationConfig,
-  ctx: ConnectorContext,
-  overrides: { batchSize?: number; rateLimit?: number; maxAttempts?: number } = {},
-): GoogleAdsConnector {
-  const rateLimit = overrides.rateLimit ?? config.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const maxAttempts = overrides.maxAttempts ?? 5;
-  const sleep = ctx.sleep ?? defaultSleep;
-  // Also redacted when the config holds plain values (tests, programmatic use): Google echoes a
-  // refused developer token in its message.
-  for (const s of [config.developerToken, config.clientSecret, config.refreshToken]) ctx.redactor.add(s);
-  const common = { timeoutMs: config.timeout * 1000, redactor: ctx.redactor };
+  kit: ConnectorKit,
+): ConnectorParts<GoogleAdsConnector> {
+  const { sleep } = kit;
+  const timeoutMs = config.timeout * 1000;
   const stats = new RunStats();
-  const tokens = new AccessTokens(
-    createHttpClient({ name: "google-oauth", ...common, sleep, maxAttempts }),
+  const tokens = googleAccessTokens(
+    kit.http({ name: "google-oauth", timeoutMs, sleep, rateLimit: false }),
     { ...config, customerId: config.customerId },
-    ctx.redactor,
+    kit.redactor,
   );
   // The pace of API calls is kept here, not given to the HTTP client as `rateLimit`: on a 429 the
   // client pauses its bucket for Google's retryDelay on the real clock (it builds the bucket
@@ -64,13 +71,13 @@ export function googleAdsConnector(
   // with a test's sleep the pause is waited again after the retry's own wait, or spun through.
   // Here a 429 only slows the pace (`throttled()` without a delay) and the retry's wait is the
   // pause. Once the client passes a clock to its bucket, `rateLimit` can go back to the client.
-  const bucket = new TokenBucket(rateLimit, undefined, sleep);
+  const bucket = new TokenBucket(kit.rateLimit ?? DEFAULT_RATE_LIMIT, undefined, sleep);
   const api = new GoogleAdsApi({
-    http: createHttpClient({
+    http: kit.http({
       name: "google-ads",
       baseURL: config.baseUrl,
-      ...common,
-      maxAttempts,
+      timeoutMs,
+      rateLimit: false,
       backoffBaseMs: 1000,
       // Google's delay is waited in place up to this; `retryInPlace` hands longer ones to the engine.
       maxBackoffMs: INLINE_WAIT_MAX_MS,
@@ -91,7 +98,7 @@ export function googleAdsConnector(
     loginCustomerId: config.loginCustomerId,
     customerId: config.customerId,
     apiVersion: config.apiVersion,
-    redactor: ctx.redactor,
+    redactor: kit.redactor,
   });
   let list: Promise<UserListInfo> | undefined;
   let listInfo: UserListInfo | undefined;
@@ -108,33 +115,25 @@ export function googleAdsConnector(
     );
     return list;
   };
-  // Once a write met a refusal no batch can get past, the batches the engine already queued fail
-  // the same way at once, without another call.
-  let fatal: BatchError | undefined;
   return {
-    name: "google-ads",
     modes: ["audience"],
-    batchSize: overrides.batchSize ?? config.batchSize ?? DEFAULT_BATCH_SIZE,
-    rateLimit,
     removalNeedsFields: true,
     async check() {
       list = undefined;
       await userList();
     },
     validateFields: (names) => googleAdsFieldProblems(names),
+    // Once a write met a refusal no batch can get past, the batches the engine already queued
+    // fail the same way at once, without another call (`stopAfterFatal`).
     async write(batch) {
-      if (fatal) throw fatal;
       try {
         const { uploadKeyType } = await userList();
         return await uploadBatch(api, batch, { config, uploadKeyType, sleep, stats });
       } catch (error) {
         // The list gone or closed (read again when check() did not run), refused credentials.
-        const e =
-          error instanceof GoogleAdsApiError && error.fatal
-            ? new BatchError(error.message, error.retryable, error.retryAfterMs, true)
-            : error;
-        if (e instanceof BatchError && e.fatal) fatal = e;
-        throw e;
+        throw error instanceof GoogleAdsApiError && error.fatal
+          ? new BatchError(error.message, error.retryable, error.retryAfterMs, true)
+          : error;
       }
     },
     report() {

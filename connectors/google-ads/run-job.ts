@@ -1,5 +1,5 @@
-import type { GoogleAdsApi } from "./api-client.ts";
 import { GoogleAdsApiError } from "./auth.ts";
+import type { GoogleAdsApi } from "./client.ts";
 
 export type JobStatus = "PENDING" | "RUNNING" | "SUCCESS" | "FAILED" | "UNKNOWN";
 

@@ -1,7 +1,7 @@
-import { BatchError, type RowResult, type SyncRecord } from "../../src/sync/connector.ts";
+import { BatchError, type RowResult, type SyncRecord } from "../../src/connector-kit/index.ts";
 import { addOperations, chunkMembers } from "./add-operations.ts";
-import type { GoogleAdsApi } from "./api-client.ts";
 import { GoogleAdsApiError } from "./auth.ts";
+import type { GoogleAdsApi } from "./client.ts";
 import type { GoogleAdsDestinationConfig } from "./config.ts";
 import { createJob } from "./create-job.ts";
 import { buildUserData, type IdentifierOptions, staleIdentifiers } from "./identifiers.ts";

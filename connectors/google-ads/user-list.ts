@@ -1,5 +1,5 @@
-import type { GoogleAdsApi } from "./api-client.ts";
 import { GoogleAdsApiError } from "./auth.ts";
+import type { GoogleAdsApi } from "./client.ts";
 import type { GoogleAdsDestinationConfig } from "./config.ts";
 
 /** What the sync needs to know of its user list. */

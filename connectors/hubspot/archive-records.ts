@@ -1,5 +1,5 @@
-import type { RowResult, SyncRecord } from "../../src/sync/connector.ts";
-import type { HubspotApi } from "./api.ts";
+import type { RowResult, SyncRecord } from "../../src/connector-kit/index.ts";
+import type { HubspotApi } from "./client.ts";
 import { readRecordIds } from "./read-record-ids.ts";
 import type { HubspotTarget } from "./upsert-records.ts";
 

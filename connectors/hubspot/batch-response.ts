@@ -1,4 +1,4 @@
-import type { RowResult } from "../../src/sync/connector.ts";
+import type { RowResult } from "../../src/connector-kit/index.ts";
 import { readableMessage } from "./errors.ts";
 
 /** One record in a batch answer: HubSpot's record id and the properties it returned. */

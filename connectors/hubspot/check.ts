@@ -1,4 +1,4 @@
-import type { HubspotApi } from "./api.ts";
+import type { HubspotApi } from "./client.ts";
 import type { HubspotObject } from "./config.ts";
 import { HubspotError } from "./errors.ts";
 import type { HubspotTarget } from "./upsert-records.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/sync/secret-field.ts";
+import { secretField } from "../../src/connector-kit/index.ts";
 
 /** CRM objects this destination writes. */
 export const HUBSPOT_OBJECTS = ["contacts", "companies"] as const;
@@ -50,6 +50,3 @@ export const hubspotDestinationSchema = z
   .strict();
 
 export type HubspotDestinationConfig = z.output<typeof hubspotDestinationSchema>;
-
-/** Fields whose values are credentials, redacted in every log and artifact. */
-export const HUBSPOT_SECRET_FIELDS = ["accessToken"] as const;

@@ -1,6 +1,5 @@
-import { HttpError } from "../../src/http/errors.ts";
-import { BatchError } from "../../src/sync/connector.ts";
-import { rateLimitHeaders } from "./rate-limit-headers.ts";
+import { BatchError, HttpError } from "../../src/connector-kit/index.ts";
+import { rateLimitHeaders } from "./usage-headers.ts";
 
 /** The parts of HubSpot's error bodies we read (`{status: "error", message, category, ...}`). */
 export interface HubspotErrorBody {

@@ -1,15 +1,11 @@
-import type { Connector, ConnectorContext } from "../../src/sync/connector.ts";
-import { createHubspotApi } from "./api.ts";
+import { defineConnector } from "../../src/connector-kit/index.ts";
 import { checkDestination } from "./check.ts";
-import type { HubspotDestinationConfig } from "./config.ts";
+import { createHubspotApi } from "./client.ts";
+import { hubspotDestinationSchema } from "./config.ts";
 import type { HubspotTarget } from "./upsert-records.ts";
 import { writeBatch } from "./write-batch.ts";
 
-export {
-  HUBSPOT_SECRET_FIELDS,
-  type HubspotDestinationConfig,
-  hubspotDestinationSchema,
-} from "./config.ts";
+export { type HubspotDestinationConfig, hubspotDestinationSchema } from "./config.ts";
 
 /** HubSpot refuses batch inputs of more than 100 records. */
 export const HUBSPOT_MAX_BATCH = 100;
@@ -30,26 +26,29 @@ export const HUBSPOT_DEFAULT_RATE = 10;
  *   { projectDir: ".", redactor },
  * );
  */
-export function hubspotConnector(
-  config: HubspotDestinationConfig,
-  ctx: ConnectorContext,
-  overrides: { batchSize?: number; rateLimit?: number; maxAttempts?: number } = {},
-): Connector {
-  const idProperty = config.idProperty ?? (config.object === "contacts" ? "email" : undefined);
-  if (idProperty === undefined) {
-    throw new Error(
-      `the hubspot destination writing ${config.object} needs idProperty: a ${config.object} property created with unique values, whose value is the sync's primary key`,
-    );
-  }
-  const target: HubspotTarget = { object: config.object, idProperty };
-  const rateLimit = overrides.rateLimit ?? config.rateLimit ?? HUBSPOT_DEFAULT_RATE;
-  const api = createHubspotApi(config, ctx, { rateLimit, maxAttempts: overrides.maxAttempts ?? 5 });
-  return {
-    name: "hubspot",
-    modes: ["upsert", "update", "mirror", "audience"],
-    batchSize: Math.min(HUBSPOT_MAX_BATCH, overrides.batchSize ?? config.batchSize ?? HUBSPOT_MAX_BATCH),
-    rateLimit,
-    check: () => checkDestination(api, target, config.listId),
-    write: (batch) => writeBatch(api, target, config.listId, batch),
-  };
-}
+export const hubspot = defineConnector({
+  type: "hubspot",
+  schema: hubspotDestinationSchema,
+  defaults: {
+    batchSize: HUBSPOT_MAX_BATCH,
+    maxBatchSize: HUBSPOT_MAX_BATCH,
+    rateLimit: HUBSPOT_DEFAULT_RATE,
+  },
+  create(config, kit) {
+    const idProperty = config.idProperty ?? (config.object === "contacts" ? "email" : undefined);
+    if (idProperty === undefined) {
+      throw new Error(
+        `the hubspot destination writing ${config.object} needs idProperty: a ${config.object} property created with unique values, whose value is the sync's primary key`,
+      );
+    }
+    const target: HubspotTarget = { object: config.object, idProperty };
+    const api = createHubspotApi(config, kit);
+    return {
+      modes: ["upsert", "update", "mirror", "audience"],
+      check: () => checkDestination(api, target, config.listId),
+      write: (batch) => writeBatch(api, target, config.listId, batch),
+    };
+  },
+});
+
+export const hubspotConnector = hubspot.connect;

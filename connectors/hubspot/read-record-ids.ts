@@ -1,5 +1,5 @@
-import type { HubspotApi } from "./api.ts";
 import { parseBatchResponse } from "./batch-response.ts";
+import type { HubspotApi } from "./client.ts";
 import { HubspotError } from "./errors.ts";
 import type { HubspotTarget } from "./upsert-records.ts";
 import { idMatchKey, uniqueGroups } from "./values.ts";

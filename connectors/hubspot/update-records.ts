@@ -1,6 +1,6 @@
-import type { RowResult, SyncRecord } from "../../src/sync/connector.ts";
-import type { HubspotApi } from "./api.ts";
+import type { RowResult, SyncRecord } from "../../src/connector-kit/index.ts";
 import { parseBatchResponse, rowErrorResult } from "./batch-response.ts";
+import type { HubspotApi } from "./client.ts";
 import { readRecordIds } from "./read-record-ids.ts";
 import type { HubspotTarget } from "./upsert-records.ts";
 import { recordProperties, uniqueGroups } from "./values.ts";

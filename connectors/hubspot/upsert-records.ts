@@ -1,6 +1,6 @@
-import type { RowResult, SyncRecord } from "../../src/sync/connector.ts";
-import type { HubspotApi } from "./api.ts";
+import type { RowResult, SyncRecord } from "../../src/connector-kit/index.ts";
 import { type BatchResponse, parseBatchResponse, rowErrorResult } from "./batch-response.ts";
+import type { HubspotApi } from "./client.ts";
 import type { HubspotObject } from "./config.ts";
 import { idMatchKey, recordProperties, uniqueGroups } from "./values.ts";
 

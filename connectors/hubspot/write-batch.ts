@@ -1,6 +1,6 @@
-import type { RowResult, SyncRecord } from "../../src/sync/connector.ts";
-import type { HubspotApi } from "./api.ts";
+import type { RowResult, SyncRecord } from "../../src/connector-kit/index.ts";
 import { archiveRecords } from "./archive-records.ts";
+import type { HubspotApi } from "./client.ts";
 import { HubspotError } from "./errors.ts";
 import { addToList, removeFromList } from "./list-memberships.ts";
 import { updateRecords } from "./update-records.ts";

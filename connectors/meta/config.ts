@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/sync/secret-field.ts";
+import { secretField } from "../../src/connector-kit/index.ts";
 
 /**
  * The `meta` destination: a Meta (Facebook/Instagram) customer-file Custom Audience, updated
@@ -56,6 +56,3 @@ export const metaDestinationSchema = z
   .strict();
 
 export type MetaDestinationConfig = z.output<typeof metaDestinationSchema>;
-
-/** Fields whose values are credentials, redacted in every log and artifact. */
-export const META_SECRET_FIELDS = ["accessToken", "appSecret"] as const;

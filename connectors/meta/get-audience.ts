@@ -1,5 +1,4 @@
-import type { HttpClient } from "../../src/http/client.ts";
-import { BatchError } from "../../src/sync/connector.ts";
+import { BatchError, type HttpClient } from "../../src/connector-kit/index.ts";
 import { toFailure } from "./update-users.ts";
 
 /** What `check()` reads about the audience. */

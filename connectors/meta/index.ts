@@ -1,52 +1,23 @@
 import { createHmac } from "node:crypto";
-import { createHttpClient } from "../../src/http/client.ts";
-import { defaultSleep } from "../../src/http/rate-limit.ts";
 import {
-  BatchError,
   type Connector,
-  type ConnectorContext,
+  type ConnectorKit,
+  type ConnectorParts,
+  defineConnector,
   type RowResult,
   type SyncRecord,
   type WriteContext,
-} from "../../src/sync/connector.ts";
-import type { MetaDestinationConfig } from "./config.ts";
+} from "../../src/connector-kit/index.ts";
+import { type MetaDestinationConfig, metaDestinationSchema } from "./config.ts";
 import { checkAudience } from "./get-audience.ts";
+import { MatchInfoCollector, type MetaMatchInfo } from "./match-info.ts";
 import { metaFieldProblems } from "./schema-keys.ts";
-import { SessionCounter } from "./session.ts";
 import { staleIdentifiers } from "./stale-identifiers.ts";
 import { prepareUsers, updateUsers } from "./update-users.ts";
 
-export { META_SECRET_FIELDS, type MetaDestinationConfig, metaDestinationSchema } from "./config.ts";
+export { type MetaDestinationConfig, metaDestinationSchema } from "./config.ts";
+export type { MetaMatchInfo, MetaOperationCounts } from "./match-info.ts";
 export { META_SCHEMA_KEYS, metaFieldProblems } from "./schema-keys.ts";
-
-/** Counts Meta reported for one operation. */
-export interface MetaOperationCounts {
-  requests: number;
-  /** Rows Meta received (`num_received`). */
-  received: number;
-  /** Rows Meta could not use (`num_invalid_entries`). */
-  invalid: number;
-}
-
-/**
- * What Meta reported about the uploads of this connector (one per run in the engine): the match
- * information of the audience as far as the API gives it. Meta does not say how many people
- * matched per request; the audience's size appears later (approximate_count_*), after matching.
- */
-export interface MetaMatchInfo {
-  add: MetaOperationCounts;
-  /** Every DELETE: rows that left the audience, and the earlier identifiers of changed rows. */
-  remove: MetaOperationCounts;
-  /** Changed rows whose earlier identifiers were removed (counted in `remove` too). */
-  staleRemoved: number;
-  /** Rows refused before sending (no usable identifier). */
-  refusedBeforeSending: number;
-  /** How many entries Meta gave as samples of invalid entries (`invalid_entry_samples`). */
-  invalidSamples: number;
-  /** Up to 10 of Meta's invalid entry reasons (never the entries themselves). */
-  invalidReasons: string[];
-  sessions: { operation: "add" | "remove"; sessionId: number; batches: number }[];
-}
 
 /** The Meta connector: a Connector plus the match information it collected. */
 export interface MetaConnector extends Connector {
@@ -60,30 +31,29 @@ export interface MetaConnector extends Connector {
  * with `DELETE /{audience_id}/users`, each value normalised and SHA-256 hashed per Meta's rules.
  * Audience mode only. Contract in README.md.
  */
-export function metaConnector(
-  config: MetaDestinationConfig,
-  ctx: ConnectorContext,
-  overrides: { batchSize?: number; rateLimit?: number; maxAttempts?: number } = {},
-): MetaConnector {
-  ctx.redactor.add(config.accessToken);
-  ctx.redactor.add(config.appSecret);
+export const meta = defineConnector<"meta", typeof metaDestinationSchema, MetaConnector>({
+  type: "meta",
+  schema: metaDestinationSchema,
+  // The Custom Audience limit is counted per hour (a few thousand calls for a new app, far more
+  // with full Marketing API access): 1 request/s, 10,000 rows each, stays under it.
+  defaults: { batchSize: 10_000, rateLimit: 1 },
+  stopAfterFatal: true,
+  create: (config, kit) => metaParts(config, kit),
+});
+
+export const metaConnector = meta.connect;
+
+function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorParts<MetaConnector> {
   const proof = config.appSecret
     ? createHmac("sha256", config.appSecret).update(config.accessToken).digest("hex")
     : undefined;
-  ctx.redactor.add(proof);
-  // The Custom Audience limit is counted per hour (a few thousand calls for a new app, far more
-  // with full Marketing API access): 1 request/s, 10,000 rows each, stays under it.
-  const rateLimit = overrides.rateLimit ?? config.rateLimit ?? 1;
-  const http = createHttpClient({
+  kit.redactor.add(proof);
+  const http = kit.http({
     name: "meta",
     baseURL: config.baseUrl.replace(/\/+$/, ""),
     // A header keeps the token out of URLs (and so out of errors and proxy logs).
     headers: { Authorization: `Bearer ${config.accessToken}` },
     timeoutMs: config.timeout * 1000,
-    rateLimit,
-    maxAttempts: overrides.maxAttempts ?? 5,
-    redactor: ctx.redactor,
-    sleep: ctx.sleep,
   });
   const query = (params: Record<string, string>) => {
     const q = new URLSearchParams(params);
@@ -92,21 +62,7 @@ export function metaConnector(
     return s ? `?${s}` : "";
   };
   const audiencePath = `/${config.apiVersion}/${config.audienceId}`;
-  const sessions = new SessionCounter();
-  const sessionOps = new Map<number, "add" | "remove">();
-  const counts = {
-    add: { requests: 0, received: 0, invalid: 0 },
-    remove: { requests: 0, received: 0, invalid: 0 },
-  };
-  // Keys, not a count: the engine may offer a row again (a batch split or resent).
-  const refusedBeforeSending = new Set<string>();
-  let staleRemoved = 0;
-  let invalidSamples = 0;
-  const invalidReasons = new Set<string>();
-  // Once the token or the audience proved wrong, later writes (batches already queued by the
-  // engine) fail the same way without another call: each call would fail the same way.
-  let fatal: BatchError | undefined;
-
+  const collected = new MatchInfoCollector();
   /**
    * One request for `records` (all adds or all removes); rows whose key is in `stale` are earlier
    * identifiers of changed rows, sent along with the removals: they have no result of their own.
@@ -119,47 +75,19 @@ export function metaConnector(
   ): Promise<RowResult[]> {
     const prepared = prepareUsers(records, config.defaultCountry);
     const refused = prepared.refused.filter((r) => !stale.has(r.key));
-    for (const r of refused) refusedBeforeSending.add(r.key);
+    collected.refused(refused.map((r) => r.key));
     if (prepared.data.length === 0) return refused;
-    const session = sessions.next(wctx.runId, op);
-    sessionOps.set(session.session_id, op);
-    counts[op].requests++;
+    const session = collected.nextRequest(wctx.runId, op);
     const url = `${audiencePath}/users${query({})}`;
-    const { results, response } = await updateUsers(
-      http,
-      url,
-      op === "add" ? "POST" : "DELETE",
-      prepared,
-      session,
-    );
-    counts[op].received += response.num_received;
-    counts[op].invalid += response.num_invalid_entries;
-    const samples = Object.values(response.invalid_entry_samples);
-    invalidSamples += samples.length;
-    for (const reason of samples) {
-      if (invalidReasons.size < 10) invalidReasons.add(reason);
-    }
-    staleRemoved += prepared.keys.filter((k) => stale.has(k)).length;
+    const method = op === "add" ? "POST" : "DELETE";
+    const { results, response } = await updateUsers(http, url, method, prepared, session);
+    collected.answered(op, response, prepared.keys.filter((k) => stale.has(k)).length);
     return [...refused, ...results.filter((r) => !stale.has(r.key))];
   }
-
-  function matchInfo(): MetaMatchInfo {
-    return {
-      add: { ...counts.add },
-      remove: { ...counts.remove },
-      staleRemoved,
-      refusedBeforeSending: refusedBeforeSending.size,
-      invalidSamples,
-      invalidReasons: [...invalidReasons],
-      sessions: sessions.sessions.map((s) => ({ ...s, operation: sessionOps.get(s.sessionId) ?? "add" })),
-    };
-  }
+  const matchInfo = () => collected.info();
 
   return {
-    name: "meta",
     modes: ["audience"],
-    batchSize: overrides.batchSize ?? config.batchSize ?? 10_000,
-    rateLimit,
     removalNeedsFields: true,
     async check() {
       const url = `${audiencePath}${query({ fields: "id,name,subtype,operation_status" })}`;
@@ -167,13 +95,15 @@ export function metaConnector(
         http,
         url,
         config.audienceId,
-        ctx.sleep ?? defaultSleep,
-        overrides.maxAttempts ?? 3,
+        kit.sleep,
+        // A check answers now: fewer attempts than a write's.
+        kit.overrides.maxAttempts ?? 3,
       );
     },
     validateFields: (names) => metaFieldProblems(names),
+    // Once the token or the audience proved wrong, later writes (batches already queued by the
+    // engine) fail the same way without another call (`stopAfterFatal`).
     async write(batch, wctx) {
-      if (fatal) throw fatal;
       // The engine refuses such fields before sending (validateFields); this guards direct callers.
       const problems = metaFieldProblems(batch.flatMap((r) => Object.keys(r.fields)));
       if (problems.length) {
@@ -192,19 +122,14 @@ export function metaConnector(
       // A changed row's earlier identifiers (an old email) leave the audience with the removals.
       const stale = staleIdentifiers(adds, config.defaultCountry);
       const staleKeys = new Set(stale.map((r) => r.key));
-      try {
-        // Removes first: an identifier that moved from one key to another ends up a member, and
-        // a changed row's old and new identifiers matching the same person leave it a member.
-        const removed =
-          removes.length || stale.length ? await send("remove", [...removes, ...stale], wctx, staleKeys) : [];
-        const added = adds.length ? await send("add", adds, wctx) : [];
-        return [...others, ...removed, ...added];
-      } catch (error) {
-        // A fatal error stops the run; anything else sends the batch again whole (adding or
-        // removing twice is harmless).
-        if (error instanceof BatchError && error.fatal) fatal = error;
-        throw error;
-      }
+      // Removes first: an identifier that moved from one key to another ends up a member, and a
+      // changed row's old and new identifiers matching the same person leave it a member. A
+      // failure other than a fatal one sends the batch again whole (adding or removing twice is
+      // harmless).
+      const removed =
+        removes.length || stale.length ? await send("remove", [...removes, ...stale], wctx, staleKeys) : [];
+      const added = adds.length ? await send("add", adds, wctx) : [];
+      return [...others, ...removed, ...added];
     },
     matchInfo,
     report() {

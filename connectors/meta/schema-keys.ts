@@ -17,7 +17,7 @@ import {
   normalizeState,
   preHashed,
   toText,
-} from "../../src/sync/normalize-hash.ts";
+} from "../../src/connector-kit/index.ts";
 
 /**
  * The keys of Meta's multi-key customer file schema, in the order we send them ("Custom Audience

@@ -1,4 +1,4 @@
-import type { SyncRecord } from "../../src/sync/connector.ts";
+import type { SyncRecord } from "../../src/connector-kit/index.ts";
 import { prepareRow, schemaFor } from "./schema-keys.ts";
 
 /** A row's identifiers as Meta receives them (normalised, hashed, blanks left out), or undefined. */

@@ -1,7 +1,12 @@
-import type { HttpClient, HttpResponse } from "../../src/http/client.ts";
-import { HttpError } from "../../src/http/errors.ts";
-import { BatchError, type RowResult, type SyncRecord } from "../../src/sync/connector.ts";
-import { ADVICE, classifyGraphError, describeGraphError, graphError } from "./graph-errors.ts";
+import {
+  BatchError,
+  type HttpClient,
+  HttpError,
+  type HttpResponse,
+  type RowResult,
+  type SyncRecord,
+} from "../../src/connector-kit/index.ts";
+import { ADVICE, classifyGraphError, describeGraphError, graphError } from "./errors.ts";
 import { type MetaKey, prepareRow, schemaFor } from "./schema-keys.ts";
 import type { UploadSession } from "./session.ts";
 import { MAX_THROTTLE_WAIT_MS, regainAccessMs, THROTTLE_WAIT_MS } from "./usage-headers.ts";

@@ -1,5 +1,5 @@
-import type { SalesforceApi } from "./api.ts";
-import { bodyText } from "./api.ts";
+import type { SalesforceApi } from "./client.ts";
+import { bodyText } from "./client.ts";
 import { csvCell, parseCsvObjects } from "./csv.ts";
 import { describeRecordErrors, RETRYABLE_ROW_CODES } from "./errors.ts";
 

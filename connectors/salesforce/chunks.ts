@@ -1,4 +1,4 @@
-import type { RowResult, SyncRecord } from "../../src/sync/connector.ts";
+import type { RowResult, SyncRecord } from "../../src/connector-kit/index.ts";
 import { classify, type Failure } from "./errors.ts";
 
 /** Every row of `records` with the outcome a whole-request failure gives it. */

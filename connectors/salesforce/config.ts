@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/sync/secret-field.ts";
+import { secretField } from "../../src/connector-kit/index.ts";
 
 /** API names of objects and fields: `Contact`, `Member__c`, `ns__Score__c`. */
 const apiName = z
@@ -70,6 +70,3 @@ export const salesforceDestinationSchema = z
   .strict();
 
 export type SalesforceDestinationConfig = z.output<typeof salesforceDestinationSchema>;
-
-/** Fields whose values are credentials, redacted in every log and artifact. */
-export const SALESFORCE_SECRET_FIELDS = ["clientId", "clientSecret", "refreshToken"] as const;

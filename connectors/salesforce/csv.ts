@@ -1,19 +1,27 @@
+import { CsvError as ParseError, parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+
 /**
  * RFC 4180 CSV as Bulk API 2.0 reads and writes it: comma-separated, LF line endings, a cell in
- * double quotes when it holds a comma, a quote or a line break, quotes doubled inside.
+ * double quotes when it holds a comma, a quote or a line break, quotes doubled inside. Written
+ * and read with csv-stringify and csv-parse.
  */
 
-/** One cell, quoted only when it must be (a quoted `#N/A` would no longer mean NULL). */
+/** Quoted only when it must be (a quoted `#N/A` would no longer mean NULL); a lone CR too. */
+const STRINGIFY = { record_delimiter: "\n", quoted_match: /\r/ } as const;
+
+/** One cell, quoted only when it must be. */
 export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return stringify([[value]], STRINGIFY).replace(/\n$/, "");
 }
 
 /** Rows (the first being the header) as CSV text, each line ending in LF. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  let out = "";
-  for (const row of rows) out += `${row.map(csvCell).join(",")}\n`;
-  return out;
+  return stringify(rows as string[][], STRINGIFY);
 }
+
+/** Rows may differ in length; any of the three line endings ends a row. */
+const PARSE = { relax_column_count: true, record_delimiter: ["\r\n", "\n", "\r"] };
 
 export class CsvError extends Error {
   constructor(message: string) {
@@ -23,59 +31,25 @@ export class CsvError extends Error {
 }
 
 /**
- * Parses CSV text into rows of cells. Accepts LF or CRLF line endings and quoted cells spanning
- * lines; a final line break is optional; an empty text has no rows. Throws `CsvError` for a quote
- * that is never closed or text right after a closing quote.
+ * Parses CSV text into rows of cells. Accepts LF, CRLF or CR line endings and quoted cells
+ * spanning lines; a final line break is optional; an empty text has no rows. Throws `CsvError` for
+ * a quote that is never closed, text right after a closing quote, or a quote inside an unquoted
+ * cell.
  */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let i = 0;
-  const n = text.length;
-  if (n === 0) return rows;
-  for (;;) {
-    if (text[i] === '"') {
-      // A quoted cell: runs to the next quote not followed by another quote.
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) throw new CsvError(`unclosed quote in row ${rows.length + 1}`);
-        cell += text.slice(i, q);
-        if (text[q + 1] === '"') {
-          cell += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      if (i < n && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") {
-        throw new CsvError(`unexpected text after a closing quote in row ${rows.length + 1}`);
-      }
-    } else {
-      let j = i;
-      while (j < n && text[j] !== "," && text[j] !== "\n" && text[j] !== "\r") j++;
-      cell += text.slice(i, j);
-      i = j;
+  try {
+    return parse(text, PARSE) as string[][];
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    const row = ((error as ParseError & { records?: number }).records ?? 0) + 1;
+    if (error.code === "CSV_QUOTE_NOT_CLOSED") throw new CsvError(`unclosed quote in row ${row}`);
+    if (error.code === "CSV_INVALID_CLOSING_QUOTE") {
+      throw new CsvError(`unexpected text after a closing quote in row ${row}`);
     }
-    if (i >= n) {
-      row.push(cell);
-      rows.push(row);
-      return rows;
-    }
-    const c = text[i];
-    row.push(cell);
-    cell = "";
-    if (c === ",") {
-      i++;
-      continue;
-    }
-    // A line ending: LF or CRLF (a lone CR also ends the line).
-    i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
-    rows.push(row);
-    row = [];
-    if (i >= n) return rows;
+    // RFC 4180 2.5: a cell holding a quote is quoted (Salesforce writes them so).
+    if (error.code === "INVALID_OPENING_QUOTE")
+      throw new CsvError(`a quote inside an unquoted cell in row ${row}`);
+    throw new CsvError(`${error.message} (row ${row})`);
   }
 }
 

@@ -1,7 +1,7 @@
-import type { RowResult, SyncRecord } from "../../src/sync/connector.ts";
-import type { SalesforceApi } from "./api.ts";
+import type { RowResult, SyncRecord } from "../../src/connector-kit/index.ts";
 import { runBulk } from "./bulk-ingest.ts";
 import { sendInChunks } from "./chunks.ts";
+import type { SalesforceApi } from "./client.ts";
 import type { Failure } from "./errors.ts";
 import { resolveIds } from "./resolve-ids.ts";
 import { COLLECTION_LIMIT, saveResultToRow } from "./upsert-collection.ts";

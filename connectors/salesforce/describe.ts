@@ -1,5 +1,5 @@
-import { HttpError } from "../../src/http/errors.ts";
-import type { SalesforceApi } from "./api.ts";
+import { HttpError } from "../../src/connector-kit/index.ts";
+import type { SalesforceApi } from "./client.ts";
 import { classify, SalesforceSetupError } from "./errors.ts";
 
 /** The part of a describe result's field the connector reads. */

@@ -1,5 +1,4 @@
-import { HttpError } from "../../src/http/errors.ts";
-import { BatchError } from "../../src/sync/connector.ts";
+import { BatchError, HttpError } from "../../src/connector-kit/index.ts";
 
 /** Credentials or setup Salesforce refused: the user must fix the config or re-authorise; no retry helps. */
 export class SalesforceSetupError extends Error {

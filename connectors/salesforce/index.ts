@@ -1,19 +1,18 @@
-import { createHttpClient } from "../../src/http/client.ts";
-import { defaultSleep } from "../../src/http/rate-limit.ts";
-import { BatchError, type Connector, type ConnectorContext } from "../../src/sync/connector.ts";
-import { SalesforceApi } from "./api.ts";
-import { SalesforceSession } from "./auth.ts";
-import type { SalesforceDestinationConfig } from "./config.ts";
+import {
+  type Connector,
+  type ConnectorKit,
+  type ConnectorParts,
+  defineConnector,
+} from "../../src/connector-kit/index.ts";
+import { salesforceSession } from "./auth.ts";
+import { SalesforceApi } from "./client.ts";
+import { type SalesforceDestinationConfig, salesforceDestinationSchema } from "./config.ts";
 import { checkExternalIdField, describeObject, type ObjectInfo } from "./describe.ts";
 import { classify } from "./errors.ts";
-import { ApiUsage } from "./limits.ts";
+import { ApiUsage } from "./usage-headers.ts";
 import { writeBatch } from "./write-batch.ts";
 
-export {
-  SALESFORCE_SECRET_FIELDS,
-  type SalesforceDestinationConfig,
-  salesforceDestinationSchema,
-} from "./config.ts";
+export { type SalesforceDestinationConfig, salesforceDestinationSchema } from "./config.ts";
 
 /** The connector, plus the org's API usage as last reported by Salesforce. */
 export interface SalesforceConnector extends Connector {
@@ -37,33 +36,41 @@ export function salesforceFieldProblems(names: string[]): string[] {
  * Salesforce: records of one object upserted by an External ID field (REST sObject Collections,
  * or Bulk API 2.0 for large batches), deleted in mirror mode. Contract in README.md.
  */
-export function salesforceConnector(
+export const salesforce = defineConnector<
+  "salesforce",
+  typeof salesforceDestinationSchema,
+  SalesforceConnector
+>({
+  type: "salesforce",
+  schema: salesforceDestinationSchema,
+  defaults: {
+    // Bulk API 2.0 processes data in internal batches of 10,000 records; smaller batches go
+    // through sObject Collections, 200 records a request.
+    batchSize: 10_000,
+    // Salesforce caps requests per day, not per second: this rate only keeps bursts polite.
+    rateLimit: 10,
+  },
+  stopAfterFatal: true,
+  create: (config, kit) => salesforceParts(config, kit),
+});
+
+export const salesforceConnector = salesforce.connect;
+
+function salesforceParts(
   config: SalesforceDestinationConfig,
-  ctx: ConnectorContext,
-  overrides: { batchSize?: number; rateLimit?: number; maxAttempts?: number } = {},
-): SalesforceConnector {
-  // Salesforce caps requests per day, not per second: this rate only keeps bursts polite.
-  const rateLimit = overrides.rateLimit ?? config.rateLimit ?? 10;
-  const clientOptions = {
-    name: "salesforce",
-    timeoutMs: config.timeout * 1000,
-    maxAttempts: overrides.maxAttempts ?? 5,
-    redactor: ctx.redactor,
-    sleep: ctx.sleep,
-  };
-  // Plain values (not from secret()) are not registered by the config loader: make sure.
-  ctx.redactor.add(config.clientSecret);
-  ctx.redactor.add(config.refreshToken);
-  const session = new SalesforceSession({
+  kit: ConnectorKit,
+): ConnectorParts<SalesforceConnector> {
+  const clientOptions = { name: "salesforce", timeoutMs: config.timeout * 1000 };
+  const session = salesforceSession({
     loginUrl: config.loginUrl,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     refreshToken: config.refreshToken,
     instanceUrl: config.instanceUrl,
-    http: createHttpClient(clientOptions),
-    redactor: ctx.redactor,
+    http: kit.http({ ...clientOptions, rateLimit: false }),
+    redactor: kit.redactor,
   });
-  const http = createHttpClient({ ...clientOptions, rateLimit });
+  const http = kit.http(clientOptions);
   const usage = new ApiUsage(config.maxApiUsage, http.bucket);
   const api = new SalesforceApi(http, session, config.apiVersion, usage);
 
@@ -81,7 +88,7 @@ export function salesforceConnector(
     externalIdField: config.externalIdField,
     bulkThreshold: config.bulkThreshold,
     polling: {
-      sleep: ctx.sleep ?? defaultSleep,
+      sleep: kit.sleep,
       maxIntervalMs: config.bulkPollInterval * 1000,
       timeoutMs: config.bulkTimeout * 1000,
     },
@@ -89,15 +96,9 @@ export function salesforceConnector(
   };
   const apiUsage = () =>
     usage.used !== undefined && usage.max ? { used: usage.used, max: usage.max } : undefined;
-  let fatal: BatchError | undefined;
 
   return {
-    name: "salesforce",
     modes: ["upsert", "update", "insert", "mirror"],
-    // Bulk API 2.0 processes data in internal batches of 10,000 records; smaller batches go
-    // through sObject Collections, 200 records a request.
-    batchSize: overrides.batchSize ?? config.batchSize ?? 10_000,
-    rateLimit,
     async check() {
       try {
         checkExternalIdField(await describe(), config.externalIdField);
@@ -107,16 +108,8 @@ export function salesforceConnector(
       }
     },
     validateFields: salesforceFieldProblems,
-    async write(batch) {
-      // Batches already in flight when one failed fatally fail the same way, without a request.
-      if (fatal) throw fatal;
-      try {
-        return await writeBatch(writer, batch);
-      } catch (error) {
-        if (error instanceof BatchError && error.fatal) fatal = error;
-        throw error;
-      }
-    },
+    // Batches already in flight when one failed fatally fail the same way (`stopAfterFatal`).
+    write: (batch) => writeBatch(writer, batch),
     apiUsage,
     report: () => ({ ...api.stats, ...(apiUsage() ? { apiUsage: apiUsage() } : {}) }),
   };

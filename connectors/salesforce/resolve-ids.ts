@@ -1,4 +1,4 @@
-import type { SalesforceApi } from "./api.ts";
+import type { SalesforceApi } from "./client.ts";
 import type { ObjectInfo } from "./describe.ts";
 import { externalIdValue } from "./values.ts";
 

@@ -1,5 +1,5 @@
-import type { RowResult, SyncRecord } from "../../src/sync/connector.ts";
-import type { SalesforceApi } from "./api.ts";
+import type { RowResult, SyncRecord } from "../../src/connector-kit/index.ts";
+import type { SalesforceApi } from "./client.ts";
 import type { ObjectInfo } from "./describe.ts";
 import { describeRecordErrors, RETRYABLE_ROW_CODES, type RecordError } from "./errors.ts";
 import { externalIdValue, jsonValue } from "./values.ts";

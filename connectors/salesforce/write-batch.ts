@@ -1,7 +1,7 @@
-import { BatchError, type RowResult, type SyncRecord } from "../../src/sync/connector.ts";
-import type { SalesforceApi } from "./api.ts";
+import { BatchError, type RowResult, type SyncRecord } from "../../src/connector-kit/index.ts";
 import type { BulkPolling } from "./bulk-ingest.ts";
 import { failRows } from "./chunks.ts";
+import type { SalesforceApi } from "./client.ts";
 import { deleteRecords } from "./delete-records.ts";
 import type { ObjectInfo } from "./describe.ts";
 import { classify, type Failure, toBatchError } from "./errors.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/sync/secret-field.ts";
+import { secretField } from "../../src/connector-kit/index.ts";
 
 /**
  * The `webhook` destination: JSON batches POSTed to `url`, signed with HMAC-SHA256 when a
@@ -28,6 +28,3 @@ export const webhookDestinationSchema = z
   .strict();
 
 export type WebhookDestinationConfig = z.output<typeof webhookDestinationSchema>;
-
-/** Fields whose values are credentials, redacted in every log and artifact. */
-export const WEBHOOK_SECRET_FIELDS = ["url", "signingSecret", "headers"] as const;

@@ -1,7 +1,11 @@
 import { createHash, createHmac } from "node:crypto";
-import type { HttpClient } from "../../src/http/client.ts";
-import { HttpError } from "../../src/http/errors.ts";
-import { BatchError, type RowResult, type SyncRecord } from "../../src/sync/connector.ts";
+import {
+  BatchError,
+  type HttpClient,
+  HttpError,
+  type RowResult,
+  type SyncRecord,
+} from "../../src/connector-kit/index.ts";
 
 /**
  * The idempotency key of a batch: a hash of the sync and every row (key, operation, fields). A

@@ -1,82 +1,12 @@
 import { z } from "zod";
 import { identityConfigSchema } from "../identity/rules.ts";
 import { syncConfigSchema } from "../sync/config.ts";
+import { targetSchema } from "../warehouse/config.ts";
 
-/** Warehouse targets, one variant per dialect, keyed on `type`. */
-export const duckdbTargetSchema = z
-  .object({
-    type: z.literal("duckdb"),
-    /** DuckDB database file, relative to the project directory. `:memory:` for a throwaway database. */
-    path: z.string().min(1).optional(),
-    /** Default schema models and seeds are built in. */
-    schema: z.string().min(1).default("main"),
-    /** Worker threads DuckDB itself may use per query. */
-    duckdbThreads: z.number().int().positive().optional(),
-    /** DuckDB memory limit, e.g. "4GB". */
-    memoryLimit: z.string().optional(),
-    /**
-     * DuckDB's memory limit while syncs run, e.g. "256MB". Default "64MB" for a database file
-     * when `memoryLimit` is not set (it then also holds for syncs); DuckDB spills beyond it.
-     */
-    syncMemoryLimit: z.string().optional(),
-  })
-  .strict();
-
-/** A value from the config file, or `secret("ENV_VAR")` resolved from the environment. */
-const secretString = z.string().min(1);
-
-/**
- * PostgreSQL. Every connection field is optional: what is not set comes from `DATABASE_URL` or the
- * standard `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE` variables, like psql.
- */
-export const postgresTargetSchema = z
-  .object({
-    type: z.literal("postgres"),
-    /** A postgres:// URL; a secret, since it usually carries the password. */
-    connectionString: secretString.optional(),
-    host: z.string().min(1).optional(),
-    port: z.number().int().positive().optional(),
-    user: z.string().min(1).optional(),
-    password: secretString.optional(),
-    database: z.string().min(1).optional(),
-    /** Default schema models and seeds are built in. */
-    schema: z.string().min(1).default("public"),
-    ssl: z.boolean().optional(),
-    /** Connections kept open at most (defaults to the number of threads). */
-    poolSize: z.number().int().positive().optional(),
-    /** Seconds before a connection attempt gives up. */
-    connectTimeout: z.number().positive().default(10),
-  })
-  .strict();
-
-/**
- * Google BigQuery. Credentials come from the environment: application default credentials, or
- * the key file named by `keyFileEnv` (default GOOGLE_APPLICATION_CREDENTIALS).
- */
-export const bigqueryTargetSchema = z
-  .object({
-    type: z.literal("bigquery"),
-    project: z.string().min(1),
-    /** Default dataset models and seeds are built in. */
-    schema: z.string().min(1),
-    /** Where jobs run and datasets are created; set on every job. */
-    location: z.string().min(1).default("US"),
-    /** Environment variable holding the path of a service-account key file. */
-    keyFileEnv: z.string().min(1).default("GOOGLE_APPLICATION_CREDENTIALS"),
-    /** Fail any query that would bill more than this many bytes. */
-    maximumBytesBilled: z.number().int().positive().optional(),
-    /** Labels added to every job, next to cdp's own (model, command). */
-    labels: z.record(z.string(), z.string()).default({}),
-    /** API root, for a local stand-in of the BigQuery REST API. */
-    apiEndpoint: z.string().url().optional(),
-  })
-  .strict();
-
-export const targetSchema = z.discriminatedUnion("type", [
-  duckdbTargetSchema,
-  postgresTargetSchema,
-  bigqueryTargetSchema,
-]);
+export { type BigqueryTargetConfig, bigqueryTargetSchema } from "../warehouse/bigquery/config.ts";
+export { type TargetConfig, targetSchema } from "../warehouse/config.ts";
+export { type DuckdbTargetConfig, duckdbTargetSchema } from "../warehouse/duckdb/config.ts";
+export { type PostgresTargetConfig, postgresTargetSchema } from "../warehouse/postgres/config.ts";
 
 const identifierName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, "must be a plain identifier");
 
@@ -220,10 +150,6 @@ export function defaultTargetName(config: {
 export type UserConfig = z.input<typeof configSchema>;
 /** The validated configuration, defaults filled in. */
 export type ProjectConfig = z.output<typeof configSchema>;
-export type TargetConfig = z.output<typeof targetSchema>;
-export type DuckdbTargetConfig = z.output<typeof duckdbTargetSchema>;
-export type PostgresTargetConfig = z.output<typeof postgresTargetSchema>;
-export type BigqueryTargetConfig = z.output<typeof bigqueryTargetSchema>;
 export type SourceConfig = z.output<typeof sourceSchema>;
 export type FreshnessConfig = z.output<typeof freshnessSchema>;
 export type Duration = z.output<typeof durationSchema>;

@@ -1,3 +1,5 @@
+import { redactor } from "../redactor.ts";
+
 /**
  * Secrets are named in `cdp.config.ts` by the environment variable that holds them, never by value:
  *
@@ -20,28 +22,9 @@ export function isSecretRef(value: unknown): value is SecretRef {
   return typeof value === "object" && value !== null && typeof (value as SecretRef).$secret === "string";
 }
 
-/** Replaces secret values by `***` in any text. */
-export class Redactor {
-  private readonly values = new Set<string>();
-
-  add(value: string | undefined): void {
-    // Very short values would redact half of every log line and protect nothing.
-    if (value && value.length >= 4) this.values.add(value);
-  }
-
-  redact(text: string): string {
-    let out = text;
-    for (const value of this.values) out = out.split(value).join("***");
-    return out;
-  }
-
-  get size(): number {
-    return this.values.size;
-  }
-}
-
-/** One redactor per process: secrets are process-wide, like the environment they come from. */
-export const redactor = new Redactor();
+// The redactor is a leaf module of its own, so the HTTP client and the warehouses need not
+// depend on the config loader; it is re-exported here, where secrets are resolved and registered.
+export { Redactor, redactor } from "../redactor.ts";
 
 /** A secret whose environment variable is not set, found at `path` of the config. */
 export interface MissingSecret {

@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
-import type { Redactor } from "../config/secrets.ts";
+import type { Redactor } from "../redactor.ts";
 import { backoffMs, retryAfterMs } from "./backoff.ts";
 import { apiMessage, HttpError, isRetryableStatus } from "./errors.ts";
 import { defaultSleep, TokenBucket } from "./rate-limit.ts";

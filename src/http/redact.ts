@@ -1,4 +1,4 @@
-import type { Redactor } from "../config/secrets.ts";
+import type { Redactor } from "../redactor.ts";
 
 /** Headers whose values are credentials. */
 const SECRET_HEADERS =

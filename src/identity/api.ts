@@ -1,9 +1,8 @@
 import path from "node:path";
-import { compile, type ProjectOptions } from "../api.ts";
 import { suggestion } from "../did-you-mean.ts";
 import { UsageError } from "../errors.ts";
+import { openProject, type ProjectOptions } from "../project/open.ts";
 import type { ModelNode } from "../project/types.ts";
-import { connect } from "../warehouse/index.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 import { type PairwiseQuality, pairwiseQuality } from "./evaluate.ts";
 import { type Explanation, explainPair } from "./explain.ts";
@@ -19,17 +18,12 @@ async function withProject<T>(
     matchSettings: Record<string, MatchSettings>;
   }) => Promise<T>,
 ): Promise<T> {
-  const { loaded, compilation } = await compile(options);
+  const { loaded, compilation, warehouse: wh, close } = await openProject({ ...options, threads: () => 2 });
   const models = [...compilation.nodes.values()].filter((n): n is ModelNode => n.resourceType === "model");
-  const wh = await connect(loaded.target, {
-    projectDir: loaded.projectDir,
-    projectName: loaded.config.name,
-    threads: 2,
-  });
   try {
     return await fn({ models, wh, projectDir: loaded.projectDir, matchSettings: compilation.matchSettings });
   } finally {
-    await wh.close();
+    await close();
   }
 }
 

@@ -1,19 +1,17 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { LoadedConfig } from "../config/load.ts";
-import { suggestion } from "../did-you-mean.ts";
 import { CompileError, type Diagnostic } from "../errors.ts";
 import type { MatchSettings } from "../identity/match-settings.ts";
 import type { Ruleset } from "../identity/rules.ts";
 import { dialectFor } from "../warehouse/index.ts";
-import type { Dialect, Relation } from "../warehouse/types.ts";
+import type { Dialect } from "../warehouse/types.ts";
+import { NodeNames, readModels, readSeeds, readSingularTests, resolveRefs } from "./compile-nodes.ts";
 import { discover } from "./discover.ts";
 import { genericTest } from "./generic-tests.ts";
 import { childrenOf, findCycles, topologicalOrder } from "./graph.ts";
-import { prependCtes, stripTrailingSemicolons } from "./inline-ctes.ts";
-import { MODEL_CONFIG_KEYS, modelConfigSchema } from "./model-config.ts";
-import { REF_MARKER, type RenderState, type TemplateContext, TemplateEngine } from "./templates.ts";
+import { SqlResolver } from "./resolve-sql.ts";
+import { type TemplateContext, TemplateEngine } from "./templates.ts";
 import type { CompiledProject, ModelNode, Node, SeedNode, TestNode } from "./types.ts";
 
 export interface Compilation extends CompiledProject {
@@ -28,13 +26,10 @@ export interface Compilation extends CompiledProject {
   renderForRun(model: ModelNode, isIncremental: boolean): string;
 }
 
-type Cte = { name: string; sql: string };
-const ephemeralName = (name: string) => `__cdp_ephemeral__${name}`;
-const checksum = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
-
 /**
  * Compiles the project: discovers files, renders templates, builds and checks the DAG, generates
- * tests. Needs no warehouse connection. Throws one CompileError listing every problem found.
+ * tests, then resolves refs. Needs no warehouse connection. Throws one CompileError listing every
+ * problem found.
  */
 export function compileProject(loaded: LoadedConfig): Compilation {
   const { projectDir, config, target } = loaded;
@@ -50,189 +45,20 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     isIncremental: false,
     target: { name: loaded.targetName, type: target.type, schema: target.schema },
   };
-
   for (const partial of discover(projectDir, config.paths.partials, ".sql")) {
     engine.registerPartial(partial.name, readFileSync(partial.absolute, "utf8"));
   }
 
-  const nodes = new Map<string, Node>();
-  const byName = new Map<string, ModelNode | SeedNode>();
-  const claim = (node: ModelNode | SeedNode) => {
-    const other = byName.get(node.name);
-    if (other) {
-      diagnostics.push({
-        file: node.file,
-        node: node.name,
-        message: `the name "${node.name}" is already used by ${other.file}; model and seed names must be unique`,
-      });
-      return;
-    }
-    byName.set(node.name, node);
-  };
-
-  // Seeds.
-  for (const f of discover(projectDir, config.paths.seeds, ".csv")) {
-    const sc = config.seeds[f.name];
-    if (sc?.enabled === false) continue;
-    const seed: SeedNode = {
-      id: `seed.${f.name}`,
-      name: f.name,
-      resourceType: "seed",
-      file: f.file,
-      tags: sc?.tags ?? [],
-      dependsOn: [],
-      relation: { schema: sc?.schema ?? target.schema, name: f.name },
-      columnTypes: sc?.columnTypes,
-      delimiter: sc?.delimiter,
-    };
-    claim(seed);
-  }
-  for (const name of Object.keys(config.seeds)) {
-    if (!byName.has(name)) {
-      diagnostics.push({
-        file: loaded.configFile.slice(projectDir.length + 1),
-        node: `seeds.${name}`,
-        message: `seed "${name}" is configured but no ${name}.csv exists under ${config.paths.seeds}/.${suggestion(name, byName.keys())}`,
-      });
-    }
-  }
-
-  // Models: render once, read their config and refs.
-  const configCache = new Map<string, ReturnType<typeof modelConfigSchema.safeParse>>();
-  const renders = new Map<string, { sql: string; state: RenderState }>();
-  for (const f of discover(projectDir, config.paths.models, ".sql")) {
-    const raw = readFileSync(f.absolute, "utf8");
-    const rendered = engine.render(f.file, f.name, raw, context);
-    diagnostics.push(...rendered.state.diagnostics);
-    // Many models share a config: validate each distinct one once.
-    const configKey = JSON.stringify(rendered.state.config ?? {});
-    let parsed = configCache.get(configKey);
-    if (!parsed) {
-      parsed = modelConfigSchema.safeParse(rendered.state.config ?? {});
-      configCache.set(configKey, parsed);
-    }
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        if (issue.code === "unrecognized_keys") {
-          for (const key of issue.keys) {
-            diagnostics.push({
-              file: f.file,
-              line: rendered.state.configLine,
-              node: f.name,
-              message: `unknown config key "${key}".${suggestion(key, MODEL_CONFIG_KEYS)}`,
-            });
-          }
-        } else {
-          diagnostics.push({
-            file: f.file,
-            line: rendered.state.configLine,
-            node: f.name,
-            message: `config ${issue.path.join(".")}: ${issue.message}`,
-          });
-        }
-      }
-    }
-    const mc = parsed.success ? { ...parsed.data } : modelConfigSchema.parse({});
-    if (!mc.enabled) continue;
-    const model: ModelNode = {
-      id: `model.${f.name}`,
-      name: f.name,
-      resourceType: "model",
-      file: f.file,
-      tags: mc.tags,
-      dependsOn: [],
-      config: mc,
-      relation: { schema: mc.schema ?? target.schema, name: mc.alias ?? f.name },
-      raw,
-      compiledSql: "",
-      refs: rendered.state.refs,
-      sources: rendered.state.sources.map(({ source, table }) => ({ source, table })),
-      checksum: checksum(raw),
-      usesIsIncremental: rendered.state.usesIsIncremental,
-    };
-    if (mc.rules && !config.identity.rulesets[mc.rules]) {
-      diagnostics.push({
-        file: f.file,
-        line: rendered.state.configLine,
-        node: f.name,
-        message: `rules="${mc.rules}" is not a ruleset in cdp.config.ts identity.rulesets.${suggestion(mc.rules, Object.keys(config.identity.rulesets))}`,
-      });
-    }
-    if (mc.materialized === "match" && !mc.settings) {
-      diagnostics.push({
-        file: f.file,
-        line: rendered.state.configLine,
-        node: f.name,
-        message: `a match model names its settings: {{config materialized="match" settings="..."}} (from cdp.config.ts identity.match)`,
-      });
-    }
-    if (mc.settings && !config.identity.match[mc.settings]) {
-      diagnostics.push({
-        file: f.file,
-        line: rendered.state.configLine,
-        node: f.name,
-        message: `settings="${mc.settings}" is not in cdp.config.ts identity.match.${suggestion(mc.settings, Object.keys(config.identity.match))}`,
-      });
-    }
-    if (mc.settings && mc.materialized !== "match") {
-      diagnostics.push({
-        file: f.file,
-        line: rendered.state.configLine,
-        node: f.name,
-        message: `settings applies only to materialized="match"`,
-      });
-    }
-    if (mc.rules && mc.materialized !== "stitch") {
-      diagnostics.push({
-        file: f.file,
-        line: rendered.state.configLine,
-        node: f.name,
-        message: `rules applies only to materialized="stitch"`,
-      });
-    }
-    if (mc.materialized === "incremental" && mc.incremental_strategy === "merge" && !mc.unique_key?.length) {
-      diagnostics.push({
-        file: f.file,
-        line: rendered.state.configLine,
-        node: f.name,
-        message: `incremental_strategy "merge" needs a unique_key`,
-      });
-    }
-    claim(model);
-    renders.set(model.id, rendered);
-  }
-
-  // Dependencies of models.
+  const names = new NodeNames(diagnostics);
+  readSeeds(loaded, names, diagnostics);
+  const renders = readModels(loaded, engine, context, names, diagnostics);
+  const { byName } = names;
   const known = [...byName.keys()];
   for (const node of byName.values()) {
     if (node.resourceType !== "model") continue;
     node.dependsOn = resolveRefs(node.refs, node.file, node.name, byName, known, diagnostics);
   }
-
-  // Singular tests.
-  const tests: TestNode[] = [];
-  for (const f of discover(projectDir, config.paths.tests, ".sql")) {
-    const raw = readFileSync(f.absolute, "utf8");
-    const rendered = engine.render(f.file, f.name, raw, context);
-    diagnostics.push(...rendered.state.diagnostics);
-    const severity = rendered.state.config?.severity === "warn" ? "warn" : "error";
-    tests.push({
-      id: `test.${f.name}`,
-      name: f.name,
-      resourceType: "test",
-      file: f.file,
-      tags: String(rendered.state.config?.tags ?? "")
-        .split(",")
-        .map((t) => t.trim())
-        .filter(Boolean),
-      dependsOn: resolveRefs(rendered.state.refs, f.file, f.name, byName, known, diagnostics),
-      testType: "singular",
-      severity,
-      compiledSql: rendered.sql,
-    });
-  }
-
-  // Generic tests declared in models.
+  const tests = readSingularTests(loaded, engine, context, names, diagnostics);
   for (const [id, rendered] of renders) {
     const model = byName.get(id.slice("model.".length)) as ModelNode;
     for (const t of rendered.state.tests) {
@@ -240,8 +66,44 @@ export function compileProject(loaded: LoadedConfig): Compilation {
       if (test) tests.push(test);
     }
   }
+  const { nodes, parents, order } = buildGraph(byName, tests, diagnostics);
+  if (diagnostics.length) throw new CompileError(sortDiagnostics(diagnostics));
 
-  // The graph, its order and its cycles.
+  const sql = new SqlResolver(dialect, byName);
+  sql.resolveModels(order, nodes, (id) => renders.get(id)!.sql);
+  for (const test of tests) {
+    if (test.testType === "singular") {
+      test.compiledSql = sql.resolve({ schema: target.schema, name: test.name }, test.compiledSql.trim());
+    }
+  }
+
+  return {
+    projectDir,
+    name: config.name,
+    targetName: loaded.targetName,
+    invocationId: loaded.invocationId,
+    nodes,
+    order,
+    children: childrenOf(parents),
+    dialect,
+    rulesets: config.identity.rulesets,
+    matchSettings: config.identity.match,
+    targetDir: path.resolve(projectDir, config.paths.target),
+    renderForRun(model, isIncremental) {
+      if (!isIncremental || !model.usesIsIncremental) return model.compiledSql;
+      const rendered = engine.render(model.file, model.name, model.raw, { ...context, isIncremental });
+      return sql.resolve(model.relation, rendered.sql.trim());
+    },
+  };
+}
+
+/** The DAG of models, seeds and tests: its order, and a diagnostic per edge of each cycle. */
+function buildGraph(
+  byName: Map<string, ModelNode | SeedNode>,
+  tests: TestNode[],
+  diagnostics: Diagnostic[],
+): { nodes: Map<string, Node>; parents: Map<string, string[]>; order: string[] } {
+  const nodes = new Map<string, Node>();
   for (const node of byName.values()) nodes.set(node.id, node);
   for (const test of tests) {
     if (nodes.has(test.id)) {
@@ -273,95 +135,7 @@ export function compileProject(loaded: LoadedConfig): Compilation {
       });
     }
   }
-
-  if (diagnostics.length) throw new CompileError(sortDiagnostics(diagnostics));
-
-  // Resolve refs in dependency order so ephemeral models are ready when inlined.
-  const ephemeralCtes = new Map<string, Cte[]>();
-  const resolveBody = (self: Relation, sql: string): { body: string; ctes: Cte[] } => {
-    const ctes: Cte[] = [];
-    const seen = new Set<string>();
-    const body = sql.replace(REF_MARKER, (_m, name: string) => {
-      if (name === "") return dialect.quoteRelation(self);
-      const target = byName.get(name)!;
-      if (target.resourceType === "model" && target.config.materialized === "ephemeral") {
-        for (const cte of ephemeralCtes.get(target.id) ?? []) {
-          if (!seen.has(cte.name)) {
-            seen.add(cte.name);
-            ctes.push(cte);
-          }
-        }
-        return ephemeralName(target.name);
-      }
-      return dialect.quoteRelation(target.relation);
-    });
-    return { body: stripTrailingSemicolons(body), ctes };
-  };
-  const resolve = (self: Relation, sql: string): string => {
-    const { body, ctes } = resolveBody(self, sql);
-    return prependCtes(body, ctes);
-  };
-  for (const id of order) {
-    const node = nodes.get(id)!;
-    if (node.resourceType !== "model") continue;
-    const sql = renders.get(id)!.sql.trim();
-    node.compiledSql = resolve(node.relation, sql);
-    if (node.config.materialized === "ephemeral") {
-      // What it inlines itself comes first, then its own body.
-      const { body, ctes } = resolveBody(node.relation, sql);
-      ephemeralCtes.set(id, [...ctes, { name: ephemeralName(node.name), sql: body }]);
-    }
-  }
-  for (const test of tests) {
-    if (test.testType === "singular") {
-      test.compiledSql = resolve({ schema: target.schema, name: test.name }, test.compiledSql.trim());
-    }
-  }
-
-  const children = childrenOf(parents);
-  return {
-    projectDir,
-    name: config.name,
-    targetName: loaded.targetName,
-    invocationId: loaded.invocationId,
-    nodes,
-    order,
-    children,
-    dialect,
-    rulesets: config.identity.rulesets,
-    matchSettings: config.identity.match,
-    targetDir: path.resolve(projectDir, config.paths.target),
-    renderForRun(model, isIncremental) {
-      if (!isIncremental || !model.usesIsIncremental) return model.compiledSql;
-      const rendered = engine.render(model.file, model.name, model.raw, { ...context, isIncremental });
-      return resolve(model.relation, rendered.sql.trim());
-    },
-  };
-}
-
-function resolveRefs(
-  refs: { name: string; line?: number }[],
-  file: string,
-  node: string,
-  byName: Map<string, ModelNode | SeedNode>,
-  known: string[],
-  diagnostics: Diagnostic[],
-): string[] {
-  const deps = new Set<string>();
-  for (const ref of refs) {
-    const target = byName.get(ref.name);
-    if (!target) {
-      diagnostics.push({
-        file,
-        line: ref.line,
-        node,
-        message: `ref "${ref.name}" does not match any model or seed.${suggestion(ref.name, known)}`,
-      });
-      continue;
-    }
-    deps.add(target.id);
-  }
-  return [...deps];
+  return { nodes, parents, order };
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

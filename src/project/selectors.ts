@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.ts";
 import { reachable } from "./graph.ts";
-import type { CompiledProject, Node } from "./types.ts";
+import type { CompiledProject, Node, ResourceType } from "./types.ts";
 
 /**
  * dbt's selector grammar: space-separated terms are a union, comma-joined parts an intersection.
@@ -114,4 +114,28 @@ function matchMethod(project: CompiledProject, method: string): Set<string> {
   })();
   for (const node of project.nodes.values()) if (test(node)) out.add(node.id);
   return out;
+}
+
+/** The commands that act on nodes of the DAG. */
+export type RunCommand = "seed" | "run" | "test" | "build";
+
+const RESOURCES: Record<RunCommand, ResourceType[]> = {
+  seed: ["seed"],
+  run: ["model"],
+  test: ["test"],
+  build: ["seed", "model", "test"],
+};
+
+/** The nodes a command would act on, in build order. */
+export function selectNodes(
+  project: CompiledProject,
+  command: RunCommand,
+  options: { select?: string[]; exclude?: string[] },
+): Node[] {
+  const chosen = select(project, options.select, options.exclude);
+  const types = RESOURCES[command];
+  return project.order
+    .filter((id) => chosen.has(id))
+    .map((id) => project.nodes.get(id)!)
+    .filter((n) => types.includes(n.resourceType));
 }

@@ -1,7 +1,7 @@
-import { compile, type ProjectOptions, selectNodes } from "../api.ts";
 import { UsageError } from "../errors.ts";
+import { openProject, type ProjectOptions } from "../project/open.ts";
+import { selectNodes } from "../project/selectors.ts";
 import type { ModelNode } from "../project/types.ts";
-import { connect } from "../warehouse/index.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 
 export interface Estimate {
@@ -19,15 +19,7 @@ export interface Estimate {
 export async function estimateCosts(
   options: ProjectOptions & { warehouse?: Warehouse },
 ): Promise<Estimate[]> {
-  const { loaded, compilation } = await compile(options);
-  const wh =
-    options.warehouse ??
-    (await connect(loaded.target, {
-      projectDir: loaded.projectDir,
-      projectName: loaded.config.name,
-      threads: 1,
-      targetName: loaded.targetName,
-    }));
+  const { loaded, compilation, warehouse: wh, close } = await openProject({ ...options, threads: () => 1 });
   try {
     if (!wh.estimateBytes) {
       throw new UsageError(
@@ -47,6 +39,6 @@ export async function estimateCosts(
     }
     return out;
   } finally {
-    if (!options.warehouse) await wh.close();
+    await close();
   }
 }

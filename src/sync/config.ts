@@ -1,11 +1,6 @@
 import { z } from "zod";
-import { fileDestinationSchema } from "../../connectors/file/config.ts";
-import { googleAdsDestinationSchema } from "../../connectors/google-ads/config.ts";
-import { hubspotDestinationSchema } from "../../connectors/hubspot/config.ts";
-import { metaDestinationSchema } from "../../connectors/meta/config.ts";
-import { salesforceDestinationSchema } from "../../connectors/salesforce/config.ts";
-import { webhookDestinationSchema } from "../../connectors/webhook/config.ts";
-import { secretField } from "./secret-field.ts";
+import { destinationSchema } from "../../connectors/index.ts";
+import { secretField } from "../connector-kit/secret-field.ts";
 
 /**
  * What a sync sends: `upsert` (create or update), `update` (existing records only), `insert`
@@ -54,15 +49,7 @@ const templateField = z
 export const fieldMappingSchema = z.union([z.string().min(1), columnField, constantField, templateField]);
 export type FieldMapping = z.output<typeof fieldMappingSchema>;
 
-export const destinationSchema = z.discriminatedUnion("type", [
-  webhookDestinationSchema,
-  fileDestinationSchema,
-  hubspotDestinationSchema,
-  salesforceDestinationSchema,
-  metaDestinationSchema,
-  googleAdsDestinationSchema,
-]);
-export type DestinationConfig = z.output<typeof destinationSchema>;
+export { type DestinationConfig, destinationSchema } from "../../connectors/index.ts";
 
 /** A share of a count, written like "20%" (0-100). */
 const share = z

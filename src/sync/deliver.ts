@@ -1,11 +1,11 @@
-import { backoffMs } from "../http/backoff.ts";
 import {
   BatchError,
   type Connector,
   type RowResult,
   type SyncRecord,
   type WriteContext,
-} from "./connector.ts";
+} from "../connector-kit/connector.ts";
+import { backoffMs } from "../http/backoff.ts";
 
 export interface DeliverOptions {
   maxAttempts: number;

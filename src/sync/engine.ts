@@ -1,11 +1,11 @@
 import pLimit from "p-limit";
+import { createConnector } from "../../connectors/index.ts";
 import { newRunId } from "../config/load.ts";
 import { redactor } from "../config/secrets.ts";
+import type { Connector, RowResult, SyncRecord } from "../connector-kit/connector.ts";
 import { defaultSleep } from "../http/rate-limit.ts";
 import type { Relation, Row, Warehouse } from "../warehouse/types.ts";
 import type { SyncConfig } from "./config.ts";
-import type { Connector, RowResult, SyncRecord } from "./connector.ts";
-import { createConnector } from "./connectors.ts";
 import { deliverBatch } from "./deliver.ts";
 import { SyncError } from "./errors.ts";
 import { GroupCommit } from "./group-commit.ts";

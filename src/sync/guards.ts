@@ -1,7 +1,7 @@
 import type { TargetConfig } from "../config/schema.ts";
+import type { Connector } from "../connector-kit/connector.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 import type { SyncConfig } from "./config.ts";
-import type { Connector } from "./connector.ts";
 import type { PlanCounts } from "./plan.ts";
 import type { StateTables } from "./state.ts";
 

@@ -1,4 +1,4 @@
-import type { AppendValue, Relation, Warehouse } from "../warehouse/types.ts";
+import type { AppendValue, Relation, TextColumn, Warehouse } from "../warehouse/types.ts";
 import { KEY } from "./mapping-sql.ts";
 
 /**
@@ -126,25 +126,13 @@ export async function ensureState(wh: Warehouse, t: StateTables): Promise<void> 
   }
 }
 
-/** A column of rows to write: one text value (or NULL) per row, or one SQL expression for all. */
-type RowsColumn = { name: string; values: (string | null)[] } | { name: string; sql: string };
-
 /**
- * The rows as a SELECT of the columns, in order. DuckDB parses and binds a VALUES list of
- * thousands of literals slowly, slower still with several batches committing at once (a 10k-row
- * snapshot commit took seconds with four in flight): there each column travels as one JSON array
- * literal, unnested in step, and the commits of a sync cost about a tenth. Elsewhere, literal rows.
+ * The rows as a SELECT of the columns, in order: the dialect's `textColumnsSql` where it has a
+ * faster way to bind them (DuckDB), else literal rows.
  */
-function rowsSql(wh: Warehouse, columns: RowsColumn[], union: boolean): string {
+function rowsSql(wh: Warehouse, columns: TextColumn[], union: boolean): string {
   const d = wh.dialect;
-  if (d.name === "duckdb") {
-    const cols = columns.map((c) =>
-      "sql" in c
-        ? `${c.sql} AS ${c.name}`
-        : `unnest(from_json(${d.literal(JSON.stringify(c.values))}, '["VARCHAR"]')) AS ${c.name}`,
-    );
-    return `SELECT ${cols.join(", ")}`;
-  }
+  if (d.textColumnsSql) return d.textColumnsSql(columns);
   const n = columns.map((c) => ("values" in c ? c.values.length : 0)).reduce((a, b) => Math.max(a, b), 0);
   const rows = Array.from({ length: n }, (_, i) =>
     columns.map((c) => {
@@ -159,9 +147,9 @@ function rowsSql(wh: Warehouse, columns: RowsColumn[], union: boolean): string {
     .join(" UNION ALL ");
 }
 
-/** A list of keys for `key IN (...)`: a JSON array unnested on DuckDB (see `rowsSql`), else literals. */
+/** A list of keys for `key IN (...)`: the dialect's `textColumnsSql` (see `rowsSql`), else literals. */
 function keysSql(wh: Warehouse, keys: string[]): string {
-  return wh.dialect.name === "duckdb"
+  return wh.dialect.textColumnsSql
     ? rowsSql(wh, [{ name: "key", values: keys }], false)
     : keys.map((k) => wh.dialect.literal(k)).join(", ");
 }
@@ -173,7 +161,7 @@ function keysSql(wh: Warehouse, keys: string[]): string {
 function upsertSql(
   wh: Warehouse,
   relation: Relation,
-  columns: RowsColumn[],
+  columns: TextColumn[],
   update: (cur: string, incoming: string) => Record<string, string>,
 ): string {
   const d = wh.dialect;
@@ -356,14 +344,11 @@ const REPEATED = "cdp: a key is journaled more than once";
  * it, rows unchanged, in one transaction each.
  */
 export async function migrateState(wh: Warehouse, t: StateTables): Promise<void> {
-  if (!journals(wh) || wh.dialect.name !== "duckdb") return;
   const d = wh.dialect;
+  if (!journals(wh) || !d.primaryKeyCountSql) return;
   const ddl = new Map(stateDdl(wh, t).map(([r, columns]) => [r.name, columns]));
   for (const relation of [t.snapshot, t.errors]) {
-    const [row] = await wh.query<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM duckdb_constraints() WHERE schema_name = ${d.literal(relation.schema)}
-         AND table_name = ${d.literal(relation.name)} AND constraint_type = 'PRIMARY KEY'`,
-    );
+    const [row] = await wh.query<{ n: number }>(d.primaryKeyCountSql(relation));
     if (!Number(row?.n ?? 0)) continue;
     const old = d.quoteRelation(relation);
     const temp = { ...relation, name: `${relation.name}__cdp_rebuild` };

@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { TargetConfig } from "../config/schema.ts";
 import { bigqueryDialect } from "./bigquery/dialect.ts";
+import type { TargetConfig } from "./config.ts";
 import { duckdbDialect } from "./duckdb/dialect.ts";
 import { postgresDialect } from "./postgres/dialect.ts";
 import type { Dialect, Warehouse } from "./types.ts";

@@ -1,6 +1,6 @@
 /**
  * The Warehouse contract: one small interface that every dialect implements in its own folder
- * (`duckdb/`, later `postgres/`, `bigquery/`). Materializations, tests and syncs talk only to this.
+ * (`duckdb/`, `postgres/`, `bigquery/`). Materializations, tests and syncs talk only to this.
  */
 
 /** A table or view, addressed by schema and name (and a database/project where the dialect has one). */
@@ -108,7 +108,26 @@ export interface Dialect {
   pickBy(value: string, order: string, direction: "asc" | "desc"): string;
   /** Aggregate: the most frequent non-null value of the group (ties: the smallest). */
   mostFrequent(value: string): string;
+  /**
+   * Where the dialect binds many text values faster another way than as a VALUES list of
+   * literals: a SELECT of `columns` row by row, each column a list of text values (or one SQL
+   * expression for every row), the lists read in step. Without it, callers write literal rows.
+   */
+  textColumnsSql?(columns: TextColumn[]): string;
+  /**
+   * Where the dialect has one, a pseudo-column numbering a table's rows from 0 in the order they
+   * were inserted (DuckDB's `rowid`), so a table can be read a page at a time by range.
+   */
+  rowNumber?: string;
+  /**
+   * Where the state tables may predate a layout without keys: a query of one row whose `n` is the
+   * number of PRIMARY KEY constraints on `relation`.
+   */
+  primaryKeyCountSql?(relation: Relation): string;
 }
+
+/** One column of rows given column-wise: text values (NULL allowed), or one SQL expression for all rows. */
+export type TextColumn = { name: string; values: (string | null)[] } | { name: string; sql: string };
 
 /** What a dialect can do, as flags; callers pick a strategy instead of catching "not implemented". */
 export interface Capabilities {
@@ -123,6 +142,12 @@ export interface Capabilities {
    * only knows unenforced keys: upserts go through MERGE there).
    */
   readonly enforcedKeys: boolean;
+  /**
+   * A query kept open pins what it reads (DuckDB: no checkpoint, and the old versions of rows
+   * updated meanwhile stay in memory, while it runs), so a long read of a table goes a page at a
+   * time, each page its own short query, by the dialect's `rowNumber`.
+   */
+  readonly pagedReads: boolean;
 }
 
 /** A value for `appendRows`: text, a 64-bit integer, a timestamp, or NULL. */
@@ -143,7 +168,7 @@ export interface StreamOptions {
  * implementation keeps its own pool and runs multi-statement operations on one connection.
  *
  * @example
- * const wh = await createWarehouse(target, { projectDir, threads: 4 });
+ * const wh = await connect(target, { projectDir, projectName: "demo", threads: 4 });
  * await wh.replaceTable({ schema: "main", name: "orders" }, "select 1 as id");
  * for await (const batch of wh.stream("select * from main.orders", { batchSize: 1000 })) send(batch);
  * await wh.close();

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  BatchError,
+  type Connector,
+  type RowResult,
+  type SyncRecord,
+} from "../../src/connector-kit/connector.ts";
 import { syncConfigSchema, type UserSyncConfig } from "../../src/sync/config.ts";
-import { BatchError, type Connector, type RowResult, type SyncRecord } from "../../src/sync/connector.ts";
 import { runSync } from "../../src/sync/engine.ts";
 import type { Warehouse } from "../../src/warehouse/types.ts";
 import { bigqueryTarget } from "../bigquery/target.ts";

@@ -2,8 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  BatchError,
+  type Connector,
+  type RowResult,
+  type SyncRecord,
+} from "../../src/connector-kit/connector.ts";
 import { syncConfigSchema } from "../../src/sync/config.ts";
-import { BatchError, type Connector, type RowResult, type SyncRecord } from "../../src/sync/connector.ts";
 import { runSync } from "../../src/sync/engine.ts";
 import {
   ensureState,

@@ -21,7 +21,7 @@ import {
   preHashed,
   sha256Hex,
   toText,
-} from "../../src/sync/normalize-hash.ts";
+} from "../../src/connector-kit/normalize-hash.ts";
 
 /**
  * Published vectors: input → normalised value → SHA-256 hex, as printed in the platforms' docs.

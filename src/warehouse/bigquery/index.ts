@@ -57,6 +57,7 @@ const capabilities: Capabilities = {
   merge: true,
   schemas: true,
   enforcedKeys: false,
+  pagedReads: false,
 };
 
 /** Rows per page when a whole result is read (`query`). */

@@ -42,4 +42,20 @@ export const duckdbDialect: Dialect = {
   // The most frequent value, ties to the smallest: the (count, value) pairs sorted, first taken.
   mostFrequent: (value) =>
     `list_sort(list_transform(map_entries(histogram(${value})), lambda e: {'n': -e.value, 'v': e.key}))[1].v`,
+  // DuckDB parses and binds a VALUES list of thousands of literals slowly, slower still with
+  // several statements at once (a 10k-row sync state commit took seconds with four in flight):
+  // each column travels as one JSON array literal instead, unnested in step, about a tenth of
+  // the cost.
+  textColumnsSql: (columns) =>
+    `SELECT ${columns
+      .map((c) =>
+        "sql" in c
+          ? `${c.sql} AS ${c.name}`
+          : `unnest(from_json(${literal(JSON.stringify(c.values))}, '["VARCHAR"]')) AS ${c.name}`,
+      )
+      .join(", ")}`,
+  rowNumber: "rowid",
+  primaryKeyCountSql: (relation) =>
+    `SELECT COUNT(*) AS n FROM duckdb_constraints() WHERE schema_name = ${literal(relation.schema)}
+         AND table_name = ${literal(relation.name)} AND constraint_type = 'PRIMARY KEY'`,
 };

@@ -1,15 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import {
-  type DuckDBConnection,
-  DuckDBInstance,
-  type DuckDBType,
-  JSDuckDBValueConverter,
-  JsonDuckDBValueConverter,
-  timestampValue,
-} from "@duckdb/node-api";
-import { WarehouseError } from "../../errors.ts";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { Pool } from "../pool.ts";
 import type {
   AppendValue,
@@ -23,8 +13,11 @@ import type {
   StreamOptions,
   Warehouse,
 } from "../types.ts";
+import { appendTo, convert, openInstance, readBatches, wrap } from "./connection.ts";
 import { duckdbDialect } from "./dialect.ts";
-import { columnFixes, fixRows } from "./values.ts";
+import { MemoryHolds, SYNC_MEMORY_LIMIT } from "./memory.ts";
+
+export { memoryBytes, SYNC_MEMORY_LIMIT } from "./memory.ts";
 
 export interface DuckdbOptions {
   /** Database file; `:memory:` for an in-process throwaway database. */
@@ -41,87 +34,20 @@ export interface DuckdbOptions {
   syncMemoryLimit?: string;
 }
 
-/**
- * DuckDB's memory limit while syncs run, unless the target sets one. A sync needs little of it:
- * its plan is one join of the model with the snapshot, and it reads and writes small pages. The
- * default limit (80% of the machine's memory) let a 1M-row plan keep ~400 MB of buffers in the
- * process, next to the rows being sent; under this limit DuckDB spills to its temporary
- * directory instead, and the plan takes a little longer (see the README's benchmarks).
- */
-export const SYNC_MEMORY_LIMIT = "64MB";
-
-const MEMORY_UNITS: Record<string, number> = {
-  b: 1,
-  byte: 1,
-  bytes: 1,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-  tb: 1e12,
-  kib: 2 ** 10,
-  mib: 2 ** 20,
-  gib: 2 ** 30,
-  tib: 2 ** 40,
-};
-
-/** A DuckDB memory size ("64MB", "1.5 GiB") in bytes; undefined when it is not one. */
-export function memoryBytes(size: string): number | undefined {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(size);
-  const unit = MEMORY_UNITS[(m?.[2] || "b").toLowerCase()];
-  return m && unit ? Number(m[1]) * unit : undefined;
-}
-
 const capabilities: Capabilities = {
   transactionalDdl: true,
   merge: true,
   schemas: true,
   enforcedKeys: true,
+  pagedReads: true,
 };
-
-/** Rewrites DuckDB's error text into one readable message. */
-function wrap(error: unknown, sql: string): WarehouseError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new WarehouseError(message.trim(), sql, { cause: error });
-}
-
-function toObjects(rows: unknown[][], names: string[]): Row[] {
-  return rows.map((values) => {
-    const row: Row = {};
-    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
-    return row;
-  });
-}
-
-interface Readable {
-  columnNames(): string[];
-  columnTypes(): DuckDBType[];
-  getRowObjectsJS(): unknown;
-  getRowObjectsJson(): unknown;
-}
-
-/** Rows of a result in the contract's value types. */
-function convert(reader: Readable): Row[] {
-  const fixes = columnFixes(reader.columnTypes());
-  const rows = reader.getRowObjectsJS() as Row[];
-  const exact = fixes.includes("exact") ? (reader.getRowObjectsJson() as Row[]) : undefined;
-  return fixRows(rows, reader.columnNames(), fixes, exact);
-}
 
 export class DuckdbWarehouse implements Warehouse {
   readonly dialect = duckdbDialect;
   readonly capabilities = capabilities;
   readonly defaultSchema: string;
   private readonly pool: Pool<DuckDBConnection>;
-  private readonly syncMemoryLimit: string | undefined;
-  /** Active `constrainMemory` holds, in order: the latest one's share of the limit applies. */
-  private readonly memoryHolds: { share: number }[] = [];
-  /**
-   * The statement putting the target's own limit back. `RESET memory_limit` would not do: DuckDB
-   * 1.5 resets the setting's value but leaves its buffer pool at the lower limit.
-   */
-  private memoryRestore: string | undefined;
-  /** Work under the sync limit ran out of memory: the target's limit is back until the release. */
-  private memoryRelaxed = false;
+  private readonly memory: MemoryHolds;
   /** Connections inside `transaction`: a statement there cannot be run again alone. */
   private readonly inTransaction = new WeakSet<DuckDBConnection>();
   private constructor(
@@ -129,9 +55,11 @@ export class DuckdbWarehouse implements Warehouse {
     options: DuckdbOptions,
   ) {
     this.defaultSchema = options.schema;
-    this.syncMemoryLimit =
+    this.memory = new MemoryHolds(
       options.syncMemoryLimit ??
-      (options.memoryLimit || options.path === ":memory:" ? undefined : SYNC_MEMORY_LIMIT);
+        (options.memoryLimit || options.path === ":memory:" ? undefined : SYNC_MEMORY_LIMIT),
+      this,
+    );
     this.pool = new Pool(
       Math.max(1, options.connections),
       async () => {
@@ -145,21 +73,7 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   static async open(options: DuckdbOptions): Promise<DuckdbWarehouse> {
-    if (options.path !== ":memory:") mkdirSync(path.dirname(options.path), { recursive: true });
-    const config: Record<string, string> = {};
-    if (options.duckdbThreads) config.threads = String(options.duckdbThreads);
-    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(options.path, config);
-    } catch (error) {
-      throw new WarehouseError(
-        `cannot open DuckDB database ${options.path}: ${(error as Error).message}`,
-        undefined,
-        { cause: error },
-      );
-    }
-    return new DuckdbWarehouse(instance, options);
+    return new DuckdbWarehouse(await openInstance(options), options);
   }
 
   /**
@@ -225,46 +139,14 @@ export class DuckdbWarehouse implements Warehouse {
     try {
       return await work();
     } catch (error) {
-      if (
-        !this.memoryHolds.length ||
-        this.memoryRelaxed ||
-        !/Out of Memory|failed to pin block/i.test(String(error))
-      )
-        throw error;
-      this.memoryRelaxed = true;
-      await this.execute(this.memoryRestore!);
+      if (!(await this.memory.relaxAfter(error))) throw error;
       return await work();
     }
   }
 
   async appendRows(relation: Relation, rows: AppendValue[][]): Promise<void> {
     if (!rows.length) return;
-    await this.roomy(() =>
-      this.pool.use(async (conn) => {
-        let appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
-        try {
-          appender = await conn.createAppender(relation.name, relation.schema);
-          for (const row of rows) {
-            for (const v of row) {
-              if (v === null) appender.appendNull();
-              else if (typeof v === "string") appender.appendVarchar(v);
-              else if (typeof v === "bigint") appender.appendBigInt(v);
-              else appender.appendTimestamp(timestampValue(BigInt(v.getTime()) * 1000n));
-            }
-            appender.endRow();
-          }
-          appender.flushSync();
-        } catch (error) {
-          throw wrap(error, `-- appending ${rows.length} rows to ${this.dialect.quoteRelation(relation)}`);
-        } finally {
-          try {
-            appender?.closeSync();
-          } catch {
-            // The flush above already failed and said why.
-          }
-        }
-      }),
-    );
+    await this.roomy(() => this.pool.use((conn) => appendTo(conn, relation, rows)));
   }
 
   async executeInTransaction(statements: string[]): Promise<void> {
@@ -273,43 +155,8 @@ export class DuckdbWarehouse implements Warehouse {
     });
   }
 
-  async constrainMemory(share = 1): Promise<() => Promise<void>> {
-    const limit = this.syncMemoryLimit;
-    if (!limit) return async () => {};
-    if (!this.memoryHolds.length) {
-      this.memoryRelaxed = false;
-      if (!this.memoryRestore) {
-        const [row] = await this.query<{ v: string }>("SELECT current_setting('memory_limit') AS v");
-        this.memoryRestore = `SET memory_limit = ${this.dialect.literal(row!.v)}`;
-      }
-    }
-    const hold = { share };
-    this.memoryHolds.push(hold);
-    await this.applyMemoryHolds();
-    let released = false;
-    return async () => {
-      if (released) return;
-      released = true;
-      this.memoryHolds.splice(this.memoryHolds.indexOf(hold), 1);
-      await this.applyMemoryHolds();
-    };
-  }
-
-  /** DuckDB's limit for the latest hold: its share of the sync limit; the target's own with none. */
-  private async applyMemoryHolds(): Promise<void> {
-    if (this.memoryRelaxed) {
-      if (!this.memoryHolds.length) this.memoryRelaxed = false;
-      return;
-    }
-    const hold = this.memoryHolds.at(-1);
-    if (!hold) return void (await this.execute(this.memoryRestore!));
-    const limit = this.syncMemoryLimit!;
-    const bytes = memoryBytes(limit);
-    const value =
-      hold.share === 1 || bytes === undefined
-        ? limit
-        : `${Math.max(1, Math.floor((bytes * hold.share) / 1024))}KiB`;
-    await this.execute(`SET memory_limit = ${this.dialect.literal(value)}`);
+  constrainMemory(share = 1): Promise<() => Promise<void>> {
+    return this.memory.constrain(share);
   }
 
   query<T extends Row = Row>(sql: string): Promise<T[]> {
@@ -326,28 +173,7 @@ export class DuckdbWarehouse implements Warehouse {
       } catch (error) {
         throw wrap(error, sql);
       }
-      const names = result.columnNames();
-      const fixes = columnFixes(result.columnTypes());
-      const needExact = fixes.includes("exact");
-      let batch: T[] = [];
-      for (;;) {
-        const chunk = await result.fetchChunk();
-        if (!chunk || chunk.rowCount === 0) break;
-        const rows = fixRows(
-          toObjects(chunk.convertRows(JSDuckDBValueConverter), names),
-          names,
-          fixes,
-          needExact ? toObjects(chunk.convertRows(JsonDuckDBValueConverter), names) : undefined,
-        );
-        for (const row of rows) {
-          batch.push(row as T);
-          if (batch.length >= batchSize) {
-            yield batch;
-            batch = [];
-          }
-        }
-      }
-      if (batch.length) yield batch;
+      yield* readBatches<T>(result, batchSize);
     } finally {
       this.pool.release(conn);
     }

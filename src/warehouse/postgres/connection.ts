@@ -1,6 +1,6 @@
-import type { PostgresTargetConfig } from "../../config/schema.ts";
-import { redactor } from "../../config/secrets.ts";
 import { ConfigError, WarehouseError } from "../../errors.ts";
+import { redactor } from "../../redactor.ts";
+import type { PostgresTargetConfig } from "./config.ts";
 import { type TypeParsers, typeParsers } from "./values.ts";
 
 /**

@@ -1,7 +1,6 @@
 import Cursor from "pg-cursor";
-import type { PostgresTargetConfig } from "../../config/schema.ts";
-import { redactor } from "../../config/secrets.ts";
 import { WarehouseError } from "../../errors.ts";
+import { redactor } from "../../redactor.ts";
 import type {
   Capabilities,
   Column,
@@ -13,6 +12,7 @@ import type {
   StreamOptions,
   Warehouse,
 } from "../types.ts";
+import type { PostgresTargetConfig } from "./config.ts";
 import {
   type ConnectionSettings,
   connectionError,
@@ -63,6 +63,7 @@ export class PostgresWarehouse implements Warehouse {
       merge: serverVersion >= 150000,
       schemas: true,
       enforcedKeys: true,
+      pagedReads: false,
     };
   }
 

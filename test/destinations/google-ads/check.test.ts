@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { BatchError } from "../../../src/sync/connector.ts";
+import { BatchError } from "../../../src/connector-kit/connector.ts";
 import { connectorFor, sentOperations, sha } from "./helpers.ts";
 import { type GoogleAdsMock, startGoogleAdsMock } from "./mock-server.ts";
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Connector } from "../../../src/connector-kit/connector.ts";
 import { syncConfigSchema } from "../../../src/sync/config.ts";
-import type { Connector } from "../../../src/sync/connector.ts";
 import { runSync } from "../../../src/sync/engine.ts";
 import type { Warehouse } from "../../../src/warehouse/types.ts";
 import { duckdbTarget } from "../../conformance/targets.ts";

@@ -9,8 +9,8 @@ import { updateBody } from "../../../connectors/hubspot/update-records.ts";
 import { matchUpsertAnswer, upsertBody } from "../../../connectors/hubspot/upsert-records.ts";
 import { idMatchKey, propertyValue, uniqueGroups } from "../../../connectors/hubspot/values.ts";
 import { Redactor } from "../../../src/config/secrets.ts";
+import type { SyncRecord } from "../../../src/connector-kit/connector.ts";
 import { HttpError } from "../../../src/http/errors.ts";
-import type { SyncRecord } from "../../../src/sync/connector.ts";
 
 const row = (key: string, fields: Record<string, unknown> = {}): SyncRecord => ({
   key,

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex } from "../../../src/sync/normalize-hash.ts";
+import { sha256Hex } from "../../../src/connector-kit/normalize-hash.ts";
 import { type MetaMock, memberKey, startMetaMock } from "./mock-server.ts";
 
 const TOKEN = "EAAB-mock-token-0123456789";

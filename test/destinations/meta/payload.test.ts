@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyGraphError, graphError, isThrottling } from "../../../connectors/meta/graph-errors.ts";
+import { classifyGraphError, graphError, isThrottling } from "../../../connectors/meta/errors.ts";
 import { metaFieldProblems, prepareRow, schemaFor } from "../../../connectors/meta/schema-keys.ts";
 import { SessionCounter, sessionId } from "../../../connectors/meta/session.ts";
 import { staleIdentifiers } from "../../../connectors/meta/stale-identifiers.ts";
@@ -9,9 +9,9 @@ import {
   regainAccessMs,
   THROTTLE_WAIT_MS,
 } from "../../../connectors/meta/usage-headers.ts";
+import { BatchError, type SyncRecord } from "../../../src/connector-kit/connector.ts";
+import { sha256Hex } from "../../../src/connector-kit/normalize-hash.ts";
 import { HttpError } from "../../../src/http/errors.ts";
-import { BatchError, type SyncRecord } from "../../../src/sync/connector.ts";
-import { sha256Hex } from "../../../src/sync/normalize-hash.ts";
 
 /** Meta's published example digests ("Customer Information Parameters"). */
 const JOHN_SMITH_EMAIL = "62a14e44f765419d10fea99367361a727c12365e2520f32218d505ed9aa0f62f";

@@ -4,14 +4,14 @@ import { sendInChunks } from "../../../connectors/salesforce/chunks.ts";
 import { parseCsv, toCsv } from "../../../connectors/salesforce/csv.ts";
 import { ObjectInfo } from "../../../connectors/salesforce/describe.ts";
 import { classify, LIMIT_RETRY_MS } from "../../../connectors/salesforce/errors.ts";
-import { ApiUsage, parseLimitInfo } from "../../../connectors/salesforce/limits.ts";
 import { queryChunks, soqlString } from "../../../connectors/salesforce/resolve-ids.ts";
 import { saveResultToRow, upsertBody } from "../../../connectors/salesforce/upsert-collection.ts";
 import { bulkUpsertRows } from "../../../connectors/salesforce/upsert-records.ts";
+import { ApiUsage, parseLimitInfo } from "../../../connectors/salesforce/usage-headers.ts";
 import { valueProblem } from "../../../connectors/salesforce/values.ts";
+import type { SyncRecord } from "../../../src/connector-kit/connector.ts";
 import { HttpError } from "../../../src/http/errors.ts";
 import { TokenBucket } from "../../../src/http/rate-limit.ts";
-import type { SyncRecord } from "../../../src/sync/connector.ts";
 
 const info = new ObjectInfo("Contact", [
   { name: "Cdp_Id__c", type: "string", externalId: true },

@@ -1,8 +1,7 @@
-import { createHttpClient, type HttpRequest, type HttpResponse } from "../../src/http/client.ts";
-import type { ConnectorContext } from "../../src/sync/connector.ts";
+import type { ConnectorKit, HttpRequest, HttpResponse } from "../../src/connector-kit/index.ts";
 import type { HubspotDestinationConfig } from "./config.ts";
 import { dailyLimitError, HubspotError, isDailyLimit, toHubspotError } from "./errors.ts";
-import { rateLimitHeaders } from "./rate-limit-headers.ts";
+import { rateLimitHeaders } from "./usage-headers.ts";
 
 /**
  * HubSpot's HTTP API as the connector's operations use it: the shared client (token bucket,
@@ -17,19 +16,9 @@ export interface HubspotApi {
   readonly halted: HubspotError | undefined;
 }
 
-export interface HubspotApiOptions {
-  rateLimit: number;
-  maxAttempts: number;
-}
-
-export function createHubspotApi(
-  config: HubspotDestinationConfig,
-  ctx: ConnectorContext,
-  options: HubspotApiOptions,
-): HubspotApi {
-  ctx.redactor.add(config.accessToken);
+export function createHubspotApi(config: HubspotDestinationConfig, kit: ConnectorKit): HubspotApi {
   let halted: HubspotError | undefined;
-  const http = createHttpClient({
+  const http = kit.http({
     name: "hubspot",
     baseURL: config.baseUrl.replace(/\/+$/, ""),
     headers: {
@@ -38,10 +27,6 @@ export function createHubspotApi(
       Accept: "application/json",
     },
     timeoutMs: config.timeout * 1000,
-    rateLimit: options.rateLimit,
-    maxAttempts: options.maxAttempts,
-    redactor: ctx.redactor,
-    sleep: ctx.sleep,
     // The daily quota does not come back in seconds: no retry, the run stops (see toHubspotError).
     shouldRetry: (error) => error.retryable && !isDailyLimit(error),
   });

@@ -1,8 +1,10 @@
-import type { Redactor } from "../../src/config/secrets.ts";
-import type { HttpClient } from "../../src/http/client.ts";
-import { HttpError } from "../../src/http/errors.ts";
-import type { TokenBucket } from "../../src/http/rate-limit.ts";
-import { type AccessTokens, GoogleAdsApiError } from "./auth.ts";
+import {
+  type HttpClient,
+  HttpError,
+  type Redactor,
+  type TokenBucket,
+} from "../../src/connector-kit/index.ts";
+import { type AccessTokens, GoogleAdsApiError, type GoogleToken } from "./auth.ts";
 import {
   ACCOUNT_REFUSALS,
   describe,
@@ -61,12 +63,12 @@ export class GoogleAdsApi {
   /** POSTs JSON to `/{version}/{path}` and returns the parsed answer. */
   async post(path: string, data: unknown, what: string): Promise<Record<string, unknown>> {
     const url = `/${this.o.apiVersion}/${path}`;
-    let refreshed = false;
+    let refused: GoogleToken | undefined;
     for (;;) {
       if (this.refused) throw this.refused;
-      let token: string;
+      let token: GoogleToken;
       try {
-        token = await this.o.tokens.get();
+        token = refused ? await this.o.tokens.renew(refused) : await this.o.tokens.token();
       } catch (error) {
         if (error instanceof GoogleAdsApiError && error.fatal) this.refused = error;
         throw error;
@@ -79,15 +81,14 @@ export class GoogleAdsApi {
           method: "POST",
           url,
           data: JSON.stringify(data),
-          headers: this.headers(token),
+          headers: this.headers(token.accessToken),
         });
       } catch (error) {
         if (!(error instanceof HttpError)) throw error;
         const codes = readErrorBody(error.body).errors.map((e) => e.code);
-        if (error.status === 401 && !refreshed && !codes.includes("DEVELOPER_TOKEN_INVALID")) {
+        if (error.status === 401 && !refused && !codes.includes("DEVELOPER_TOKEN_INVALID")) {
           // Expired or revoked access token: one new token, then the same request again.
-          this.o.tokens.invalidate(token);
-          refreshed = true;
+          refused = token;
           continue;
         }
         // Slower from now on. The bucket is not paused for Google's delay: the wait is the

@@ -1,4 +1,4 @@
-import type { TokenBucket } from "../../src/http/rate-limit.ts";
+import type { TokenBucket } from "../../src/connector-kit/index.ts";
 
 /** `api-usage=18/5000; api-bursts=1/750` → `{ used: 18, max: 5000 }`. */
 export function parseLimitInfo(header: unknown): { used: number; max: number } | undefined {

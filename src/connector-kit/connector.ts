@@ -1,4 +1,4 @@
-import type { Redactor } from "../config/secrets.ts";
+import type { Redactor } from "../redactor.ts";
 
 /** What a row asks the destination to do. */
 export type Operation = "upsert" | "update" | "insert" | "delete" | "add" | "remove";
@@ -57,11 +57,12 @@ export interface WriteContext {
 
 /**
  * A destination. One folder in `connectors/` per destination, with the same shape: `config.ts`
- * (zod schema, secrets marked), `index.ts` (this interface), one file per API operation, README.
+ * (zod schema, secrets marked), `index.ts` (`defineConnector`, which builds this interface), one
+ * file per API call, `errors.ts`, README; `connectors/_template/` shows it.
  *
  * @example
  * const connector: Connector = {
- *   name: "webhook", modes: ["upsert", "mirror", "audience"], batchSize: 500, rateLimit: 10,
+ *   name: "webhook", modes: ["upsert", "mirror", "audience"], batchSize: 500,
  *   async check() {},
  *   async write(batch) { return batch.map((r) => ({ key: r.key, status: "delivered" })); },
  * };
@@ -72,8 +73,12 @@ export interface Connector {
   readonly modes: readonly string[];
   /** Rows per request, from the API's documented limits. */
   readonly batchSize: number;
-  /** Requests per second, from the API's documented limits. */
-  readonly rateLimit: number;
+  /**
+   * Requests per second the connector's HTTP client keeps to (set by `defineConnector` from the
+   * sync's `rateLimit`, the destination's, or the API's documented limit). For reports: the
+   * engine paces nothing itself; the client does.
+   */
+  readonly rateLimit?: number;
   /**
    * True for destinations that identify a member by its data (hashed email, phone...) rather than
    * by our key, such as ad audiences: the sync then keeps the fields it delivered in its snapshot,

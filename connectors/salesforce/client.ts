@@ -1,8 +1,12 @@
-import type { HttpClient, HttpRequest, HttpResponse } from "../../src/http/client.ts";
-import { HttpError } from "../../src/http/errors.ts";
+import {
+  type HttpClient,
+  HttpError,
+  type HttpRequest,
+  type HttpResponse,
+} from "../../src/connector-kit/index.ts";
 import type { SalesforceSession } from "./auth.ts";
 import { apiErrors, SalesforceSetupError } from "./errors.ts";
-import type { ApiUsage } from "./limits.ts";
+import type { ApiUsage } from "./usage-headers.ts";
 
 export interface ApiRequest {
   method: HttpRequest["method"];
@@ -50,7 +54,7 @@ export class SalesforceApi {
             "Salesforce refused a freshly issued access token (INVALID_SESSION_ID): check that the integration user is active and allowed to use the API, and that destination.instanceUrl (if set) is the org's",
           );
         }
-        token = await this.session.refresh(token);
+        token = await this.session.renew(token);
       }
     }
   }

@@ -1,0 +1,32 @@
+/**
+ * The connector kit: everything a destination in `connectors/` may import from the engine, and
+ * nothing else. A connector that needs more asks for it here, so the engine can change behind
+ * this face without touching connectors. `connectors/_template/` shows how the pieces fit.
+ */
+
+export { createHttpClient, type HttpClient, type HttpRequest, type HttpResponse } from "../http/client.ts";
+export { HttpError } from "../http/errors.ts";
+export { defaultSleep, TokenBucket } from "../http/rate-limit.ts";
+export { urlSecrets } from "../http/redact.ts";
+export type { Redactor } from "../redactor.ts";
+export {
+  BatchError,
+  type Connector,
+  type ConnectorContext,
+  type Operation,
+  type RowResult,
+  type SyncRecord,
+  type WriteContext,
+} from "./connector.ts";
+export {
+  type ConnectorDefaults,
+  type ConnectorDefinition,
+  type ConnectorKit,
+  type ConnectorOverrides,
+  type ConnectorParts,
+  defineConnector,
+  type KitHttpOptions,
+} from "./define-connector.ts";
+export * from "./normalize-hash.ts";
+export { oauthError, type RefreshTokenOptions, RefreshTokenSession } from "./oauth-refresh.ts";
+export { secretField, secretValues } from "./secret-field.ts";

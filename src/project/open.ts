@@ -1,0 +1,88 @@
+import path from "node:path";
+import { type LoadedConfig, loadConfig } from "../config/load.ts";
+import { connect } from "../warehouse/index.ts";
+import type { Warehouse } from "../warehouse/types.ts";
+import { writeCompileArtifacts } from "./artifacts.ts";
+import { type Compilation, compileProject } from "./compile.ts";
+
+export interface ProjectOptions {
+  projectDir?: string;
+  target?: string;
+  /** Overrides for `{{var}}` (the CLI's `--vars`). */
+  vars?: Record<string, unknown>;
+  select?: string[];
+  exclude?: string[];
+}
+
+/** The project's `target/` directory (artifacts). */
+export function targetDir(loaded: LoadedConfig): string {
+  return path.resolve(loaded.projectDir, loaded.config.paths.target);
+}
+
+/** Loads the config and compiles the project; writes `target/compiled/**` and `target/manifest.json`. */
+export async function compile(
+  options: ProjectOptions = {},
+): Promise<{ loaded: LoadedConfig; compilation: Compilation }> {
+  const loaded = await loadProject(options);
+  return { loaded, compilation: await compileLoaded(loaded) };
+}
+
+/** Loads the config (`compile`'s first half). */
+export function loadProject(options: ProjectOptions = {}): Promise<LoadedConfig> {
+  return loadConfig({ projectDir: options.projectDir, target: options.target, vars: options.vars });
+}
+
+/** Compiles a loaded project and writes its artifacts (`compile`'s second half). */
+export async function compileLoaded(loaded: LoadedConfig): Promise<Compilation> {
+  const compilation = compileProject(loaded);
+  await writeCompileArtifacts(compilation, targetDir(loaded));
+  return compilation;
+}
+
+/** Opens the warehouse of the loaded config's target, with `threads` connections. */
+export function connectTarget(loaded: LoadedConfig, threads: number): Promise<Warehouse> {
+  return connect(loaded.target, {
+    projectDir: loaded.projectDir,
+    projectName: loaded.config.name,
+    threads,
+    targetName: loaded.targetName,
+  });
+}
+
+export interface OpenProjectOptions extends ProjectOptions {
+  /** Connections to open, from the loaded config (default: the config's `threads`). */
+  threads?: (loaded: LoadedConfig) => number;
+  /** Use this warehouse instead of opening the target's (tests, embedding); `close` leaves it open. */
+  warehouse?: Warehouse;
+}
+
+export interface OpenProject {
+  loaded: LoadedConfig;
+  compilation: Compilation;
+  warehouse: Warehouse;
+  /** Closes the warehouse when `openProject` opened it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Compiles the project, then connects to its target: what every command that reads the warehouse
+ * starts with.
+ *
+ * @example
+ * const project = await openProject({ projectDir: ".", threads: () => 2 });
+ * try { await project.warehouse.query("select 1"); } finally { await project.close(); }
+ */
+export async function openProject(options: OpenProjectOptions = {}): Promise<OpenProject> {
+  const { loaded, compilation } = await compile(options);
+  const given = options.warehouse;
+  const warehouse =
+    given ?? (await connectTarget(loaded, options.threads?.(loaded) ?? loaded.config.threads));
+  return {
+    loaded,
+    compilation,
+    warehouse,
+    close: async () => {
+      if (!given) await warehouse.close();
+    },
+  };
+}
