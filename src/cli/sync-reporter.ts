@@ -1,6 +1,7 @@
 import { redactor } from "../config/secrets.ts";
 import type { SyncEvent, SyncResult, SyncSummary } from "../sync/index.ts";
 import type { LogFormat } from "./reporter.ts";
+import { textTable } from "./table.ts";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
@@ -123,12 +124,8 @@ export class SyncReporter {
       "retryable",
       "time",
     ];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const fmt = (cells: string[]) =>
-      cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
     this.write("");
-    this.write(fmt(head));
-    for (const r of rows) this.write(fmt(r));
+    for (const line of textTable(head, rows, 2)) this.write(line);
     const bad = summary.results.filter((r) => ["failed", "error", "blocked"].includes(r.status)).length;
     const skipped = summary.results.filter((r) => r.status === "skipped").length;
     this.write(

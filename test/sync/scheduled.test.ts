@@ -86,6 +86,14 @@ function carriedPaths(): { restored: string[]; saved: string[]; workflow: Record
   };
 }
 
+/** Copies the files a workflow's cache carries from one directory to another. */
+function carry(from: string, to: string, paths: string[]): void {
+  for (const p of paths) {
+    mkdirSync(path.dirname(path.join(to, p)), { recursive: true });
+    copyFileSync(path.join(from, p), path.join(to, p));
+  }
+}
+
 describe("scheduled runs from fresh clones", () => {
   let hook: Awaited<ReturnType<typeof startReceiver>>;
   const dirs: string[] = [];
@@ -133,10 +141,7 @@ describe("scheduled runs from fresh clones", () => {
     const r1 = await cdpAsync(first, ["build", "--target", "prod"], env());
     expect(r1.code, r1.output).toBe(0);
     expect(hook.take()).toEqual({ add: ["1", "2", "3", "4", "5", "6"] });
-    for (const p of restored) {
-      mkdirSync(path.dirname(path.join(cache, p)), { recursive: true });
-      copyFileSync(path.join(first, p), path.join(cache, p));
-    }
+    carry(first, cache, restored);
 
     // The next day: 2 changed e-mail, 6 left the audience, 7 joined; a new clone, the cache restored.
     const changed = PEOPLE.map((p): Person => {
@@ -146,10 +151,7 @@ describe("scheduled runs from fresh clones", () => {
       return p;
     });
     const second = track(project(changed));
-    for (const p of restored) {
-      mkdirSync(path.dirname(path.join(second, p)), { recursive: true });
-      copyFileSync(path.join(cache, p), path.join(second, p));
-    }
+    carry(cache, second, restored);
     const r2 = await cdpAsync(second, ["build", "--target", "prod"], env());
     expect(r2.code, r2.output).toBe(0);
     expect(hook.take()).toEqual({ add: ["2", "7"], remove: ["6"] });
@@ -160,13 +162,9 @@ describe("scheduled runs from fresh clones", () => {
       counts: { added: 1, changed: 1, removed: 1 },
     });
 
-    // Without the cache, the fresh clone finds the state empty; the run history was lost with it,
-    // and a webhook cannot say what it holds: the run sends everything as new. Restored, nothing.
+    // The day after, nothing changed: the third clone, with what the second run saved, sends nothing.
     const third = track(project(changed));
-    for (const p of restored) {
-      mkdirSync(path.dirname(path.join(third, p)), { recursive: true });
-      copyFileSync(path.join(second, p), path.join(third, p));
-    }
+    carry(second, third, restored);
     const r3 = await cdpAsync(third, ["build", "--target", "prod"], env());
     expect(r3.code, r3.output).toBe(0);
     expect(hook.take()).toEqual({});

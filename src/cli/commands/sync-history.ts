@@ -2,13 +2,9 @@ import { syncHistory } from "../../api.ts";
 import { redactor } from "../../config/secrets.ts";
 import type { HistoryRow } from "../../sync/history.ts";
 import type { LogFormat } from "../reporter.ts";
+import { textTable } from "../table.ts";
 
 const n = (x: number) => x.toLocaleString("en-US");
-
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
-}
 
 /** Prints `cdp sync history`: one line per run, newest first, then each run's message and first errors. */
 export async function printSyncHistory(
@@ -32,35 +28,33 @@ export async function printSyncHistory(
     );
     return;
   }
-  const rows = [
-    [
-      "started (UTC)",
-      "sync",
-      "status",
-      "run",
-      "added",
-      "changed",
-      "removed",
-      "delivered",
-      "rejected",
-      "retryable",
-      "time",
-    ],
-    ...runs.map((r: HistoryRow) => [
-      (r.started_at ?? "").replace("T", " ").slice(0, 19),
-      r.sync,
-      r.status,
-      r.run_id,
-      n(r.added),
-      n(r.changed),
-      n(r.removed),
-      n(r.delivered),
-      n(r.rejected),
-      n(r.failed),
-      r.duration === null ? "-" : `${r.duration.toFixed(1)}s`,
-    ]),
+  const head = [
+    "started (UTC)",
+    "sync",
+    "status",
+    "run",
+    "added",
+    "changed",
+    "removed",
+    "delivered",
+    "rejected",
+    "retryable",
+    "time",
   ];
-  const lines = [`Sync runs on target ${target}, newest first:`, ...table(rows)];
+  const rows = runs.map((r: HistoryRow) => [
+    (r.started_at ?? "").replace("T", " ").slice(0, 19),
+    r.sync,
+    r.status,
+    r.run_id,
+    n(r.added),
+    n(r.changed),
+    n(r.removed),
+    n(r.delivered),
+    n(r.rejected),
+    n(r.failed),
+    r.duration === null ? "-" : `${r.duration.toFixed(1)}s`,
+  ]);
+  const lines = [`Sync runs on target ${target}, newest first:`, ...textTable(head, rows, 4)];
   const notes = runs.filter((r) => r.message || r.first_errors.length);
   if (notes.length) lines.push("");
   for (const r of notes) {
