@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { loadConfig } from "../../src/config/load.ts";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
 import { cdpAsync } from "../helpers/cdp-process.ts";
+import { openPostgres, postgresServer, warnSkipped } from "../helpers/postgres.ts";
 import { makeProject, REPO, writeFiles } from "../helpers/project.ts";
 import { startReceiver } from "./receiver.ts";
 
@@ -168,6 +169,44 @@ describe("scheduled runs from fresh clones", () => {
     const r3 = await cdpAsync(third, ["build", "--target", "prod"], env());
     expect(r3.code, r3.output).toBe(0);
     expect(hook.take()).toEqual({});
+  });
+
+  it("with the state in Postgres, a second clone carrying nothing sends exactly the changes", async () => {
+    const server = postgresServer();
+    if (server.unavailable) {
+      warnSkipped("the Postgres scheduled-run test", server.unavailable);
+      return;
+    }
+    const schema = `sched_${process.pid}`;
+    const pg = `pg: { type: "postgres", connectionString: secret("PG_URL"), schema: ${JSON.stringify(schema)} },`;
+    const clone = (people: Person[]) =>
+      track(
+        makeProject(
+          { "seeds/people.csv": seed(people), "models/gold.sql": MODEL },
+          config(goldSync().replace('targets: ["prod"]', 'targets: ["pg"]')).replace(
+            "targets: {",
+            `targets: { ${pg}`,
+          ),
+        ),
+      );
+    const pgEnv = { ...env(), PG_URL: server.url! };
+    try {
+      const r1 = await cdpAsync(clone(PEOPLE), ["build", "--target", "pg"], pgEnv);
+      expect(r1.code, r1.output).toBe(0);
+      expect(hook.take()).toEqual({ add: ["1", "2", "3", "4", "5", "6"] });
+      const moved = PEOPLE.map(
+        (p): Person => (p[0] === 1 ? [1, p[1], "silver"] : p[0] === 8 ? [8, p[1], "gold"] : p),
+      );
+      const r2 = await cdpAsync(clone(moved), ["build", "--target", "pg"], pgEnv);
+      expect(r2.code, r2.output).toBe(0);
+      expect(hook.take()).toEqual({ add: ["8"], remove: ["1"] });
+    } finally {
+      const wh = await openPostgres(server.url!, schema, 1);
+      for (const s of [schema, "cdp_state"]) {
+        await wh.execute(`DROP SCHEMA IF EXISTS ${wh.dialect.quoteIdentifier(s)} CASCADE`);
+      }
+      await wh.close();
+    }
   });
 
   it("refuses a sync whose state would live in an in-memory database, saying how to keep it", async () => {
