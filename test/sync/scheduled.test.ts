@@ -183,10 +183,9 @@ describe("scheduled runs from fresh clones", () => {
       track(
         makeProject(
           { "seeds/people.csv": seed(people), "models/gold.sql": MODEL },
-          config(goldSync().replace('targets: ["prod"]', 'targets: ["pg"]')).replace(
-            "targets: {",
-            `targets: { ${pg}`,
-          ),
+          config(
+            goldSync(`stateSchema: "${schema}_state",`).replace('targets: ["prod"]', 'targets: ["pg"]'),
+          ).replace("targets: {", `targets: { ${pg}`),
         ),
       );
     const pgEnv = { ...env(), PG_URL: server.url! };
@@ -202,7 +201,8 @@ describe("scheduled runs from fresh clones", () => {
       expect(hook.take()).toEqual({ add: ["8"], remove: ["1"] });
     } finally {
       const wh = await openPostgres(server.url!, schema, 1);
-      for (const s of [schema, "cdp_state"]) {
+      // The state in a schema of its own: other tests share this server.
+      for (const s of [schema, `${schema}_state`]) {
         await wh.execute(`DROP SCHEMA IF EXISTS ${wh.dialect.quoteIdentifier(s)} CASCADE`);
       }
       await wh.close();
