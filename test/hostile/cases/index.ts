@@ -1,0 +1,5 @@
+import type { HostileCase } from "../case.ts";
+import { seedCases } from "./seeds.ts";
+
+/** Every case, grouped by what they attack. Add new ones to the group they belong to. */
+export const CORPUS: HostileCase[] = [...seedCases];
