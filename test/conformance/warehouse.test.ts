@@ -143,10 +143,17 @@ for (const target of TARGETS) {
       expect(e.line).toBe(2);
       expect(e.problem).toMatch(/quoted field is never closed/);
       e = await failure(csv("empty", ""));
-      expect([e.line, e.problem]).toEqual([1, "the file has no header: expected a first line naming the columns"]);
+      expect([e.line, e.problem]).toEqual([
+        1,
+        "the file has no header: expected a first line naming the columns",
+      ]);
       const kept = await wh.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${q("seed")}`);
       expect(Number(kept[0]!.n)).toBe(500);
-      expect((await wh.describe(rel("seed")))?.columns.map((c) => c.name)).toEqual(["customer_id", "email", "plan"]);
+      expect((await wh.describe(rel("seed")))?.columns.map((c) => c.name)).toEqual([
+        "customer_id",
+        "email",
+        "plan",
+      ]);
     });
 
     it("merges on a key and appends by column name", async () => {
