@@ -13,6 +13,7 @@ import { genericTest } from "./generic-tests.ts";
 import { childrenOf, findCycles, topologicalOrder } from "./graph.ts";
 import { prependCtes, stripTrailingSemicolons } from "./inline-ctes.ts";
 import { MODEL_CONFIG_KEYS, modelConfigSchema } from "./model-config.ts";
+import { relationNameProblem } from "./names.ts";
 import { REF_MARKER, type RenderState, type TemplateContext, TemplateEngine } from "./templates.ts";
 import type { CompiledProject, ModelNode, Node, SeedNode, TestNode } from "./types.ts";
 
@@ -74,6 +75,20 @@ export function compileProject(loaded: LoadedConfig): Compilation {
   for (const f of discover(projectDir, config.paths.seeds, ".csv")) {
     const sc = config.seeds[f.name];
     if (sc?.enabled === false) continue;
+    checkRelationName(
+      diagnostics,
+      { file: f.file, node: f.name },
+      "seed name (the file's base name)",
+      f.name,
+    );
+    if (sc?.schema !== undefined) {
+      checkRelationName(
+        diagnostics,
+        { file: loaded.configFile.slice(projectDir.length + 1), node: `seeds.${f.name}` },
+        "schema",
+        sc.schema,
+      );
+    }
     const seed: SeedNode = {
       id: `seed.${f.name}`,
       name: f.name,
@@ -150,6 +165,15 @@ export function compileProject(loaded: LoadedConfig): Compilation {
       checksum: checksum(raw),
       usesIsIncremental: rendered.state.usesIsIncremental,
     };
+    const here = { file: f.file, line: rendered.state.configLine, node: f.name };
+    checkRelationName(
+      diagnostics,
+      { file: f.file, node: f.name },
+      "model name (the file's base name)",
+      f.name,
+    );
+    if (mc.alias !== undefined) checkRelationName(diagnostics, here, "alias", mc.alias);
+    if (mc.schema !== undefined) checkRelationName(diagnostics, here, "schema", mc.schema);
     if (mc.rules && !config.identity.rulesets[mc.rules]) {
       diagnostics.push({
         file: f.file,
@@ -361,6 +385,16 @@ function resolveRefs(
     deps.add(target.id);
   }
   return [...deps];
+}
+
+function checkRelationName(
+  diagnostics: Diagnostic[],
+  where: Omit<Diagnostic, "message">,
+  what: string,
+  name: string,
+): void {
+  const problem = relationNameProblem(name);
+  if (problem) diagnostics.push({ ...where, message: `${what} ${JSON.stringify(name)} ${problem}` });
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -27,6 +27,8 @@ export interface HostileCase {
   never?: string[];
   /** Queries on the project's DuckDB file (`.cdp/t.duckdb`) afterwards, with the rows expected. */
   rows?: { sql: string; equals: Record<string, unknown>[] }[];
+  /** Project files that must still hold what `files` wrote. */
+  intact?: string[];
   /** Paths (relative to the project; may climb out of it) that must not exist afterwards. */
   absent?: string[];
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
@@ -37,6 +37,8 @@ async function play(c: HostileCase): Promise<void> {
     expect(r.code, `${args.join(" ")} before the case:\n${r.output}`).toBe(0);
   }
   if (c.change) writeFiles(dir, c.change);
+  // A path outside the project may be left from a run before a fix: start without it.
+  for (const p of c.absent ?? []) rmSync(path.resolve(dir, p), { force: true });
   const r = cdp(dir, c.args, c.env);
   expect(r.code, r.output).toBe(c.code);
   for (const said of c.says ?? []) {
@@ -49,6 +51,9 @@ async function play(c: HostileCase): Promise<void> {
     expect(artifacts).not.toContain(text);
   }
   for (const q of c.rows ?? []) expect(await queryDuckdb(dir, q.sql)).toEqual(q.equals);
+  for (const f of c.intact ?? []) {
+    expect(readFileSync(path.join(dir, f), "utf8"), f).toBe(String(c.files[f]));
+  }
   for (const p of c.absent ?? []) expect(existsSync(path.resolve(dir, p)), p).toBe(false);
 }
 

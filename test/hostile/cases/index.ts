@@ -1,5 +1,6 @@
 import type { HostileCase } from "../case.ts";
+import { nameCases } from "./names.ts";
 import { seedCases } from "./seeds.ts";
 
 /** Every case, grouped by what they attack. Add new ones to the group they belong to. */
-export const CORPUS: HostileCase[] = [...seedCases];
+export const CORPUS: HostileCase[] = [...seedCases, ...nameCases];
