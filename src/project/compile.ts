@@ -115,6 +115,7 @@ export function compileProject(loaded: LoadedConfig): Compilation {
   // Models: render once, read their config and refs.
   const configCache = new Map<string, ReturnType<typeof modelConfigSchema.safeParse>>();
   const renders = new Map<string, { sql: string; state: RenderState }>();
+  const configLines = new Map<string, number | undefined>();
   for (const f of discover(projectDir, config.paths.models, ".sql")) {
     const raw = readFileSync(f.absolute, "utf8");
     const rendered = engine.render(f.file, f.name, raw, context);
@@ -224,7 +225,10 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     }
     claim(model);
     renders.set(model.id, rendered);
+    configLines.set(model.id, rendered.state.configLine);
   }
+
+  checkRelationsUnique(byName.values(), configLines, diagnostics);
 
   // Dependencies of models.
   const known = [...byName.keys()];
@@ -385,6 +389,36 @@ function resolveRefs(
     deps.add(target.id);
   }
   return [...deps];
+}
+
+/**
+ * Two nodes writing one relation (two models with one alias, a model aliased to a seed's name)
+ * would overwrite each other, or conflict when they run at once. Compared without case: DuckDB's
+ * identifiers are case-insensitive even when quoted.
+ */
+function checkRelationsUnique(
+  nodes: Iterable<ModelNode | SeedNode>,
+  configLines: Map<string, number | undefined>,
+  diagnostics: Diagnostic[],
+): void {
+  const owners = new Map<string, ModelNode | SeedNode>();
+  for (const node of nodes) {
+    if (node.resourceType === "model" && node.config.materialized === "ephemeral") continue;
+    const key = `${node.relation.schema}.${node.relation.name}`.toLowerCase();
+    const other = owners.get(key);
+    if (!other) {
+      owners.set(key, node);
+      continue;
+    }
+    const what = (n: ModelNode | SeedNode) => `${n.resourceType} "${n.name}" (${n.file})`;
+    diagnostics.push({
+      file: node.file,
+      line: configLines.get(node.id),
+      node: node.name,
+      message: `${what(node)} and ${what(other)} both build the relation ${node.relation.schema}.${node.relation.name}`,
+      hint: "give one of them another alias (or schema); each relation is built by one model or seed",
+    });
+  }
 }
 
 function checkRelationName(
