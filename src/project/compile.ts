@@ -14,6 +14,7 @@ import { childrenOf, findCycles, topologicalOrder } from "./graph.ts";
 import { prependCtes, stripTrailingSemicolons } from "./inline-ctes.ts";
 import { MODEL_CONFIG_KEYS, modelConfigSchema } from "./model-config.ts";
 import { relationNameProblem } from "./names.ts";
+import { secondStatement } from "./statements.ts";
 import { REF_MARKER, type RenderState, type TemplateContext, TemplateEngine } from "./templates.ts";
 import type { CompiledProject, ModelNode, Node, SeedNode, TestNode } from "./types.ts";
 
@@ -120,6 +121,7 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     const raw = readFileSync(f.absolute, "utf8");
     const rendered = engine.render(f.file, f.name, raw, context);
     diagnostics.push(...rendered.state.diagnostics);
+    checkOneStatement(diagnostics, f.file, f.name, raw, rendered.sql, dialect.name);
     // Many models share a config: validate each distinct one once.
     const configKey = JSON.stringify(rendered.state.config ?? {});
     let parsed = configCache.get(configKey);
@@ -243,6 +245,7 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     const raw = readFileSync(f.absolute, "utf8");
     const rendered = engine.render(f.file, f.name, raw, context);
     diagnostics.push(...rendered.state.diagnostics);
+    checkOneStatement(diagnostics, f.file, f.name, raw, rendered.sql, dialect.name);
     const severity = rendered.state.config?.severity === "warn" ? "warn" : "error";
     tests.push({
       id: `test.${f.name}`,
@@ -361,6 +364,10 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     renderForRun(model, isIncremental) {
       if (!isIncremental || !model.usesIsIncremental) return model.compiledSql;
       const rendered = engine.render(model.file, model.name, model.raw, { ...context, isIncremental });
+      // The incremental branch is rendered only now: its problems are compile errors all the same.
+      const problems = [...rendered.state.diagnostics];
+      checkOneStatement(problems, model.file, model.name, model.raw, rendered.sql, dialect.name);
+      if (problems.length) throw new CompileError(problems);
       return resolve(model.relation, rendered.sql.trim());
     },
   };
@@ -419,6 +426,34 @@ function checkRelationsUnique(
       hint: "give one of them another alias (or schema); each relation is built by one model or seed",
     });
   }
+}
+
+/** A model or test is one statement, whatever its template, partials and vars render. */
+function checkOneStatement(
+  diagnostics: Diagnostic[],
+  file: string,
+  node: string,
+  raw: string,
+  sql: string,
+  dialectName: string,
+): void {
+  const second = secondStatement(sql, dialectName);
+  if (!second) return;
+  // The template's own line when the second statement is written in it; otherwise it came from a
+  // rendered value (a var, a partial), and the compiled SQL's line is what can be shown.
+  const inTemplate = secondStatement(
+    raw.replace(/\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, " ")),
+    dialectName,
+  );
+  diagnostics.push({
+    file,
+    line: inTemplate?.line,
+    node,
+    message: inTemplate
+      ? "a model or test is one statement, and a second one follows this ';'"
+      : `a model or test is one statement, and the rendered SQL holds a second one after the ';' on its line ${second.line} (from a var, partial or helper)`,
+    hint: "remove the ';' and what follows it; a value meant as text is written with {{literal (var \"name\")}}",
+  });
 }
 
 function checkRelationName(
