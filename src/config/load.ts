@@ -6,7 +6,7 @@ import { suggestion } from "../did-you-mean.ts";
 import { ConfigError, type Diagnostic, UsageError } from "../errors.ts";
 import { importConfig } from "./import-config.ts";
 import { configSchema, type ProjectConfig, type TargetConfig } from "./schema.ts";
-import { type MissingSecret, resolveSecrets } from "./secrets.ts";
+import { MIN_REDACTED_LENGTH, type MissingSecret, resolveSecrets } from "./secrets.ts";
 
 export const CONFIG_FILES = ["cdp.config.ts", "cdp.config.mts", "cdp.config.js", "cdp.config.mjs"];
 
@@ -136,6 +136,7 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
     value: resolved,
     missing,
     deferred,
+    short,
   } = resolveSecrets(raw, env, (keyPath) => keyPath[0] === "syncs" && keyPath.length > 2);
   const missingSyncSecrets: Record<string, MissingSecret[]> = {};
   for (const m of deferred) {
@@ -150,6 +151,18 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
     message: `secret "${m.path}" needs the environment variable ${m.envVar}, which is not set.`,
     hint: `export ${m.envVar}=... or add it to .env`,
   }));
+  for (const s of short) {
+    diagnostics.push({
+      file: relFile,
+      line: lineOfKey(source, s.path.split(".")),
+      node: s.path,
+      message: `secret "${s.path}" (${s.envVar}) is shorter than ${s.min} characters: too short to be redacted from logs and artifacts without masking other text.`,
+      hint:
+        s.min > MIN_REDACTED_LENGTH
+          ? "a secret in vars can be written into SQL and target/; use a longer value"
+          : "use a longer value",
+    });
+  }
 
   const parsed = configSchema.safeParse(resolved);
   let config: ProjectConfig;

@@ -20,19 +20,82 @@ export function isSecretRef(value: unknown): value is SecretRef {
   return typeof value === "object" && value !== null && typeof (value as SecretRef).$secret === "string";
 }
 
-/** Replaces secret values by `***` in any text. */
+/**
+ * Secrets shorter than this are not redacted: they would mask the same letters in unrelated text
+ * and protect nothing. `secret()` refuses them (see `resolveSecrets`).
+ */
+export const MIN_REDACTED_LENGTH = 4;
+/** A secret a template can write out (one under `vars`) must be at least this long. */
+export const MIN_WRITTEN_SECRET_LENGTH = 8;
+
+/** Text as BigQuery's dialect writes it between `quote`s (see bigquery/dialect.ts). */
+function bigqueryEscape(quote: string): (v: string) => string {
+  return (v) =>
+    v
+      .replace(/\\/g, "\\\\")
+      .split(quote)
+      .join(`\\${quote}`)
+      .replace(/\n/g, "\\n")
+      .replace(/\r/g, "\\r")
+      .replace(/\t/g, "\\t");
+}
+
+function strictUriEncode(v: string): string {
+  return encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Escapes that may stand between a secret and the text it ends up in. */
+const TRANSFORMS: ((v: string) => string)[] = [
+  // SQL string literal (standard: quotes doubled) and quoted identifier.
+  (v) => v.replace(/'/g, "''"),
+  (v) => v.replace(/"/g, '""'),
+  // BigQuery string literals and quoted names: backslash escapes.
+  bigqueryEscape("'"),
+  bigqueryEscape('"'),
+  bigqueryEscape("`"),
+  // A JSON string (run_results.json, JSON log lines, request bodies).
+  (v) => JSON.stringify(v).slice(1, -1),
+  // URL-encoded: encodeURIComponent's way, RFC 3986's (also !'()*) and a form's (space as +).
+  (v) => encodeURIComponent(v),
+  (v) => strictUriEncode(v),
+  (v) => new URLSearchParams({ v }).toString().slice(2),
+];
+
+/**
+ * Every form a secret may take on its way out: as it is, and through up to two escapes (a quoted
+ * SQL literal inside a JSON artifact is two).
+ */
+export function secretForms(value: string): string[] {
+  const forms = new Set([value]);
+  for (let depth = 0; depth < 2; depth++) {
+    for (const form of [...forms]) for (const t of TRANSFORMS) forms.add(t(form));
+  }
+  return [...forms];
+}
+
+/** Replaces secret values, in every form they take (see `secretForms`), by `***` in any text. */
 export class Redactor {
   private readonly values = new Set<string>();
+  private readonly forms = new Set<string>();
+  private pattern: RegExp | undefined;
 
   add(value: string | undefined): void {
-    // Very short values would redact half of every log line and protect nothing.
-    if (value && value.length >= 4) this.values.add(value);
+    if (!value || value.length < MIN_REDACTED_LENGTH || this.values.has(value)) return;
+    this.values.add(value);
+    for (const form of secretForms(value)) this.forms.add(form);
+    this.pattern = undefined;
   }
 
   redact(text: string): string {
-    let out = text;
-    for (const value of this.values) out = out.split(value).join("***");
-    return out;
+    if (!this.forms.size) return text;
+    if (!this.pattern) {
+      // Longest first, so a form containing another is replaced whole.
+      const alternatives = [...this.forms]
+        .sort((a, b) => b.length - a.length)
+        .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      this.pattern = new RegExp(alternatives.join("|"), "g");
+    }
+    return text.replace(this.pattern, "***");
   }
 
   get size(): number {
@@ -49,9 +112,19 @@ export interface MissingSecret {
   envVar: string;
 }
 
+/** A secret too short to be redacted reliably where it is used. */
+export interface ShortSecret {
+  path: string;
+  envVar: string;
+  /** The shortest length accepted there. */
+  min: number;
+}
+
 /**
  * Walks a config value and replaces every `secret("X")` by the value of `process.env.X`.
- * Missing required secrets are returned as problems instead of thrown, so that all are reported.
+ * Missing required secrets are returned as problems instead of thrown, so that all are reported;
+ * so are secrets too short to redact: shorter than MIN_REDACTED_LENGTH anywhere, shorter than
+ * MIN_WRITTEN_SECRET_LENGTH under `vars`, where templates write them into SQL and artifacts.
  * Where `defer(path)` says so, a missing secret is left in place as its `SecretRef` and listed in
  * `deferred` instead: a sync's credentials are only needed when that sync runs, so one unset
  * variable must not stop every other command.
@@ -60,8 +133,9 @@ export function resolveSecrets(
   value: unknown,
   env: NodeJS.ProcessEnv,
   defer: (path: string[]) => boolean = () => false,
-): { value: unknown; missing: MissingSecret[]; deferred: MissingSecret[] } {
+): { value: unknown; missing: MissingSecret[]; deferred: MissingSecret[]; short: ShortSecret[] } {
   const missing: MissingSecret[] = [];
+  const short: ShortSecret[] = [];
   const deferred: MissingSecret[] = [];
   const walk = (v: unknown, path: string[]): unknown => {
     if (isSecretRef(v)) {
@@ -75,6 +149,11 @@ export function resolveSecrets(
         missing.push({ path: path.join("."), envVar: v.$secret });
         return undefined;
       }
+      const min = path[0] === "vars" ? MIN_WRITTEN_SECRET_LENGTH : MIN_REDACTED_LENGTH;
+      if (resolved.length < min) {
+        short.push({ path: path.join("."), envVar: v.$secret, min });
+        return undefined;
+      }
       redactor.add(resolved);
       return resolved;
     }
@@ -86,5 +165,5 @@ export function resolveSecrets(
     }
     return v;
   };
-  return { value: walk(value, []), missing, deferred };
+  return { value: walk(value, []), missing, deferred, short };
 }
