@@ -6,7 +6,7 @@ import { suggestion } from "../did-you-mean.ts";
 import { ConfigError, type Diagnostic, UsageError } from "../errors.ts";
 import { importConfig } from "./import-config.ts";
 import { configSchema, type ProjectConfig, type TargetConfig } from "./schema.ts";
-import { MIN_REDACTED_LENGTH, type MissingSecret, resolveSecrets } from "./secrets.ts";
+import { ConfigValueError, MIN_REDACTED_LENGTH, type MissingSecret, resolveSecrets } from "./secrets.ts";
 
 export const CONFIG_FILES = ["cdp.config.ts", "cdp.config.mts", "cdp.config.js", "cdp.config.mjs"];
 
@@ -132,18 +132,27 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
       { file: relFile, message: "no default export (write `export default defineConfig({ ... })`)" },
     ]);
   }
-  const {
-    value: resolved,
-    missing,
-    deferred,
-    short,
-  } = resolveSecrets(raw, env, (keyPath) => keyPath[0] === "syncs" && keyPath.length > 2);
+  const source = readFileSync(configFile, "utf8");
+  let secrets: ReturnType<typeof resolveSecrets>;
+  try {
+    secrets = resolveSecrets(raw, env, (keyPath) => keyPath[0] === "syncs" && keyPath.length > 2);
+  } catch (error) {
+    if (!(error instanceof ConfigValueError)) throw error;
+    throw new ConfigError(`${relFile}: ${error.message}`, [
+      {
+        file: relFile,
+        line: lineOfKey(source, error.path),
+        node: error.path.join("."),
+        message: error.message,
+      },
+    ]);
+  }
+  const { value: resolved, missing, deferred, short } = secrets;
   const missingSyncSecrets: Record<string, MissingSecret[]> = {};
   for (const m of deferred) {
     const sync = m.path.split(".")[1]!;
     missingSyncSecrets[sync] = [...(missingSyncSecrets[sync] ?? []), m];
   }
-  const source = readFileSync(configFile, "utf8");
   const diagnostics: Diagnostic[] = missing.map((m) => ({
     file: relFile,
     line: lineOfKey(source, m.path.split(".")),

@@ -112,6 +112,17 @@ export interface MissingSecret {
   envVar: string;
 }
 
+/** A config value that cannot be read as plain data: a getter that throws, a cycle. */
+export class ConfigValueError extends Error {
+  constructor(
+    readonly path: string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = "ConfigValueError";
+  }
+}
+
 /** A secret too short to be redacted reliably where it is used. */
 export interface ShortSecret {
   path: string;
@@ -137,6 +148,9 @@ export function resolveSecrets(
   const missing: MissingSecret[] = [];
   const short: ShortSecret[] = [];
   const deferred: MissingSecret[] = [];
+  // The objects on the way from the root to the value being read: a value that is one of them
+  // would be walked forever (a `vars` object that holds itself).
+  const ancestors = new Map<object, string[]>();
   const walk = (v: unknown, path: string[]): unknown => {
     if (isSecretRef(v)) {
       const resolved = env[v.$secret];
@@ -157,13 +171,40 @@ export function resolveSecrets(
       redactor.add(resolved);
       return resolved;
     }
-    if (Array.isArray(v)) return v.map((item, i) => walk(item, [...path, String(i)]));
-    if (typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
-      const out: Record<string, unknown> = {};
-      for (const [k, item] of Object.entries(v)) out[k] = walk(item, [...path, k]);
-      return out;
+    const isArray = Array.isArray(v);
+    if (!isArray && (typeof v !== "object" || v === null || Object.getPrototypeOf(v) !== Object.prototype)) {
+      return v;
     }
-    return v;
+    const container = v as Record<string, unknown>;
+    const seenAt = ancestors.get(container);
+    if (seenAt) {
+      throw new ConfigValueError(
+        path,
+        `"${path.join(".")}" refers back to "${seenAt.join(".") || "the config"}" (a cycle): config values must be plain data`,
+      );
+    }
+    ancestors.set(container, path);
+    try {
+      const keys = Object.keys(container);
+      const out: unknown[] | Record<string, unknown> = isArray ? [] : {};
+      for (const k of keys) {
+        const here = [...path, k];
+        let item: unknown;
+        try {
+          item = container[k];
+        } catch (error) {
+          // A getter in the config that throws.
+          throw new ConfigValueError(
+            here,
+            `reading "${here.join(".")}" failed: ${(error as Error)?.message ?? String(error)}`,
+          );
+        }
+        (out as Record<string, unknown>)[k] = walk(item, here);
+      }
+      return out;
+    } finally {
+      ancestors.delete(container);
+    }
   };
   return { value: walk(value, []), missing, deferred, short };
 }

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { LoadedConfig } from "../config/load.ts";
 import { suggestion } from "../did-you-mean.ts";
@@ -14,6 +13,7 @@ import { childrenOf, findCycles, topologicalOrder } from "./graph.ts";
 import { prependCtes, stripTrailingSemicolons } from "./inline-ctes.ts";
 import { MODEL_CONFIG_KEYS, modelConfigSchema } from "./model-config.ts";
 import { relationNameProblem } from "./names.ts";
+import { readSource } from "./read-source.ts";
 import { secondStatement } from "./statements.ts";
 import { REF_MARKER, type RenderState, type TemplateContext, TemplateEngine } from "./templates.ts";
 import type { CompiledProject, ModelNode, Node, SeedNode, TestNode } from "./types.ts";
@@ -54,7 +54,9 @@ export function compileProject(loaded: LoadedConfig): Compilation {
   };
 
   for (const partial of discover(projectDir, config.paths.partials, ".sql")) {
-    engine.registerPartial(partial.name, readFileSync(partial.absolute, "utf8"));
+    const source = readSource(partial.absolute, partial.file, partial.name);
+    if (source.problem) diagnostics.push(source.problem);
+    else engine.registerPartial(partial.name, source.text);
   }
 
   const nodes = new Map<string, Node>();
@@ -118,7 +120,12 @@ export function compileProject(loaded: LoadedConfig): Compilation {
   const renders = new Map<string, { sql: string; state: RenderState }>();
   const configLines = new Map<string, number | undefined>();
   for (const f of discover(projectDir, config.paths.models, ".sql")) {
-    const raw = readFileSync(f.absolute, "utf8");
+    const source = readSource(f.absolute, f.file, f.name);
+    if (source.problem) {
+      diagnostics.push(source.problem);
+      continue;
+    }
+    const raw = source.text;
     const rendered = engine.render(f.file, f.name, raw, context);
     diagnostics.push(...rendered.state.diagnostics);
     checkOneStatement(diagnostics, f.file, f.name, raw, rendered.sql, dialect.name);
@@ -242,7 +249,12 @@ export function compileProject(loaded: LoadedConfig): Compilation {
   // Singular tests.
   const tests: TestNode[] = [];
   for (const f of discover(projectDir, config.paths.tests, ".sql")) {
-    const raw = readFileSync(f.absolute, "utf8");
+    const source = readSource(f.absolute, f.file, f.name);
+    if (source.problem) {
+      diagnostics.push(source.problem);
+      continue;
+    }
+    const raw = source.text;
     const rendered = engine.render(f.file, f.name, raw, context);
     diagnostics.push(...rendered.state.diagnostics);
     checkOneStatement(diagnostics, f.file, f.name, raw, rendered.sql, dialect.name);

@@ -11,6 +11,8 @@ export interface HostileCase {
   found: string;
   /** The project's files by relative path (`cdp.config.ts` defaults to a DuckDB project). */
   files: Record<string, string | Buffer>;
+  /** Symbolic links to create (path → target, relative to the link's folder). */
+  links?: Record<string, string>;
   /** Commands that must succeed first, leaving state behind (a table, artifacts). */
   before?: string[][];
   /** Files written (over the project's) after `before`, before the command under test. */

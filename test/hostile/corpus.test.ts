@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
@@ -32,6 +32,10 @@ async function play(c: HostileCase): Promise<void> {
   const { "cdp.config.ts": config, ...files } = c.files;
   const dir = makeProject({}, typeof config === "string" ? config : DUCKDB_CONFIG);
   writeFiles(dir, files);
+  for (const [link, target] of Object.entries(c.links ?? {})) {
+    mkdirSync(path.dirname(path.join(dir, link)), { recursive: true });
+    symlinkSync(target, path.join(dir, link));
+  }
   for (const args of c.before ?? []) {
     const r = cdp(dir, args, c.env);
     expect(r.code, `${args.join(" ")} before the case:\n${r.output}`).toBe(0);

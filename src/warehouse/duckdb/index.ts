@@ -1,6 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import {
   type DuckDBConnection,
   DuckDBInstance,
@@ -25,6 +23,7 @@ import type {
   Warehouse,
 } from "../types.ts";
 import { duckdbCsvError, strictCheckSql, typedReadSql } from "./csv.ts";
+import { prepareDatabaseFile } from "./database-file.ts";
 import { duckdbDialect } from "./dialect.ts";
 import { columnFixes, fixRows } from "./values.ts";
 
@@ -147,7 +146,7 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   static async open(options: DuckdbOptions): Promise<DuckdbWarehouse> {
-    if (options.path !== ":memory:") mkdirSync(path.dirname(options.path), { recursive: true });
+    if (options.path !== ":memory:") prepareDatabaseFile(options.path);
     const config: Record<string, string> = {};
     if (options.duckdbThreads) config.threads = String(options.duckdbThreads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;

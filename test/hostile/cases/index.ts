@@ -1,4 +1,5 @@
 import type { HostileCase } from "../case.ts";
+import { edgeCases, symlinkCases } from "./edges.ts";
 import { nameCases } from "./names.ts";
 import { relationCases } from "./relations.ts";
 import { secretCases } from "./secrets.ts";
@@ -12,4 +13,6 @@ export const CORPUS: HostileCase[] = [
   ...relationCases,
   ...varCases,
   ...secretCases,
+  ...edgeCases,
+  ...symlinkCases,
 ];
