@@ -75,31 +75,27 @@ export function secretForms(value: string): string[] {
 
 /** Replaces secret values, in every form they take (see `secretForms`), by `***` in any text. */
 export class Redactor {
-  private readonly values = new Set<string>();
-  private readonly forms = new Set<string>();
-  private pattern: RegExp | undefined;
+  /** Per secret, in the order added, a pattern matching each of its forms (longest first). */
+  private readonly patterns = new Map<string, RegExp>();
 
   add(value: string | undefined): void {
-    if (!value || value.length < MIN_REDACTED_LENGTH || this.values.has(value)) return;
-    this.values.add(value);
-    for (const form of secretForms(value)) this.forms.add(form);
-    this.pattern = undefined;
+    if (!value || value.length < MIN_REDACTED_LENGTH || this.patterns.has(value)) return;
+    const alternatives = secretForms(value)
+      .sort((a, b) => b.length - a.length)
+      .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    this.patterns.set(value, new RegExp(alternatives.join("|"), "g"));
   }
 
   redact(text: string): string {
-    if (!this.forms.size) return text;
-    if (!this.pattern) {
-      // Longest first, so a form containing another is replaced whole.
-      const alternatives = [...this.forms]
-        .sort((a, b) => b.length - a.length)
-        .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-      this.pattern = new RegExp(alternatives.join("|"), "g");
-    }
-    return text.replace(this.pattern, "***");
+    let out = text;
+    // One secret after the other, in the order they were added: a header value and the token
+    // inside it (`Bearer tok`, `tok`) leave `Bearer ***` when the token came first.
+    for (const pattern of this.patterns.values()) out = out.replace(pattern, "***");
+    return out;
   }
 
   get size(): number {
-    return this.values.size;
+    return this.patterns.size;
   }
 }
 
