@@ -13,7 +13,7 @@ import {
   type ProjectConfig,
   type TargetConfig,
 } from "./schema.ts";
-import { type MissingSecret, resolveSecrets } from "./secrets.ts";
+import { ConfigValueError, MIN_REDACTED_LENGTH, type MissingSecret, resolveSecrets } from "./secrets.ts";
 
 export const CONFIG_FILES = ["cdp.config.ts", "cdp.config.mts", "cdp.config.js", "cdp.config.mjs"];
 
@@ -147,17 +147,27 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
       { file: relFile, message: "no default export (write `export default defineConfig({ ... })`)" },
     ]);
   }
-  const {
-    value: resolved,
-    missing,
-    deferred,
-  } = resolveSecrets(raw, env, (keyPath) => keyPath[0] === "syncs" && keyPath.length > 2);
+  const source = readFileSync(configFile, "utf8");
+  let secrets: ReturnType<typeof resolveSecrets>;
+  try {
+    secrets = resolveSecrets(raw, env, (keyPath) => keyPath[0] === "syncs" && keyPath.length > 2);
+  } catch (error) {
+    if (!(error instanceof ConfigValueError)) throw error;
+    throw new ConfigError(`${relFile}: ${error.message}`, [
+      {
+        file: relFile,
+        line: lineOfKey(source, error.path),
+        node: error.path.join("."),
+        message: error.message,
+      },
+    ]);
+  }
+  const { value: resolved, missing, deferred, short } = secrets;
   const missingSyncSecrets: Record<string, MissingSecret[]> = {};
   for (const m of deferred) {
     const sync = m.path.split(".")[1]!;
     missingSyncSecrets[sync] = [...(missingSyncSecrets[sync] ?? []), m];
   }
-  const source = readFileSync(configFile, "utf8");
   const diagnostics: Diagnostic[] = missing.map((m) => ({
     file: relFile,
     line: lineOfKey(source, m.path.split(".")),
@@ -165,6 +175,18 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
     message: `secret "${m.path}" needs the environment variable ${m.envVar}, which is not set.`,
     hint: `export ${m.envVar}=... or add it to .env`,
   }));
+  for (const s of short) {
+    diagnostics.push({
+      file: relFile,
+      line: lineOfKey(source, s.path.split(".")),
+      node: s.path,
+      message: `secret "${s.path}" (${s.envVar}) is shorter than ${s.min} characters: too short to be redacted from logs and artifacts without masking other text.`,
+      hint:
+        s.min > MIN_REDACTED_LENGTH
+          ? "a secret in vars can be written into SQL and target/; use a longer value"
+          : "use a longer value",
+    });
+  }
 
   const parsed = configSchema.safeParse(resolved);
   let config: ProjectConfig;

@@ -67,6 +67,72 @@ export interface EngineOptions {
   sources: Record<string, SourceConfig>;
 }
 
+/**
+ * The helper a `{{var ...}}` mustache calls: templates are rewritten (see `routeVarOutput`) so
+ * that a value written into the SQL is checked, while `(var ...)` as a subexpression is not.
+ */
+const VAR_OUTPUT = "__cdp_var_output";
+
+/** A value that cannot change a statement's shape when pasted into it. */
+function isPlainValue(value: unknown): boolean {
+  if (typeof value === "boolean") return true;
+  if (typeof value === "number" || typeof value === "bigint") return Number.isFinite(Number(value));
+  if (typeof value !== "string") return false;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) || /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value);
+}
+
+/** Why `literal` cannot write `value`, or undefined when it can. */
+function literalProblem(value: unknown): string | undefined {
+  const one = (v: unknown): string | undefined => {
+    if (typeof v === "number" && !Number.isFinite(v)) return String(v);
+    if (Array.isArray(v)) return "a nested list";
+    if (v !== null && typeof v === "object" && !(v instanceof Date)) return "an object";
+    if (typeof v === "function" || typeof v === "symbol") return `a ${typeof v}`;
+    return undefined;
+  };
+  if (!Array.isArray(value)) return one(value);
+  if (value.length === 0) return "an empty list (SQL has no empty IN list)";
+  for (const v of value) {
+    const problem = one(v);
+    if (problem) return `a list holding ${problem}`;
+  }
+  return undefined;
+}
+
+/** Points every `{{var ...}}` mustache of a parsed template at VAR_OUTPUT. */
+function routeVarOutput(program: Program): Program {
+  for (const s of program.body) {
+    if (s.type === "mustache" && s.call.path.original === "var" && !s.call.path.data) {
+      s.call.path = { ...s.call.path, original: VAR_OUTPUT, parts: [VAR_OUTPUT] };
+    } else if (s.type === "block") {
+      routeVarOutput(s.program);
+      if (s.inverse) routeVarOutput(s.inverse);
+    }
+  }
+  return program;
+}
+
+/** The same for Handlebars' own AST (templates the fast path leaves to Handlebars). */
+function routeVarOutputHbs(node: unknown): void {
+  if (!node || typeof node !== "object") return;
+  const n = node as {
+    type?: string;
+    path?: { type?: string; original?: string; parts?: string[]; head?: unknown };
+  };
+  if (n.type === "MustacheStatement" && n.path?.type === "PathExpression" && n.path.original === "var") {
+    n.path.original = VAR_OUTPUT;
+    n.path.parts = [VAR_OUTPUT];
+    if (typeof n.path.head === "string") n.path.head = VAR_OUTPUT;
+  }
+  for (const key of ["body", "program", "inverse"] as const) {
+    const child = (node as Record<string, unknown>)[key];
+    if (Array.isArray(child)) for (const c of child) routeVarOutputHbs(c);
+    else routeVarOutputHbs(child);
+  }
+}
+
+const HBS_OPTIONS = { noEscape: true, strict: true };
+
 let current: RenderState | undefined;
 
 function state(): RenderState {
@@ -158,10 +224,18 @@ export class TemplateEngine {
       const Handlebars = createRequire(import.meta.url)("handlebars") as typeof HandlebarsNamespace;
       const hbs = Handlebars.create();
       for (const [name, helper] of Object.entries(this.helpers)) hbs.registerHelper(name, helper);
-      for (const [name, source] of this.partialSources) hbs.registerPartial(name, source);
+      for (const [name, source] of this.partialSources)
+        hbs.registerPartial(name, hbs.compile(this.parseHbs(hbs, source), HBS_OPTIONS));
       this.handlebars = hbs;
     }
     return this.handlebars;
+  }
+
+  /** Handlebars' AST of a template, with `{{var}}` mustaches routed to VAR_OUTPUT. */
+  private parseHbs(hbs: typeof HandlebarsNamespace, source: string): ReturnType<typeof hbs.parse> {
+    const ast = hbs.parse(source);
+    routeVarOutputHbs(ast);
+    return ast;
   }
 
   private partial = (name: string): Program | undefined => {
@@ -169,7 +243,7 @@ export class TemplateEngine {
     if (!program) {
       const source = this.partialSources.get(name);
       if (source === undefined) return undefined;
-      program = parseTemplate(source);
+      program = routeVarOutput(parseTemplate(source));
       this.parsedPartials.set(name, program);
     }
     return program;
@@ -182,7 +256,7 @@ export class TemplateEngine {
   private renderFast(raw: string, ctx: Record<string, unknown>): string | undefined {
     let program: Program;
     try {
-      program = parseTemplate(raw);
+      program = routeVarOutput(parseTemplate(raw));
     } catch (error) {
       if (error instanceof Unsupported) return undefined;
       throw error;
@@ -229,7 +303,7 @@ export class TemplateEngine {
       s.tests = [];
       s.config = undefined;
       s.diagnostics = [];
-      const template = this.hbs.compile(raw, { noEscape: true, strict: true });
+      const template = this.hbs.compile(this.parseHbs(this.hbs, raw), HBS_OPTIONS);
       const sql = template(ctx, { allowedProtoProperties: {} });
       return { sql, state: s };
     } catch (error) {
@@ -308,8 +382,7 @@ export class TemplateEngine {
       return "";
     });
 
-    h.registerHelper("var", (...args: unknown[]) => {
-      const [positional, options] = split(args);
+    const lookupVar = (positional: unknown[], options: HelperOptions): unknown => {
       const name = positional[0];
       if (typeof name !== "string") {
         report(options, `var takes a variable name, e.g. {{var "start_date"}}`);
@@ -323,6 +396,30 @@ export class TemplateEngine {
         'define it under `vars` in cdp.config.ts, pass --vars, or give a default: {{var "name" "default"}}',
       );
       return undefined;
+    };
+    // As a subexpression, `(var "x")` hands the value itself to another helper.
+    h.registerHelper("var", (...args: unknown[]) => {
+      const [positional, options] = split(args);
+      return lookupVar(positional, options);
+    });
+    // Written straight into the SQL, `{{var "x"}}` (see VAR_OUTPUT) is pasted as it is: only
+    // values that cannot change the statement's shape pass, unless `raw=true` asks for text.
+    h.registerHelper(VAR_OUTPUT, (...args: unknown[]) => {
+      const [positional, options] = split(args);
+      const value = lookupVar(positional, options);
+      const raw = options.hash.raw;
+      if (raw !== undefined && typeof raw !== "boolean") {
+        report(options, 'var\'s raw= takes true or false, e.g. {{var "columns" raw=true}}');
+        return "";
+      }
+      if (raw || value === undefined || value === null || isPlainValue(value)) return value;
+      const name = String(positional[0]);
+      report(
+        options,
+        `var "${name}" is written into the SQL as it is, and its value is not a plain number, boolean or word (letters, digits, _)`,
+        `write {{literal (var "${name}")}} for a SQL literal (quoted and escaped), or {{var "${name}" raw=true}} to paste SQL text on purpose`,
+      );
+      return "";
     });
 
     h.registerHelper("test", (...args: unknown[]) => {
@@ -342,8 +439,17 @@ export class TemplateEngine {
     });
 
     h.registerHelper("literal", (...args: unknown[]) => {
-      const [positional] = split(args);
+      const [positional, options] = split(args);
       const value = positional[0];
+      const problem = positional.length === 1 ? literalProblem(value) : "more than one value";
+      if (problem) {
+        report(
+          options,
+          `literal cannot write ${problem} as SQL`,
+          'literal takes a string, number, boolean, null or a flat list of them, e.g. {{literal (var "statuses")}}',
+        );
+        return "";
+      }
       return Array.isArray(value) ? value.map((v) => dialect.literal(v)).join(", ") : dialect.literal(value);
     });
 
