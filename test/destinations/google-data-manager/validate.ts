@@ -24,8 +24,9 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
  */
 export function validateRequest(body: unknown, kind: "ingest" | "remove"): Violation[] {
   const out: Violation[] = [];
-  const bad = (field: string, reason: ErrorReason, description: string) =>
+  const bad: Bad = (field, reason, description) => {
     out.push({ field, reason, description });
+  };
   if (!isObject(body)) {
     bad("", "INVALID_ARGUMENT", "the body is not a JSON object");
     return out;
@@ -42,20 +43,19 @@ export function validateRequest(body: unknown, kind: "ingest" | "remove"): Viola
   if (!destinations.length) bad("destinations", "REQUIRED_FIELD_MISSING", "destinations is required");
   if (destinations.length > MAX_DESTINATIONS)
     bad("destinations", "TOO_MANY_DESTINATIONS", `at most ${MAX_DESTINATIONS} destinations`);
-  destinations.forEach((d, i) => destination(d, `destinations[${i}]`, bad));
+  for (const [i, d] of destinations.entries()) destination(d, `destinations[${i}]`, bad);
   if (kind === "ingest" && body.consent !== undefined) consent(body.consent, "consent", bad);
   const members = Array.isArray(body.audienceMembers) ? body.audienceMembers : [];
   if (!members.length) bad("audienceMembers", "REQUIRED_FIELD_MISSING", "audienceMembers is required");
   if (members.length > MAX_MEMBERS)
     bad("audienceMembers", "TOO_MANY_AUDIENCE_MEMBERS", `at most ${MAX_MEMBERS} audience members`);
   else
-    members.forEach((m, i) =>
-      member(m, `audienceMembers[${i}]`, encoding === "BASE64" ? "BASE64" : "HEX", bad),
-    );
+    for (const [i, m] of members.entries())
+      member(m, `audienceMembers[${i}]`, encoding === "BASE64" ? "BASE64" : "HEX", bad);
   return out;
 }
 
-type Bad = (field: string, reason: ErrorReason, description: string) => void;
+type Bad = (field: string, reason: ErrorReason, description: string) => undefined;
 
 function unknown(o: Json, known: readonly string[], path: string, bad: Bad): void {
   for (const k of Object.keys(o)) {
@@ -73,7 +73,7 @@ function enumValue(v: unknown, values: readonly string[], path: string, bad: Bad
     bad(path, "INVALID_ENUM_VALUE", `Invalid value at '${path}' (${String(v)})`);
 }
 
-function account(a: unknown, path: string, bad: Bad): void {
+function account(a: unknown, path: string, bad: Bad): undefined {
   if (!isObject(a)) return bad(path, "REQUIRED_FIELD_MISSING", `${path} is required`);
   unknown(a, FIELDS.ProductAccount, path, bad);
   if (typeof a.accountId !== "string" || !/^\d+$/.test(a.accountId))
@@ -83,7 +83,7 @@ function account(a: unknown, path: string, bad: Bad): void {
     bad(`${path}.accountType`, "REQUIRED_FIELD_MISSING", "accountType is required");
 }
 
-function destination(d: unknown, path: string, bad: Bad): void {
+function destination(d: unknown, path: string, bad: Bad): undefined {
   if (!isObject(d)) return bad(path, "INVALID_DESTINATION", "not an object");
   unknown(d, FIELDS.Destination, path, bad);
   account(d.operatingAccount, `${path}.operatingAccount`, bad);
@@ -92,7 +92,7 @@ function destination(d: unknown, path: string, bad: Bad): void {
     bad(`${path}.productDestinationId`, "REQUIRED_FIELD_MISSING", "productDestinationId is required");
 }
 
-function consent(c: unknown, path: string, bad: Bad): void {
+function consent(c: unknown, path: string, bad: Bad): undefined {
   if (!isObject(c)) return bad(path, "INVALID_ARGUMENT", "not an object");
   unknown(c, FIELDS.Consent, path, bad);
   enumValue(c.adUserData, ENUMS.ConsentStatus, `${path}.adUserData`, bad);
@@ -114,7 +114,7 @@ function postalOk(code: string, region: string): boolean {
   return code.trim() !== "";
 }
 
-function member(m: unknown, path: string, encoding: "HEX" | "BASE64", bad: Bad): void {
+function member(m: unknown, path: string, encoding: "HEX" | "BASE64", bad: Bad): undefined {
   if (!isObject(m)) return bad(path, "INVALID_AUDIENCE_MEMBER", "not an object");
   unknown(m, FIELDS.AudienceMember, path, bad);
   if (m.consent !== undefined) consent(m.consent, `${path}.consent`, bad);
@@ -129,20 +129,29 @@ function member(m: unknown, path: string, encoding: "HEX" | "BASE64", bad: Bad):
   if (!ids.length) bad(p, "REQUIRED_FIELD_MISSING", "userIdentifiers is required");
   if (ids.length > MAX_IDENTIFIERS) bad(p, "TOO_MANY_USER_IDENTIFIERS", `at most ${MAX_IDENTIFIERS}`);
   const encodingReason: ErrorReason = encoding === "HEX" ? "INVALID_HEX_ENCODING" : "INVALID_BASE64_ENCODING";
-  ids.forEach((id, j) => {
+  for (const [j, id] of ids.entries()) {
     const q = `${p}[${j}]`;
-    if (!isObject(id)) return bad(q, "INVALID_ARGUMENT", "not an object");
+    if (!isObject(id)) {
+      bad(q, "INVALID_ARGUMENT", "not an object");
+      continue;
+    }
     unknown(id, FIELDS.UserIdentifier, q, bad);
     const set = FIELDS.UserIdentifier.filter((k) => id[k] !== undefined);
-    if (set.length !== 1) return bad(q, "INVALID_ARGUMENT", "exactly one identifier per UserIdentifier");
+    if (set.length !== 1) {
+      bad(q, "INVALID_ARGUMENT", "exactly one identifier per UserIdentifier");
+      continue;
+    }
     const k = set[0]!;
     if (k !== "address") {
       if (!hashOk(id[k], encoding))
         bad(`${q}.${k}`, encodingReason, `${k} is not a SHA-256 digest in ${encoding}`);
-      return;
+      continue;
     }
     const a = id.address;
-    if (!isObject(a)) return bad(`${q}.address`, "INVALID_ARGUMENT", "not an object");
+    if (!isObject(a)) {
+      bad(`${q}.address`, "INVALID_ARGUMENT", "not an object");
+      continue;
+    }
     unknown(a, FIELDS.AddressInfo, `${q}.address`, bad);
     for (const n of ["givenName", "familyName"] as const)
       if (!hashOk(a[n], encoding))
@@ -152,5 +161,5 @@ function member(m: unknown, path: string, encoding: "HEX" | "BASE64", bad: Bad):
       bad(`${q}.address.regionCode`, "INVALID_REGION_CODE", "regionCode must be ISO-3166-1 alpha-2");
     if (typeof a.postalCode !== "string" || !postalOk(a.postalCode, region))
       bad(`${q}.address.postalCode`, "INVALID_POSTAL_CODE", "Postal code is not valid.");
-  });
+  }
 }
