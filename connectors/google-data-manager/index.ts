@@ -153,8 +153,10 @@ function parts(
       }
       try {
         const removed = await inChunks([...removes, ...stale.values()], "remove");
+        // A key is either removed or added in one batch: its removal result is its stale one then.
         const staleResults = new Map(removed.filter((r) => stale.has(r.key)).map((r) => [r.key, r]));
-        results.push(...removed.filter((r) => !stale.has(r.key) || removes.some((p) => p.key === r.key)));
+        const removedKeys = new Set(removes.map((p) => p.key));
+        results.push(...removed.filter((r) => removedKeys.has(r.key)));
         for (const r of await inChunks(adds, "ingest")) {
           const old = staleResults.get(r.key);
           // The row is done when its old identifiers are gone too; if not, it goes again.

@@ -110,6 +110,27 @@ describe("google-data-manager through the sync engine (DuckDB, stand-in of the D
     );
   });
 
+  it("a changed email: the old one is removed from the list before the new one counts as delivered", async () => {
+    mock = await startDataManagerMock();
+    await setModel("aud_moved", people(range(1, 4)));
+    expect((await run("moved", "aud_moved", connectorFor(mock).connector)).delivered).toBe(3);
+    // Person 2 gets a new address; person 3 the same one in capitals (the same once normalised).
+    const moved = people(range(1, 4))
+      .replace("' Person.2+news@GMail.com '", "'ann.two@example.com'")
+      .replace("' Person.3+news@GMail.com '", "' PERSON3@GMAIL.COM'");
+    await setModel("aud_moved", moved);
+    const before = mock.calls.length;
+    const r = await run("moved", "aud_moved", connectorFor(mock).connector);
+    expect([r.status, r.counts.changed, r.delivered]).toEqual(["success", 2, 2]);
+    const [removal] = bodiesOf(mock, PATHS.remove, before);
+    expect(removal!.audienceMembers).toEqual([
+      { userData: { userIdentifiers: [{ emailAddress: sha("person2@gmail.com") }] } },
+    ]);
+    expect(mock.members.has(`email:${sha("person2@gmail.com")}`)).toBe(false);
+    expect(mock.members.has(`email:${sha("ann.two@example.com")}`)).toBe(true);
+    expect(mock.members.has(`email:${sha("person3@gmail.com")}`)).toBe(true);
+  });
+
   it("a member Google refuses fails the request (fast fail): its row is rejected, the others go again and land", async () => {
     mock = await startDataManagerMock();
     // Person 3 lives in Germany with a US-shaped ZIP+4: Google answers INVALID_POSTAL_CODE for it.
