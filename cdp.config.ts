@@ -221,5 +221,36 @@ export default defineConfig({
         country_code: "country",
       },
     },
+    // The same audience through Google's Data Manager API: the way for tokens Customer Match
+    // through the Google Ads API no longer takes (connectors/google-data-manager/README.md).
+    high_value_at_risk_google_dm: {
+      targets: ["prod"],
+      enabled: !!process.env.GOOGLE_DM_REFRESH_TOKEN && !!process.env.GOOGLE_DM_USER_LIST_ID,
+      model: "aud_high_value_at_risk",
+      primaryKey: "profile_id",
+      identity: "identity_graph",
+      mode: "audience",
+      destination: {
+        type: "google-data-manager",
+        operatingAccount: { type: "GOOGLE_ADS", id: process.env.GOOGLE_DM_OPERATING_ACCOUNT_ID ?? "0" },
+        loginAccount: process.env.GOOGLE_DM_LOGIN_ACCOUNT_ID
+          ? { type: "GOOGLE_ADS", id: process.env.GOOGLE_DM_LOGIN_ACCOUNT_ID }
+          : undefined,
+        productDestinationId: process.env.GOOGLE_DM_USER_LIST_ID ?? "0",
+        clientId: secret("GOOGLE_DM_CLIENT_ID"),
+        clientSecret: secret("GOOGLE_DM_CLIENT_SECRET"),
+        refreshToken: secret("GOOGLE_DM_REFRESH_TOKEN"),
+        consent: { adUserData: "GRANTED", adPersonalization: "GRANTED" },
+        customerMatchTermsAccepted: true,
+        defaultPhoneCountry: "US",
+      },
+      fields: {
+        email: "email",
+        phone: "phone",
+        first_name: "first_name",
+        last_name: "last_name",
+        country_code: "country",
+      },
+    },
   },
 });

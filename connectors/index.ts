@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Connector, ConnectorContext, ConnectorOverrides } from "../src/connector-kit/index.ts";
 import { file } from "./file/index.ts";
 import { googleAds } from "./google-ads/index.ts";
+import { googleDataManager } from "./google-data-manager/index.ts";
 import { hubspot } from "./hubspot/index.ts";
 import { meta } from "./meta/index.ts";
 import { salesforce } from "./salesforce/index.ts";
@@ -12,7 +13,7 @@ import { webhook } from "./webhook/index.ts";
  * registered: it feeds both the config schema (`destinationSchema`, a union keyed on `type`) and
  * the factory (`createConnector`). Adding one is a folder copied from `_template/` and a line here.
  */
-export const CONNECTORS = [webhook, file, hubspot, salesforce, meta, googleAds] as const;
+export const CONNECTORS = [webhook, file, hubspot, salesforce, meta, googleAds, googleDataManager] as const;
 
 /** The schemas of a tuple of definitions, as a tuple (what `z.discriminatedUnion` takes). */
 type SchemasOf<T extends readonly { schema: unknown }[]> = { [K in keyof T]: T[K]["schema"] };

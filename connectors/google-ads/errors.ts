@@ -164,7 +164,7 @@ export function refusalAdvice(codes: string[], customerId: string): string {
   if (has("DEVELOPER_TOKEN_NOT_APPROVED"))
     return "the developer token only has test access: apply for Basic or Standard access in the API Center, or sync to a test account";
   if (has("CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE"))
-    return "since April 2026 the Google Ads API takes Customer Match uploads only from developer tokens that used it before; new integrations go through Google's Data Manager API";
+    return 'since April 2026 the Google Ads API takes Customer Match uploads only from developer tokens that used it before; new integrations go through Google\'s Data Manager API: use the destination type "google-data-manager" (connectors/google-data-manager/README.md) with the same user list as its productDestinationId';
   if (has("USER_PERMISSION_DENIED"))
     return `the Google account behind the refresh token cannot reach customer ${customerId}: set loginCustomerId to the manager account it reaches it through, or authorise with an account that has access`;
   if (has("CUSTOMER_NOT_ENABLED"))

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { SyncRecord } from "../../src/connector-kit/index.ts";
 import { startGoogleAdsMock } from "../destinations/google-ads/mock-server.ts";
+import { startDataManagerMock } from "../destinations/google-data-manager/mock-server.ts";
 import { startHubspotMock } from "../destinations/hubspot/mock-server.ts";
 import { startMetaMock } from "../destinations/meta/mock-server.ts";
 import { startSalesforceMock } from "../destinations/salesforce/mock-server.ts";
@@ -170,6 +171,36 @@ export const CONNECTOR_FIXTURES: Record<string, ConnectorFixture> = {
           pollInterval: 5,
         },
         secrets: [a.developerToken, a.clientSecret, a.refreshToken],
+        stop: mock.close,
+      };
+    },
+  },
+  "google-data-manager": {
+    batchSize: {
+      rows: 10_000,
+      source:
+        "Data Manager API, IngestAudienceMembersRequest.audience_members: at most 10000 AudienceMember resources in a single request (ingestion_service.proto; Limits and quotas)",
+    },
+    maxBatchSize: 10_000,
+    mode: "audience",
+    records: () => [1, 2, 3].map(add),
+    async start() {
+      const mock = await startDataManagerMock();
+      const a = mock.account;
+      return {
+        destination: {
+          type: "google-data-manager",
+          operatingAccount: { type: "GOOGLE_ADS", id: a.operatingAccountId },
+          productDestinationId: a.listId,
+          clientId: a.clientId,
+          clientSecret: a.clientSecret,
+          refreshToken: a.refreshToken,
+          consent: { adUserData: "GRANTED", adPersonalization: "GRANTED" },
+          customerMatchTermsAccepted: true,
+          baseUrl: mock.url,
+          tokenUrl: mock.tokenUrl,
+        },
+        secrets: [a.clientSecret, a.refreshToken],
         stop: mock.close,
       };
     },
