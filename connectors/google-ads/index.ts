@@ -14,6 +14,7 @@ import { googleAdsFieldProblems } from "./identifiers.ts";
 import { type GoogleAdsRunReport, RunStats } from "./report.ts";
 import { uploadBatch } from "./upload-batch.ts";
 import { readUserList, type UserListInfo } from "./user-list.ts";
+import { GOOGLE_ADS_VERSIONS } from "./versions.ts";
 
 export { type GoogleAdsDestinationConfig, googleAdsDestinationSchema } from "./config.ts";
 export { googleAdsFieldProblems } from "./identifiers.ts";
@@ -46,6 +47,7 @@ export const googleAds = defineConnector<"google-ads", typeof googleAdsDestinati
     type: "google-ads",
     schema: googleAdsDestinationSchema,
     defaults: { batchSize: DEFAULT_BATCH_SIZE, rateLimit: DEFAULT_RATE_LIMIT },
+    versions: GOOGLE_ADS_VERSIONS,
     stopAfterFatal: true,
     create: (config, kit) => googleAdsParts(config, kit),
   },

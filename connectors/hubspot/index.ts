@@ -3,6 +3,7 @@ import { checkDestination } from "./check.ts";
 import { createHubspotApi } from "./client.ts";
 import { hubspotDestinationSchema } from "./config.ts";
 import type { HubspotTarget } from "./upsert-records.ts";
+import { HUBSPOT_VERSIONS } from "./versions.ts";
 import { writeBatch } from "./write-batch.ts";
 
 export { type HubspotDestinationConfig, hubspotDestinationSchema } from "./config.ts";
@@ -29,6 +30,7 @@ export const HUBSPOT_DEFAULT_RATE = 10;
 export const hubspot = defineConnector({
   type: "hubspot",
   schema: hubspotDestinationSchema,
+  versions: HUBSPOT_VERSIONS,
   defaults: {
     batchSize: HUBSPOT_MAX_BATCH,
     maxBatchSize: HUBSPOT_MAX_BATCH,

@@ -14,6 +14,7 @@ import { MatchInfoCollector, type MetaMatchInfo } from "./match-info.ts";
 import { metaFieldProblems } from "./schema-keys.ts";
 import { staleIdentifiers } from "./stale-identifiers.ts";
 import { prepareUsers, updateUsers } from "./update-users.ts";
+import { META_VERSIONS } from "./versions.ts";
 
 export { type MetaDestinationConfig, metaDestinationSchema } from "./config.ts";
 export type { MetaMatchInfo, MetaOperationCounts } from "./match-info.ts";
@@ -37,6 +38,7 @@ export const meta = defineConnector<"meta", typeof metaDestinationSchema, MetaCo
   // The Custom Audience limit is counted per hour (a few thousand calls for a new app, far more
   // with full Marketing API access): 1 request/s, 10,000 rows each, stays under it.
   defaults: { batchSize: 10_000, rateLimit: 1 },
+  versions: META_VERSIONS,
   stopAfterFatal: true,
   create: (config, kit) => metaParts(config, kit),
 });

@@ -12,10 +12,24 @@ import { redactor } from "../redactor.ts";
 export interface SecretRef {
   readonly $secret: string;
   readonly optional?: boolean;
+  /** A value that is not a credential (`env()`): resolved the same way, but never redacted. */
+  readonly plain?: boolean;
 }
 
 export function secret(envVar: string, options: { optional?: boolean } = {}): SecretRef {
   return { $secret: envVar, ...(options.optional ? { optional: true } : {}) };
+}
+
+/**
+ * A setting read from the environment that is not a credential (an audience id, a customer id),
+ * for destination fields that accept it: like `secret()`, an unset variable leaves the sync
+ * unable to run and is named by `cdp debug` with the others; unlike it, the value is not redacted.
+ *
+ * @example
+ * destination: { type: "meta", accessToken: secret("META_ACCESS_TOKEN"), audienceId: env("META_AUDIENCE_ID") }
+ */
+export function env(envVar: string, options: { optional?: boolean } = {}): SecretRef {
+  return { $secret: envVar, plain: true, ...(options.optional ? { optional: true } : {}) };
 }
 
 export function isSecretRef(value: unknown): value is SecretRef {
@@ -58,7 +72,7 @@ export function resolveSecrets(
         missing.push({ path: path.join("."), envVar: v.$secret });
         return undefined;
       }
-      redactor.add(resolved);
+      if (!v.plain) redactor.add(resolved);
       return resolved;
     }
     if (Array.isArray(v)) return v.map((item, i) => walk(item, [...path, String(i)]));

@@ -10,6 +10,14 @@ export { defaultSleep, TokenBucket } from "../http/rate-limit.ts";
 export { urlSecrets } from "../http/redact.ts";
 export type { Redactor } from "../redactor.ts";
 export {
+  type ApiVersion,
+  type ApiVersionTable,
+  daysToSunset,
+  findVersion,
+  SUNSET_WARNING_DAYS,
+  versionWarning,
+} from "./api-versions.ts";
+export {
   BatchError,
   type Connector,
   type ConnectorContext,
@@ -29,4 +37,4 @@ export {
 } from "./define-connector.ts";
 export * from "./normalize-hash.ts";
 export { oauthError, type RefreshTokenOptions, RefreshTokenSession } from "./oauth-refresh.ts";
-export { secretField, secretValues } from "./secret-field.ts";
+export { secretField, secretValues, variableField } from "./secret-field.ts";
