@@ -1,7 +1,7 @@
 import { createConnector } from "../connectors/index.ts";
-import { daysToSunset, findVersion, versionWarning } from "./connector-kit/api-versions.ts";
 import { type LoadedConfig, loadConfig } from "./config/load.ts";
 import { redactor } from "./config/secrets.ts";
+import { daysToSunset, findVersion, versionWarning } from "./connector-kit/api-versions.ts";
 import { formatDiagnostic } from "./errors.ts";
 import { defaultSleep } from "./http/rate-limit.ts";
 import { connectTarget } from "./project/open.ts";

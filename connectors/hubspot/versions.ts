@@ -1,7 +1,8 @@
 import type { ApiVersionTable } from "../../src/connector-kit/index.ts";
 
 const VERSIONING = "https://developers.hubspot.com/docs/developer-tooling/platform/versioning";
-const SPECS = "https://github.com/HubSpot/HubSpot-public-api-spec-collection (PublicApiSpecs/CRM/{Objects,Lists,Properties})";
+const SPECS =
+  "https://github.com/HubSpot/HubSpot-public-api-spec-collection (PublicApiSpecs/CRM/{Objects,Lists,Properties})";
 
 /**
  * HubSpot REST API versions. Since 2026-03 HubSpot releases a date version every March and
@@ -32,7 +33,8 @@ export const HUBSPOT_VERSIONS: ApiVersionTable = {
       version: "v3",
       released: null,
       sunset: null,
-      source: "https://developers.hubspot.com/changelog/legacy-apis-and-legacy-apps-whats-going-unsupported-and-when",
+      source:
+        "https://developers.hubspot.com/changelog/legacy-apis-and-legacy-apps-whats-going-unsupported-and-when",
       note: "legacy; unsupported from September 2027 (no day given)",
     },
   ],

@@ -30,7 +30,9 @@ export const metaDestinationSchema = z
      * exactly, so `23851234567890123` written as a number would name another audience.
      */
     audienceId: variableField(
-      z.string().regex(/^\d+$/, "audienceId must be the audience's numeric id, written as a string in quotes"),
+      z
+        .string()
+        .regex(/^\d+$/, "audienceId must be the audience's numeric id, written as a string in quotes"),
     ),
     /**
      * Marketing API version, pinned so a new release does not change behaviour under you;

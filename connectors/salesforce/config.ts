@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SALESFORCE_VERSIONS } from "./versions.ts";
 import { secretField } from "../../src/connector-kit/index.ts";
+import { SALESFORCE_VERSIONS } from "./versions.ts";
 
 /** API names of objects and fields: `Contact`, `Member__c`, `ns__Score__c`. */
 const apiName = z

@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import { createHttpClient, type HttpClient, type HttpClientOptions } from "../http/client.ts";
-import type { ApiVersionTable } from "./api-versions.ts";
 import { defaultSleep } from "../http/rate-limit.ts";
 import type { Redactor } from "../redactor.ts";
+import type { ApiVersionTable } from "./api-versions.ts";
 import { BatchError, type Connector, type ConnectorContext, type WriteContext } from "./connector.ts";
 import { secretValues } from "./secret-field.ts";
 
