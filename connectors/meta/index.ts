@@ -79,7 +79,11 @@ function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorP
     const refused = prepared.refused.filter((r) => !stale.has(r.key));
     collected.refused(refused.map((r) => r.key));
     if (prepared.data.length === 0) return refused;
-    const session = collected.nextRequest(wctx.runId, op);
+    // The rows this session is expected to carry: the plan's count of this operation (the
+    // earlier identifiers of changed rows ride along with removals without counting).
+    const total = wctx.planned?.[op];
+    const own = [...prepared.keys, ...refused.map((r) => r.key)].filter((k) => !stale.has(k));
+    const session = collected.nextRequest(wctx.runId, op, own, total);
     const url = `${audiencePath}/users${query({})}`;
     const method = op === "add" ? "POST" : "DELETE";
     const { results, response } = await updateUsers(http, url, method, prepared, session);
@@ -132,6 +136,22 @@ function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorP
         removes.length || stale.length ? await send("remove", [...removes, ...stale], wctx, staleKeys) : [];
       const added = adds.length ? await send("add", adds, wctx) : [];
       return [...others, ...removed, ...added];
+    },
+    // An audience that already has members when the sync's state is empty means the state was
+    // lost (or another tool fills it): the engine stops unless --full-resync.
+    async priorDelivery() {
+      const fields = "approximate_count_lower_bound,approximate_count_upper_bound";
+      const info = await checkAudience(
+        http,
+        `${audiencePath}${query({ fields: `id,${fields}` })}`,
+        config.audienceId,
+        kit.sleep,
+        kit.overrides.maxAttempts ?? 3,
+      );
+      const low = Number(info.approximate_count_lower_bound ?? 0);
+      const high = Number(info.approximate_count_upper_bound ?? low);
+      if (!(low > 0 || high > 0)) return undefined;
+      return `Meta audience ${config.audienceId} holds about ${low === high ? low : `${low} to ${high}`} people`;
     },
     matchInfo,
     report() {
