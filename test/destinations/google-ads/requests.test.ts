@@ -90,12 +90,12 @@ describe("google-ads request bodies", () => {
     expect(addOperationsRequest("remove", [m, m]).operations).toEqual([{ remove: m }, { remove: m }]);
   });
 
-  it("cuts requests at 10,000 operations and at 100,000 identifiers", () => {
+  it("fills requests up to Google's 100,000 operations and 100,000 identifiers", () => {
     const member = (n: number) => ({
       userData: { userIdentifiers: Array.from({ length: n }, () => ({ thirdPartyUserId: "x" })) },
     });
-    expect(chunkMembers(Array.from({ length: 25_001 }, () => member(1))).map((c) => c.length)).toEqual([
-      10_000, 10_000, 5_001,
+    expect(chunkMembers(Array.from({ length: 250_001 }, () => member(1))).map((c) => c.length)).toEqual([
+      100_000, 100_000, 50_001,
     ]);
     // 20 identifiers each: 5,000 members make 100,000 identifiers, the ceiling.
     expect(chunkMembers(Array.from({ length: 6_000 }, () => member(20))).map((c) => c.length)).toEqual([
