@@ -152,6 +152,7 @@ export async function uploadBatch(
       o.stats.refusedBeforeSending(record.key);
       continue;
     }
+    if (!removal) for (const field of built.dropped) o.stats.dropped.add(field, record.key);
     if (removal) {
       removals.push({ key: record.key, userData: built.userData });
       continue;

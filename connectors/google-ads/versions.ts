@@ -45,6 +45,7 @@ export const GOOGLE_ADS_VERSIONS: ApiVersionTable = {
       released: null,
       sunset: "2026-10-07",
       source: "https://developers.google.com/ads/blog/posts/2026/09/google-ads-api-v22-sunset-reminder",
+      note: "release date not verified; listed so a config still naming it is told it is sunset",
     },
   ],
 };

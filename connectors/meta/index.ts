@@ -3,6 +3,7 @@ import {
   type Connector,
   type ConnectorKit,
   type ConnectorParts,
+  DroppedValues,
   defineConnector,
   type RowResult,
   type SyncRecord,
@@ -65,6 +66,8 @@ function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorP
   };
   const audiencePath = `/${config.apiVersion}/${config.audienceId}`;
   const collected = new MatchInfoCollector();
+  // Values not sent because they are not valid (the row went with its other keys).
+  const dropped = new DroppedValues();
   /**
    * One request for `records` (all adds or all removes); rows whose key is in `stale` are earlier
    * identifiers of changed rows, sent along with the removals: they have no result of their own.
@@ -76,6 +79,7 @@ function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorP
     stale: ReadonlySet<string> = new Set(),
   ): Promise<RowResult[]> {
     const prepared = prepareUsers(records, config.defaultCountry);
+    for (const d of prepared.dropped) if (!stale.has(d.key)) dropped.add(d.field, d.key);
     const refused = prepared.refused.filter((r) => !stale.has(r.key));
     collected.refused(refused.map((r) => r.key));
     if (prepared.data.length === 0) return refused;
@@ -157,7 +161,11 @@ function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorP
     report() {
       // Sessions are ours, not something Meta reported: the results keep to Meta's counts.
       const { sessions: _sessions, ...info } = matchInfo();
-      return { audienceId: config.audienceId, ...info };
+      return {
+        audienceId: config.audienceId,
+        ...info,
+        ...(dropped.size ? { invalidValuesNotSent: dropped.report() } : {}),
+      };
     },
   };
 }

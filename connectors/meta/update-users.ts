@@ -23,6 +23,8 @@ export interface PreparedUsers {
   data: string[][];
   keys: string[];
   refused: RowResult[];
+  /** Row keys sent with a value left blank because it was not valid (a phone for its country), per key. */
+  dropped: { key: string; field: MetaKey }[];
 }
 
 /**
@@ -32,7 +34,7 @@ export interface PreparedUsers {
  */
 export function prepareUsers(records: SyncRecord[], defaultCountry?: string): PreparedUsers {
   const schema = schemaFor(records.flatMap((r) => Object.keys(r.fields)));
-  const out: PreparedUsers = { schema, data: [], keys: [], refused: [] };
+  const out: PreparedUsers = { schema, data: [], keys: [], refused: [], dropped: [] };
   for (const r of records) {
     if (Object.keys(r.fields).length === 0) {
       out.refused.push({
@@ -50,6 +52,7 @@ export function prepareUsers(records: SyncRecord[], defaultCountry?: string): Pr
     else {
       out.data.push(row.values);
       out.keys.push(r.key);
+      for (const field of row.dropped) out.dropped.push({ key: r.key, field });
     }
   }
   return out;

@@ -35,6 +35,8 @@ export {
   defineConnector,
   type KitHttpOptions,
 } from "./define-connector.ts";
+export { DroppedValues, type DroppedValuesReport } from "./dropped-values.ts";
 export * from "./normalize-hash.ts";
+export { GOOGLE_NORMALIZATION, META_NORMALIZATION, type NormalizationRule } from "./normalize-rules.ts";
 export { oauthError, type RefreshTokenOptions, RefreshTokenSession } from "./oauth-refresh.ts";
 export { secretField, secretValues, variableField } from "./secret-field.ts";

@@ -143,7 +143,25 @@ describe("google-ads identifiers", () => {
           },
         ],
       },
+      dropped: [],
     });
+  });
+
+  it("reads a phone in the record's country before the default; an invalid one is not sent, and named", () => {
+    const o = { defaultPhoneCountry: "US", uploadKeyType: "CONTACT_INFO" };
+    // A German mobile written nationally: German with the row's country, not "+1 171…".
+    const de = buildUserData({ email: "a@example.com", phone: "01719083461", country_code: "DE" }, o);
+    expect(de).toMatchObject({ ok: true, dropped: [] });
+    expect(de.ok && de.userData.userIdentifiers).toContainEqual({ hashedPhoneNumber: sha("+491719083461") });
+    // Read as American (the default), it is no valid number: left out, the row goes by its email.
+    for (const phone of ["01719083461", "+00000000", "+11719083461"]) {
+      const us = buildUserData({ email: "a@example.com", phone }, o);
+      expect(us).toEqual({
+        ok: true,
+        userData: { userIdentifiers: [{ hashedEmail: sha("a@example.com") }] },
+        dropped: ["phone"],
+      });
+    }
   });
 
   it("sends values hashed in the warehouse as they are (lowercased), never hashed twice", () => {

@@ -419,6 +419,22 @@ describe("Meta connector through the sync engine, against the Graph API mock", (
     expect(again.message).toContain("holds about 2 people");
   });
 
+  it("a phone not valid in its row's country is not sent; the result counts it with a sample of keys", async () => {
+    await setModel("meta_bad_phone", [
+      { ...person(1), phone: "+00000000" },
+      { ...person(2), phone: "01719083461" },
+      person(3),
+    ]);
+    const r = await run("meta_bad_phone", connector({ defaultCountry: "US" }));
+    expect(r.status).toBe("success");
+    expect(r.delivered).toBe(3);
+    expect(r.destination).toMatchObject({
+      invalidValuesNotSent: { PHONE: { rows: 2, sampleKeys: ["1", "2"] } },
+    });
+    const phones = mock.requests.flatMap((q) => q.rows.map((row) => row[q.schema.indexOf("PHONE")]));
+    expect(phones.filter((p) => p === "")).toHaveLength(2);
+  });
+
   it("check() names what is wrong with the audience", async () => {
     await expect(connector({ audienceId: "111" }).check()).rejects.toThrow(
       /audienceId names a customer-file Custom Audience/,
