@@ -37,7 +37,17 @@ export function secretField<T extends z.ZodType<string>>(
 export function variableField<T extends z.ZodType<string>>(
   schema: T,
 ): z.ZodType<z.output<T>, z.input<T> | SecretRef> {
-  return z.union([unresolved, schema]) as unknown as z.ZodType<z.output<T>, z.input<T> | SecretRef>;
+  // Not a union: a wrong value is reported with the field's own message ("audienceId must be the
+  // audience's numeric id…"), not zod's "Invalid input" for a union.
+  const field = z.unknown().transform((value, ctx) => {
+    if (unresolved.safeParse(value).success) return value;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+  return field as unknown as z.ZodType<z.output<T>, z.input<T> | SecretRef>;
 }
 
 /** The schema under `.optional()`, `.default()` and `.nullable()` wrappers. */
