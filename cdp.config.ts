@@ -1,4 +1,4 @@
-import { defineConfig, PERSON_MATCH_SETTINGS, secret } from "cdp";
+import { defineConfig, env, PERSON_MATCH_SETTINGS, secret } from "cdp";
 
 /**
  * The demo project: a multi-source customer data set (CRM, web, app, orders, support, loyalty)
@@ -179,7 +179,8 @@ export default defineConfig({
     // The win-back audience as a Meta Custom Audience (hashed by the connector).
     high_value_at_risk_meta: {
       targets: ["prod"],
-      enabled: !!process.env.META_ACCESS_TOKEN && !!process.env.META_AUDIENCE_ID,
+      // Switched on by the token; `cdp debug` then names any other variable still missing.
+      enabled: !!process.env.META_ACCESS_TOKEN,
       model: "aud_high_value_at_risk",
       primaryKey: "profile_id",
       identity: "identity_graph",
@@ -187,8 +188,8 @@ export default defineConfig({
       destination: {
         type: "meta",
         accessToken: secret("META_ACCESS_TOKEN"),
-        // Not a secret; a placeholder keeps the config valid while the sync is off.
-        audienceId: process.env.META_AUDIENCE_ID ?? "0",
+        // Not a secret, but from the environment: unset, the sync cannot run and debug says so.
+        audienceId: env("META_AUDIENCE_ID"),
         defaultCountry: "US",
       },
       fields: { EMAIL: "email", PHONE: "phone", FN: "first_name", LN: "last_name", COUNTRY: "country" },
@@ -196,15 +197,15 @@ export default defineConfig({
     // The same audience as a Google Ads Customer Match list.
     high_value_at_risk_google_ads: {
       targets: ["prod"],
-      enabled: !!process.env.GOOGLE_ADS_REFRESH_TOKEN && !!process.env.GOOGLE_ADS_USER_LIST_ID,
+      enabled: !!process.env.GOOGLE_ADS_REFRESH_TOKEN,
       model: "aud_high_value_at_risk",
       primaryKey: "profile_id",
       identity: "identity_graph",
       mode: "audience",
       destination: {
         type: "google-ads",
-        customerId: process.env.GOOGLE_ADS_CUSTOMER_ID ?? "0000000000",
-        userListId: process.env.GOOGLE_ADS_USER_LIST_ID ?? "0",
+        customerId: env("GOOGLE_ADS_CUSTOMER_ID"),
+        userListId: env("GOOGLE_ADS_USER_LIST_ID"),
         loginCustomerId: process.env.GOOGLE_ADS_LOGIN_CUSTOMER_ID || undefined,
         developerToken: secret("GOOGLE_ADS_DEVELOPER_TOKEN"),
         clientId: secret("GOOGLE_ADS_CLIENT_ID"),

@@ -1,6 +1,7 @@
 import { createConnector } from "../connectors/index.ts";
 import { type LoadedConfig, loadConfig } from "./config/load.ts";
 import { redactor } from "./config/secrets.ts";
+import { daysToSunset, findVersion, versionWarning } from "./connector-kit/api-versions.ts";
 import { formatDiagnostic } from "./errors.ts";
 import { defaultSleep } from "./http/rate-limit.ts";
 import { connectTarget } from "./project/open.ts";
@@ -13,6 +14,8 @@ export interface DebugCheck {
   /** `disabled`: a sync switched off (not a failure). */
   status: "ok" | "fail" | "disabled";
   detail: string;
+  /** What works now but needs attention soon (an API version within 90 days of its sunset). */
+  warnings?: string[];
   elapsed: number;
 }
 
@@ -141,27 +144,36 @@ export async function debugProject(options: DebugOptions = {}): Promise<DebugRep
       });
       continue;
     }
-    checks.push(
-      await timed("sync", label, async () => {
-        const connector = createConnector(
-          cfg.destination,
-          { projectDir: loaded.projectDir, redactor, sleep: defaultSleep },
-          // One attempt: a debug run reports what is wrong now instead of retrying for minutes.
-          { batchSize: cfg.batchSize, rateLimit: cfg.rateLimit, maxAttempts: 1 },
-        );
-        if (!connector.modes.includes(cfg.mode)) {
-          throw new Error(`mode ${cfg.mode} is not supported (supported: ${connector.modes.join(", ")})`);
-        }
-        const problems = cfg.fields ? (connector.validateFields?.(Object.keys(cfg.fields)) ?? []) : [];
-        if (problems.length) throw new Error(`fields: ${problems.join("; ")}`);
-        await withTimeout(connector.check(), options.timeout ?? 30, `the ${connector.name} destination`);
-        await connector.close?.();
-        // What the destination said about itself during the check (e.g. API usage), if anything.
-        const report = connector.report?.();
-        const extra = report && Object.keys(report).length ? ` (${JSON.stringify(report)})` : "";
-        return `ready: ${cfg.mode} of ${cfg.model}, the destination's check passed${extra}`;
-      }),
-    );
+    const warnings: string[] = [];
+    const check = await timed("sync", label, async () => {
+      const connector = createConnector(
+        cfg.destination,
+        { projectDir: loaded.projectDir, redactor, sleep: defaultSleep },
+        // One attempt: a debug run reports what is wrong now instead of retrying for minutes.
+        { batchSize: cfg.batchSize, rateLimit: cfg.rateLimit, maxAttempts: 1 },
+      );
+      const v = connector.apiVersion;
+      const warning = v && versionWarning(connector.name, v.table, v.version, v.configKey);
+      if (warning) {
+        const entry = v && findVersion(v.table, v.version);
+        const days = entry && daysToSunset(entry);
+        // Past its sunset every call fails: that is the sync's problem, not a warning.
+        if (days !== undefined && days <= 0) throw new Error(warning);
+        warnings.push(warning);
+      }
+      if (!connector.modes.includes(cfg.mode)) {
+        throw new Error(`mode ${cfg.mode} is not supported (supported: ${connector.modes.join(", ")})`);
+      }
+      const problems = cfg.fields ? (connector.validateFields?.(Object.keys(cfg.fields)) ?? []) : [];
+      if (problems.length) throw new Error(`fields: ${problems.join("; ")}`);
+      await withTimeout(connector.check(), options.timeout ?? 30, `the ${connector.name} destination`);
+      await connector.close?.();
+      // What the destination said about itself during the check (e.g. API usage), if anything.
+      const report = connector.report?.();
+      const extra = report && Object.keys(report).length ? ` (${JSON.stringify(report)})` : "";
+      return `ready: ${cfg.mode} of ${cfg.model}, the destination's check passed${extra}`;
+    });
+    checks.push(warnings.length ? { ...check, warnings } : check);
   }
   return {
     projectDir: loaded.projectDir,

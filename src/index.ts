@@ -5,7 +5,7 @@ export { compile, execute, selectNodes, sync } from "./api.ts";
 export { defineConfig } from "./config/define-config.ts";
 export { loadConfig } from "./config/load.ts";
 export type { ProjectConfig, UserConfig } from "./config/schema.ts";
-export { secret } from "./config/secrets.ts";
+export { env, secret } from "./config/secrets.ts";
 export type { Connector, ConnectorContext, RowResult, SyncRecord } from "./connector-kit/connector.ts";
 export { BatchError } from "./connector-kit/connector.ts";
 export type { DebugCheck, DebugReport } from "./debug.ts";

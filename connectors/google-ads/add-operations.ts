@@ -7,8 +7,13 @@ import type { JobKind, UserData } from "./user-data.ts";
 export const MAX_IDENTIFIERS_PER_REQUEST = 100_000;
 /** Google's ceiling on identifiers in one operation (one member). */
 export const MAX_IDENTIFIERS_PER_OPERATION = 20;
-/** Operations per request: well under the ceiling, so one refused request costs little. */
-export const ROWS_PER_REQUEST = 10_000;
+/**
+ * Google's ceiling on operations in one `addOperations` request ("the operations collection for
+ * each AddOfflineUserDataJobOperationsRequest can contain at most 100,000 elements", Customer
+ * Match guide, considerations): requests are filled up to it and to the identifiers ceiling, so
+ * a job takes as few requests as Google allows.
+ */
+export const ROWS_PER_REQUEST = 100_000;
 
 /** The body of `:addOperations`: one operation per member, partial failure on. */
 export function addOperationsRequest(kind: JobKind, members: UserData[]) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { secretField } from "../../src/connector-kit/index.ts";
+import { secretField, variableField } from "../../src/connector-kit/index.ts";
+import { GOOGLE_ADS_VERSIONS } from "./versions.ts";
 
 /** A Google Ads customer id as shown in the UI ("123-456-7890") or as digits; kept as digits. */
 const customerId = z
@@ -42,9 +43,9 @@ export const googleAdsDestinationSchema = z
   .object({
     type: z.literal("google-ads"),
     /** The advertiser account owning the user list. */
-    customerId,
+    customerId: variableField(customerId),
     /** Id of the Customer Match (CRM_BASED) user list whose members the sync manages. */
-    userListId: numericId,
+    userListId: variableField(numericId),
     /** The manager account the credentials reach the customer through (`login-customer-id`). */
     loginCustomerId: customerId.optional(),
     /** Secret: the developer token of the Google Ads API Center (`developer-token` header). */
@@ -62,11 +63,14 @@ export const googleAdsDestinationSchema = z
       .regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 country code such as US or GB")
       .transform((v) => v.toUpperCase())
       .optional(),
-    /** The Google Ads API version in the URL; pinned, since each one is retired about a year after release. */
+    /**
+     * The Google Ads API version in the URL; pinned, since each one is retired about a year after
+     * release. Default the newest in `versions.ts` (with Google's published dates).
+     */
     apiVersion: z
       .string()
       .regex(/^v\d{2,}$/, 'a version such as "v26"')
-      .default("v26"),
+      .default(GOOGLE_ADS_VERSIONS.default),
     baseUrl: z.string().url().default("https://googleads.googleapis.com"),
     /** The OAuth token endpoint exchanging the refresh token for access tokens. */
     tokenUrl: z.string().url().default("https://oauth2.googleapis.com/token"),

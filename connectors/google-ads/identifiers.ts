@@ -95,7 +95,10 @@ export interface IdentifierOptions {
   uploadKeyType: string;
 }
 
-export type BuiltUserData = { ok: true; userData: UserData } | { ok: false; reason: string };
+/** The row's identifiers (with the fields whose values were invalid and left out), or why none. */
+export type BuiltUserData =
+  | { ok: true; userData: UserData; dropped: string[] }
+  | { ok: false; reason: string };
 
 const google = { platform: "google" } as const;
 
@@ -160,6 +163,7 @@ function address(fields: Record<string, unknown>, problems: string[]): AddressIn
 export function buildUserData(fields: Record<string, unknown>, o: IdentifierOptions): BuiltUserData {
   const ids: UserIdentifier[] = [];
   const problems: string[] = [];
+  const dropped: string[] = [];
   if (o.uploadKeyType === "CRM_ID") {
     const id = normalizeExternalId(fields[FIELD_NAMES.thirdPartyUserId]);
     if (id) ids.push({ thirdPartyUserId: id });
@@ -169,23 +173,29 @@ export function buildUserData(fields: Record<string, unknown>, o: IdentifierOpti
     if (toText(email) !== null) {
       const h = hashedField(email, (v) => normalizeEmail(v, google));
       if (h) ids.push({ hashedEmail: h });
-      else problems.push(`${FIELD_NAMES.email} is not an email address`);
+      else {
+        dropped.push(FIELD_NAMES.email);
+        problems.push(`${FIELD_NAMES.email} is not an email address`);
+      }
     }
     const phone = fields[FIELD_NAMES.phone];
     if (toText(phone) !== null) {
-      const h = hashedField(phone, (v) =>
-        normalizePhone(v, { ...google, defaultCountry: o.defaultPhoneCountry }),
-      );
+      // Read in the record's own country first, then the destination's default: a number that
+      // is not valid there (a German mobile read as American, "+00000000") is not sent.
+      const region = normalizeCountryCode(fields[FIELD_NAMES.countryCode], google) ?? o.defaultPhoneCountry;
+      const h = hashedField(phone, (v) => normalizePhone(v, { ...google, defaultCountry: region }));
       if (h) ids.push({ hashedPhoneNumber: h });
-      else
+      else {
+        dropped.push(FIELD_NAMES.phone);
         problems.push(
-          `${FIELD_NAMES.phone} is not a valid phone number${o.defaultPhoneCountry ? ` (read as ${o.defaultPhoneCountry} when it has no country code)` : " (no country code, and no defaultPhoneCountry)"}`,
+          `${FIELD_NAMES.phone} is not a valid phone number${region ? ` (read as ${region} when it has no country code)` : " (no country code, no country_code, and no defaultPhoneCountry)"}`,
         );
+      }
     }
     const a = address(fields, problems);
     if (a) ids.push({ addressInfo: a });
   }
-  if (ids.length) return { ok: true, userData: { userIdentifiers: ids } };
+  if (ids.length) return { ok: true, userData: { userIdentifiers: ids }, dropped };
   const expected =
     o.uploadKeyType === "CRM_ID"
       ? `the list takes user ids: map one to "${FIELD_NAMES.thirdPartyUserId}"`

@@ -11,9 +11,11 @@ import { GoogleAdsApi } from "./client.ts";
 import { type GoogleAdsDestinationConfig, googleAdsDestinationSchema } from "./config.ts";
 import { INLINE_WAIT_MAX_MS, retryInPlace } from "./errors.ts";
 import { googleAdsFieldProblems } from "./identifiers.ts";
+import { ListJobs } from "./list-jobs.ts";
 import { type GoogleAdsRunReport, RunStats } from "./report.ts";
-import { uploadBatch } from "./upload-batch.ts";
-import { readUserList, type UserListInfo } from "./user-list.ts";
+import { type Member, settleJob, type UploadOptions, uploadBatch } from "./upload-batch.ts";
+import { readUserList, readUserListSize, type UserListInfo } from "./user-list.ts";
+import { GOOGLE_ADS_VERSIONS } from "./versions.ts";
 
 export { type GoogleAdsDestinationConfig, googleAdsDestinationSchema } from "./config.ts";
 export { googleAdsFieldProblems } from "./identifiers.ts";
@@ -46,6 +48,7 @@ export const googleAds = defineConnector<"google-ads", typeof googleAdsDestinati
     type: "google-ads",
     schema: googleAdsDestinationSchema,
     defaults: { batchSize: DEFAULT_BATCH_SIZE, rateLimit: DEFAULT_RATE_LIMIT },
+    versions: GOOGLE_ADS_VERSIONS,
     stopAfterFatal: true,
     create: (config, kit) => googleAdsParts(config, kit),
   },
@@ -115,6 +118,9 @@ function googleAdsParts(
     );
     return list;
   };
+  // One job per operation at a time on the list, shared by the batches in flight (list-jobs.ts).
+  let jobOptions: UploadOptions | undefined;
+  const jobs = new ListJobs<Member>((kind, members) => settleJob(api, kind, members, jobOptions!));
   return {
     modes: ["audience"],
     removalNeedsFields: true,
@@ -123,12 +129,19 @@ function googleAdsParts(
       await userList();
     },
     validateFields: (names) => googleAdsFieldProblems(names),
+    // A list that already has members when the sync's state is empty: the state was lost (or
+    // another tool fills the list); the engine stops unless --full-resync.
+    async priorDelivery() {
+      const size = await readUserListSize(api, config);
+      return size ? `Google Ads user list ${config.userListId} holds about ${size} members` : undefined;
+    },
     // Once a write met a refusal no batch can get past, the batches the engine already queued
     // fail the same way at once, without another call (`stopAfterFatal`).
     async write(batch) {
       try {
         const { uploadKeyType } = await userList();
-        return await uploadBatch(api, batch, { config, uploadKeyType, sleep, stats });
+        jobOptions ??= { config, uploadKeyType, sleep, stats };
+        return await uploadBatch(api, batch, { ...jobOptions, jobs: (k, m) => jobs.submit(k, m) });
       } catch (error) {
         // The list gone or closed (read again when check() did not run), refused credentials.
         throw error instanceof GoogleAdsApiError && error.fatal

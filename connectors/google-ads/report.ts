@@ -1,3 +1,4 @@
+import { DroppedValues, type DroppedValuesReport } from "../../src/connector-kit/index.ts";
 import type { JobOutcome } from "./run-job.ts";
 import type { JobKind } from "./user-data.ts";
 
@@ -41,6 +42,8 @@ export interface GoogleAdsRunReport {
    * (`operation_metadata.match_rate_range`, e.g. `MATCH_RANGE_51_TO_60`).
    */
   matchRateRanges: Record<string, number>;
+  /** Values not sent because they are not valid (the row went with its other identifiers). */
+  invalidValuesNotSent?: DroppedValuesReport;
 }
 
 const jobCounts = (): JobCounts => ({ created: 0, succeeded: 0, failed: 0, timedOut: 0 });
@@ -54,6 +57,7 @@ const operationCounts = (): OperationCounts => ({ sent: 0, accepted: 0, refused:
 export class RunStats {
   /** The HTTP client's retries (the calls themselves are counted by GoogleAdsApi). */
   retries = 0;
+  readonly dropped = new DroppedValues();
   readonly jobs: Record<JobKind, JobCounts> = { create: jobCounts(), remove: jobCounts() };
   readonly operations: Record<JobKind, OperationCounts> = {
     create: operationCounts(),
@@ -103,6 +107,7 @@ export class RunStats {
       refusedBeforeSending: this.refusedKeys.size,
       refusalReasons: [...this.reasons],
       matchRateRanges: { ...this.matchRates },
+      ...(this.dropped.size ? { invalidValuesNotSent: this.dropped.report() } : {}),
     };
   }
 }

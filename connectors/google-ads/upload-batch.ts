@@ -15,9 +15,14 @@ export interface UploadOptions {
   uploadKeyType: string;
   sleep: (ms: number) => Promise<void>;
   stats: RunStats;
+  /**
+   * Where members go to be uploaded: the run's `ListJobs`, so concurrent batches share one job
+   * per operation and never run two jobs on the list at once. Default: a job of their own.
+   */
+  jobs?: (kind: JobKind, members: Member[]) => Promise<Map<Member, RowResult>>;
 }
 
-interface Member {
+export interface Member {
   key: string;
   userData: UserData;
   /** The earlier identifiers of a changed member (sent for removal), not a row of its own. */
@@ -92,7 +97,7 @@ async function uploadJob(
  * rows causing it); a refusal no batch can get past (credentials, account, list, a long quota)
  * is a fatal BatchError: the run stops with that one message and its rows stay planned.
  */
-async function settleJob(
+export async function settleJob(
   api: GoogleAdsApi,
   kind: JobKind,
   members: Member[],
@@ -147,6 +152,7 @@ export async function uploadBatch(
       o.stats.refusedBeforeSending(record.key);
       continue;
     }
+    if (!removal) for (const field of built.dropped) o.stats.dropped.add(field, record.key);
     if (removal) {
       removals.push({ key: record.key, userData: built.userData });
       continue;
@@ -158,7 +164,7 @@ export async function uploadBatch(
 
   const staleOutcome = new Map<string, RowResult>();
   if (removals.length) {
-    const outcome = await settleJob(api, "remove", removals, o);
+    const outcome = await (o.jobs ?? ((k, m) => settleJob(api, k, m, o)))("remove", removals);
     for (const m of removals) {
       const r = outcome.get(m)!;
       if (!m.stale) results.set(m.key, r);
@@ -184,7 +190,7 @@ export async function uploadBatch(
     return false;
   });
   if (ready.length) {
-    const outcome = await settleJob(api, "create", ready, o);
+    const outcome = await (o.jobs ?? ((k, m) => settleJob(api, k, m, o)))("create", ready);
     for (const m of ready) results.set(m.key, outcome.get(m)!);
   }
   return batch.map(

@@ -69,3 +69,31 @@ export async function readUserList(
   }
   return { name, uploadKeyType };
 }
+
+/** The GAQL query reading the list's size (`UserList.size_for_display`, `size_for_search`: user_list.proto). */
+export function userListSizeQuery(userListId: string): string {
+  return `SELECT user_list.size_for_display, user_list.size_for_search FROM user_list WHERE user_list.id = ${userListId}`;
+}
+
+/**
+ * The list's estimated members (the larger of its Display and Search sizes; Google rounds them
+ * and updates them within a day or so), or undefined when it does not say.
+ */
+export async function readUserListSize(
+  api: GoogleAdsApi,
+  config: GoogleAdsDestinationConfig,
+): Promise<number | undefined> {
+  const body = await api.post(
+    `customers/${config.customerId}/googleAds:search`,
+    { query: userListSizeQuery(config.userListId) },
+    `read the size of user list ${config.userListId}`,
+  );
+  const row = (Array.isArray(body.results) ? body.results[0] : undefined) as
+    | { userList?: { sizeForDisplay?: unknown; sizeForSearch?: unknown } }
+    | undefined;
+  // int64 fields come as strings in JSON.
+  const sizes = [row?.userList?.sizeForDisplay, row?.userList?.sizeForSearch]
+    .map((v) => Number(v))
+    .filter((n) => Number.isFinite(n));
+  return sizes.length ? Math.max(...sizes) : undefined;
+}

@@ -28,7 +28,7 @@ export async function archiveRecords(
     await api.request(
       {
         method: "POST",
-        url: `/crm/v3/objects/${target.object}/batch/archive`,
+        url: api.path("objects", `${target.object}/batch/archive`),
         data: archiveBody([...ids.values()]),
       },
       `archiving ${target.object}`,

@@ -39,7 +39,7 @@ export async function checkDestination(
   const { object, idProperty } = target;
   const property = (await get(
     api,
-    `/crm/v3/properties/${object}/${encodeURIComponent(idProperty)}`,
+    api.path("properties", `${object}/${encodeURIComponent(idProperty)}`),
     `reading the ${object} property "${idProperty}"`,
     `HubSpot has no ${object} property "${idProperty}" (destination.idProperty): create it with unique values, or name an existing unique property`,
   )) as PropertyAnswer;
@@ -53,7 +53,7 @@ export async function checkDestination(
   if (listId === undefined) return;
   const answer = (await get(
     api,
-    `/crm/v3/lists/${encodeURIComponent(listId)}`,
+    api.path("lists", `${encodeURIComponent(listId)}`),
     `reading list ${listId}`,
     `HubSpot has no list ${listId} (destination.listId): use the id in the list's URL`,
   )) as ListAnswer;

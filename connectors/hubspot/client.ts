@@ -12,6 +12,12 @@ import { rateLimitHeaders } from "./usage-headers.ts";
  */
 export interface HubspotApi {
   request(req: HttpRequest, what: string): Promise<HttpResponse>;
+  /**
+   * The path of a CRM call in the configured API version: `/crm/v3/{api}/{rest}` for the legacy
+   * version, `/crm/{api}/{version}/{rest}` for a date version (HubSpot's public API spec
+   * collection: `/crm/objects/2026-09/{objectType}/batch/read`, `/crm/lists/2026-09/{listId}`...).
+   */
+  path(api: "objects" | "lists" | "properties", rest: string): string;
   /** The fatal failure that stopped sending for this run, if any. */
   readonly halted: HubspotError | undefined;
 }
@@ -30,7 +36,9 @@ export function createHubspotApi(config: HubspotDestinationConfig, kit: Connecto
     // The daily quota does not come back in seconds: no retry, the run stops (see toHubspotError).
     shouldRetry: (error) => error.retryable && !isDailyLimit(error),
   });
+  const version = config.apiVersion;
   return {
+    path: (api, rest) => (version === "v3" ? `/crm/v3/${api}/${rest}` : `/crm/${api}/${version}/${rest}`),
     get halted() {
       return halted;
     },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { secretField } from "../../src/connector-kit/index.ts";
+import { HUBSPOT_VERSIONS } from "./versions.ts";
 
 /** CRM objects this destination writes. */
 export const HUBSPOT_OBJECTS = ["contacts", "companies"] as const;
@@ -35,6 +36,14 @@ export const hubspotDestinationSchema = z
       .union([z.string().regex(/^[0-9]+$/, "a list id is a number"), z.number().int().positive()])
       .transform(String)
       .optional(),
+    /**
+     * The API version: a date version ("2026-09", "2026-03": `/crm/objects/2026-09/...`) or the
+     * legacy "v3" paths. Default the newest in `versions.ts`; each date version's paths are those
+     * of HubSpot's public API spec collection.
+     */
+    apiVersion: z
+      .enum(HUBSPOT_VERSIONS.versions.map((v) => v.version) as [string, ...string[]])
+      .default(HUBSPOT_VERSIONS.default),
     /** API host; tests point it at a local mock. */
     baseUrl: z.string().url().default("https://api.hubapi.com"),
     /** Records per request (HubSpot accepts at most 100). */

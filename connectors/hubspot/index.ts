@@ -2,7 +2,9 @@ import { defineConnector } from "../../src/connector-kit/index.ts";
 import { checkDestination } from "./check.ts";
 import { createHubspotApi } from "./client.ts";
 import { hubspotDestinationSchema } from "./config.ts";
+import { readListSize } from "./list-size.ts";
 import type { HubspotTarget } from "./upsert-records.ts";
+import { HUBSPOT_VERSIONS } from "./versions.ts";
 import { writeBatch } from "./write-batch.ts";
 
 export { type HubspotDestinationConfig, hubspotDestinationSchema } from "./config.ts";
@@ -29,6 +31,7 @@ export const HUBSPOT_DEFAULT_RATE = 10;
 export const hubspot = defineConnector({
   type: "hubspot",
   schema: hubspotDestinationSchema,
+  versions: HUBSPOT_VERSIONS,
   defaults: {
     batchSize: HUBSPOT_MAX_BATCH,
     maxBatchSize: HUBSPOT_MAX_BATCH,
@@ -47,6 +50,13 @@ export const hubspot = defineConnector({
       modes: ["upsert", "update", "mirror", "audience"],
       check: () => checkDestination(api, target, config.listId),
       write: (batch) => writeBatch(api, target, config.listId, batch),
+      // An audience sync whose state is empty, sent to a list that already has members, lost its
+      // state: the engine stops unless --full-resync (records of upsert syncs are not counted).
+      async priorDelivery() {
+        if (config.listId === undefined) return undefined;
+        const size = await readListSize(api, config.listId);
+        return size ? `HubSpot list ${config.listId} already holds ${size} ${config.object}` : undefined;
+      },
     };
   },
 });

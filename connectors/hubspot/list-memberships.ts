@@ -24,7 +24,7 @@ async function changeMembers(
   const res = await api.request(
     {
       method: "PUT",
-      url: `/crm/v3/lists/${encodeURIComponent(listId)}/memberships/${change}`,
+      url: api.path("lists", `${encodeURIComponent(listId)}/memberships/${change}`),
       data: [...new Set(recordIds)],
     },
     `${change === "add" ? "adding records to" : "removing records from"} list ${listId}`,

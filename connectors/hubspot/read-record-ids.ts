@@ -4,9 +4,18 @@ import { HubspotError } from "./errors.ts";
 import type { HubspotTarget } from "./upsert-records.ts";
 import { idMatchKey, uniqueGroups } from "./values.ts";
 
-/** The body of `batch/read` by the id property, asking back only that property. */
+/**
+ * The body of `batch/read` by the id property, asking back only that property and no history:
+ * `propertiesWithHistory` is required by the spec (`BatchReadInputSimplePublicObjectId` requires
+ * `inputs`, `properties` and `propertiesWithHistory`, in v3 and every date version).
+ */
 export function readBody(idProperty: string, keys: string[]) {
-  return { idProperty, properties: [idProperty], inputs: keys.map((id) => ({ id })) };
+  return {
+    idProperty,
+    properties: [idProperty],
+    propertiesWithHistory: [],
+    inputs: keys.map((id) => ({ id })),
+  };
 }
 
 /**
@@ -24,7 +33,7 @@ export async function readRecordIds(
     const res = await api.request(
       {
         method: "POST",
-        url: `/crm/v3/objects/${target.object}/batch/read`,
+        url: api.path("objects", `${target.object}/batch/read`),
         data: readBody(target.idProperty, group),
       },
       `looking up ${target.object} by ${target.idProperty}`,

@@ -45,7 +45,7 @@ export async function updateRecords(
     const res = await api.request(
       {
         method: "POST",
-        url: `/crm/v3/objects/${target.object}/batch/update`,
+        url: api.path("objects", `${target.object}/batch/update`),
         data: updateBody(target.idProperty, group),
       },
       `updating ${target.object}`,

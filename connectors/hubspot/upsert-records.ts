@@ -86,7 +86,7 @@ export async function upsertRecords(
     const res = await api.request(
       {
         method: "POST",
-        url: `/crm/v3/objects/${target.object}/batch/upsert`,
+        url: api.path("objects", `${target.object}/batch/upsert`),
         data: upsertBody(target.idProperty, group),
       },
       `upserting ${target.object}`,

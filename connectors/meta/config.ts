@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { secretField } from "../../src/connector-kit/index.ts";
+import { secretField, variableField } from "../../src/connector-kit/index.ts";
+import { META_VERSIONS } from "./versions.ts";
 
 /**
  * The `meta` destination: a Meta (Facebook/Instagram) customer-file Custom Audience, updated
@@ -28,14 +29,19 @@ export const metaDestinationSchema = z
      * The Custom Audience id, as text: Meta ids have more digits than a JavaScript number holds
      * exactly, so `23851234567890123` written as a number would name another audience.
      */
-    audienceId: z
-      .string()
-      .regex(/^\d+$/, "audienceId must be the audience's numeric id, written as a string in quotes"),
-    /** Graph API version, pinned so a new release does not change behaviour under you. */
+    audienceId: variableField(
+      z
+        .string()
+        .regex(/^\d+$/, "audienceId must be the audience's numeric id, written as a string in quotes"),
+    ),
+    /**
+     * Marketing API version, pinned so a new release does not change behaviour under you;
+     * default the newest in `versions.ts` (each with the release and expiration Meta published).
+     */
     apiVersion: z
       .string()
-      .regex(/^v\d+\.\d+$/, 'apiVersion looks like "v21.0"')
-      .default("v21.0"),
+      .regex(/^v\d+\.\d+$/, 'apiVersion looks like "v27.0"')
+      .default(META_VERSIONS.default),
     /** The Graph API host (tests point it at a local mock). */
     baseUrl: z.string().url().default("https://graph.facebook.com"),
     /**

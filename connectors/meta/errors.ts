@@ -1,3 +1,5 @@
+import { META_VERSIONS } from "./versions.ts";
+
 /**
  * Graph API errors. Meta puts the cause in the body, not the status:
  * `{"error": {"message", "type", "code", "error_subcode", "error_user_title", "error_user_msg",
@@ -57,6 +59,9 @@ export function isThrottling(code: number | undefined): boolean {
  * - `audience`: the audience is missing, not a customer-file audience, or restricted;
  * - `throttled`: wait and send again;
  * - `transient`: a temporary Meta-side failure (1, 2, `is_transient`), send again;
+ * - `version`: the API version in the URL has expired (2635, "You are calling a deprecated
+ *   version of the Ads API": Meta's blog, "Upcoming change in Marketing API version deprecation",
+ *   2024-04-16); every request of the run would get it;
  * - `refused`: the request itself was refused (100 invalid parameter, 105, 368, ...): the
  *   engine splits the batch to find the rows responsible.
  */
@@ -66,11 +71,13 @@ export type GraphErrorKind =
   | "audience"
   | "throttled"
   | "transient"
+  | "version"
   | "refused";
 
 export function classifyGraphError(error: GraphError, status: number | undefined): GraphErrorKind {
   const { code, error_subcode: sub } = error;
   if (code === 190 || code === 102) return "credentials";
+  if (code === 2635) return "version";
   if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) return "permission";
   if (isThrottling(code)) return "throttled";
   // 100/33: the object does not exist or this token cannot see it; 1713230: restricted audience.
@@ -104,5 +111,6 @@ export const ADVICE: Record<GraphErrorKind, string> = {
     "the audience cannot be updated: check that audienceId names a customer-file Custom Audience this token can see, and resolve any restriction in Audience Manager",
   throttled: "Meta is throttling this app or ad account: the rows are sent again after a wait",
   transient: "a temporary error at Meta: the rows are sent again",
+  version: `the Marketing API version has expired: set destination.apiVersion to a current one (default ${META_VERSIONS.default}; connectors/meta/versions.ts lists each version's expiration)`,
   refused: "Meta refused the request",
 };

@@ -7,6 +7,9 @@ export interface AudienceInfo {
   name?: string;
   subtype?: string;
   operation_status?: { code?: number; description?: string };
+  /** Meta's estimate of the audience's size, as a range (Custom Audience reference). */
+  approximate_count_lower_bound?: number;
+  approximate_count_upper_bound?: number;
 }
 
 /** Meta's operation_status code for an audience flagged for restrictions: updates are refused. */
@@ -51,7 +54,7 @@ export async function checkAudience(
       return info;
     } catch (error) {
       if (error instanceof AudienceProblem) throw error;
-      const failure = toFailure(error, `checking Meta audience ${audienceId}`);
+      const failure = toFailure(error, `checking Meta audience ${audienceId}`, url);
       if (failure instanceof BatchError && failure.fatal) throw new Error(failure.message);
       if (failure instanceof BatchError && failure.retryable && attempt < attempts) {
         await sleep(failure.retryAfterMs ?? 1000 * attempt);

@@ -3,6 +3,7 @@ import {
   type Connector,
   type ConnectorKit,
   type ConnectorParts,
+  DroppedValues,
   defineConnector,
   type RowResult,
   type SyncRecord,
@@ -14,6 +15,7 @@ import { MatchInfoCollector, type MetaMatchInfo } from "./match-info.ts";
 import { metaFieldProblems } from "./schema-keys.ts";
 import { staleIdentifiers } from "./stale-identifiers.ts";
 import { prepareUsers, updateUsers } from "./update-users.ts";
+import { META_VERSIONS } from "./versions.ts";
 
 export { type MetaDestinationConfig, metaDestinationSchema } from "./config.ts";
 export type { MetaMatchInfo, MetaOperationCounts } from "./match-info.ts";
@@ -37,6 +39,7 @@ export const meta = defineConnector<"meta", typeof metaDestinationSchema, MetaCo
   // The Custom Audience limit is counted per hour (a few thousand calls for a new app, far more
   // with full Marketing API access): 1 request/s, 10,000 rows each, stays under it.
   defaults: { batchSize: 10_000, rateLimit: 1 },
+  versions: META_VERSIONS,
   stopAfterFatal: true,
   create: (config, kit) => metaParts(config, kit),
 });
@@ -63,6 +66,8 @@ function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorP
   };
   const audiencePath = `/${config.apiVersion}/${config.audienceId}`;
   const collected = new MatchInfoCollector();
+  // Values not sent because they are not valid (the row went with its other keys).
+  const dropped = new DroppedValues();
   /**
    * One request for `records` (all adds or all removes); rows whose key is in `stale` are earlier
    * identifiers of changed rows, sent along with the removals: they have no result of their own.
@@ -74,10 +79,15 @@ function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorP
     stale: ReadonlySet<string> = new Set(),
   ): Promise<RowResult[]> {
     const prepared = prepareUsers(records, config.defaultCountry);
+    for (const d of prepared.dropped) if (!stale.has(d.key)) dropped.add(d.field, d.key);
     const refused = prepared.refused.filter((r) => !stale.has(r.key));
     collected.refused(refused.map((r) => r.key));
     if (prepared.data.length === 0) return refused;
-    const session = collected.nextRequest(wctx.runId, op);
+    // The rows this session is expected to carry: the plan's count of this operation (the
+    // earlier identifiers of changed rows ride along with removals without counting).
+    const total = wctx.planned?.[op];
+    const own = [...prepared.keys, ...refused.map((r) => r.key)].filter((k) => !stale.has(k));
+    const session = collected.nextRequest(wctx.runId, op, own, total);
     const url = `${audiencePath}/users${query({})}`;
     const method = op === "add" ? "POST" : "DELETE";
     const { results, response } = await updateUsers(http, url, method, prepared, session);
@@ -131,11 +141,31 @@ function metaParts(config: MetaDestinationConfig, kit: ConnectorKit): ConnectorP
       const added = adds.length ? await send("add", adds, wctx) : [];
       return [...others, ...removed, ...added];
     },
+    // An audience that already has members when the sync's state is empty means the state was
+    // lost (or another tool fills it): the engine stops unless --full-resync.
+    async priorDelivery() {
+      const fields = "approximate_count_lower_bound,approximate_count_upper_bound";
+      const info = await checkAudience(
+        http,
+        `${audiencePath}${query({ fields: `id,${fields}` })}`,
+        config.audienceId,
+        kit.sleep,
+        kit.overrides.maxAttempts ?? 3,
+      );
+      const low = Number(info.approximate_count_lower_bound ?? 0);
+      const high = Number(info.approximate_count_upper_bound ?? low);
+      if (!(low > 0 || high > 0)) return undefined;
+      return `Meta audience ${config.audienceId} holds about ${low === high ? low : `${low} to ${high}`} people`;
+    },
     matchInfo,
     report() {
       // Sessions are ours, not something Meta reported: the results keep to Meta's counts.
       const { sessions: _sessions, ...info } = matchInfo();
-      return { audienceId: config.audienceId, ...info };
+      return {
+        audienceId: config.audienceId,
+        ...info,
+        ...(dropped.size ? { invalidValuesNotSent: dropped.report() } : {}),
+      };
     },
   };
 }

@@ -54,8 +54,14 @@ export class MatchInfoCollector {
   }
 
   /** The session object of the next request of `op` in run `runId`, counted as a request. */
-  nextRequest(runId: string, op: "add" | "remove"): UploadSession {
-    const session = this.sessions.next(runId, op);
+  /** The session of the next request of `op`, carrying the rows of `keys` of a session expected to hold `total`. */
+  nextRequest(
+    runId: string,
+    op: "add" | "remove",
+    keys: readonly string[] = [],
+    total?: number,
+  ): UploadSession {
+    const session = this.sessions.next(runId, op, keys, total);
     this.sessionOps.set(session.session_id, op);
     this.counts[op].requests++;
     return session;

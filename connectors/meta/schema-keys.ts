@@ -101,7 +101,8 @@ const DESCRIPTION: Record<MetaKey, string> = {
 };
 
 /** One row ready to send (values in schema order, "" for unknown), or why it cannot be sent. */
-export type PreparedRow = { values: string[] } | { reason: string };
+/** A row ready to send (with the keys whose values were invalid and left blank), or refused. */
+export type PreparedRow = { values: string[]; dropped: MetaKey[] } | { reason: string };
 
 /**
  * Normalises and hashes one record's fields for `schema` per Meta's rules (the shared
@@ -144,7 +145,8 @@ export function prepareRow(
       reason: `no usable identifier for Meta (needs EMAIL, PHONE, MADID, EXTERN_ID, or LN with FN/FI)${why}`,
     };
   }
-  return { values: schema.map((k) => out.get(k) ?? "") };
+  const dropped = schema.filter((k) => !out.has(k) && toText(fields[k]) !== null);
+  return { values: schema.map((k) => out.get(k) ?? ""), dropped };
 }
 
 function normalizeValue(

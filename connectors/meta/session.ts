@@ -6,8 +6,10 @@ export interface UploadSession {
   session_id: number;
   /** 1, 2, 3… within the session. */
   batch_seq: number;
-  /** Always false: see `SessionCounter`. */
+  /** True on the request that brings the session's rows to its expected total: see `SessionCounter`. */
   last_batch_flag: boolean;
+  /** The rows the session is expected to carry, when the run knows (the plan's count). */
+  estimated_num_total?: number;
 }
 
 /**
@@ -22,21 +24,32 @@ export function sessionId(runId: string, operation: string): number {
 
 /**
  * Numbers the requests of each session: a request gets the next `batch_seq`, whatever the order
- * batches finish in. `last_batch_flag` is always false: the connector learns that a batch was the
- * last only after it was sent (the engine calls `close()` after the last `write`), and an extra
- * request carrying only the flag would have to send an empty `data`, which the API does not
- * document. The `/users` reference gives the session one purpose, to "track if the session has
- * finished or not": each request's rows are applied on their own, so only that report is
- * affected (it shows the session as not finished).
+ * batches finish in. The `/users` reference (Custom Audience Users, `session`) asks for
+ * `last_batch_flag: true` on the last request of a session, and takes `estimated_num_total`, the
+ * rows the session will carry, to "track if the session has finished or not". The run's plan
+ * gives that total per operation (`WriteContext.planned`); the request whose distinct rows bring
+ * the session to it carries the flag (a row resent after it, a retry, carries it again). With no
+ * total known, the flag stays false: an extra request for the flag alone would send an empty
+ * `data`, which the API refuses.
  */
 export class SessionCounter {
   private readonly seqs = new Map<number, number>();
+  private readonly seen = new Map<number, Set<string>>();
 
-  next(runId: string, operation: string): UploadSession {
+  next(runId: string, operation: string, keys: readonly string[] = [], total?: number): UploadSession {
     const id = sessionId(runId, operation);
     const seq = (this.seqs.get(id) ?? 0) + 1;
     this.seqs.set(id, seq);
-    return { session_id: id, batch_seq: seq, last_batch_flag: false };
+    const seen = this.seen.get(id) ?? new Set<string>();
+    this.seen.set(id, seen);
+    for (const k of keys) seen.add(k);
+    const last = total !== undefined && total > 0 && seen.size >= total;
+    return {
+      session_id: id,
+      batch_seq: seq,
+      last_batch_flag: last,
+      ...(total !== undefined ? { estimated_num_total: total } : {}),
+    };
   }
 
   /** Sessions opened so far and how many requests each carried. */

@@ -23,6 +23,8 @@ export interface PreparedUsers {
   data: string[][];
   keys: string[];
   refused: RowResult[];
+  /** Row keys sent with a value left blank because it was not valid (a phone for its country), per key. */
+  dropped: { key: string; field: MetaKey }[];
 }
 
 /**
@@ -32,7 +34,7 @@ export interface PreparedUsers {
  */
 export function prepareUsers(records: SyncRecord[], defaultCountry?: string): PreparedUsers {
   const schema = schemaFor(records.flatMap((r) => Object.keys(r.fields)));
-  const out: PreparedUsers = { schema, data: [], keys: [], refused: [] };
+  const out: PreparedUsers = { schema, data: [], keys: [], refused: [], dropped: [] };
   for (const r of records) {
     if (Object.keys(r.fields).length === 0) {
       out.refused.push({
@@ -50,6 +52,7 @@ export function prepareUsers(records: SyncRecord[], defaultCountry?: string): Pr
     else {
       out.data.push(row.values);
       out.keys.push(r.key);
+      for (const field of row.dropped) out.dropped.push({ key: r.key, field });
     }
   }
   return out;
@@ -95,13 +98,23 @@ export function parseUsersResponse(body: unknown): UsersResponse | undefined {
  * - a retryable one for temporary failures;
  * - a non-retryable one for a refused request (the engine then splits it to find the rows).
  */
-export function toFailure(error: unknown, what: string): Error {
+export function toFailure(error: unknown, what: string, url?: string): Error {
   if (!(error instanceof HttpError)) return error as Error;
   const g = graphError(error.body);
   if (!g) return new BatchError(`${what}: ${error.message}`, error.retryable, error.retryAfterMs);
   const kind = classifyGraphError(g, error.status);
   const detail = describeGraphError(g);
   switch (kind) {
+    case "version": {
+      // The one message of the run: the version the request named, and the key that changes it.
+      const version = url ? /^\/(v\d+\.\d+)\//.exec(url)?.[1] : undefined;
+      return new BatchError(
+        `${what}: Meta refused Marketing API version ${version ?? "(unknown)"} as expired: ${ADVICE.version} (Meta said: ${detail})`,
+        false,
+        undefined,
+        true,
+      );
+    }
     case "credentials":
     case "permission":
     case "audience":
@@ -152,7 +165,7 @@ export async function updateUsers(
       headers: { "Content-Type": "application/json" },
     });
   } catch (error) {
-    throw toFailure(error, what);
+    throw toFailure(error, what, url);
   }
   const response = parseUsersResponse(res.body);
   if (!response) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { secretField } from "../../src/connector-kit/index.ts";
+import { SALESFORCE_VERSIONS } from "./versions.ts";
 
 /** API names of objects and fields: `Contact`, `Member__c`, `ns__Score__c`. */
 const apiName = z
@@ -31,11 +32,14 @@ export const salesforceDestinationSchema = z
     loginUrl: z.string().url().default("https://login.salesforce.com"),
     /** The org's API host; by default the `instance_url` the token endpoint returns. */
     instanceUrl: z.string().url().optional(),
-    /** REST API version, pinned so a Salesforce release cannot change behaviour under a sync. */
+    /**
+     * REST API version, pinned so a Salesforce release cannot change behaviour under a sync;
+     * default the newest in `versions.ts` (with the dates Salesforce published).
+     */
     apiVersion: z
       .string()
-      .regex(/^\d{2,3}\.0$/, 'must look like "62.0"')
-      .default("62.0"),
+      .regex(/^\d{2,3}\.0$/, 'must look like "68.0"')
+      .default(SALESFORCE_VERSIONS.default),
     /** The connected app's consumer key. */
     clientId: secretField(z.string().min(1)),
     /** Secret: the connected app's consumer secret. */

@@ -10,6 +10,7 @@ import { type SalesforceDestinationConfig, salesforceDestinationSchema } from ".
 import { checkExternalIdField, describeObject, type ObjectInfo } from "./describe.ts";
 import { classify } from "./errors.ts";
 import { ApiUsage } from "./usage-headers.ts";
+import { SALESFORCE_VERSIONS } from "./versions.ts";
 import { writeBatch } from "./write-batch.ts";
 
 export { type SalesforceDestinationConfig, salesforceDestinationSchema } from "./config.ts";
@@ -43,6 +44,7 @@ export const salesforce = defineConnector<
 >({
   type: "salesforce",
   schema: salesforceDestinationSchema,
+  versions: SALESFORCE_VERSIONS,
   defaults: {
     // Bulk API 2.0 processes data in internal batches of 10,000 records; smaller batches go
     // through sObject Collections, 200 records a request.

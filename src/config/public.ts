@@ -7,4 +7,4 @@
 export { PERSON_MATCH_SETTINGS } from "../identity/match-person-settings.ts";
 export { defineConfig } from "./define-config.ts";
 export type { ProjectConfig, UserConfig } from "./schema.ts";
-export { secret } from "./secrets.ts";
+export { env, secret } from "./secrets.ts";

@@ -10,10 +10,24 @@
 export interface SecretRef {
   readonly $secret: string;
   readonly optional?: boolean;
+  /** A value that is not a credential (`env()`): resolved the same way, but never redacted. */
+  readonly plain?: boolean;
 }
 
 export function secret(envVar: string, options: { optional?: boolean } = {}): SecretRef {
   return { $secret: envVar, ...(options.optional ? { optional: true } : {}) };
+}
+
+/**
+ * A setting read from the environment that is not a credential (an audience id, a customer id),
+ * for destination fields that accept it: like `secret()`, an unset variable leaves the sync
+ * unable to run and is named by `cdp debug` with the others; unlike it, the value is not redacted.
+ *
+ * @example
+ * destination: { type: "meta", accessToken: secret("META_ACCESS_TOKEN"), audienceId: env("META_AUDIENCE_ID") }
+ */
+export function env(envVar: string, options: { optional?: boolean } = {}): SecretRef {
+  return { $secret: envVar, plain: true, ...(options.optional ? { optional: true } : {}) };
 }
 
 export function isSecretRef(value: unknown): value is SecretRef {
@@ -86,6 +100,8 @@ export function resolveSecrets(
         missing.push({ path: path.join("."), envVar: v.$secret });
         return undefined;
       }
+      // `env()` settings are plain values read like secrets: neither length-checked nor redacted.
+      if (v.plain) return resolved;
       const min = path[0] === "vars" ? MIN_WRITTEN_SECRET_LENGTH : MIN_REDACTED_LENGTH;
       if (resolved.length < min) {
         short.push({ path: path.join("."), envVar: v.$secret, min });

@@ -1,4 +1,5 @@
 import type { Redactor } from "../redactor.ts";
+import type { ApiVersionTable } from "./api-versions.ts";
 
 /** What a row asks the destination to do. */
 export type Operation = "upsert" | "update" | "insert" | "delete" | "add" | "remove";
@@ -53,6 +54,11 @@ export interface WriteContext {
   sync: string;
   /** Identifies this run (files, logs). */
   runId: string;
+  /**
+   * Rows the run plans to send, per operation (e.g. `{ add: 1200, remove: 30 }`), when the engine
+   * knows: for APIs that want an upload's size up front (Meta's `estimated_num_total`).
+   */
+  planned?: Partial<Record<Operation, number>>;
 }
 
 /**
@@ -86,6 +92,12 @@ export interface Connector {
    * `fields` are empty.
    */
   readonly removalNeedsFields?: boolean;
+  /**
+   * The vendor API version this connector calls, with the table of its release and sunset dates
+   * and the config key that changes it (set by `defineConnector` for destinations that declare
+   * `versions`): `cdp debug` warns before a sunset.
+   */
+  readonly apiVersion?: { version: string; table: ApiVersionTable; configKey: string };
   /** Verifies credentials and that the target exists; throws with a message saying what to fix. */
   check(): Promise<void>;
   /**

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { createHttpClient, type HttpClient, type HttpClientOptions } from "../http/client.ts";
 import { defaultSleep } from "../http/rate-limit.ts";
 import type { Redactor } from "../redactor.ts";
+import type { ApiVersionTable } from "./api-versions.ts";
 import { BatchError, type Connector, type ConnectorContext, type WriteContext } from "./connector.ts";
 import { secretValues } from "./secret-field.ts";
 
@@ -49,13 +50,15 @@ export interface ConnectorKit {
 }
 
 /** What `create` returns: the connector without the settings the kit fills in. */
-export type ConnectorParts<C extends Connector> = Omit<C, "name" | "batchSize" | "rateLimit">;
+export type ConnectorParts<C extends Connector> = Omit<C, "name" | "batchSize" | "rateLimit" | "apiVersion">;
 
 /** The settings every destination config may carry; the kit reads them. */
 interface CommonSettings {
   type: string;
   batchSize?: number;
   rateLimit?: number;
+  /** The vendor API version, for destinations declaring `versions`. */
+  apiVersion?: string;
 }
 
 export interface ConnectorSpec<
@@ -68,6 +71,12 @@ export interface ConnectorSpec<
   /** The config schema (`config.ts`), secrets marked with `secretField`. */
   schema: S;
   defaults: ConnectorDefaults;
+  /**
+   * The vendor API versions the destination supports (its `versions.ts`); its config's
+   * `apiVersion` defaults to `versions.default`. The connector then reports the version it uses
+   * (`Connector.apiVersion`), which `cdp debug` checks against the sunset dates.
+   */
+  versions?: ApiVersionTable;
   /**
    * Once a write failed with a fatal `BatchError` (credentials refused, the audience gone), the
    * batches the engine already queued fail the same way at once, without another request.
@@ -84,6 +93,7 @@ export interface ConnectorDefinition<
   readonly type: T;
   readonly schema: S;
   readonly defaults: ConnectorDefaults;
+  readonly versions?: ApiVersionTable;
   /** Builds the connector for one sync run. */
   connect(config: z.output<S>, ctx: ConnectorContext, overrides?: ConnectorOverrides): C;
 }
@@ -115,6 +125,7 @@ export function defineConnector<
     type: spec.type,
     schema: spec.schema,
     defaults: spec.defaults,
+    versions: spec.versions,
     connect(config, ctx, overrides = {}) {
       const settings = config as CommonSettings;
       const wanted = overrides.batchSize ?? settings.batchSize ?? spec.defaults.batchSize;
@@ -142,7 +153,11 @@ export function defineConnector<
           }),
       };
       const parts = spec.create(config, kit);
-      const connector = { ...parts, name: spec.type, batchSize, rateLimit } as unknown as C;
+      const apiVersion =
+        spec.versions && settings.apiVersion
+          ? { version: settings.apiVersion, table: spec.versions, configKey: "destination.apiVersion" }
+          : undefined;
+      const connector = { ...parts, name: spec.type, batchSize, rateLimit, apiVersion } as unknown as C;
       if (spec.stopAfterFatal) connector.write = stopAfterFatal(parts.write.bind(parts));
       return connector;
     },

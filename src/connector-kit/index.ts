@@ -10,6 +10,14 @@ export { defaultSleep, TokenBucket } from "../http/rate-limit.ts";
 export { urlSecrets } from "../http/redact.ts";
 export type { Redactor } from "../redactor.ts";
 export {
+  type ApiVersion,
+  type ApiVersionTable,
+  daysToSunset,
+  findVersion,
+  SUNSET_WARNING_DAYS,
+  versionWarning,
+} from "./api-versions.ts";
+export {
   BatchError,
   type Connector,
   type ConnectorContext,
@@ -27,6 +35,8 @@ export {
   defineConnector,
   type KitHttpOptions,
 } from "./define-connector.ts";
+export { DroppedValues, type DroppedValuesReport } from "./dropped-values.ts";
 export * from "./normalize-hash.ts";
+export { GOOGLE_NORMALIZATION, META_NORMALIZATION, type NormalizationRule } from "./normalize-rules.ts";
 export { oauthError, type RefreshTokenOptions, RefreshTokenSession } from "./oauth-refresh.ts";
-export { secretField, secretValues } from "./secret-field.ts";
+export { secretField, secretValues, variableField } from "./secret-field.ts";

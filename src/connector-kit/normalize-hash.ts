@@ -5,11 +5,12 @@ import { type CountryCode, getCountries, parsePhoneNumberFromString } from "libp
  * Normalising and hashing of customer data for ad platforms (Meta Custom Audiences, Google Ads
  * Customer Match and enhanced conversions). A value matches only when we normalise it exactly as
  * the platform does before hashing, so each rule cites the platform's documentation, and the
- * places where the platforms differ take a `platform` option:
+ * places where the platforms differ take a `platform` option. The rules, each with its document,
+ * are in `normalize-rules.ts` (GOOGLE_NORMALIZATION, META_NORMALIZATION); in short:
  *
  * | value    | Meta (customer file / Conversions API)            | Google (Customer Match, Data Manager) |
  * | -------- | ------------------------------------------------- | ------------------------------------- |
- * | email    | trim, lowercase                                    | same, plus gmail.com/googlemail.com: dots and "+tag" removed before "@" |
+ * | email    | trim, lowercase                                    | same, plus gmail.com/googlemail.com: dots removed before "@" (no +tag stripping) |
  * | phone    | digits only, country code first: `16505551212`    | E.164 with the plus: `+16505551212`   |
  * | names    | lowercase, no punctuation, no spaces, UTF-8 letters | lowercase, trimmed (inner spaces kept), no punctuation |
  * | postal   | lowercase, no spaces; US: 5 digits; UK: area/district/sector | trimmed; US 5 digits or ZIP+4; not hashed |
@@ -82,8 +83,9 @@ const GMAIL_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
 
 /**
  * Email: whitespace removed, lowercased; null when it is not shaped like an address.
- * Google (Data Manager "Format user data"): for gmail.com and googlemail.com, dots and a
- * "+tag" in the local part are removed. Meta asks only for trim and lowercase.
+ * Google (GOOGLE_NORMALIZATION): for gmail.com and googlemail.com, the dots of the local part
+ * are removed, and nothing else: a "+tag" stays, as for every other domain. Meta asks only for
+ * trim and lowercase.
  */
 export function normalizeEmail(value: unknown, options: NormalizeOptions = {}): string | null {
   const text = toText(value);
@@ -94,7 +96,7 @@ export function normalizeEmail(value: unknown, options: NormalizeOptions = {}): 
   const at = email.lastIndexOf("@");
   const domain = email.slice(at + 1);
   if (!GMAIL_DOMAINS.has(domain)) return email;
-  const local = email.slice(0, at).split("+")[0]!.replace(/\./g, "");
+  const local = email.slice(0, at).replace(/\./g, "");
   return local ? `${local}@${domain}` : null;
 }
 

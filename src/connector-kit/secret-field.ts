@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { SecretRef } from "../config/secrets.ts";
 
-const unresolved = z.object({ $secret: z.string(), optional: z.boolean().optional() }).strict();
+const unresolved = z
+  .object({ $secret: z.string(), optional: z.boolean().optional(), plain: z.boolean().optional() })
+  .strict();
 
 /** The schemas `secretField` made: how `secretValues` finds a connector's credentials. */
 const secretSchemas = new WeakSet<z.ZodType>();
@@ -24,6 +26,28 @@ export function secretField<T extends z.ZodType<string>>(
   const field = z.union([unresolved, schema]);
   secretSchemas.add(field);
   return field as unknown as z.ZodType<z.output<T>, z.output<T> | SecretRef>;
+}
+
+/**
+ * A config field that is not a credential but comes from the environment like one, written
+ * `env("META_AUDIENCE_ID")`: unset, it is left unresolved and listed with the sync's missing
+ * variables (so `cdp debug` names every variable a destination still needs at once), and the
+ * sync does not run; set, it is validated as `schema` and, unlike a secret, never redacted.
+ */
+export function variableField<T extends z.ZodType<string>>(
+  schema: T,
+): z.ZodType<z.output<T>, z.input<T> | SecretRef> {
+  // Not a union: a wrong value is reported with the field's own message ("audienceId must be the
+  // audience's numeric id…"), not zod's "Invalid input" for a union.
+  const field = z.unknown().transform((value, ctx) => {
+    if (unresolved.safeParse(value).success) return value;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+  return field as unknown as z.ZodType<z.output<T>, z.input<T> | SecretRef>;
 }
 
 /** The schema under `.optional()`, `.default()` and `.nullable()` wrappers. */

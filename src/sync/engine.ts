@@ -2,7 +2,7 @@ import pLimit from "p-limit";
 import { createConnector } from "../../connectors/index.ts";
 import { newRunId } from "../config/load.ts";
 import { redactor } from "../config/secrets.ts";
-import type { Connector, RowResult, SyncRecord } from "../connector-kit/connector.ts";
+import type { Connector, Operation, RowResult, SyncRecord } from "../connector-kit/connector.ts";
 import { defaultSleep } from "../http/rate-limit.ts";
 import type { Relation, Row, Warehouse } from "../warehouse/types.ts";
 import type { SyncConfig } from "./config.ts";
@@ -303,6 +303,10 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
     opts.onEvent?.({ type: "sync_start", sync: opts.name, counts, dryRun: false });
 
     const ops = MODE_OPERATIONS[cfg.mode];
+    // Rows planned per operation, for destinations that announce an upload's size.
+    const planned: Partial<Record<Operation, number>> = {};
+    for (const [kind, op] of Object.entries(ops) as [keyof typeof ops, Operation][])
+      planned[op] = (planned[op] ?? 0) + counts[kind];
     const limit = pLimit(cfg.concurrency);
     const inflight = new Set<Promise<void>>();
     const errors: SyncResult["errors"] = [];
@@ -319,7 +323,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
       const results = await deliverBatch(
         connector,
         records,
-        { sync: opts.name, runId },
+        { sync: opts.name, runId, planned },
         {
           maxAttempts: cfg.maxAttempts,
           sleep,

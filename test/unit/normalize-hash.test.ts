@@ -31,11 +31,11 @@ import {
  *   (em: "John_Smith@gmail.com" → "john_smith@gmail.com" → 62a14e44…; ph: "US phone number
  *   (650)555-1212" → "16505551212" → e323ec62…; fn examples "mary", "valéry", "정"; ge "f";
  *   db "19970216"; ct "menlopark"; st "ca"; country "us").
- * GOOGLE_DM: Google Data Manager API, "Format user data",
- *   https://developers.google.com/data-manager/api/get-started/formatting
- *   (normalisation only, no digests printed: "(800)555-0100" → "+18005550100";
- *   "cloudy.sanfrancisco+shopping@gmail.com" → "cloudysanfrancisco@gmail.com";
- *   "user.name+NYC@Example.com" → "user.name+nyc@example.com").
+ * GOOGLE_DM: Google Data Manager API, "Format user data" (the rules: GOOGLE_NORMALIZATION in
+ *   src/connector-kit/normalize-rules.ts), https://developers.google.com/data-manager/api/devguides/concepts/formatting
+ *   (normalisation only, no digests printed: "(800)555-0100" → "+18005550100"; gmail.com and
+ *   googlemail.com lose the dots before "@", and nothing else; "user.name+NYC@Example.com" →
+ *   "user.name+nyc@example.com").
  */
 const META_CAPI = {
   email: "62a14e44f765419d10fea99367361a727c12365e2520f32218d505ed9aa0f62f",
@@ -92,11 +92,13 @@ describe("published vectors", () => {
     );
   });
 
-  it("Google: gmail dots and +tags removed, other domains only lowercased (Data Manager)", () => {
+  it("Google: gmail dots removed, +tags kept, other domains only lowercased (GOOGLE_NORMALIZATION)", () => {
     const google = { platform: "google" as const };
+    // Only the documented rule: a +tag is not stripped (our hash must be the one Google computes).
     expect(normalizeEmail("cloudy.sanfrancisco+shopping@gmail.com", google)).toBe(
-      "cloudysanfrancisco@gmail.com",
+      "cloudysanfrancisco+shopping@gmail.com",
     );
+    expect(normalizeEmail("Cloudy.SanFrancisco@gmail.com", google)).toBe("cloudysanfrancisco@gmail.com");
     expect(normalizeEmail("user.name+NYC@Example.com", google)).toBe("user.name+nyc@example.com");
     expect(normalizeEmail("Jane.Doe@GoogleMail.com", google)).toBe("janedoe@googlemail.com");
     // Meta keeps the dots: the same address hashes differently per platform.
@@ -158,8 +160,9 @@ describe("normalizeEmail", () => {
     expect(normalizeEmail(42)).toBeNull();
   });
 
-  it("refuses a gmail address that is only a +tag for Google", () => {
-    expect(normalizeEmail("+tag@gmail.com", { platform: "google" })).toBeNull();
+  it("a gmail local part of dots only is no address for Google; a +tag alone is kept as written", () => {
+    expect(normalizeEmail("...@gmail.com", { platform: "google" })).toBeNull();
+    expect(normalizeEmail("+tag@gmail.com", { platform: "google" })).toBe("+tag@gmail.com");
   });
 });
 

@@ -26,6 +26,7 @@ export async function printDebug(
       `  ${MARK[c.status]} ${c.name}: ${first}${c.elapsed >= 0.01 ? pc.dim(` (${c.elapsed.toFixed(2)} s)`) : ""}`,
     );
     for (const r of rest) lines.push(`         ${r}`);
+    for (const w of c.warnings ?? []) lines.push(pc.yellow(`     warning: ${w}`));
   }
   const failed = report.checks.filter((c) => c.status === "fail").length;
   lines.push(failed ? pc.red(`${failed} check(s) failed.`) : pc.green("All checks passed."));

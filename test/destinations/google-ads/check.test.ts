@@ -76,7 +76,7 @@ describe("google-ads check() and list kinds", () => {
   });
 
   it("a job of several requests: refused operations map back to their rows in each request", async () => {
-    const refused = new Set(["p2@example.com", "p10001@example.com", "p10004@example.com"].map(sha));
+    const refused = new Set(["p2@example.com", "p100001@example.com", "p100004@example.com"].map(sha));
     mock = await startGoogleAdsMock(
       {},
       {
@@ -84,18 +84,23 @@ describe("google-ads check() and list kinds", () => {
           refused.has(v) ? { code: "INVALID_SHA256_FORMAT", message: "No." } : undefined,
       },
     );
-    const batch = Array.from({ length: 10_005 }, (_, i) => ({
+    // Requests are filled to Google's ceiling of 100,000 operations: 100,005 rows make two.
+    const batch = Array.from({ length: 100_005 }, (_, i) => ({
       key: String(i),
       op: "add" as const,
       fields: { email: `p${i}@example.com` },
     }));
-    const results = await connectorFor(mock, { batchSize: 20_000 }).connector.write(batch, ctx);
+    const results = await connectorFor(mock, { batchSize: 100_000 }).connector.write(batch, ctx);
     const adds = mock.calls.filter((c) => c.path.endsWith(":addOperations"));
-    expect(adds.map((c) => (c.body.operations as unknown[]).length)).toEqual([10_000, 5]);
-    expect(results.filter((r) => r.status === "rejected").map((r) => r.key)).toEqual(["2", "10001", "10004"]);
-    expect(results.filter((r) => r.status === "delivered")).toHaveLength(10_002);
-    expect(mock.members.size).toBe(10_002);
-    expect(mock.members.has(`email:${sha("p10003@example.com")}`)).toBe(true);
+    expect(adds.map((c) => (c.body.operations as unknown[]).length)).toEqual([100_000, 5]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => r.key)).toEqual([
+      "2",
+      "100001",
+      "100004",
+    ]);
+    expect(results.filter((r) => r.status === "delivered")).toHaveLength(100_002);
+    expect(mock.members.size).toBe(100_002);
+    expect(mock.members.has(`email:${sha("p100003@example.com")}`)).toBe(true);
   });
 
   it("a removal without the fields last delivered is rejected, saying so", async () => {

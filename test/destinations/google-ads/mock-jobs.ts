@@ -33,6 +33,8 @@ export interface MockAccount {
   allowlisted: boolean;
   /** The match rate range a job that succeeded reports (`operation_metadata.match_rate_range`). */
   matchRateRange: string;
+  /** The day versions are judged on (default today). */
+  today?: Date;
 }
 
 /** Faults to inject; counters go down as they fire. Tests may change them between runs. */
@@ -72,6 +74,8 @@ const CONSENT = ["UNSPECIFIED", "UNKNOWN", "GRANTED", "DENIED"];
  */
 export class MockJobs {
   readonly jobs = new Map<string, MockJob>();
+  /** Runs refused because another job on the list was still running. */
+  concurrentRunRefused = 0;
   /** The list's members, as identifier keys (see `memberKeys`). */
   readonly members = new Set<string>();
   /** The list was removed in Google Ads: searches do not find it, jobs cannot name it. */
@@ -283,6 +287,20 @@ export class MockJobs {
         },
       ]);
     }
+    // Google: running a job while another job on the same list is still running fails with
+    // CONCURRENT_MODIFICATION (Customer Match best practices); the mock has one list.
+    const other = [...this.jobs.values()].find((j) => j !== job && j.status === "RUNNING");
+    if (other) {
+      this.concurrentRunRefused++;
+      throw new MockFailure(400, "INVALID_ARGUMENT", "Request contains an invalid argument.", [
+        {
+          family: "databaseError",
+          code: "CONCURRENT_MODIFICATION",
+          message:
+            "Multiple requests were attempting to modify the same resource at once. Retry the request.",
+        },
+      ]);
+    }
     job.status = "RUNNING";
     return {
       name: `customers/${customerId}/operations/${randomBytes(6).toString("hex")}`,
@@ -331,6 +349,29 @@ export class MockJobs {
           },
         ],
         fieldMask: "userList.id,userList.name,userList.type,userList.membershipStatus",
+        requestId: "mock",
+      };
+    }
+    const size =
+      /^SELECT user_list\.size_for_display, user_list\.size_for_search FROM user_list WHERE user_list\.id = (\d+)\s*$/.exec(
+        query,
+      );
+    if (size) {
+      if (size[1] !== this.a.userListId || this.listRemoved)
+        return { fieldMask: "userList.sizeForDisplay", requestId: "mock" };
+      // int64 as a string, as the REST interface writes it; Google's sizes are estimates.
+      const n = String(this.members.size);
+      return {
+        results: [
+          {
+            userList: {
+              resourceName: `customers/${customerId}/userLists/${this.a.userListId}`,
+              sizeForDisplay: n,
+              sizeForSearch: n,
+            },
+          },
+        ],
+        fieldMask: "userList.sizeForDisplay,userList.sizeForSearch",
         requestId: "mock",
       };
     }

@@ -4,6 +4,28 @@ import type { AddressInfo } from "node:net";
 import { type MockAccount, type MockFaults, MockJobs } from "./mock-jobs.ts";
 import { errorBody, type MockErrorItem, MockFailure } from "./mock-rules.ts";
 
+/**
+ * The Google Ads API versions the mock serves and the day each stops (null: no sunset published
+ * yet), from Google's own documents, never from the connector: v26 from "Announcing v26 of the
+ * Google Ads API" (Ads Developer Blog, 2026-10-14); v23-v25 from the protos in
+ * googleapis/googleapis (google/ads/googleads/v23..v25); v22 "will sunset on October 7, 2026"
+ * (Ads Developer Blog, "Google Ads API v22 sunset reminder"). A version past its sunset, or not
+ * listed, answers 404 as Google's endpoint does.
+ */
+export const GOOGLE_ADS_MOCK_VERSIONS: Record<string, string | null> = {
+  v26: null,
+  v25: null,
+  v24: null,
+  v23: null,
+  v22: "2026-10-07",
+};
+
+function versionServed(version: string, today: Date): boolean {
+  if (!(version in GOOGLE_ADS_MOCK_VERSIONS)) return false;
+  const sunset = GOOGLE_ADS_MOCK_VERSIONS[version];
+  return !sunset || today.getTime() < Date.parse(`${sunset}T00:00:00Z`);
+}
+
 export type { MockAccount, MockFaults } from "./mock-jobs.ts";
 
 export interface LoggedCall {
@@ -178,7 +200,8 @@ export async function startGoogleAdsMock(account: Partial<MockAccount> = {}, fau
         path,
       );
     if (!m) throw new MockFailure(404, "NOT_FOUND", `No route for ${req.method} ${path}`);
-    if (m[1] !== a.apiVersion) throw new MockFailure(404, "NOT_FOUND", `Version ${m[1]} is not available.`);
+    if (!versionServed(m[1]!, a.today ?? new Date()))
+      throw new MockFailure(404, "NOT_FOUND", `Version ${m[1]} is not available.`);
     if (req.method !== "POST") throw new MockFailure(405, "INVALID_ARGUMENT", "Only POST");
     const customerId = m[2]!;
     authorise(req, customerId);
@@ -236,6 +259,10 @@ export async function startGoogleAdsMock(account: Partial<MockAccount> = {}, fau
     /** The list's members, as identifier keys (`email:<sha256>`, `phone:<sha256>`, ...). */
     members: state.members,
     jobs: state.jobs,
+    /** Job runs refused because another job on the list was running (CONCURRENT_MODIFICATION). */
+    get concurrentRunRefused() {
+      return state.concurrentRunRefused;
+    },
     /** Every API call (not the token endpoint), with its JSON body and the status answered. */
     calls,
     get tokenRequests() {

@@ -90,12 +90,12 @@ describe("google-ads request bodies", () => {
     expect(addOperationsRequest("remove", [m, m]).operations).toEqual([{ remove: m }, { remove: m }]);
   });
 
-  it("cuts requests at 10,000 operations and at 100,000 identifiers", () => {
+  it("fills requests up to Google's 100,000 operations and 100,000 identifiers", () => {
     const member = (n: number) => ({
       userData: { userIdentifiers: Array.from({ length: n }, () => ({ thirdPartyUserId: "x" })) },
     });
-    expect(chunkMembers(Array.from({ length: 25_001 }, () => member(1))).map((c) => c.length)).toEqual([
-      10_000, 10_000, 5_001,
+    expect(chunkMembers(Array.from({ length: 250_001 }, () => member(1))).map((c) => c.length)).toEqual([
+      100_000, 100_000, 50_001,
     ]);
     // 20 identifiers each: 5,000 members make 100,000 identifiers, the ceiling.
     expect(chunkMembers(Array.from({ length: 6_000 }, () => member(20))).map((c) => c.length)).toEqual([
@@ -143,7 +143,25 @@ describe("google-ads identifiers", () => {
           },
         ],
       },
+      dropped: [],
     });
+  });
+
+  it("reads a phone in the record's country before the default; an invalid one is not sent, and named", () => {
+    const o = { defaultPhoneCountry: "US", uploadKeyType: "CONTACT_INFO" };
+    // A German mobile written nationally: German with the row's country, not "+1 171…".
+    const de = buildUserData({ email: "a@example.com", phone: "01719083461", country_code: "DE" }, o);
+    expect(de).toMatchObject({ ok: true, dropped: [] });
+    expect(de.ok && de.userData.userIdentifiers).toContainEqual({ hashedPhoneNumber: sha("+491719083461") });
+    // Read as American (the default), it is no valid number: left out, the row goes by its email.
+    for (const phone of ["01719083461", "+00000000", "+11719083461"]) {
+      const us = buildUserData({ email: "a@example.com", phone }, o);
+      expect(us).toEqual({
+        ok: true,
+        userData: { userIdentifiers: [{ hashedEmail: sha("a@example.com") }] },
+        dropped: ["phone"],
+      });
+    }
   });
 
   it("sends values hashed in the warehouse as they are (lowercased), never hashed twice", () => {

@@ -164,6 +164,33 @@ describe("google-ads connector through the sync engine (DuckDB, local mock of th
     expect(new Set(mock.members)).toEqual(new Set(stay.flatMap((i) => memberKeysOf(i, emailOf(i)))));
   });
 
+  it("batches in flight share one job per operation; two jobs never run on the list at once", async () => {
+    mock = await startGoogleAdsMock();
+    await setModel("aud_jobs", people(range(1, 41)));
+    // 8 batches of 5, 4 at a time: each used to get a job of its own, run while others were
+    // running (CONCURRENT_MODIFICATION at Google). Now they wait for the list's job and join it.
+    const r = await run("jobs", "aud_jobs", connectorFor(mock, { batchSize: 5 }).connector, {
+      concurrency: 4,
+    });
+    expect(r.status).toBe("success");
+    expect(r.delivered).toBe(40);
+    expect(mock.concurrentRunRefused).toBe(0);
+    const jobs = [...mock.jobs.values()];
+    expect(jobs.length).toBeLessThan(8);
+    expect(jobs.reduce((n, j) => n + j.operations.length, 0)).toBe(40);
+    expect(jobs.some((j) => j.operations.length > 5)).toBe(true);
+    expect(new Set(mock.members)).toEqual(new Set(range(1, 41).flatMap((i) => memberKeysOf(i))));
+  });
+
+  it("priorDelivery: a list that already has members stops a sync whose state is empty", async () => {
+    mock = await startGoogleAdsMock();
+    await setModel("aud_prior", people(range(1, 4)));
+    expect((await run("prior_a", "aud_prior", connectorFor(mock).connector)).status).toBe("success");
+    const again = await run("prior_b", "aud_prior", connectorFor(mock).connector);
+    expect(again.status).toBe("blocked");
+    expect(again.message).toContain("Google Ads user list 7654321 holds about 9 members");
+  });
+
   it("a changed member: only what Google sees as changed leaves the list; the add waits until it has", async () => {
     mock = await startGoogleAdsMock();
     await setModel("aud_moved", people(range(1, 6)));
@@ -408,8 +435,12 @@ describe("google-ads connector through the sync engine (DuckDB, local mock of th
         expect(r.message).not.toContain(secret);
       // Nothing recorded as failed, nothing committed: the next run plans all eight again.
       expect(await state(name)).toEqual({ errors: 0, snapshot: 0 });
-      // check(), then one refused call: the three other batches were not tried, nothing was retried.
-      expect(mock.calls.map((c) => c.status)).toEqual([200, refusedWith]);
+      // check(), the list's size (the state is empty: priorDelivery), then one refused call: the
+      // three other batches were not tried, nothing was retried. Refused credentials are met
+      // already by the size query, the first call after check().
+      expect(mock.calls.map((c) => c.status)).toEqual(
+        refusedWith === 401 ? [200, 401] : [200, 200, refusedWith],
+      );
       expect(mock.jobs.size).toBe(0);
       if (fix) {
         fix(mock);

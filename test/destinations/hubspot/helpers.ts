@@ -34,6 +34,8 @@ export interface HubspotRun {
   sleep?: (ms: number) => Promise<void>;
   /** Connector overrides (the engine passes the sync's maxAttempts too). */
   overrides?: { batchSize?: number; rateLimit?: number; maxAttempts?: number };
+  /** Send everything as if the state were empty, past the lost-state guard. */
+  fullResync?: boolean;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function runHubspotSync(run: HubspotRun) {
     projectDir: ".",
     connector,
     sleep,
+    fullResync: run.fullResync,
   });
   return { result, connector, redactor };
 }

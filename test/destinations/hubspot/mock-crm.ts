@@ -255,10 +255,15 @@ export class MockCrm {
       const bad = this.idPropertyProblem(object, idProperty, false);
       if (bad) return bad;
     }
-    const wanted = (body as { properties?: unknown }).properties;
-    if (wanted !== undefined && (!Array.isArray(wanted) || wanted.some((p) => typeof p !== "string"))) {
-      return error(400, "Invalid input JSON: properties must be an array of property names");
+    // `BatchReadInputSimplePublicObjectId` requires inputs, properties and propertiesWithHistory
+    // (objects.json of the spec collection, v3 and every date version).
+    for (const field of ["properties", "propertiesWithHistory"] as const) {
+      const v = (body as Record<string, unknown>)[field];
+      if (!Array.isArray(v) || v.some((p) => typeof p !== "string")) {
+        return error(400, `Invalid input JSON: ${field} is required: an array of property names`);
+      }
     }
+    const wanted = (body as { properties?: unknown }).properties;
     const results: unknown[] = [];
     const missing: string[] = [];
     for (const input of inputs) {

@@ -102,6 +102,7 @@ describe("the HubSpot mock enforces HubSpot's contract", () => {
     const read = await call("POST", "/crm/v3/objects/contacts/batch/read", {
       idProperty: "email",
       properties: ["email"],
+      propertiesWithHistory: [],
       inputs: [{ id: "GOOD@x.com" }, { id: "ghost@x.com" }],
     });
     expect(read.status).toBe(207);

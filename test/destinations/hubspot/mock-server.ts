@@ -40,6 +40,22 @@ export interface LoggedRequest {
   status: number;
 }
 
+/**
+ * The date versions whose CRM paths the mock serves besides the legacy `/crm/v3/...`: those of
+ * HubSpot's public API spec collection (github.com/HubSpot/HubSpot-public-api-spec-collection,
+ * PublicApiSpecs/CRM/{Objects,Lists,Properties}/Rollouts/<id>/<version>/), where every call below
+ * exists at `/crm/{api}/{version}/...` with the same bodies as v3. Pinned here from that
+ * collection, not from the connector.
+ */
+const DATE_VERSIONS = new Set(["2025-09", "2026-03", "2026-09"]);
+
+/** A date-versioned CRM path in its v3 form (same operation, same bodies), or the path as it is. */
+function legacyPath(path: string): string | undefined {
+  const m = /^\/crm\/(objects|lists|properties)\/(\d{4}-\d{2})(\/.*)$/.exec(path);
+  if (!m) return path;
+  return DATE_VERSIONS.has(m[2]!) ? `/crm/v3/${m[1]}${m[3]}` : undefined;
+}
+
 const ROUTES: [string, RegExp, (crm: MockCrm, m: RegExpMatchArray, body: unknown) => MockAnswer][] = [
   [
     "GET",
@@ -163,7 +179,9 @@ export async function startHubspotMock(options: MockOptions) {
     if (faults.every5xx && accepted % faults.every5xx === 0) {
       return { ...error(502, "Bad Gateway: the upstream service did not answer", "INTERNAL_ERROR"), headers };
     }
-    const path = (req.url ?? "/").split("?")[0]!;
+    const asked = (req.url ?? "/").split("?")[0]!;
+    const path = legacyPath(asked);
+    if (path === undefined) return error(404, `No route for ${req.method} ${asked}`, "OBJECT_NOT_FOUND");
     if (faults.missingScope && path.includes(faults.missingScope.path)) {
       const denied = error(
         403,

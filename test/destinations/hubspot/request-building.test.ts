@@ -50,6 +50,7 @@ describe("hubspot request building", () => {
     expect(readBody("cdp_id", ["1", "2"])).toEqual({
       idProperty: "cdp_id",
       properties: ["cdp_id"],
+      propertiesWithHistory: [],
       inputs: [{ id: "1" }, { id: "2" }],
     });
     expect(updateBody("email", [{ recordId: "901", record: row("a@x.com", { firstname: "Ann" }) }])).toEqual({

@@ -39,7 +39,7 @@ describe("hubspot audiences (list memberships), companies and check()", () => {
     });
     mock.crm.lists.get("77")!.members.add(mock.crm.find("contacts", "email", "outsider@example.com")!.id);
     await setModel("vips", vips(1, 120));
-    const run = () =>
+    const run = (fullResync = false) =>
       runHubspotSync({
         wh,
         mock: mock!,
@@ -47,8 +47,14 @@ describe("hubspot audiences (list memberships), companies and check()", () => {
         model: "vips",
         sync: { mode: "audience" },
         destination: { listId: "77" },
+        fullResync,
       });
-    const first = await run();
+    // The list already has a member and the sync has no state: as if its state were lost, the
+    // run stops (priorDelivery: the list's size) until told to send everything.
+    const blocked = await run();
+    expect(blocked.result.status).toBe("blocked");
+    expect(blocked.result.message).toContain("HubSpot list 77 already holds 1 contacts");
+    const first = await run(true);
     expect(first.result.status).toBe("success");
     expect(first.result.delivered).toBe(120);
     expect(mock.members("77", "contacts", "email")).toEqual(
@@ -57,7 +63,7 @@ describe("hubspot audiences (list memberships), companies and check()", () => {
     expect(mock.byProperty("contacts", "email").get("vip3@example.com")?.firstname).toBe("Vip3");
     expect(mock.crm.records.contacts.size).toBe(121);
     // Membership calls carry record ids (strings), at most a batch's worth each.
-    const adds = mock.requests.filter((r) => r.path === "/crm/v3/lists/77/memberships/add");
+    const adds = mock.requests.filter((r) => r.path === "/crm/lists/2026-09/77/memberships/add");
     expect(adds.map((r) => (r.body as string[]).length)).toEqual([100, 20]);
     expect((adds[0]!.body as string[]).every((id) => /^[0-9]+$/.test(id))).toBe(true);
 
@@ -157,7 +163,7 @@ describe("hubspot audiences (list memberships), companies and check()", () => {
       name: "Company 3",
       numberofemployees: "30",
     });
-    expect(mock.requests[0]!.path).toBe("/crm/v3/properties/companies/cdp_company_id");
+    expect(mock.requests[0]!.path).toBe("/crm/properties/2026-09/companies/cdp_company_id");
     await setModel("companies", companies(6));
     expect((await run()).result.counts).toMatchObject({ removed: 2 });
     expect([...mock.byProperty("companies", "cdp_company_id").keys()].sort()).toEqual(

@@ -47,7 +47,7 @@ describe("hubspot contacts through the sync engine", () => {
     const first = await sync(mock, "people_a");
     expect(first.result.status).toBe("success");
     expect(first.result.delivered).toBe(250);
-    const upserts = mock.requests.filter((r) => r.path === "/crm/v3/objects/contacts/batch/upsert");
+    const upserts = mock.requests.filter((r) => r.path === "/crm/objects/2026-09/contacts/batch/upsert");
     expect(upserts.map((r) => (r.body as { inputs: unknown[] }).inputs.length)).toEqual([100, 100, 50]);
     const held = mock.byProperty("contacts", "email");
     expect(held.size).toBe(250);
@@ -55,7 +55,7 @@ describe("hubspot contacts through the sync engine", () => {
       expect(held.get(`user${i}@example.com`)).toMatchObject(expected(i));
     }
     // The first request checks the id property; the bodies follow HubSpot's shape.
-    expect(mock.requests[0]).toMatchObject({ method: "GET", path: "/crm/v3/properties/contacts/email" });
+    expect(mock.requests[0]).toMatchObject({ method: "GET", path: "/crm/properties/2026-09/contacts/email" });
     expect((upserts[0]!.body as { inputs: unknown[] }).inputs[0]).toEqual({
       idProperty: "email",
       id: "user1@example.com",
@@ -65,7 +65,9 @@ describe("hubspot contacts through the sync engine", () => {
     const before = mock.requests.length;
     const again = await sync(mock, "people_a");
     expect(again.result.counts.planned).toBe(0);
-    expect(mock.requests.slice(before).map((r) => r.path)).toEqual(["/crm/v3/properties/contacts/email"]);
+    expect(mock.requests.slice(before).map((r) => r.path)).toEqual([
+      "/crm/properties/2026-09/contacts/email",
+    ]);
 
     await setModel(
       "people_a",

@@ -128,10 +128,13 @@ describe("Meta connector through the sync engine, against the Graph API mock", (
       ["POST", 20],
     ]);
     expect(mock.requests[0]!.schema).toEqual(["EXTERN_ID", "EMAIL", "PHONE", "LN", "FN", "COUNTRY"]);
-    // One session per run and operation, batch_seq 1..n, never flagged last (see README).
+    // One session per run and operation, batch_seq 1..n, its size announced, and the request
+    // completing it flagged last (the Custom Audience Users reference's `session`).
     expect(new Set(mock.requests.map((q) => q.session.session_id)).size).toBe(1);
     expect(mock.requests.map((q) => q.session.batch_seq).sort()).toEqual([1, 2, 3]);
-    expect(mock.requests.every((q) => q.session.last_batch_flag === false)).toBe(true);
+    expect(mock.requests.every((q) => q.session.estimated_num_total === 120)).toBe(true);
+    const flagged = mock.requests.filter((q) => q.session.last_batch_flag);
+    expect(flagged.map((q) => q.session.batch_seq)).toEqual([3]);
     expect(dest.matchInfo()).toMatchObject({
       add: { requests: 3, received: 120, invalid: 0 },
       remove: { requests: 0, received: 0, invalid: 0 },
@@ -382,6 +385,54 @@ describe("Meta connector through the sync engine, against the Graph API mock", (
     const second = await dest.write(records, { sync: "s", runId: "r1" }).catch((e: unknown) => e);
     expect(second).toBe(first);
     expect(mock.refused.length).toBe(calls);
+  });
+
+  it("an expired API version stops the run with one message naming it and the fix, no row refused", async () => {
+    await setModel("meta_version", [person(1), person(2), person(3)]);
+    const r = await run("meta_version", connector({ apiVersion: "v21.0" }, 1));
+    expect(r.status).toBe("error");
+    expect(r.rejected).toBe(0);
+    expect(r.message).toContain("Marketing API version v21.0");
+    expect(r.message).toContain("destination.apiVersion");
+    expect(r.message).toContain("2635");
+    expect(mock.members.size).toBe(0);
+  });
+
+  it("the default version is one Meta's table has not expired", async () => {
+    await setModel("meta_default_version", [person(1)]);
+    const r = await run("meta_default_version", connector());
+    expect(r.status).toBe("success");
+  });
+
+  it("priorDelivery: the audience's approximate size when it has members", async () => {
+    await setModel("meta_prior", [person(1), person(2)]);
+    const dest = connector();
+    expect(await dest.priorDelivery?.("meta_prior")).toBeUndefined();
+    expect((await run("meta_prior", dest)).status).toBe("success");
+    expect(await connector().priorDelivery?.("meta_prior")).toBe(
+      `Meta audience ${AUDIENCE} holds about 2 people`,
+    );
+    // A new sync (empty state) into that audience stops as lost state.
+    await setModel("meta_prior_again", [person(1)]);
+    const again = await run("meta_prior_again", connector());
+    expect(again.status).toBe("blocked");
+    expect(again.message).toContain("holds about 2 people");
+  });
+
+  it("a phone not valid in its row's country is not sent; the result counts it with a sample of keys", async () => {
+    await setModel("meta_bad_phone", [
+      { ...person(1), phone: "+00000000" },
+      { ...person(2), phone: "01719083461" },
+      person(3),
+    ]);
+    const r = await run("meta_bad_phone", connector({ defaultCountry: "US" }));
+    expect(r.status).toBe("success");
+    expect(r.delivered).toBe(3);
+    expect(r.destination).toMatchObject({
+      invalidValuesNotSent: { PHONE: { rows: 2, sampleKeys: ["1", "2"] } },
+    });
+    const phones = mock.requests.flatMap((q) => q.rows.map((row) => row[q.schema.indexOf("PHONE")]));
+    expect(phones.filter((p) => p === "")).toHaveLength(2);
   });
 
   it("check() names what is wrong with the audience", async () => {

@@ -25,7 +25,7 @@ describe("the Meta mock enforces the Graph API contract", () => {
     body: unknown,
     opts: { token?: string; path?: string; proof?: string } = {},
   ) => {
-    const path = opts.path ?? `/v21.0/${AUDIENCE}/users`;
+    const path = opts.path ?? `/v27.0/${AUDIENCE}/users`;
     const res = await fetch(
       `${mock.baseUrl}${path}${path.includes("?") ? "&" : "?"}appsecret_proof=${opts.proof ?? proof}`,
       {
@@ -128,13 +128,13 @@ describe("the Meta mock enforces the Graph API contract", () => {
     expect(token.body.error).toMatchObject({ code: 190, type: "OAuthException" });
     const badProof = await call("POST", body, { proof: "0".repeat(64) });
     expect(badProof.body.error.message).toContain("appsecret_proof");
-    const unknown = await call("POST", body, { path: "/v21.0/111/users" });
+    const unknown = await call("POST", body, { path: "/v27.0/111/users" });
     expect(unknown.body.error).toMatchObject({ code: 100, error_subcode: 33 });
   });
 
   it("reads the audience node's requested fields", async () => {
     const res = await call("GET", undefined, {
-      path: `/v21.0/${AUDIENCE}?fields=id,name,subtype,operation_status`,
+      path: `/v27.0/${AUDIENCE}?fields=id,name,subtype,operation_status`,
     });
     expect(res.body).toEqual({
       id: AUDIENCE,
@@ -142,7 +142,7 @@ describe("the Meta mock enforces the Graph API contract", () => {
       subtype: "CUSTOM",
       operation_status: { code: 200, description: "Normal" },
     });
-    const bad = await call("GET", undefined, { path: `/v21.0/${AUDIENCE}?fields=id,secret_field` });
+    const bad = await call("GET", undefined, { path: `/v27.0/${AUDIENCE}?fields=id,secret_field` });
     expect(bad.body.error.code).toBe(100);
   });
 

@@ -67,6 +67,8 @@ export interface MetaMockOptions {
   appSecret?: string;
   audience?: { name?: string; subtype?: string; operation_status?: { code: number; description: string } };
   faults?: MetaFaults;
+  /** The day versions are judged on (default today). */
+  today?: Date;
 }
 
 /** A member's identity: its non-empty schema values, in a canonical order. */
@@ -94,6 +96,40 @@ class GraphFailure {
 }
 const invalid = (message: string, error_subcode?: number) =>
   new GraphFailure(400, { message: `(#100) ${message}`, type: "OAuthException", code: 100, error_subcode });
+
+/**
+ * Marketing API versions and their expiration, as Meta's "Marketing API version history" table
+ * publishes them (developers.facebook.com/documentation/ads-commerce/marketing-api/
+ * marketing-api-changelog/versions): a call to a version past its expiration is refused with
+ * error 2635 ("You are calling a deprecated version of the Ads API", Meta's blog, 2024-04-16), a
+ * version not in the table is unknown. Pinned here from Meta's documents, never from the
+ * connector, so a stale connector default fails its tests.
+ */
+export const META_MOCK_VERSIONS: Record<string, string | null> = {
+  "v27.0": null,
+  "v26.0": null,
+  "v25.0": "2027-02-23",
+  "v24.0": "2026-11-10",
+  "v23.0": "2026-06-09",
+  "v22.0": "2026-02-19",
+  "v21.0": "2025-09-09",
+};
+
+/** The newest version in Meta's table: what the mock's own tests call. */
+export const META_MOCK_LATEST = "v27.0";
+
+function checkVersion(version: string, today: Date): void {
+  if (!(version in META_MOCK_VERSIONS))
+    throw new GraphFailure(400, { message: "Unknown path components", type: "OAuthException", code: 2500 });
+  const expires = META_MOCK_VERSIONS[version];
+  if (expires && today.getTime() >= Date.parse(`${expires}T00:00:00Z`)) {
+    throw new GraphFailure(400, {
+      message: `(#2635) You are calling a deprecated version of the Ads API. Please update to the latest version: ${META_MOCK_LATEST}.`,
+      type: "OAuthException",
+      code: 2635,
+    });
+  }
+}
 
 /**
  * A local stand-in for the Graph API's Custom Audience endpoints: `GET /{version}/{audience_id}`,
@@ -146,6 +182,9 @@ export async function startMetaMock(options: MetaMockOptions) {
       name: options.audience?.name ?? "CDP audience",
       subtype: options.audience?.subtype ?? "CUSTOM",
       operation_status: options.audience?.operation_status ?? { code: 200, description: "Normal" },
+      // Meta reports a range, not the exact size; the mock's range holds its member count.
+      approximate_count_lower_bound: members.size,
+      approximate_count_upper_bound: members.size,
     };
     const out: Record<string, unknown> = {};
     for (const f of fields) {
@@ -252,6 +291,7 @@ export async function startMetaMock(options: MetaMockOptions) {
     const m = /^\/(v\d+\.\d+)\/(\d+)(\/users)?\/?$/.exec(url.pathname);
     if (!m)
       throw new GraphFailure(400, { message: "Unknown path components", type: "OAuthException", code: 2500 });
+    checkVersion(m[1]!, options.today ?? new Date());
     authenticate(req, url);
     if (m[2] !== options.audienceId) {
       throw invalid(

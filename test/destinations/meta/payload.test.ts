@@ -124,7 +124,22 @@ describe("prepareUsers: the request's payload", () => {
   it("prepareRow keeps FN/LN-only rows usable", () => {
     expect(prepareRow({ FN: "Ann", LN: "Lee" }, ["LN", "FN"])).toEqual({
       values: [sha256Hex("lee"), sha256Hex("ann")],
+      dropped: [],
     });
+  });
+
+  it("prepareRow reads PHONE in the row's COUNTRY before the default; an invalid one is blank and named", () => {
+    const de = prepareRow(
+      { EMAIL: "a@x.com", PHONE: "01719083461", COUNTRY: "DE" },
+      ["EMAIL", "PHONE", "COUNTRY"],
+      "US",
+    );
+    expect(de).toEqual({
+      values: [sha256Hex("a@x.com"), sha256Hex("491719083461"), sha256Hex("de")],
+      dropped: [],
+    });
+    const us = prepareRow({ EMAIL: "a@x.com", PHONE: "+00000000" }, ["EMAIL", "PHONE"], "US");
+    expect(us).toEqual({ values: [sha256Hex("a@x.com"), ""], dropped: ["PHONE"] });
   });
 });
 
@@ -143,6 +158,47 @@ describe("sessions", () => {
       { sessionId: a, batches: 2 },
       { sessionId: sessionId("run-1", "remove"), batches: 1 },
     ]);
+  });
+});
+
+describe("session size and last batch", () => {
+  it("announces the planned total and flags the request whose distinct rows reach it", () => {
+    const s = new SessionCounter();
+    expect(s.next("r", "add", ["1", "2"], 4)).toMatchObject({
+      last_batch_flag: false,
+      estimated_num_total: 4,
+    });
+    // A row sent again (a retry) does not count twice.
+    expect(s.next("r", "add", ["2", "3"], 4)).toMatchObject({ batch_seq: 2, last_batch_flag: false });
+    expect(s.next("r", "add", ["4"], 4)).toMatchObject({
+      batch_seq: 3,
+      last_batch_flag: true,
+      estimated_num_total: 4,
+    });
+    // Without a known total: no estimate, never flagged.
+    expect(s.next("r", "remove", ["9"])).toEqual({
+      session_id: sessionId("r", "remove"),
+      batch_seq: 1,
+      last_batch_flag: false,
+    });
+  });
+
+  it("error 2635 (an expired version) is fatal and names the version and the config key", () => {
+    const e = toFailure(
+      new HttpError("POST", "http://x/v21.0/1/users", 400, "m", false, undefined, {
+        error: {
+          message: "(#2635) You are calling a deprecated version of the Ads API.",
+          type: "OAuthException",
+          code: 2635,
+        },
+      }),
+      "adding 3 row(s) to the audience",
+      "/v21.0/1/users",
+    );
+    expect(e).toBeInstanceOf(BatchError);
+    expect((e as BatchError).fatal).toBe(true);
+    expect(e.message).toContain("version v21.0");
+    expect(e.message).toContain("destination.apiVersion");
   });
 });
 

@@ -11,7 +11,7 @@ describe("salesforce check(): one describe call, one clear line", () => {
     mock = await startSalesforceMock(CREDENTIALS);
     await connectorFor(mock).check();
     expect(mock.dataCalls().map((c) => `${c.method} ${c.path}`)).toEqual([
-      "GET /services/data/v62.0/sobjects/Contact/describe",
+      "GET /services/data/v68.0/sobjects/Contact/describe",
     ]);
     expect(mock.tokenRequests).toBe(1);
   });
@@ -19,7 +19,7 @@ describe("salesforce check(): one describe call, one clear line", () => {
   it("names the object setting when the object does not exist", async () => {
     mock = await startSalesforceMock(CREDENTIALS);
     await expect(connectorFor(mock, { object: "Contactt" }).check()).rejects.toThrow(
-      /^Salesforce has no object "Contactt" this user can see at API v62\.0 \(.*NOT_FOUND.*\): check destination\.object/,
+      /^Salesforce has no object "Contactt" this user can see at API v68\.0 \(.*NOT_FOUND.*\): check destination\.object/,
     );
   });
 
@@ -48,12 +48,12 @@ describe("salesforce check(): one describe call, one clear line", () => {
     const base = { type: "salesforce", ...CREDENTIALS, object: "Contact", externalIdField: "Cdp_Id__c" };
     expect(salesforceDestinationSchema.parse(base)).toMatchObject({
       loginUrl: "https://login.salesforce.com",
-      apiVersion: "62.0",
+      apiVersion: "68.0",
       bulkThreshold: 2000,
       maxApiUsage: 0.9,
     });
     expect(() => salesforceDestinationSchema.parse({ ...base, object: "Contact; DROP" })).toThrow(/API name/);
-    expect(() => salesforceDestinationSchema.parse({ ...base, apiVersion: "v62" })).toThrow(/62\.0/);
+    expect(() => salesforceDestinationSchema.parse({ ...base, apiVersion: "v62" })).toThrow(/68\.0/);
     expect(() => salesforceDestinationSchema.parse({ ...base, batchSize: 20_000 })).toThrow();
     expect(() => salesforceDestinationSchema.parse({ ...base, extra: 1 })).toThrow(/extra/);
   });

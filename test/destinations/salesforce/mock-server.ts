@@ -53,7 +53,12 @@ export async function startSalesforceMock(
   credentials: MockCredentials,
   options: { apiVersion?: string; objects?: MockObjectDef[]; usage?: { used: number; max: number } } = {},
 ) {
-  const apiVersion = options.apiVersion ?? "62.0";
+  // The org's newest API version: 68.0 (Winter '27), the newest Salesforce's API End-of-Life
+  // Policy lists as supported (developer.salesforce.com/docs/platform/connect-rest-api/guide/
+  // intro_api_eol). Pinned from that page, not from the connector.
+  const apiVersion = options.apiVersion ?? "68.0";
+  /** Versions 31.0 up to the org's newest answer; older ones are retired (410 GONE), newer unknown (404). */
+  const served = (v: string) => Number(v) >= 31 && Number(v) <= Number(apiVersion);
   const org = new MockOrg(options.objects ?? [CONTACT]);
   const faults: MockFaults = {};
   const usage = { ...(options.usage ?? { used: 0, max: 1_000_000 }) };
@@ -222,7 +227,9 @@ export async function startSalesforceMock(
     if (!auth || !tokens.has(auth[1]!)) {
       return send(res, 401, [{ message: "Session expired or invalid", errorCode: "INVALID_SESSION_ID" }]);
     }
-    if (!m || m[1] !== apiVersion)
+    if (m && Number(m[1]) < 31)
+      return send(res, 410, [{ errorCode: "GONE", message: "The requested API version has been retired" }]);
+    if (!m || !served(m[1]!))
       return send(res, 404, [{ errorCode: "NOT_FOUND", message: "The requested resource does not exist" }]);
     const limitHeader = () => ({ "Sforce-Limit-Info": `api-usage=${usage.used}/${usage.max}` });
     if (faults.unavailable) {

@@ -6,7 +6,7 @@ import { type SalesforceMock, startSalesforceMock } from "./mock-server.ts";
 describe("the Salesforce mock validates requests", () => {
   let mock: SalesforceMock;
   let token: string;
-  const api = (path: string) => `${mock.url}/services/data/v62.0${path}`;
+  const api = (path: string) => `${mock.url}/services/data/v68.0${path}`;
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(api(path), {
       method,
@@ -89,10 +89,15 @@ describe("the Salesforce mock validates requests", () => {
     expect(await noToken.json()).toEqual([
       { message: "Session expired or invalid", errorCode: "INVALID_SESSION_ID" },
     ]);
-    const oldVersion = await fetch(`${mock.url}/services/data/v41.0/sobjects/Contact/describe`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    expect(oldVersion.status).toBe(404);
+    // Salesforce's End-of-Life Policy: 21.0-30.0 retired (410 GONE); a version newer than the
+    // org's (68.0) does not exist there (404); the supported ones answer.
+    const at = (v: string) =>
+      fetch(`${mock.url}/services/data/v${v}/sobjects/Contact/describe`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+    expect((await at("30.0")).status).toBe(410);
+    expect((await at("69.0")).status).toBe(404);
+    expect((await at("41.0")).status).toBe(200);
     const ok = await call("GET", "/sobjects/Contact/describe");
     expect(ok.status).toBe(200);
     expect(ok.headers.get("sforce-limit-info")).toMatch(/^api-usage=\d+\/1000000$/);

@@ -73,7 +73,7 @@ describe("salesforce connector: the sync engine against a mock org", () => {
     expect(third).toMatchObject({ status: "success", delivered: 4 });
     expect(third.counts.removed).toBe(4);
     const calls = mock.log.slice(logged).filter((r) => r.path.startsWith("/services/data/"));
-    expect(calls.map((c) => `${c.method} ${c.path.replace(/^\/services\/data\/v62\.0/, "")}`)).toEqual([
+    expect(calls.map((c) => `${c.method} ${c.path.replace(/^\/services\/data\/v68\.0/, "")}`)).toEqual([
       "GET /query",
       expect.stringMatching(/^GET \/query\/01g\w+-2$/),
       "DELETE /composite/sobjects",
