@@ -102,7 +102,8 @@ export default defineConfig({
       destination: { type: "file", dir: ".cdp/exports", format: "jsonl" },
       fields: {
         email: { column: "email", transform: "email" },
-        phone: { column: "phone", transform: "phone", defaultCallingCode: "1" },
+        // E.164 read in the profile's country (then +1); what cannot be a number is left out.
+        phone: { column: "phone", transform: "phone", countryColumn: "country", defaultCallingCode: "1" },
         greeting: { template: "Hi {{first_name}}" },
       },
     },

@@ -64,10 +64,11 @@ function canonicalEmailSql(d: Dialect, email: string): string {
  * national form is read with the default calling code: numbers from other countries written
  * nationally stay distinct rather than being guessed. Fewer than 8 digits is a fragment: NULL.
  */
-export function phoneE164Sql(d: Dialect, text: string, callingCode: string): string {
+export function phoneE164Sql(d: Dialect, text: string, callingCode: string, callingCodeSql?: string): string {
   const p = d.regexpReplace(d.regexpReplace(text, "\\(0\\)", ""), "[^0-9+]", "");
   const digits = d.regexpReplace(p, "[^0-9]", "");
-  const cc = d.literal(callingCode);
+  // An SQL expression may give the calling code per row (the record's country).
+  const cc = callingCodeSql ?? d.literal(callingCode);
   const e164 = `CASE
       WHEN ${p} LIKE '+%' THEN CONCAT('+', ${digits})
       WHEN ${p} LIKE '00%' THEN CONCAT('+', SUBSTR(${digits}, 3))

@@ -18,7 +18,7 @@ export type SyncMode = (typeof SYNC_MODES)[number];
  * fields: {
  *   email: { column: "email", transform: "email" },          // lower-cased, spaces removed
  *   email_sha256: { column: "email", transform: ["email", "sha256"] },
- *   phone: { column: "phone", transform: "phone", defaultCallingCode: "44" },
+ *   phone: { column: "phone", transform: "phone", countryColumn: "country", defaultCallingCode: "44" },
  *   full_name: { template: "{{first_name}} {{last_name}}" },
  *   source: { constant: "cdp" },
  * }
@@ -35,6 +35,11 @@ const columnField = z
       .string()
       .regex(/^[0-9]{1,3}$/)
       .default("1"),
+    /**
+     * A column holding the record's country (ISO code such as "DE"): nationally written phone
+     * numbers are read with its calling code first, `defaultCallingCode` when it is empty.
+     */
+    countryColumn: z.string().min(1).optional(),
   })
   .strict();
 const constantField = z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }).strict();

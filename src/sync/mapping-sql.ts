@@ -1,6 +1,6 @@
-import { phoneE164Sql } from "../identity/normalize-sql.ts";
 import type { Dialect } from "../warehouse/types.ts";
 import type { FieldMapping, Transform } from "./config.ts";
+import { syncPhoneSql } from "./phone-sql.ts";
 
 /** Columns the plan adds next to the mapped fields; field names may not start with `__cdp_`. */
 export const KEY = "__cdp_key";
@@ -17,13 +17,19 @@ export interface MappedField {
   sql: string;
 }
 
-function applyTransform(d: Dialect, t: Transform, expr: string, callingCode: string): string {
+function applyTransform(
+  d: Dialect,
+  t: Transform,
+  expr: string,
+  callingCode: string,
+  countryColumn?: string,
+): string {
   const text = `NULLIF(TRIM(${d.cast(expr, "string")}), '')`;
   switch (t) {
     case "email":
       return `LOWER(${d.regexpReplace(text, "\\s", "")})`;
     case "phone":
-      return phoneE164Sql(d, text, callingCode);
+      return syncPhoneSql(d, text, callingCode, countryColumn);
     case "name":
       // What ad platforms match on: lower case, single spaces.
       return `LOWER(${d.regexpReplace(text, "\\s+", " ")})`;
@@ -56,7 +62,7 @@ export function templateSql(d: Dialect, template: string): string {
 /** The model columns a mapping reads (to check them against the model before running). */
 export function columnsRead(mapping: FieldMapping): string[] {
   if (typeof mapping === "string") return [mapping];
-  if ("column" in mapping) return [mapping.column];
+  if ("column" in mapping) return [mapping.column, ...(mapping.countryColumn ? [mapping.countryColumn] : [])];
   if ("template" in mapping)
     return [...mapping.template.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].map((m) => m[1]!);
   return [];
@@ -72,7 +78,7 @@ export function fieldSql(d: Dialect, mapping: FieldMapping): string {
     );
   }
   return transforms(mapping.transform).reduce(
-    (e, t) => applyTransform(d, t, e, mapping.defaultCallingCode),
+    (e, t) => applyTransform(d, t, e, mapping.defaultCallingCode, mapping.countryColumn),
     d.quoteIdentifier(mapping.column),
   );
 }
