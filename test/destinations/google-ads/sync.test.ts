@@ -385,7 +385,8 @@ describe("google-ads connector through the sync engine (DuckDB, local mock of th
       setup: (m: GoogleAdsMock) => {
         m.account.allowlisted = false;
       },
-      message: /CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE: .*Data Manager API: use the destination type "google-data-manager"/,
+      message:
+        /CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE: .*Data Manager API: use the destination type "google-data-manager"/,
       refusedWith: 403,
       fix: (m: GoogleAdsMock) => {
         m.account.allowlisted = true;
