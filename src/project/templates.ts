@@ -3,8 +3,8 @@ import type HandlebarsNamespace from "handlebars";
 import type { SourceConfig } from "../config/schema.ts";
 import { suggestion } from "../did-you-mean.ts";
 import type { Diagnostic } from "../errors.ts";
-import { normalizeSql } from "../identity/normalize-sql.ts";
-import type { Ruleset } from "../identity/rules.ts";
+import { normalizeSql } from "../identity/stitch/normalize-sql.ts";
+import type { Ruleset } from "../identity/stitch/rules.ts";
 import {
   DATE_PARTS,
   type DatePart,

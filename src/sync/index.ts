@@ -2,7 +2,7 @@ import path from "node:path";
 import type { LoadedConfig } from "../config/load.ts";
 import { type MissingSecret, redactor } from "../config/secrets.ts";
 import { UsageError } from "../errors.ts";
-import { stitchTables } from "../identity/stitch.ts";
+import { stitchTables } from "../identity/stitch/index.ts";
 import { writeAtomic } from "../project/artifacts.ts";
 import type { Compilation } from "../project/compile.ts";
 import type { ModelNode, SeedNode } from "../project/types.ts";

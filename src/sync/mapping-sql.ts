@@ -1,4 +1,4 @@
-import { phoneE164Sql } from "../identity/normalize-sql.ts";
+import { phoneE164Sql } from "../identity/stitch/normalize-sql.ts";
 import type { Dialect } from "../warehouse/types.ts";
 import type { FieldMapping, Transform } from "./config.ts";
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Relation, Warehouse } from "../warehouse/types.ts";
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { connectedComponents, StitchError } from "./components.ts";
 import { enforceLimits, sourcePrioritySql } from "./limits.ts";
 import { blockedSql, normalizeSql } from "./normalize-sql.ts";

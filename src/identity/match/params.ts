@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Relation, Warehouse } from "../warehouse/types.ts";
-import { describeLevel, type Level, type MatchSettings } from "./match-settings.ts";
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { describeLevel, type Level, type MatchSettings } from "./settings.ts";
 
 /** What training learned, per comparison level; weights are log2(m / u). */
 export interface TrainedLevel {
