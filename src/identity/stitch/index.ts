@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
-import { connectedComponents, StitchError } from "./components.ts";
-import { enforceLimits, sourcePrioritySql } from "./limits.ts";
-import { blockedSql, normalizeSql } from "./normalize-sql.ts";
+import { connectedComponents } from "./components.ts";
+import { limitLinks, recordBlocked, setAsideHubs } from "./cuts.ts";
+import { loadGraph } from "./edges.ts";
+import { enforceLimits } from "./limits.ts";
 import type { Ruleset } from "./rules.ts";
 import { assignProfileIds } from "./stable-ids.ts";
 
@@ -32,8 +33,6 @@ export function stitchTables(output: Relation) {
   };
 }
 
-const REQUIRED = ["a_type", "a_value", "b_type", "b_value"];
-
 /**
  * The `stitch` materialization. The model selects identity edges
  * (`a_type, a_value, b_type, b_value[, seen_at, source]`); this computes who is who inside the
@@ -58,144 +57,13 @@ export async function runStitch(
   };
   const t = stitchTables(output);
   try {
-    // 1. The model's edges, checked for the columns the contract needs.
-    // A view: the model's query runs once, inside the normalisation below.
-    const input = work("input");
-    await wh.createView(input, `SELECT * FROM (\n${edgesSql}\n) AS edges`);
-    const columns = new Set((await wh.describe(input))!.columns.map((c) => c.name));
-    const missing = REQUIRED.filter((c) => !columns.has(c));
-    if (missing.length) {
-      throw new StitchError(
-        `a stitch model must select ${REQUIRED.join(", ")}[, seen_at, source]; missing: ${missing.join(", ")}`,
-      );
-    }
-    const seenAt = columns.has("seen_at") ? d.cast("seen_at", "timestamp") : d.cast("NULL", "timestamp");
-    const source = columns.has("source") ? d.cast("source", "string") : d.cast("NULL", "string");
-
-    // 2. Both ends of every edge normalised and checked against the blocked rules, in one pass.
-    const norm = work("norm");
-    const end = (
-      e: "a" | "b",
-    ) => `${d.cast(`${e}_type`, "string")} AS ${e}_type, ${d.cast(`${e}_value`, "string")} AS ${e}_raw,
-           ${normalizeSql(d, rules, d.cast(`${e}_type`, "string"), `${e}_value`)} AS ${e}_value`;
-    await wh.replaceTable(
-      norm,
-      `SELECT a_type, a_raw, a_value, ${blockedSql(d, rules, "a_type", "a_value").reason} AS a_blocked,
-         b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked, seen_at, source
-       FROM (SELECT ${end("a")}, ${end("b")}, ${seenAt} AS seen_at, ${source} AS source FROM ${q(input)}) AS n
-       WHERE a_type IS NOT NULL`,
-    );
-
-    // 3. Dictionary-encode the surviving identifiers. Which integer an identifier gets does not
-    // matter: components are a partition, and profile ids come from the identifiers themselves.
-    const nodes = work("nodes");
-    await wh.replaceTable(
-      nodes,
-      `SELECT ROW_NUMBER() OVER () AS id, type, value, first_seen, last_seen
-       FROM (SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (
-               SELECT a_type AS type, a_value AS value, seen_at FROM ${q(norm)} WHERE a_blocked IS NULL
-               UNION ALL
-               SELECT b_type, b_value, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL
-             ) AS ends GROUP BY type, value) AS v`,
-    );
-    const edges = work("edges");
-    await wh.replaceTable(
-      edges,
-      `WITH pairs AS (
-         SELECT na.id AS src, nb.id AS dst, e.seen_at, e.source FROM ${q(norm)} AS e
-         JOIN ${q(nodes)} AS na ON na.type = e.a_type AND na.value = e.a_value
-         JOIN ${q(nodes)} AS nb ON nb.type = e.b_type AND nb.value = e.b_value
-         WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id
-       )
-       SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source FROM (
-         SELECT src, dst, seen_at, source FROM pairs UNION ALL SELECT dst, src, seen_at, source FROM pairs
-       ) AS both_ways GROUP BY src, dst`,
-    );
-
-    // 4. Hubs: identifiers linked to too many others are set aside.
-    const cuts = work("cuts");
-    await wh.replaceTable(
-      cuts,
-      `SELECT DISTINCT identifier_type, identifier, 'blocked' AS reason, detail FROM (
-         SELECT a_type AS identifier_type, a_raw AS identifier, a_blocked AS detail FROM ${q(norm)} WHERE a_blocked IS NOT NULL
-         UNION ALL
-         SELECT b_type, b_raw, b_blocked FROM ${q(norm)} WHERE b_blocked IS NOT NULL AND b_type IS NOT NULL
-       ) AS blocked WHERE identifier IS NOT NULL AND TRIM(identifier) <> ''`,
-    );
-    let hubs = 0;
-    if (rules.maxDegree) {
-      const hubTable = work("hubs");
-      const m = rules.maxDegree;
-      const limit =
-        typeof m === "number"
-          ? String(m)
-          : `CASE n.type ${Object.entries(m)
-              .filter(([type]) => type !== "default")
-              .map(([type, v]) => `WHEN ${d.literal(type)} THEN ${v}`)
-              .join(" ")} ELSE ${m.default ?? "NULL"} END`;
-      hubs = (
-        await wh.replaceTable(
-          hubTable,
-          `SELECT id, degree, max_degree FROM (
-             SELECT e.src AS id, COUNT(*) AS degree, ${limit} AS max_degree
-             FROM ${q(edges)} AS e JOIN ${q(nodes)} AS n ON n.id = e.src GROUP BY e.src, n.type
-           ) AS d WHERE degree > max_degree`,
-        )
-      ).rows;
-      if (hubs) {
-        await wh.replaceTable(
-          work("hub_rows"),
-          `SELECT n.type AS identifier_type, n.value AS identifier, 'hub' AS reason,
-             CONCAT('linked to ', ${d.cast("h.degree", "string")}, ' identifiers (limit ', ${d.cast("h.max_degree", "string")}, ')') AS detail
-           FROM ${q(hubTable)} AS h JOIN ${q(nodes)} AS n ON n.id = h.id`,
-        );
-        await wh.insertInto(cuts, work("hub_rows"), ["identifier_type", "identifier", "reason", "detail"]);
-        await wh.replaceTable(
-          edges,
-          `SELECT e.* FROM ${q(edges)} AS e WHERE NOT EXISTS (SELECT 1 FROM ${q(hubTable)} AS h WHERE h.id = e.src OR h.id = e.dst)`,
-        );
-        await wh.replaceTable(
-          nodes,
-          `SELECT n.* FROM ${q(nodes)} AS n WHERE NOT EXISTS (SELECT 1 FROM ${q(hubTable)} AS h WHERE h.id = n.id)`,
-        );
-      }
-    }
-
-    // 4b. Links per type pair: an identifier keeps at most N links to identifiers of a type.
-    const pairs = Object.entries(rules.maxLinks ?? {}).flatMap(([a, byType]) =>
-      Object.entries(byType).map(([b, n]) => ({ a, b, n })),
-    );
-    if (pairs.length) {
-      const priority = sourcePrioritySql(d, rules, "e.source");
-      const limitCase = `CASE ${pairs.map((p) => `WHEN na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)} THEN ${p.n}`).join(" ")} END`;
-      const linkCut = work("link_cut");
-      const cutLinks = (
-        await wh.replaceTable(
-          linkCut,
-          `SELECT src, dst, a_type, a_value, b_type, b_value, max_links FROM (
-             SELECT e.src, e.dst, na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value,
-               ${limitCase} AS max_links,
-               ROW_NUMBER() OVER (PARTITION BY e.src, nb.type ORDER BY ${priority}, e.seen_at DESC, nb.value) AS r
-             FROM ${q(edges)} AS e JOIN ${q(nodes)} AS na ON na.id = e.src JOIN ${q(nodes)} AS nb ON nb.id = e.dst
-             WHERE ${pairs.map((p) => `(na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)})`).join(" OR ")}
-           ) AS ranked WHERE r > max_links`,
-        )
-      ).rows;
-      if (cutLinks) {
-        await wh.replaceTable(
-          work("link_rows"),
-          `SELECT a_type AS identifier_type, a_value AS identifier, 'link_limit' AS reason,
-             CONCAT('link to ', b_type, ' ', b_value, ' cut: at most ', ${d.cast("max_links", "string")}, ' ', b_type, ' per ', a_type) AS detail
-           FROM ${q(linkCut)}`,
-        );
-        await wh.insertInto(cuts, work("link_rows"), ["identifier_type", "identifier", "reason", "detail"]);
-        await wh.replaceTable(
-          edges,
-          `SELECT e.* FROM ${q(edges)} AS e WHERE NOT EXISTS (
-             SELECT 1 FROM ${q(linkCut)} AS c WHERE (c.src = e.src AND c.dst = e.dst) OR (c.src = e.dst AND c.dst = e.src))`,
-        );
-      }
-    }
+    // 1-3. The model's edges checked, normalised, blocked ends left out, identifiers encoded.
+    const graph = await loadGraph(wh, edgesSql, rules, work);
+    const { nodes, edges } = graph;
+    // 4. What the rules set aside: blocked identifiers, hubs, links over a type pair's limit.
+    const cuts = await recordBlocked(wh, graph, work);
+    const hubs = await setAsideHubs(wh, graph, cuts, rules, work);
+    await limitLinks(wh, graph, cuts, rules, work);
 
     // 5. Connected components, then the per-type limits (which may cut edges and recompute).
     const labels = work("labels");
