@@ -143,7 +143,7 @@ export async function debugProject(options: DebugOptions = {}): Promise<DebugRep
     }
     checks.push(
       await timed("sync", label, async () => {
-        const connector = createConnector(
+        const connector = await createConnector(
           cfg.destination,
           { projectDir: loaded.projectDir, redactor, sleep: defaultSleep },
           // One attempt: a debug run reports what is wrong now instead of retrying for minutes.

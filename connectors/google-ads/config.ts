@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/connector-kit/index.ts";
+import { secretField } from "../../src/connector-kit/config.ts";
 
 /** A Google Ads customer id as shown in the UI ("123-456-7890") or as digits; kept as digits. */
 const customerId = z

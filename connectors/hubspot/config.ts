@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/connector-kit/index.ts";
+import { secretField } from "../../src/connector-kit/config.ts";
 
 /** CRM objects this destination writes. */
 export const HUBSPOT_OBJECTS = ["contacts", "companies"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/connector-kit/index.ts";
+import { secretField } from "../../src/connector-kit/config.ts";
 
 /**
  * The `meta` destination: a Meta (Facebook/Instagram) customer-file Custom Audience, updated
