@@ -6,12 +6,15 @@ import { defineConfig, PERSON_MATCH_SETTINGS, secret } from "cdp";
  */
 export default defineConfig({
   name: "demo",
-  // `cdp build` uses `dev`; `cdp build --target ci` a throwaway in-memory database; `--target pg`
-  // a PostgreSQL server; `--target bigquery` Google BigQuery.
+  // `cdp build` uses `dev`; `cdp build --target ci` a throwaway in-memory database (checks the
+  // project; its syncs are skipped); `--target prod` the scheduled production run, whose DuckDB file
+  // the CI workflow (.github/workflows/cdp.yml) carries from one run to the next; `--target pg` a
+  // PostgreSQL server; `--target bigquery` Google BigQuery.
   defaultTarget: "dev",
   targets: {
     dev: { type: "duckdb", path: ".cdp/demo.duckdb", schema: "main" },
     ci: { type: "duckdb", path: ":memory:", schema: "main" },
+    prod: { type: "duckdb", path: ".cdp/prod.duckdb", schema: "main" },
     // PostgreSQL; the connection comes from DATABASE_URL or PGHOST, PGUSER, PGPASSWORD, PGDATABASE.
     pg: { type: "postgres", schema: "demo" },
     // BigQuery: the dataset `cdp_demo` (created on first run) in CDP_BIGQUERY_PROJECT. Credentials
@@ -67,9 +70,14 @@ export default defineConfig({
     raw_orders: { columnTypes: { amount: "DECIMAL(12,2)", order_id: "VARCHAR" } },
   },
   // Reverse ETL: `cdp sync` (and the end of `cdp build`) sends what changed in the audiences.
+  // A sync runs only on its `targets` (without them, on the default target alone), so a build on
+  // another target never writes to the destination.
   syncs: {
     // The win-back audience as files in .cdp/exports/ (one directory per run): works offline.
+    // On prod the files go to .cdp/prod-exports/ instead.
     high_value_at_risk_file: {
+      targets: ["dev", "prod"],
+      destinationByTarget: { prod: { type: "file", dir: ".cdp/prod-exports", format: "csv" } },
       model: "aud_high_value_at_risk",
       primaryKey: "profile_id",
       // Profile ids merged away by the stitch leave the audience before the survivor is added.
@@ -85,6 +93,8 @@ export default defineConfig({
       },
     },
     recent_signups_file: {
+      targets: ["dev", "prod"],
+      destinationByTarget: { prod: { type: "file", dir: ".cdp/prod-exports", format: "jsonl" } },
       model: "aud_recent_signups_no_order",
       primaryKey: "profile_id",
       identity: "identity_graph",
@@ -111,10 +121,12 @@ export default defineConfig({
       fields: { email_sha256: { column: "email", transform: ["email", "sha256"] } },
     },
 
-    // The four marketing and sales destinations: each is switched on only when its credentials
-    // are in the environment (or .env), so the demo runs offline. `cdp debug` says which are ready.
+    // The four marketing and sales destinations, on the prod target only: each is switched on only
+    // when its credentials are in the environment (or .env), so the demo runs offline. `cdp debug`
+    // says which are ready. A failed or stopped run is posted to CDP_ALERT_WEBHOOK_URL when set.
     // Profiles to HubSpot contacts, keyed by a contact property created with "unique values".
     profiles_to_hubspot: {
+      targets: ["prod"],
       enabled: !!process.env.HUBSPOT_ACCESS_TOKEN,
       model: "profiles",
       primaryKey: "profile_id",
@@ -134,9 +146,13 @@ export default defineConfig({
         city: "city",
       },
       maxRejected: "1%",
+      // A failed run, or one a guard stopped (more than maxRemoved removals, an empty model, lost
+      // state, stale sources), is posted to this URL (a Slack incoming webhook or any other).
+      notify: { onFailure: secret("CDP_ALERT_WEBHOOK_URL", { optional: true }) },
     },
     // Profiles to Salesforce contacts, upserted by an External ID field.
     profiles_to_salesforce: {
+      targets: ["prod"],
       enabled: !!process.env.SALESFORCE_REFRESH_TOKEN,
       model: "profiles",
       primaryKey: "profile_id",
@@ -162,6 +178,7 @@ export default defineConfig({
     },
     // The win-back audience as a Meta Custom Audience (hashed by the connector).
     high_value_at_risk_meta: {
+      targets: ["prod"],
       enabled: !!process.env.META_ACCESS_TOKEN && !!process.env.META_AUDIENCE_ID,
       model: "aud_high_value_at_risk",
       primaryKey: "profile_id",
@@ -178,6 +195,7 @@ export default defineConfig({
     },
     // The same audience as a Google Ads Customer Match list.
     high_value_at_risk_google_ads: {
+      targets: ["prod"],
       enabled: !!process.env.GOOGLE_ADS_REFRESH_TOKEN && !!process.env.GOOGLE_ADS_USER_LIST_ID,
       model: "aud_high_value_at_risk",
       primaryKey: "profile_id",

@@ -1,12 +1,24 @@
 import path from "node:path";
+import type { LoadedConfig } from "./config/load.ts";
+import { UsageError } from "./errors.ts";
 import { writeAtomic, writeFailedTestSql } from "./project/artifacts.ts";
-import { compile, connectTarget, openProject, type ProjectOptions, targetDir } from "./project/open.ts";
-import { type RunCommand, selectNodes } from "./project/selectors.ts";
+import type { Compilation } from "./project/compile.ts";
+import {
+  compileLoaded,
+  connectTarget,
+  loadProject,
+  openProject,
+  type ProjectOptions,
+  targetDir,
+} from "./project/open.ts";
+import { type RunCommand, select, selectNodes } from "./project/selectors.ts";
 import type { Node } from "./project/types.ts";
 import type { EventListener } from "./run/events.ts";
 import { executeDag } from "./run/executor.ts";
+import { checkFreshness, type FreshnessResult } from "./run/freshness.ts";
 import { runNode, SchemaCache } from "./run/node-runner.ts";
 import { isFailure, type NodeResult, type RunSummary, runResultsJson } from "./run/results.ts";
+import type { HistoryRow } from "./sync/history.ts";
 import type { SyncEvent, SyncSummary } from "./sync/index.ts";
 import type { Warehouse } from "./warehouse/types.ts";
 
@@ -22,6 +34,11 @@ export interface RunOptions extends ProjectOptions {
   warehouse?: Warehouse;
   /** `build` only: progress of the syncs it runs last. */
   onSyncEvent?: (event: SyncEvent) => void;
+  /** `build` only: build without running the syncs (they are listed as skipped). */
+  noSync?: boolean;
+  /** `build` only: passed to the syncs it runs (see `SyncOptions`). */
+  fullResync?: boolean;
+  allowMassRemoval?: boolean;
 }
 
 export interface SyncOptions extends ProjectOptions {
@@ -31,8 +48,35 @@ export interface SyncOptions extends ProjectOptions {
   dryRun?: boolean;
   /** Send every row of the model again, as if nothing had been delivered before. */
   fullResync?: boolean;
+  /** Let runs remove more than `maxRemoved`, or sync an empty model over a non-empty state. */
+  allowMassRemoval?: boolean;
   onEvent?: (event: SyncEvent) => void;
   warehouse?: Warehouse;
+}
+
+/**
+ * The syncs a command acts on: those named, and of those (or of all) the ones whose model
+ * `select`/`exclude` pick (dbt's selector grammar over the project's nodes).
+ */
+function syncsToRun(
+  loaded: LoadedConfig,
+  compilation: Compilation,
+  names: string[] | undefined,
+  specs: string[] | undefined,
+  exclude: string[] | undefined,
+): string[] | undefined {
+  if (!specs?.length && !exclude?.length) return names;
+  const chosen = select(compilation, specs, exclude);
+  const models = new Set([...chosen].map((id) => compilation.nodes.get(id)!.name));
+  const picked = (names?.length ? names : Object.keys(loaded.config.syncs)).filter((n) =>
+    models.has(loaded.config.syncs[n]?.model ?? ""),
+  );
+  if (!picked.length) {
+    throw new UsageError(
+      `no sync reads a model selected by --select ${(specs ?? []).join(" ")}${exclude?.length ? ` --exclude ${exclude.join(" ")}` : ""}`,
+    );
+  }
+  return picked;
 }
 
 /** Connections a sync needs at least: one streams the plan while others commit state. */
@@ -53,11 +97,91 @@ export async function sync(options: SyncOptions = {}): Promise<SyncSummary> {
     // Loaded on demand: the sync engine and its HTTP stack cost start-up time for every command.
     const { runSyncs } = await import("./sync/index.ts");
     return await runSyncs(loaded, compilation, warehouse, targetDir(loaded), {
-      names: options.names,
+      names: syncsToRun(loaded, compilation, options.names, options.select, options.exclude),
       dryRun: options.dryRun,
       fullResync: options.fullResync,
+      allowMassRemoval: options.allowMassRemoval,
       onEvent: options.onEvent,
     });
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * `cdp sync history`: the recent runs of every sync (or of `name`), newest first, from the
+ * `sync_runs` table of each state schema the syncs use on this target.
+ */
+export async function syncHistory(
+  options: ProjectOptions & { name?: string; limit?: number; warehouse?: Warehouse },
+): Promise<{ target: string; runs: HistoryRow[] }> {
+  const { loaded, warehouse, close } = await openProject({ ...options, threads: () => 1 });
+  try {
+    const syncs = loaded.config.syncs;
+    const { selectSyncs } = await import("./sync/index.ts");
+    if (options.name) selectSyncs(loaded, [options.name]);
+    const { readHistory } = await import("./sync/history.ts");
+    const { stateTables } = await import("./sync/state.ts");
+    const schemas = new Set(
+      Object.entries(syncs)
+        .filter(([n]) => !options.name || n === options.name)
+        .map(([, s]) => s.stateSchema),
+    );
+    const limit = options.limit ?? 20;
+    const runs: HistoryRow[] = [];
+    for (const schema of schemas) {
+      runs.push(
+        ...(await readHistory(warehouse, stateTables(schema, "").runs, { sync: options.name, limit })),
+      );
+    }
+    runs.sort(
+      (a, b) => (b.started_at ?? "").localeCompare(a.started_at ?? "") || b.run_id.localeCompare(a.run_id),
+    );
+    return { target: loaded.targetName, runs: runs.slice(0, limit) };
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * `cdp source freshness`: how recently each source that declares `freshness` was loaded. Writes
+ * `target/sources.json`.
+ */
+export async function sourceFreshness(
+  options: ProjectOptions & { sources?: string[]; warehouse?: Warehouse },
+): Promise<{ target: string; results: FreshnessResult[] }> {
+  const { loaded, warehouse, close } = await openProject({ ...options, threads: () => 1 });
+  try {
+    const declared = Object.keys(loaded.config.sources);
+    const unknown = (options.sources ?? []).filter((s) => !declared.includes(s));
+    if (unknown.length) {
+      throw new UsageError(
+        `unknown source${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; cdp.config.ts declares: ${declared.join(", ") || "(none)"}`,
+      );
+    }
+    const picked = Object.fromEntries(
+      Object.entries(loaded.config.sources).filter(
+        ([name]) => !options.sources?.length || options.sources.includes(name),
+      ),
+    );
+    const results = await checkFreshness(warehouse, picked);
+    await writeAtomic(
+      path.join(targetDir(loaded), "sources.json"),
+      JSON.stringify(
+        {
+          metadata: {
+            generated_at: new Date().toISOString(),
+            invocation_id: loaded.invocationId,
+            project_name: loaded.config.name,
+            target_name: loaded.targetName,
+          },
+          results,
+        },
+        null,
+        1,
+      ),
+    );
+    return { target: loaded.targetName, results };
   } finally {
     await close();
   }
@@ -90,20 +214,35 @@ export async function execute(
   options: RunOptions = {},
 ): Promise<RunSummary & { syncs?: SyncSummary }> {
   const startedAt = new Date();
-  const { loaded, compilation } = await compile(options);
+  const loaded = await loadProject(options);
+  const enabledSyncs =
+    command === "build"
+      ? Object.entries(loaded.config.syncs)
+          .filter(([, s]) => s.enabled)
+          .map(([name]) => name)
+      : [];
+  // A build that stops early still says its syncs were skipped and why: sync_results.json never
+  // shows an earlier run's results as this one's.
+  const stopEarly = async (error: unknown, reason: string): Promise<never> => {
+    if (enabledSyncs.length) {
+      const { skipSyncs } = await import("./sync/index.ts");
+      await skipSyncs(loaded, targetDir(loaded), enabledSyncs, `${reason}; nothing was sent`);
+    }
+    throw error;
+  };
+  const compilation = await compileLoaded(loaded).catch((e) => stopEarly(e, "the project did not compile"));
   const nodes = selectNodes(compilation, command, options);
   const threads = options.threads ?? loaded.config.threads;
   // `build` ends with the syncs whose models it built (all enabled ones when nothing is selected).
   const builtModels = new Set(nodes.filter((n) => n.resourceType !== "test").map((n) => n.name));
-  const syncNames =
-    command === "build"
-      ? Object.entries(loaded.config.syncs)
-          .filter(([, s]) => s.enabled && (!options.select?.length || builtModels.has(s.model)))
-          .map(([name]) => name)
-      : [];
+  const syncNames = enabledSyncs.filter(
+    (name) => !options.select?.length || builtModels.has(loaded.config.syncs[name]!.model),
+  );
   const warehouse =
     options.warehouse ??
-    (await connectTarget(loaded, syncNames.length ? Math.max(threads, SYNC_MIN_CONNECTIONS) : threads));
+    (await connectTarget(loaded, syncNames.length ? Math.max(threads, SYNC_MIN_CONNECTIONS) : threads).catch(
+      (e) => stopEarly(e, `cannot connect to target ${loaded.targetName}`),
+    ));
   let syncs: SyncSummary | undefined;
   const results: NodeResult[] = [];
   const total = nodes.length;
@@ -151,11 +290,24 @@ export async function execute(
       options.signal,
     );
     // Syncs run only after every model and test succeeded: bad data is never sent.
-    const built = !results.some((r) => isFailure(r) || r.status === "skipped" || r.status === "cancelled");
-    if (syncNames.length && built && !options.signal?.aborted) {
+    const bad = results.filter((r) => isFailure(r) || r.status === "skipped" || r.status === "cancelled");
+    if (syncNames.length) {
       const { runSyncs } = await import("./sync/index.ts");
+      const skipAll = options.signal?.aborted
+        ? { reason: "the run was interrupted; nothing was sent", record: true }
+        : bad.length
+          ? {
+              reason: `the build did not succeed (${bad.length} node${bad.length === 1 ? "" : "s"} failed, errored, skipped or cancelled, first ${bad[0]!.name}); nothing was sent`,
+              record: true,
+            }
+          : options.noSync
+            ? { reason: "--no-sync", record: false }
+            : undefined;
       syncs = await runSyncs(loaded, compilation, warehouse, targetDir(loaded), {
         names: syncNames,
+        skipAll,
+        fullResync: options.fullResync,
+        allowMassRemoval: options.allowMassRemoval,
         onEvent: options.onSyncEvent,
       });
     }
@@ -179,6 +331,7 @@ export async function execute(
       runResultsJson(summary, {
         project: loaded.config.name,
         target: loaded.targetName,
+        invocationId: loaded.invocationId,
         args: {
           select: options.select ?? [],
           exclude: options.exclude ?? [],

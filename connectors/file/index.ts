@@ -1,10 +1,13 @@
-import { access, mkdir } from "node:fs/promises";
+import { access, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { defineConnector } from "../../src/connector-kit/index.ts";
 import { fileDestinationSchema } from "./config.ts";
 import { toCsv, toJsonl, writeFileAtomic } from "./write-file.ts";
 
 export { type FileDestinationConfig, fileDestinationSchema } from "./config.ts";
+
+/** A delivered part file, as `write` names it once complete. */
+const PART = /^part-\d+\.(csv|jsonl)$/;
 
 /**
  * Files in a directory: each run writes `<dir>/<sync>/<run id>/part-00001.jsonl` (or `.csv`),
@@ -24,6 +27,20 @@ export const file = defineConnector({
       async check() {
         await mkdir(root, { recursive: true });
         await access(root);
+      },
+      async priorDelivery(sync) {
+        // Each run that delivered left a directory of part files under <dir>/<sync>/.
+        const runs = await readdir(path.join(root, sync), { withFileTypes: true }).catch(() => []);
+        const delivered: string[] = [];
+        for (const run of runs
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name)
+          .sort()) {
+          const files = await readdir(path.join(root, sync, run)).catch(() => [] as string[]);
+          if (files.some((f) => PART.test(f))) delivered.push(run);
+        }
+        if (!delivered.length) return undefined;
+        return `${path.relative(kit.projectDir, path.join(root, sync)) || "."} holds ${delivered.length} earlier export${delivered.length === 1 ? "" : "s"} (the last: ${delivered.at(-1)})`;
       },
       async write(batch, wctx) {
         const n = ++seq;

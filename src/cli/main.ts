@@ -15,6 +15,9 @@ interface GlobalArgs {
   vars?: string;
   threads?: number;
   "full-refresh"?: boolean;
+  sync?: boolean;
+  "full-resync"?: boolean;
+  "allow-mass-removal"?: boolean;
   "log-format": LogFormat;
   debug?: boolean;
 }
@@ -70,15 +73,61 @@ function renderError(error: unknown, format: LogFormat, debug: boolean): number 
   return code;
 }
 
-function runCommand(
-  command: RunCommand,
-  describe: string,
-  extra?: (y: Argv<GlobalArgs>) => Argv<GlobalArgs>,
-) {
+/** `--select` and `--exclude`, for the commands that pick nodes (or syncs by their models). */
+function selection<T>(y: Argv<T>, what = "Nodes to act on") {
+  return y
+    .option("select", {
+      alias: "s",
+      type: "string",
+      array: true,
+      describe: `${what} (name, +name, name+, tag:x, path:dir)`,
+    })
+    .option("exclude", {
+      type: "string",
+      array: true,
+      describe: "Nodes to leave out (same grammar as --select)",
+    });
+}
+
+const threadsOption = {
+  type: "number",
+  describe: "Models built at the same time (1-64; default: threads in cdp.config.ts)",
+} as const;
+const fullRefreshOption = { type: "boolean", describe: "Rebuild incremental models from scratch" } as const;
+const fullResyncOption = {
+  type: "boolean",
+  describe: "Send every row again, not only changes (also: go on when the sync's state looks lost)",
+} as const;
+const massRemovalOption = {
+  type: "boolean",
+  describe: "Let a sync remove more than its maxRemoved, or sync an empty model",
+} as const;
+
+/** The flags of `seed`, `run`, `test` and `build`: each lists only those it accepts. */
+function runFlags(command: RunCommand) {
+  return (y: Argv<GlobalArgs>): Argv<GlobalArgs> => {
+    let out = selection(y).option("threads", threadsOption) as Argv<GlobalArgs>;
+    if (command !== "test") out = out.option("full-refresh", fullRefreshOption) as Argv<GlobalArgs>;
+    if (command === "build") {
+      out = out
+        .option("sync", {
+          type: "boolean",
+          default: true,
+          describe:
+            "Run the syncs of the built models at the end (--no-sync: build only, syncs listed as skipped)",
+        })
+        .option("full-resync", fullResyncOption)
+        .option("allow-mass-removal", massRemovalOption) as Argv<GlobalArgs>;
+    }
+    return out;
+  };
+}
+
+function runCommand(command: RunCommand, describe: string) {
   return {
     command,
     describe,
-    builder: (y: Argv<GlobalArgs>) => (extra ? extra(y) : y),
+    builder: runFlags(command),
     handler: async (argv: GlobalArgs) => {
       const format = argv["log-format"];
       const reporter = new Reporter(format, isLive(format));
@@ -97,6 +146,9 @@ function runCommand(
           ...projectOptions(argv),
           threads: argv.threads,
           fullRefresh: argv["full-refresh"],
+          noSync: argv.sync === false,
+          fullResync: argv["full-resync"],
+          allowMassRemoval: argv["allow-mass-removal"],
           onEvent: reporter.onEvent,
           onSyncEvent: syncReporter.onEvent,
           signal: controller.signal,
@@ -133,28 +185,9 @@ export async function main(args: string[]): Promise<number> {
       describe: "Target in cdp.config.ts to use",
       global: true,
     })
-    .option("select", {
-      alias: "s",
-      type: "string",
-      array: true,
-      describe: "Nodes to act on (name, +name, name+, tag:x, path:dir)",
-      global: true,
-    })
-    .option("exclude", {
-      type: "string",
-      array: true,
-      describe: "Nodes to leave out (same grammar as --select)",
-      global: true,
-    })
     .option("vars", {
       type: "string",
       describe: "JSON object overriding vars, e.g. '{\"days\": 7}'",
-      global: true,
-    })
-    .option("threads", { type: "number", describe: "Models built at the same time", global: true })
-    .option("full-refresh", {
-      type: "boolean",
-      describe: "Rebuild incremental models from scratch",
       global: true,
     })
     .option("log-format", {
@@ -167,11 +200,9 @@ export async function main(args: string[]): Promise<number> {
     .middleware((argv) => {
       format = argv["log-format"] as LogFormat;
       debug = !!argv.debug;
-      if (
-        argv.threads !== undefined &&
-        (!Number.isInteger(argv.threads) || argv.threads < 1 || argv.threads > 64)
-      ) {
-        throw new UsageError(`--threads must be an integer from 1 to 64, got ${argv.threads}`);
+      const threads = argv.threads as number | undefined;
+      if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64)) {
+        throw new UsageError(`--threads must be an integer from 1 to 64, got ${threads}`);
       }
     })
     .command<GlobalArgs>(runCommand("seed", "Load the CSV files in seeds/ into the warehouse"))
@@ -180,33 +211,73 @@ export async function main(args: string[]): Promise<number> {
     .command<GlobalArgs>(
       runCommand("build", "Seeds, models and tests in DAG order; a failing test skips what depends on it"),
     )
-    .command<GlobalArgs & { names?: string[]; "dry-run"?: boolean; "full-resync"?: boolean }>({
-      command: "sync [names..]",
-      describe: "Send what changed in models to their destinations (syncs in cdp.config.ts)",
+    .command<GlobalArgs>({
+      command: "sync",
+      describe:
+        "Send what changed in models to their destinations (syncs in cdp.config.ts); `sync history` shows past runs",
       builder: (y) =>
         y
-          .positional("names", {
-            type: "string",
-            array: true,
-            describe: "Syncs to run (default: all enabled)",
+          .command<GlobalArgs & { name?: string; limit: number }>({
+            command: "history [name]",
+            describe: "Recent runs of the syncs (or of one), from the state in the warehouse",
+            builder: (h) =>
+              h
+                .positional("name", { type: "string", describe: "Only this sync" })
+                .option("limit", { type: "number", default: 20, describe: "Runs to show" }),
+            handler: async (argv) => {
+              const { printSyncHistory } = await import("./commands/sync-history.ts");
+              await printSyncHistory(
+                { ...projectOptions(argv), name: argv.name, limit: argv.limit },
+                argv["log-format"],
+              );
+            },
           })
-          .option("dry-run", {
-            type: "boolean",
-            describe: "Print the plan (counts, sample rows); send nothing",
-          })
-          .option("full-resync", { type: "boolean", describe: "Send every row again, not only changes" }),
+          .command<GlobalArgs & { names?: string[]; "dry-run"?: boolean }>({
+            command: "$0 [names..]",
+            describe: "Run the syncs",
+            builder: (r) =>
+              selection(r, "Syncs whose models these select")
+                .positional("names", {
+                  type: "string",
+                  array: true,
+                  describe: "Syncs to run (default: all enabled)",
+                })
+                .option("dry-run", {
+                  type: "boolean",
+                  describe: "Print the plan (counts, sample rows); send nothing",
+                })
+                .option("full-resync", fullResyncOption)
+                .option("allow-mass-removal", massRemovalOption),
+            handler: async (argv) => {
+              const format = argv["log-format"];
+              const reporter = new SyncReporter(format, isLive(format));
+              const summary = await sync({
+                ...projectOptions(argv),
+                names: argv.names,
+                dryRun: argv["dry-run"],
+                fullResync: argv["full-resync"],
+                allowMassRemoval: argv["allow-mass-removal"],
+                onEvent: reporter.onEvent,
+              });
+              reporter.finish(summary);
+              exitCode = summary.success ? 0 : 1;
+            },
+          }),
+      handler: () => undefined,
+    })
+    .command<GlobalArgs & { action: string; sources?: string[] }>({
+      command: "source <action> [sources..]",
+      describe: "Sources declared in cdp.config.ts: `freshness` checks how recently each was loaded",
+      builder: (y) =>
+        y
+          .positional("action", { choices: ["freshness"] as const, demandOption: true })
+          .positional("sources", { type: "string", array: true, describe: "Only these sources" }),
       handler: async (argv) => {
-        const format = argv["log-format"];
-        const reporter = new SyncReporter(format, isLive(format));
-        const summary = await sync({
-          ...projectOptions(argv),
-          names: argv.names,
-          dryRun: argv["dry-run"],
-          fullResync: argv["full-resync"],
-          onEvent: reporter.onEvent,
-        });
-        reporter.finish(summary);
-        exitCode = summary.success ? 0 : 1;
+        const { printFreshness } = await import("./commands/source-freshness.ts");
+        exitCode = await printFreshness(
+          { ...projectOptions(argv), sources: argv.sources },
+          argv["log-format"],
+        );
       },
     })
     .command<GlobalArgs>({
@@ -214,7 +285,7 @@ export async function main(args: string[]): Promise<number> {
       describe:
         "Render templates, check the DAG, write target/compiled and target/manifest.json (no warehouse needed)",
       builder: (y) =>
-        y.option("estimate", {
+        selection(y, "Models to estimate with --estimate").option("estimate", {
           type: "boolean",
           describe: "Also dry-run each selected model and print the bytes it would scan (BigQuery)",
         }),
@@ -241,7 +312,7 @@ export async function main(args: string[]): Promise<number> {
       command: "ls",
       describe: "List the selected nodes",
       builder: (y) =>
-        y
+        selection(y)
           .option("resource-type", { choices: ["model", "seed", "test"], describe: "Only this kind of node" })
           .option("output", { choices: ["name", "path", "json"], default: "name" }),
       handler: async (argv) => {

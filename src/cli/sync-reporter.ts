@@ -1,6 +1,7 @@
 import { redactor } from "../config/secrets.ts";
 import type { SyncEvent, SyncResult, SyncSummary } from "../sync/index.ts";
 import type { LogFormat } from "./reporter.ts";
+import { textTable } from "./table.ts";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
@@ -62,11 +63,24 @@ export class SyncReporter {
   };
 
   private finishLine(r: SyncResult): void {
-    const label = { success: "OK", failed: "FAIL", error: "ERROR", dry_run: "PLAN", disabled: "OFF" }[
-      r.status
-    ];
+    const label = {
+      success: "OK",
+      failed: "FAIL",
+      error: "ERROR",
+      dry_run: "PLAN",
+      disabled: "OFF",
+      skipped: "SKIP",
+      blocked: "STOP",
+    }[r.status];
+    if (r.status === "skipped" || r.status === "disabled") {
+      this.write(`${label.padEnd(5)} sync ${r.sync}: ${r.status}: ${r.message ?? ""}`);
+      return;
+    }
+    const ops = Object.entries(r.operations ?? {})
+      .map(([op, o]) => `${n(o.delivered)}${o.delivered < o.sent ? ` of ${n(o.sent)}` : ""} ${op}`)
+      .join(", ");
     this.write(
-      `${label.padEnd(5)} sync ${r.sync}: ${n(r.delivered)} delivered, ${n(r.rejected)} rejected, ${n(r.failed)} retryable, ${r.elapsed.toFixed(2)}s${r.message ? `\n      ${r.message}` : ""}`,
+      `${label.padEnd(5)} sync ${r.sync}: ${n(r.delivered)} delivered${ops ? ` (${ops})` : ""}, ${n(r.rejected)} rejected, ${n(r.failed)} retryable, ${r.elapsed.toFixed(2)}s${r.message ? `\n      ${r.message}` : ""}${r.notification ? `\n      notification ${r.notification}` : ""}`,
     );
     for (const e of r.errors ?? []) this.write(`      key ${e.key}: ${e.status}: ${e.reason}`);
     for (const [op, rows] of Object.entries(r.samples ?? {})) {
@@ -92,7 +106,8 @@ export class SyncReporter {
       r.status,
       n(r.counts.added),
       n(r.counts.changed),
-      n(r.counts.removed),
+      // Every removal sent: keys that left the model and keys merged into another profile.
+      n(r.counts.removed + r.counts.retired),
       n(r.delivered),
       n(r.rejected),
       n(r.failed),
@@ -109,15 +124,12 @@ export class SyncReporter {
       "retryable",
       "time",
     ];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const fmt = (cells: string[]) =>
-      cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
     this.write("");
-    this.write(fmt(head));
-    for (const r of rows) this.write(fmt(r));
-    const bad = summary.results.filter((r) => r.status === "failed" || r.status === "error").length;
+    for (const line of textTable(head, rows, 2)) this.write(line);
+    const bad = summary.results.filter((r) => ["failed", "error", "blocked"].includes(r.status)).length;
+    const skipped = summary.results.filter((r) => r.status === "skipped").length;
     this.write(
-      `\n${bad ? `${bad} of ${summary.results.length} syncs failed` : `Done. ${summary.results.length} syncs`} in ${summary.elapsed.toFixed(2)}s${summary.dryRun ? " (dry run: nothing sent)" : ""} → target/sync_results.json`,
+      `\n${bad ? `${bad} of ${summary.results.length} syncs failed or were stopped` : `Done. ${summary.results.length} syncs`}${skipped ? ` (${skipped} skipped)` : ""} in ${summary.elapsed.toFixed(2)}s${summary.dryRun ? " (dry run: nothing sent)" : ""} → target/sync_results.json`,
     );
   }
 }

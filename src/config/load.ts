@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { config as loadDotenv } from "dotenv";
@@ -5,8 +6,14 @@ import type { z } from "zod";
 import { suggestion } from "../did-you-mean.ts";
 import { ConfigError, type Diagnostic, UsageError } from "../errors.ts";
 import { importConfig } from "./import-config.ts";
-import { configSchema, type ProjectConfig, type TargetConfig } from "./schema.ts";
-import { type MissingSecret, resolveSecrets } from "./secrets.ts";
+import {
+  configSchema,
+  declaredTargets,
+  defaultTargetName,
+  type ProjectConfig,
+  type TargetConfig,
+} from "./schema.ts";
+import { ConfigValueError, MIN_REDACTED_LENGTH, type MissingSecret, resolveSecrets } from "./secrets.ts";
 
 export const CONFIG_FILES = ["cdp.config.ts", "cdp.config.mts", "cdp.config.js", "cdp.config.mjs"];
 
@@ -35,6 +42,14 @@ export interface LoadedConfig {
    * config (its secret fields hold the unresolved `secret("X")`) and fails only when it runs.
    */
   missingSyncSecrets: Record<string, MissingSecret[]>;
+  /** Identifies this invocation of a command in every artifact it writes (and in sync runs). */
+  invocationId: string;
+}
+
+/** A sortable, unique id: the UTC time to the second, then random hex (`20261206T051500-1a2b3c4d`). */
+export function newRunId(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").slice(0, 15);
+  return `${stamp}-${randomUUID().slice(0, 8)}`;
 }
 
 /** Finds the line of a config key in the source text, for error messages. */
@@ -132,17 +147,27 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
       { file: relFile, message: "no default export (write `export default defineConfig({ ... })`)" },
     ]);
   }
-  const {
-    value: resolved,
-    missing,
-    deferred,
-  } = resolveSecrets(raw, env, (keyPath) => keyPath[0] === "syncs" && keyPath.length > 2);
+  const source = readFileSync(configFile, "utf8");
+  let secrets: ReturnType<typeof resolveSecrets>;
+  try {
+    secrets = resolveSecrets(raw, env, (keyPath) => keyPath[0] === "syncs" && keyPath.length > 2);
+  } catch (error) {
+    if (!(error instanceof ConfigValueError)) throw error;
+    throw new ConfigError(`${relFile}: ${error.message}`, [
+      {
+        file: relFile,
+        line: lineOfKey(source, error.path),
+        node: error.path.join("."),
+        message: error.message,
+      },
+    ]);
+  }
+  const { value: resolved, missing, deferred, short } = secrets;
   const missingSyncSecrets: Record<string, MissingSecret[]> = {};
   for (const m of deferred) {
     const sync = m.path.split(".")[1]!;
     missingSyncSecrets[sync] = [...(missingSyncSecrets[sync] ?? []), m];
   }
-  const source = readFileSync(configFile, "utf8");
   const diagnostics: Diagnostic[] = missing.map((m) => ({
     file: relFile,
     line: lineOfKey(source, m.path.split(".")),
@@ -150,6 +175,18 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
     message: `secret "${m.path}" needs the environment variable ${m.envVar}, which is not set.`,
     hint: `export ${m.envVar}=... or add it to .env`,
   }));
+  for (const s of short) {
+    diagnostics.push({
+      file: relFile,
+      line: lineOfKey(source, s.path.split(".")),
+      node: s.path,
+      message: `secret "${s.path}" (${s.envVar}) is shorter than ${s.min} characters: too short to be redacted from logs and artifacts without masking other text.`,
+      hint:
+        s.min > MIN_REDACTED_LENGTH
+          ? "a secret in vars can be written into SQL and target/; use a longer value"
+          : "use a longer value",
+    });
+  }
 
   const parsed = configSchema.safeParse(resolved);
   let config: ProjectConfig;
@@ -162,7 +199,16 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   if (options.vars) config = { ...config, vars: { ...config.vars, ...options.vars } };
 
   const { targetName, target } = pickTarget(config, options.target, relFile, diagnostics);
-  return { projectDir, configFile, config, targetName, target, diagnostics, missingSyncSecrets };
+  return {
+    projectDir,
+    configFile,
+    config,
+    targetName,
+    target,
+    diagnostics,
+    missingSyncSecrets,
+    invocationId: newRunId(),
+  };
 }
 
 /** A usable config from an invalid one: known keys kept, defaults filled, unknown keys dropped. */
@@ -189,21 +235,18 @@ function pickTarget(
 ): { targetName: string; target: TargetConfig } {
   const targets = config.targets ?? {};
   if (requested) {
-    const target = targets[requested];
+    const target = targets[requested] ?? (requested === "default" ? config.warehouse : undefined);
     if (!target) {
-      const names = Object.keys(targets);
+      const names = declaredTargets(config);
       throw new UsageError(
         `Unknown target "${requested}".${suggestion(requested, names)} Targets in ${file}: ${names.join(", ") || "(none)"}.`,
       );
     }
     return { targetName: requested, target };
   }
-  if (config.defaultTarget && targets[config.defaultTarget]) {
-    return { targetName: config.defaultTarget, target: targets[config.defaultTarget]! };
-  }
-  if (config.warehouse) return { targetName: "default", target: config.warehouse };
-  const first = Object.entries(targets)[0];
-  if (first) return { targetName: first[0], target: first[1] };
+  const name = defaultTargetName(config);
+  const target = targets[name] ?? config.warehouse;
+  if (target) return { targetName: name, target };
   if (!diagnostics.length) diagnostics.push({ file, message: "no warehouse configured" });
   return { targetName: "default", target: { type: "duckdb", schema: "main" } };
 }

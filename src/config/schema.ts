@@ -10,6 +10,28 @@ export { type PostgresTargetConfig, postgresTargetSchema } from "../warehouse/po
 
 const identifierName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, "must be a plain identifier");
 
+/** A span of time: "30m", "12h", "2d", or dbt's `{ count: 12, period: "hour" }`. */
+export const durationSchema = z.union([
+  z.string().regex(/^\d+(\.\d+)?(m|h|d)$/, 'must be a duration like "30m", "12h" or "2d"'),
+  z.object({ count: z.number().positive(), period: z.enum(["minute", "hour", "day"]) }).strict(),
+]);
+
+/**
+ * How fresh a source's tables must be: the newest `loadedAt` (a timestamp column every table of
+ * the source has) is compared with now. `cdp source freshness` reports it; a sync whose model
+ * reads a source past `errorAfter` is skipped.
+ */
+export const freshnessSchema = z
+  .object({
+    loadedAt: z.string().min(1),
+    warnAfter: durationSchema.optional(),
+    errorAfter: durationSchema.optional(),
+  })
+  .strict()
+  .refine((f) => f.warnAfter !== undefined || f.errorAfter !== undefined, {
+    message: "set warnAfter, errorAfter or both",
+  });
+
 export const sourceSchema = z
   .object({
     /** Schema (dataset) holding the source's tables. */
@@ -19,6 +41,7 @@ export const sourceSchema = z
     /** Table names, or a map from the name used in `{{source}}` to the real table name. */
     tables: z.union([z.array(z.string().min(1)), z.record(z.string(), z.string().min(1))]),
     description: z.string().optional(),
+    freshness: freshnessSchema.optional(),
   })
   .strict();
 
@@ -76,11 +99,58 @@ export const configSchema = z
         message: `"${config.defaultTarget}" is not one of the declared targets`,
       });
     }
+    const targetNames = declaredTargets(config);
+    for (const [name, sync] of Object.entries(config.syncs)) {
+      const runsOn = sync.targets ?? [];
+      runsOn.forEach((t, i) => {
+        if (!targetNames.includes(t)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["syncs", name, "targets", i],
+            message: `sync "${name}": "${t}" is not a declared target (targets: ${targetNames.join(", ")})`,
+          });
+        }
+      });
+      for (const t of Object.keys(sync.destinationByTarget ?? {})) {
+        const on = sync.targets ?? [defaultTargetName(config)];
+        if (!on.includes(t)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["syncs", name, "destinationByTarget", t],
+            message: `sync "${name}": target "${t}" is not one the sync runs on (${on.join(", ")}); add it to the sync's targets`,
+          });
+        }
+      }
+    }
   });
+
+/** The targets a config declares, by name (`warehouse` alone is the target "default"). */
+export function declaredTargets(config: {
+  warehouse?: unknown;
+  targets?: Record<string, unknown>;
+}): string[] {
+  return [...(config.warehouse ? ["default"] : []), ...Object.keys(config.targets ?? {})];
+}
+
+/**
+ * The target used when `--target` is not given: `defaultTarget`, else `warehouse` (named
+ * "default"), else the first entry of `targets`.
+ */
+export function defaultTargetName(config: {
+  defaultTarget?: string;
+  warehouse?: unknown;
+  targets?: Record<string, unknown>;
+}): string {
+  if (config.defaultTarget && config.targets?.[config.defaultTarget]) return config.defaultTarget;
+  if (config.warehouse) return "default";
+  return Object.keys(config.targets ?? {})[0] ?? "default";
+}
 
 /** What users write in `cdp.config.ts` (defaults may be left out). */
 export type UserConfig = z.input<typeof configSchema>;
 /** The validated configuration, defaults filled in. */
 export type ProjectConfig = z.output<typeof configSchema>;
 export type SourceConfig = z.output<typeof sourceSchema>;
+export type FreshnessConfig = z.output<typeof freshnessSchema>;
+export type Duration = z.output<typeof durationSchema>;
 export type SeedConfig = z.output<typeof seedConfigSchema>;

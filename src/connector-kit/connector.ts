@@ -105,6 +105,13 @@ export interface Connector {
    * received and invalid counts: its match information). Called after `close`.
    */
   report?(): Record<string, unknown>;
+  /**
+   * What the destination holds from an earlier run of this sync, in words ("3 earlier exports in
+   * .cdp/exports/x"; "the audience holds about 1,200 members"), or undefined when it holds nothing
+   * or cannot tell. Asked only when the sync's state is empty: a destination that holds what an
+   * earlier run sent means the state was lost, and the run stops unless `--full-resync`.
+   */
+  priorDelivery?(sync: string): Promise<string | undefined>;
 }
 
 export interface ConnectorContext {

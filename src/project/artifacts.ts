@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { redactor } from "../config/secrets.ts";
+import { ConfigError } from "../errors.ts";
 import type { Compilation } from "./compile.ts";
 import type { Node } from "./types.ts";
 
@@ -17,6 +18,21 @@ export function compiledPath(node: Node): string | undefined {
     return `compiled/tests/generic/${node.name}.sql`;
   }
   return `compiled/${node.file}`;
+}
+
+/**
+ * The absolute path of an artifact, checked to stay under `targetDir`: names are validated at
+ * compile time, and this is the last guard should one slip through (a `paths.models` that climbs
+ * out of the project makes `compiled/<file>` climb too).
+ */
+export function artifactFile(targetDir: string, rel: string): string {
+  const root = path.resolve(targetDir);
+  const file = path.resolve(root, rel);
+  const inside = path.relative(root, file);
+  if (!inside || inside.startsWith("..") || path.isAbsolute(inside)) {
+    throw new ConfigError(`refusing to write ${file}: artifacts are written under ${root} only`);
+  }
+  return file;
 }
 
 function manifestNode(node: Node) {
@@ -77,6 +93,7 @@ export function buildManifest(compilation: Compilation) {
       generated_at: new Date().toISOString(),
       project_name: compilation.name,
       target_name: compilation.targetName,
+      invocation_id: compilation.invocationId,
       dialect: compilation.dialect.name,
     },
     nodes,
@@ -127,7 +144,7 @@ export async function writeCompileArtifacts(compilation: Compilation, targetDir:
     if (node.resourceType === "seed" || (node.resourceType === "test" && node.testType === "generic"))
       continue;
     const rel = compiledPath(node)!;
-    const file = path.join(targetDir, rel);
+    const file = artifactFile(targetDir, rel);
     // A secret used in a template must not end up on disk: artifacts are redacted, runs use the real SQL.
     const content = redactor.redact(`${node.compiledSql}\n`);
     const checksum = sqlChecksum(content);
@@ -151,7 +168,7 @@ export async function writeCompileArtifacts(compilation: Compilation, targetDir:
 
 /** Writes a failing generic test's query where `compiledPath` says, for the user to run by hand. */
 export async function writeFailedTestSql(node: Node, targetDir: string): Promise<string> {
-  const file = path.join(targetDir, compiledPath(node)!);
+  const file = artifactFile(targetDir, compiledPath(node)!);
   await writeAtomic(file, `${node.resourceType === "seed" ? "" : node.compiledSql}\n`);
   return file;
 }

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import type { LoadedConfig } from "../config/load.ts";
 import { suggestion } from "../did-you-mean.ts";
 import type { Diagnostic } from "../errors.ts";
+import { checkOneStatement, checkRelationName } from "./compile-checks.ts";
 import { discover } from "./discover.ts";
 import { MODEL_CONFIG_KEYS, type ModelConfig, modelConfigSchema } from "./model-config.ts";
+import { readSource } from "./read-source.ts";
 import type { RenderState, TemplateContext, TemplateEngine } from "./templates.ts";
 import type { ModelNode, SeedNode, TestNode } from "./types.ts";
 
@@ -40,6 +41,20 @@ export function readSeeds(loaded: LoadedConfig, names: NodeNames, diagnostics: D
   for (const f of discover(projectDir, config.paths.seeds, ".csv")) {
     const sc = config.seeds[f.name];
     if (sc?.enabled === false) continue;
+    checkRelationName(
+      diagnostics,
+      { file: f.file, node: f.name },
+      "seed name (the file's base name)",
+      f.name,
+    );
+    if (sc?.schema !== undefined) {
+      checkRelationName(
+        diagnostics,
+        { file: loaded.configFile.slice(projectDir.length + 1), node: `seeds.${f.name}` },
+        "schema",
+        sc.schema,
+      );
+    }
     names.claim({
       id: `seed.${f.name}`,
       name: f.name,
@@ -76,9 +91,15 @@ export function readModels(
   const configCache = new Map<string, ReturnType<typeof modelConfigSchema.safeParse>>();
   const renders = new Map<string, Rendered>();
   for (const f of discover(projectDir, config.paths.models, ".sql")) {
-    const raw = readFileSync(f.absolute, "utf8");
+    const source = readSource(f.absolute, f.file, f.name);
+    if (source.problem) {
+      diagnostics.push(source.problem);
+      continue;
+    }
+    const raw = source.text;
     const rendered = engine.render(f.file, f.name, raw, context);
     diagnostics.push(...rendered.state.diagnostics);
+    checkOneStatement(diagnostics, f.file, f.name, raw, rendered.sql, target.type);
     const at = { file: f.file, line: rendered.state.configLine, node: f.name };
     const configKey = JSON.stringify(rendered.state.config ?? {});
     let parsed = configCache.get(configKey);
@@ -119,6 +140,14 @@ export function readModels(
       usesIsIncremental: rendered.state.usesIsIncremental,
     };
     for (const message of configProblems(mc, loaded)) diagnostics.push({ ...at, message });
+    checkRelationName(
+      diagnostics,
+      { file: f.file, node: f.name },
+      "model name (the file's base name)",
+      f.name,
+    );
+    if (mc.alias !== undefined) checkRelationName(diagnostics, at, "alias", mc.alias);
+    if (mc.schema !== undefined) checkRelationName(diagnostics, at, "schema", mc.schema);
     names.claim(model);
     renders.set(model.id, rendered);
   }
@@ -164,9 +193,15 @@ export function readSingularTests(
   const known = [...names.byName.keys()];
   const tests: TestNode[] = [];
   for (const f of discover(loaded.projectDir, loaded.config.paths.tests, ".sql")) {
-    const raw = readFileSync(f.absolute, "utf8");
+    const source = readSource(f.absolute, f.file, f.name);
+    if (source.problem) {
+      diagnostics.push(source.problem);
+      continue;
+    }
+    const raw = source.text;
     const rendered = engine.render(f.file, f.name, raw, context);
     diagnostics.push(...rendered.state.diagnostics);
+    checkOneStatement(diagnostics, f.file, f.name, raw, rendered.sql, loaded.target.type);
     const severity = rendered.state.config?.severity === "warn" ? "warn" : "error";
     tests.push({
       id: `test.${f.name}`,

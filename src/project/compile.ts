@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { LoadedConfig } from "../config/load.ts";
 import { CompileError, type Diagnostic } from "../errors.ts";
@@ -6,10 +5,12 @@ import type { MatchSettings } from "../identity/match/settings.ts";
 import type { Ruleset } from "../identity/stitch/rules.ts";
 import { dialectFor } from "../warehouse/index.ts";
 import type { Dialect } from "../warehouse/types.ts";
+import { checkOneStatement, checkRelationsUnique } from "./compile-checks.ts";
 import { NodeNames, readModels, readSeeds, readSingularTests, resolveRefs } from "./compile-nodes.ts";
 import { discover } from "./discover.ts";
 import { genericTest } from "./generic-tests.ts";
 import { childrenOf, findCycles, topologicalOrder } from "./graph.ts";
+import { readSource } from "./read-source.ts";
 import { SqlResolver } from "./resolve-sql.ts";
 import { type TemplateContext, TemplateEngine } from "./templates.ts";
 import type { CompiledProject, ModelNode, Node, SeedNode, TestNode } from "./types.ts";
@@ -46,13 +47,16 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     target: { name: loaded.targetName, type: target.type, schema: target.schema },
   };
   for (const partial of discover(projectDir, config.paths.partials, ".sql")) {
-    engine.registerPartial(partial.name, readFileSync(partial.absolute, "utf8"));
+    const source = readSource(partial.absolute, partial.file, partial.name);
+    if (source.problem) diagnostics.push(source.problem);
+    else engine.registerPartial(partial.name, source.text);
   }
 
   const names = new NodeNames(diagnostics);
   readSeeds(loaded, names, diagnostics);
   const renders = readModels(loaded, engine, context, names, diagnostics);
   const { byName } = names;
+  checkRelationsUnique(byName.values(), (id) => renders.get(id)?.state.configLine, diagnostics);
   const known = [...byName.keys()];
   for (const node of byName.values()) {
     if (node.resourceType !== "model") continue;
@@ -81,6 +85,7 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     projectDir,
     name: config.name,
     targetName: loaded.targetName,
+    invocationId: loaded.invocationId,
     nodes,
     order,
     children: childrenOf(parents),
@@ -91,6 +96,10 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     renderForRun(model, isIncremental) {
       if (!isIncremental || !model.usesIsIncremental) return model.compiledSql;
       const rendered = engine.render(model.file, model.name, model.raw, { ...context, isIncremental });
+      // The incremental branch is rendered only now: its problems are compile errors all the same.
+      const problems = [...rendered.state.diagnostics];
+      checkOneStatement(problems, model.file, model.name, model.raw, rendered.sql, dialect.name);
+      if (problems.length) throw new CompileError(problems);
       return sql.resolve(model.relation, rendered.sql.trim());
     },
   };

@@ -2,6 +2,7 @@ import { suggestion } from "../did-you-mean.ts";
 import type { Diagnostic } from "../errors.ts";
 import type { Dialect, Relation } from "../warehouse/types.ts";
 import { GENERIC_TESTS, type GenericTestKind, type TestArgs, testArgsSchema } from "./model-config.ts";
+import { fileNameProblem, safeName } from "./names.ts";
 import type { ModelNode, SeedNode, TestNode } from "./types.ts";
 
 /**
@@ -108,8 +109,20 @@ export function genericTest(
     parent = target.relation;
     if (target.id !== model.id) dependsOn.push(target.id);
   }
+  // The name is the test's file name under target/ when it fails: an explicit one must be a
+  // plain file name; a generated one is made one.
+  const problem = args.name === undefined ? undefined : fileNameProblem(args.name);
+  if (problem) {
+    diagnostics.push({
+      ...where,
+      message: `test name="${args.name}" ${problem}`,
+      hint: "a test's name becomes a file name under target/; use letters, digits and _",
+    });
+    return undefined;
+  }
   const name =
-    args.name ?? `${kind}_${model.name}_${args.column}${kind === "relationships" ? `__${args.to}` : ""}`;
+    args.name ??
+    safeName(`${kind}_${model.name}_${args.column}${kind === "relationships" ? `__${args.to}` : ""}`);
   return {
     id: `test.${name}`,
     name,

@@ -36,7 +36,10 @@ export function topologicalOrder(parents: Map<string, string[]>): { order: strin
   return { order, blocked };
 }
 
-/** Finds the distinct cycles among `blocked` nodes, each as a closed path [a, b, ..., a]. */
+/**
+ * Finds the distinct cycles among `blocked` nodes, each as a closed path [a, b, ..., a] in which
+ * every node reads from (has as a parent) the next one.
+ */
 export function findCycles(parents: Map<string, string[]>, blocked: string[]): string[][] {
   const inBlocked = new Set(blocked);
   const done = new Set<string>();
@@ -53,7 +56,7 @@ export function findCycles(parents: Map<string, string[]>, blocked: string[]): s
       node = (parents.get(node) ?? []).find((p) => inBlocked.has(p));
     }
     if (node !== undefined && position.has(node)) {
-      const cycle = path.slice(position.get(node)!).reverse();
+      const cycle = path.slice(position.get(node)!);
       cycles.push([...cycle, cycle[0]!]);
     }
     for (const id of path) done.add(id);

@@ -23,14 +23,20 @@ export function targetDir(loaded: LoadedConfig): string {
 export async function compile(
   options: ProjectOptions = {},
 ): Promise<{ loaded: LoadedConfig; compilation: Compilation }> {
-  const loaded = await loadConfig({
-    projectDir: options.projectDir,
-    target: options.target,
-    vars: options.vars,
-  });
+  const loaded = await loadProject(options);
+  return { loaded, compilation: await compileLoaded(loaded) };
+}
+
+/** Loads the config (`compile`'s first half). */
+export function loadProject(options: ProjectOptions = {}): Promise<LoadedConfig> {
+  return loadConfig({ projectDir: options.projectDir, target: options.target, vars: options.vars });
+}
+
+/** Compiles a loaded project and writes its artifacts (`compile`'s second half). */
+export async function compileLoaded(loaded: LoadedConfig): Promise<Compilation> {
   const compilation = compileProject(loaded);
   await writeCompileArtifacts(compilation, targetDir(loaded));
-  return { loaded, compilation };
+  return compilation;
 }
 
 /** Opens the warehouse of the loaded config's target, with `threads` connections. */

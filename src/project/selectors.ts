@@ -15,6 +15,13 @@ export function select(
   include: string[] | undefined,
   exclude: string[] | undefined,
 ): Set<string> {
+  // A flag given without a value must not quietly mean "everything" (or "nothing excluded").
+  if (include && !terms(include).length) {
+    throw new UsageError("--select was given no selector; name what to select, e.g. --select stg_orders+");
+  }
+  if (exclude && !terms(exclude).length) {
+    throw new UsageError("--exclude was given no selector; name what to leave out, e.g. --exclude tag:slow");
+  }
   const all = new Set(project.nodes.keys());
   const parents = new Map<string, string[]>();
   for (const [id, node] of project.nodes) parents.set(id, node.dependsOn);
@@ -58,7 +65,12 @@ function evaluate(project: CompiledProject, parents: Map<string, string[]>, spec
 
 function evaluatePart(project: CompiledProject, parents: Map<string, string[]>, part: string): Set<string> {
   const m = /^(@)?(?:(\d*)\+)?(.+?)(?:\+(\d*))?$/.exec(part);
-  if (!m) throw new UsageError(`invalid selector "${part}"`);
+  // What is left once the graph operators are read must name something: "+", "@" or "tag:" do not.
+  if (!m || /[+@]/.test(m[3]!) || /:$/.test(m[3]!)) {
+    throw new UsageError(
+      `invalid selector "${part}": expected a name, tag:x, path:dir, ... with optional +, n+ and @ around it`,
+    );
+  }
   const [, at, up, method, down] = m;
   const base = matchMethod(project, method!);
   const out = new Set(base);

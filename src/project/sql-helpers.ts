@@ -19,6 +19,24 @@ import {
 
 /** The template helpers that write SQL: what differs between warehouses, said once in the model. */
 
+/** Why `literal` cannot write `value`, or undefined when it can. */
+function literalProblem(value: unknown): string | undefined {
+  const one = (v: unknown): string | undefined => {
+    if (typeof v === "number" && !Number.isFinite(v)) return String(v);
+    if (Array.isArray(v)) return "a nested list";
+    if (v !== null && typeof v === "object" && !(v instanceof Date)) return "an object";
+    if (typeof v === "function" || typeof v === "symbol") return `a ${typeof v}`;
+    return undefined;
+  };
+  if (!Array.isArray(value)) return one(value);
+  if (value.length === 0) return "an empty list (SQL has no empty IN list)";
+  for (const v of value) {
+    const problem = one(v);
+    if (problem) return `a list holding ${problem}`;
+  }
+  return undefined;
+}
+
 /** Dialect helpers: one spelling in the model, the right SQL on every warehouse. */
 export function dialectHelpers(current: CurrentRender, dialect: Dialect): Record<string, Helper> {
   const report = reporter(current);
@@ -45,8 +63,17 @@ export function dialectHelpers(current: CurrentRender, dialect: Dialect): Record
       return positional.map((p) => dialect.quoteIdentifier(String(p))).join(".");
     },
     literal: (...args: unknown[]) => {
-      const [positional] = split(args);
+      const [positional, options] = split(args);
       const value = positional[0];
+      const problem = positional.length === 1 ? literalProblem(value) : "more than one value";
+      if (problem) {
+        report(
+          options,
+          `literal cannot write ${problem} as SQL`,
+          'literal takes a string, number, boolean, null or a flat list of them, e.g. {{literal (var "statuses")}}',
+        );
+        return "";
+      }
       return Array.isArray(value) ? value.map((v) => dialect.literal(v)).join(", ") : dialect.literal(value);
     },
     sha256: (...args: unknown[]) => {

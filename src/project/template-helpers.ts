@@ -43,6 +43,21 @@ export interface RenderState {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The helper a `{{var ...}}` mustache calls: templates are rewritten (see `routeVarOutput` in
+ * templates.ts) so that a value written into the SQL is checked, while `(var ...)` as a
+ * subexpression is not.
+ */
+export const VAR_OUTPUT = "__cdp_var_output";
+
+/** A value that cannot change a statement's shape when pasted into it. */
+function isPlainValue(value: unknown): boolean {
+  if (typeof value === "boolean") return true;
+  if (typeof value === "number" || typeof value === "bigint") return Number.isFinite(Number(value));
+  if (typeof value !== "string") return false;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) || /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value);
+}
+
 /** The state of the render in progress, which helpers record into. */
 export type CurrentRender = () => RenderState;
 
@@ -71,6 +86,21 @@ export function projectHelpers(
   sources: Record<string, SourceConfig>,
 ): Record<string, Helper> {
   const report = reporter(current);
+  const lookupVar = (positional: unknown[], options: HelperOptions): unknown => {
+    const name = positional[0];
+    if (typeof name !== "string") {
+      report(options, `var takes a variable name, e.g. {{var "start_date"}}`);
+      return "";
+    }
+    if (Object.hasOwn(vars, name)) return vars[name];
+    if (positional.length > 1) return positional[1];
+    report(
+      options,
+      `variable "${name}" is not defined.${suggestion(name, Object.keys(vars))}`,
+      'define it under `vars` in cdp.config.ts, pass --vars, or give a default: {{var "name" "default"}}',
+    );
+    return undefined;
+  };
   return {
     ref: (...args: unknown[]) => {
       const [positional, options] = split(args);
@@ -127,21 +157,29 @@ export function projectHelpers(
       s.configLine = lineOf(options);
       return "";
     },
+    // As a subexpression, `(var "x")` hands the value itself to another helper.
     var: (...args: unknown[]) => {
       const [positional, options] = split(args);
-      const name = positional[0];
-      if (typeof name !== "string") {
-        report(options, `var takes a variable name, e.g. {{var "start_date"}}`);
+      return lookupVar(positional, options);
+    },
+    // Written straight into the SQL, `{{var "x"}}` (see VAR_OUTPUT) is pasted as it is: only
+    // values that cannot change the statement's shape pass, unless `raw=true` asks for text.
+    [VAR_OUTPUT]: (...args: unknown[]) => {
+      const [positional, options] = split(args);
+      const value = lookupVar(positional, options);
+      const raw = options.hash.raw;
+      if (raw !== undefined && typeof raw !== "boolean") {
+        report(options, 'var\'s raw= takes true or false, e.g. {{var "columns" raw=true}}');
         return "";
       }
-      if (Object.hasOwn(vars, name)) return vars[name];
-      if (positional.length > 1) return positional[1];
+      if (raw || value === undefined || value === null || isPlainValue(value)) return value;
+      const name = String(positional[0]);
       report(
         options,
-        `variable "${name}" is not defined.${suggestion(name, Object.keys(vars))}`,
-        'define it under `vars` in cdp.config.ts, pass --vars, or give a default: {{var "name" "default"}}',
+        `var "${name}" is written into the SQL as it is, and its value is not a plain number, boolean or word (letters, digits, _)`,
+        `write {{literal (var "${name}")}} for a SQL literal (quoted and escaped), or {{var "${name}" raw=true}} to paste SQL text on purpose`,
       );
-      return undefined;
+      return "";
     },
     test: (...args: unknown[]) => {
       const [positional, options] = split(args);

@@ -9,7 +9,7 @@ import { dialectHelpers, identityHelpers, survivorshipHelpers } from "./sql-help
 import { type Program, Unsupported } from "./sql-template/ast.ts";
 import { parseTemplate } from "./sql-template/parse.ts";
 import { type Helper, renderProgram } from "./sql-template/render.ts";
-import { missingHelper, projectHelpers, type RenderState } from "./template-helpers.ts";
+import { missingHelper, projectHelpers, type RenderState, VAR_OUTPUT } from "./template-helpers.ts";
 
 export {
   type DeclaredTest,
@@ -31,6 +31,40 @@ export interface EngineOptions {
   vars: Record<string, unknown>;
   sources: Record<string, SourceConfig>;
 }
+
+/** Points every `{{var ...}}` mustache of a parsed template at VAR_OUTPUT. */
+function routeVarOutput(program: Program): Program {
+  for (const s of program.body) {
+    if (s.type === "mustache" && s.call.path.original === "var" && !s.call.path.data) {
+      s.call.path = { ...s.call.path, original: VAR_OUTPUT, parts: [VAR_OUTPUT] };
+    } else if (s.type === "block") {
+      routeVarOutput(s.program);
+      if (s.inverse) routeVarOutput(s.inverse);
+    }
+  }
+  return program;
+}
+
+/** The same for Handlebars' own AST (templates the fast path leaves to Handlebars). */
+function routeVarOutputHbs(node: unknown): void {
+  if (!node || typeof node !== "object") return;
+  const n = node as {
+    type?: string;
+    path?: { type?: string; original?: string; parts?: string[]; head?: unknown };
+  };
+  if (n.type === "MustacheStatement" && n.path?.type === "PathExpression" && n.path.original === "var") {
+    n.path.original = VAR_OUTPUT;
+    n.path.parts = [VAR_OUTPUT];
+    if (typeof n.path.head === "string") n.path.head = VAR_OUTPUT;
+  }
+  for (const key of ["body", "program", "inverse"] as const) {
+    const child = (node as Record<string, unknown>)[key];
+    if (Array.isArray(child)) for (const c of child) routeVarOutputHbs(c);
+    else routeVarOutputHbs(child);
+  }
+}
+
+const HBS_OPTIONS = { noEscape: true, strict: true };
 
 /** Parses Handlebars' own error messages into a line and a readable message. */
 export function templateErrorDiagnostic(
@@ -108,10 +142,18 @@ export class TemplateEngine {
       const Handlebars = createRequire(import.meta.url)("handlebars") as typeof HandlebarsNamespace;
       const hbs = Handlebars.create();
       for (const [name, helper] of Object.entries(this.helpers)) hbs.registerHelper(name, helper);
-      for (const [name, source] of this.partialSources) hbs.registerPartial(name, source);
+      for (const [name, source] of this.partialSources)
+        hbs.registerPartial(name, hbs.compile(this.parseHbs(hbs, source), HBS_OPTIONS));
       this.handlebars = hbs;
     }
     return this.handlebars;
+  }
+
+  /** Handlebars' AST of a template, with `{{var}}` mustaches routed to VAR_OUTPUT. */
+  private parseHbs(hbs: typeof HandlebarsNamespace, source: string): ReturnType<typeof hbs.parse> {
+    const ast = hbs.parse(source);
+    routeVarOutputHbs(ast);
+    return ast;
   }
 
   private partial = (name: string): Program | undefined => {
@@ -119,7 +161,7 @@ export class TemplateEngine {
     if (!program) {
       const source = this.partialSources.get(name);
       if (source === undefined) return undefined;
-      program = parseTemplate(source);
+      program = routeVarOutput(parseTemplate(source));
       this.parsedPartials.set(name, program);
     }
     return program;
@@ -132,7 +174,7 @@ export class TemplateEngine {
   private renderFast(raw: string, ctx: Record<string, unknown>): string | undefined {
     let program: Program;
     try {
-      program = parseTemplate(raw);
+      program = routeVarOutput(parseTemplate(raw));
     } catch (error) {
       if (error instanceof Unsupported) return undefined;
       throw error;
@@ -179,7 +221,7 @@ export class TemplateEngine {
       s.tests = [];
       s.config = undefined;
       s.diagnostics = [];
-      const template = this.hbs.compile(raw, { noEscape: true, strict: true });
+      const template = this.hbs.compile(this.parseHbs(this.hbs, raw), HBS_OPTIONS);
       const sql = template(ctx, { allowedProtoProperties: {} });
       return { sql, state: s };
     } catch (error) {

@@ -62,6 +62,8 @@ export interface CompiledProject {
   projectDir: string;
   name: string;
   targetName: string;
+  /** The invocation that compiled it (`LoadedConfig.invocationId`). */
+  invocationId: string;
   nodes: Map<string, Node>;
   /** Node ids in a valid build order. */
   order: string[];

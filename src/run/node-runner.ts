@@ -1,9 +1,11 @@
 import path from "node:path";
+import { WarehouseError } from "../errors.ts";
 import { runMatch } from "../identity/match/index.ts";
 import { runStitch } from "../identity/stitch/index.ts";
 import { NO_RULES } from "../identity/stitch/rules.ts";
 import type { Compilation } from "../project/compile.ts";
 import type { ModelNode, Node, SeedNode, TestNode } from "../project/types.ts";
+import { CsvFormatError } from "../warehouse/csv-format.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 import { runIncremental } from "./materializations/incremental.ts";
 import type { NodeResult } from "./results.ts";
@@ -93,10 +95,21 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
 async function runSeed(ctx: NodeRunContext, schemas: SchemaCache, seed: SeedNode): Promise<Outcome> {
   await schemas.ensure(seed.relation.schema);
   const file = path.resolve(ctx.compilation.projectDir, seed.file);
-  const { rows } = await ctx.warehouse.loadCsv(seed.relation, file, {
-    columnTypes: seed.columnTypes,
-    delimiter: seed.delimiter,
-  });
+  let rows: number;
+  try {
+    ({ rows } = await ctx.warehouse.loadCsv(seed.relation, file, {
+      columnTypes: seed.columnTypes,
+      delimiter: seed.delimiter,
+    }));
+  } catch (error) {
+    if (!(error instanceof CsvFormatError)) throw error;
+    const where = error.line ? `${seed.file}:${error.line}` : seed.file;
+    throw new WarehouseError(
+      `${where}: ${error.problem}; seed "${seed.name}" was not loaded and its previous table is kept`,
+      undefined,
+      { cause: error },
+    );
+  }
   return {
     status: "success",
     relation: ctx.warehouse.dialect.quoteRelation(seed.relation),

@@ -51,10 +51,15 @@ export const isFailure = (r: NodeResult) => r.status === "error" || r.status ===
 /** The JSON written to `target/run_results.json`. */
 export function runResultsJson(
   summary: RunSummary,
-  meta: { project: string; target: string; args: Record<string, unknown> },
+  meta: { project: string; target: string; invocationId: string; args: Record<string, unknown> },
 ) {
   return {
-    metadata: { generated_at: summary.completedAt, project_name: meta.project, target_name: meta.target },
+    metadata: {
+      generated_at: summary.completedAt,
+      invocation_id: meta.invocationId,
+      project_name: meta.project,
+      target_name: meta.target,
+    },
     command: summary.command,
     success: summary.success,
     elapsed_time: summary.elapsed,

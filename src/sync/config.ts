@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { destinationSchema } from "../../connectors/index.ts";
+import { secretField } from "../connector-kit/secret-field.ts";
 
 /**
  * What a sync sends: `upsert` (create or update), `update` (existing records only), `insert`
@@ -50,6 +51,12 @@ export type FieldMapping = z.output<typeof fieldMappingSchema>;
 
 export { type DestinationConfig, destinationSchema } from "../../connectors/index.ts";
 
+/** A share of a count, written like "20%" (0-100). */
+const share = z
+  .string()
+  .regex(/^\d+(\.\d+)?%$/, 'must be a share like "20%"')
+  .refine((v) => Number.parseFloat(v) <= 100, "must be at most 100%");
+
 export const syncConfigSchema = z
   .object({
     /** The model (or seed) whose rows are synced. */
@@ -58,6 +65,17 @@ export const syncConfigSchema = z
     primaryKey: z.string().min(1),
     mode: z.enum(SYNC_MODES),
     destination: destinationSchema,
+    /**
+     * The targets this sync runs on (`--target`). Without it, only on the default target: a
+     * developer's or a pull request's build on another target never writes to the destination.
+     */
+    targets: z.array(z.string().min(1)).min(1).optional(),
+    /**
+     * A different destination on some targets, e.g. a sandbox HubSpot portal on `staging`:
+     * `{ staging: { type: "hubspot", accessToken: secret("HUBSPOT_SANDBOX_TOKEN"), ... } }`.
+     * Each key must be one of the sync's targets.
+     */
+    destinationByTarget: z.record(z.string(), destinationSchema).optional(),
     /**
      * The stitch model whose profile ids are this sync's primary key. A profile id that identity
      * resolution merges into another (its `__merges` table) is removed from the destination, in
@@ -78,7 +96,24 @@ export const syncConfigSchema = z
      * The sync fails (exit 1) when more rows than this are rejected: a count, or a share of the
      * planned rows as a string like "5%". Default 0: any rejection fails the run.
      */
-    maxRejected: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+(\.\d+)?%$/)]).default(0),
+    maxRejected: z.union([z.number().int().nonnegative(), share]).default(0),
+    /**
+     * A run that would remove (or delete) more rows than this from the destination stops before
+     * sending anything, unless `--allow-mass-removal`: a count, or a share of the rows the
+     * destination holds from this sync (its state). An empty model while the state holds rows
+     * is stopped the same way.
+     */
+    maxRemoved: z.union([z.number().int().nonnegative(), share]).default("20%"),
+    /**
+     * Where to say that a run failed, rejected more than `maxRejected`, or was stopped by a guard
+     * (mass removal, empty model, lost state, stale sources): a webhook URL or a Slack incoming
+     * webhook URL, usually `secret("SLACK_WEBHOOK_URL")` (with `{ optional: true }`, none is sent
+     * while the variable is unset). A failing notification never fails the sync.
+     */
+    notify: z
+      .object({ onFailure: secretField(z.string().url()).optional() })
+      .strict()
+      .optional(),
     /** A sync switched off is listed but never run. */
     enabled: z.boolean().default(true),
     /** Schema of the sync's state tables. */

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
 import { createConnector } from "../../connectors/index.ts";
+import { newRunId } from "../config/load.ts";
 import { redactor } from "../config/secrets.ts";
 import type { Connector, RowResult, SyncRecord } from "../connector-kit/connector.ts";
 import { defaultSleep } from "../http/rate-limit.ts";
@@ -9,6 +9,7 @@ import type { SyncConfig } from "./config.ts";
 import { deliverBatch } from "./deliver.ts";
 import { SyncError } from "./errors.ts";
 import { GroupCommit } from "./group-commit.ts";
+import { guardStop, lostStateEvidence } from "./guards.ts";
 import { heapBudget } from "./heap.ts";
 import { SyncLock } from "./lock.ts";
 import { columnsRead, fieldSql, HASH, KEY, type MappedField, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
@@ -22,7 +23,15 @@ import {
   sentCondition,
 } from "./plan.ts";
 import { planBatches } from "./plan-reader.ts";
-import { deliveredSql, ensureState, foldJournal, migrateState, pruneErrors, stateTables } from "./state.ts";
+import {
+  deliveredSql,
+  ensureState,
+  foldJournal,
+  migrateState,
+  pruneErrors,
+  stateRowCount,
+  stateTables,
+} from "./state.ts";
 
 export type SyncEvent =
   | { type: "sync_start"; sync: string; counts: PlanCounts; dryRun: boolean }
@@ -32,7 +41,14 @@ export type SyncEvent =
 export interface SyncResult {
   sync: string;
   runId: string;
-  status: "success" | "failed" | "error" | "dry_run" | "disabled";
+  /**
+   * `skipped`: not run, on purpose (another target's sync, a build that failed); `blocked`:
+   * stopped by a guard before sending anything (mass removal, empty model, lost state, stale
+   * sources), which fails the run like `failed` and `error`.
+   */
+  status: "success" | "failed" | "error" | "dry_run" | "disabled" | "skipped" | "blocked";
+  /** The target (warehouse) the sync ran against, and the command invocation it belongs to. */
+  target?: string;
   counts: PlanCounts;
   delivered: number;
   rejected: number;
@@ -44,6 +60,10 @@ export interface SyncResult {
   message?: string;
   /** What the destination reported about the run (`Connector.report`), e.g. audience match info. */
   destination?: Record<string, unknown>;
+  /** Per operation sent to the destination (upsert, delete, add, remove...): rows sent and delivered. */
+  operations?: Record<string, { sent: number; delivered: number }>;
+  /** Whether the failure notification went out (`notify.onFailure`), or why not. */
+  notification?: string;
   elapsed: number;
 }
 
@@ -55,6 +75,11 @@ export interface RunSyncOptions {
   projectDir: string;
   dryRun?: boolean;
   fullResync?: boolean;
+  /** Let a run remove more than `maxRemoved`, or sync an empty model over a non-empty state. */
+  allowMassRemoval?: boolean;
+  /** The target the warehouse belongs to and the command's invocation id, recorded in the history. */
+  targetName?: string;
+  invocationId?: string;
   onEvent?: (event: SyncEvent) => void;
   /**
    * The merges table of the identity model whose profile ids key this sync (`identity` in the
@@ -108,6 +133,16 @@ function toRecord(row: Row, fields: MappedField[], op: string): SyncRecord {
   return record;
 }
 
+/** A guard stopped the run before anything was sent (see `guardStop`). */
+class GuardStop extends Error {}
+
+async function countRows(wh: Warehouse, relation: Relation): Promise<number> {
+  const [row] = await wh.query<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM ${wh.dialect.quoteRelation(relation)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
 /** JS heap a sync lets garbage fill before it collects between plan pages (see `heapBudget`). */
 const HEAP_BUDGET_MB = 48;
 
@@ -146,10 +181,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
 
 async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
   const started = performance.now();
-  const runId = `${new Date()
-    .toISOString()
-    .replace(/[-:.TZ]/g, "")
-    .slice(0, 14)}-${randomUUID().slice(0, 8)}`;
+  const runId = newRunId();
   const wh = opts.warehouse;
   const cfg = opts.config;
   const t = stateTables(cfg.stateSchema, opts.name);
@@ -169,16 +201,35 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
     sync: opts.name,
     runId,
     status: "success",
+    target: opts.targetName,
     counts: { added: 0, changed: 0, removed: 0, retired: 0, skipped: 0, retried: 0, planned: 0 },
     delivered: 0,
     rejected: 0,
     failed: 0,
     elapsed: 0,
   };
+  const guard = async (counts: PlanCounts, connector: Connector | undefined) => {
+    const stateRows = await stateRowCount(wh, t);
+    return guardStop({
+      name: opts.name,
+      config: cfg,
+      counts,
+      stateRows,
+      modelRows: await countRows(wh, opts.modelRelation),
+      lostState:
+        stateRows === 0 && !opts.fullResync
+          ? await lostStateEvidence(wh, t, opts.name, connector)
+          : undefined,
+      fullResync: !!opts.fullResync,
+      allowMassRemoval: !!opts.allowMassRemoval,
+    });
+  };
 
   if (opts.dryRun) {
     const from = `(${planSql(wh, t, input, await deliveredSql(wh, t))}) AS plan`;
     result.counts = await countPlan(wh, from, cfg.mode);
+    const stop = await guard(result.counts, undefined);
+    if (stop) result.message = `a real run would stop here: ${stop}`;
     result.samples = {};
     for (const [kind, op] of Object.entries(MODE_OPERATIONS[cfg.mode])) {
       const rows = await wh.query(
@@ -244,15 +295,19 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
     await wh.replaceTable(t.plan, planSql(wh, t, input));
     await pruneErrors(wh, t);
     const counts = await countPlan(wh, d.quoteRelation(t.plan), cfg.mode);
+    result.counts = counts;
+    const stopped = await guard(counts, connector);
+    if (stopped) throw new GuardStop(stopped);
     // Delivery reads pages and appends to the journal: half the sync limit is plenty.
     releaseDelivery = await wh.constrainMemory?.(DELIVERY_MEMORY_SHARE);
-    result.counts = counts;
     opts.onEvent?.({ type: "sync_start", sync: opts.name, counts, dryRun: false });
 
     const ops = MODE_OPERATIONS[cfg.mode];
     const limit = pLimit(cfg.concurrency);
     const inflight = new Set<Promise<void>>();
     const errors: SyncResult["errors"] = [];
+    const operations: NonNullable<SyncResult["operations"]> = {};
+    result.operations = operations;
     let done = 0;
     const state = new GroupCommit(wh, t);
     const prepare = (rows: Row[]): PreparedBatch => ({
@@ -275,7 +330,11 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
       const failed: { key: string; operation: string; error: string }[] = [];
       results.forEach((r: RowResult, i) => {
         const record = records[i]!;
+        const op = operations[record.op] ?? { sent: 0, delivered: 0 };
+        operations[record.op] = op;
+        op.sent++;
         if (r.status === "delivered") {
+          op.delivered++;
           if (record.op === "delete" || record.op === "remove") removed.push(r.key);
           else
             upserted.push({
@@ -348,7 +407,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
       result.message = `${result.rejected + result.failed} rows not delivered (${result.rejected} rejected, ${result.failed} still failing after retries), more than maxRejected (${threshold}); they are retried next run`;
     }
   } catch (error) {
-    result.status = "error";
+    result.status = error instanceof GuardStop ? "blocked" : "error";
     result.message = redactor.redact((error as Error).message);
   } finally {
     await releaseDelivery?.().catch(() => undefined);
@@ -362,12 +421,17 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
     });
     result.elapsed = (performance.now() - started) / 1000;
     const c = result.counts;
+    // What the snapshot holds now: a later run that finds it empty can tell the state was lost.
+    const stateRows = await stateRowCount(wh, t).catch(() => null);
     await wh
       .execute(
         `UPDATE ${runs} SET finished_at = ${d.currentTimestamp()}, status = ${d.literal(result.status)},
            planned = ${c.planned}, added = ${c.added}, changed = ${c.changed}, removed = ${c.removed + c.retired},
            delivered = ${result.delivered}, rejected = ${result.rejected}, failed = ${result.failed},
-           skipped = ${c.skipped}, retried = ${c.retried}, message = ${d.literal(result.message ?? null)}
+           skipped = ${c.skipped}, retried = ${c.retried}, message = ${d.literal(result.message ?? null)},
+           state_rows = ${stateRows ?? "NULL"}, invocation_id = ${d.literal(opts.invocationId ?? null)},
+           target = ${d.literal(opts.targetName ?? null)},
+           first_errors = ${d.literal(result.errors?.length ? JSON.stringify(result.errors.slice(0, 3)) : null)}
          WHERE run_id = ${d.literal(runId)}`,
       )
       .catch(() => undefined);

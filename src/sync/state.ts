@@ -52,6 +52,18 @@ function keyedTables(wh: Warehouse): boolean {
   return wh.capabilities.enforcedKeys && !journals(wh);
 }
 
+/**
+ * Columns `sync_runs` gained after its first layout, added to older tables by `ensureState`:
+ * the rows the snapshot held when the run ended (a later run that finds the state empty knows it
+ * was lost), the invocation and target that ran it, and its first row errors (JSON).
+ */
+const RUN_COLUMNS: [string, "int64" | "string"][] = [
+  ["state_rows", "int64"],
+  ["invocation_id", "string"],
+  ["target", "string"],
+  ["first_errors", "string"],
+];
+
 /** The state tables' columns, as `CREATE TABLE` gives them, for this warehouse. */
 function stateDdl(wh: Warehouse, t: StateTables): [Relation, string][] {
   const d = wh.dialect;
@@ -70,7 +82,7 @@ function stateDdl(wh: Warehouse, t: StateTables): [Relation, string][] {
     ],
     [
       t.runs,
-      `(run_id ${s}${pk}, sync ${s} NOT NULL, started_at ${ts}, finished_at ${ts}, status ${s}, planned ${n}, added ${n}, changed ${n}, removed ${n}, delivered ${n}, rejected ${n}, failed ${n}, skipped ${n}, retried ${n}, message ${s})`,
+      `(run_id ${s}${pk}, sync ${s} NOT NULL, started_at ${ts}, finished_at ${ts}, status ${s}, planned ${n}, added ${n}, changed ${n}, removed ${n}, delivered ${n}, rejected ${n}, failed ${n}, skipped ${n}, retried ${n}, message ${s}${RUN_COLUMNS.map(([c, type]) => `, ${c} ${type === "int64" ? n : s}`).join("")})`,
     ],
     [t.locks, `(sync ${s}${pk}, owner ${s}, host ${s}, pid ${n}, acquired_at ${ts}, expires_at ${ts})`],
   ];
@@ -94,10 +106,23 @@ export async function ensureState(wh: Warehouse, t: StateTables): Promise<void> 
       if (!(await wh.describe(relation))) throw error;
     }
   }
-  // Snapshots created before `fields` existed gain the column (NULL: nothing recorded yet).
-  const snapshot = await wh.describe(t.snapshot);
-  if (snapshot && !snapshot.columns.some((c) => c.name === "fields")) {
-    await wh.execute(`ALTER TABLE ${d.quoteRelation(t.snapshot)} ADD COLUMN fields ${s}`);
+  // Tables created before a column existed gain it (NULL: nothing recorded yet).
+  const added: [Relation, string, string][] = [
+    [t.snapshot, "fields", s],
+    ...RUN_COLUMNS.map(([c, type]): [Relation, string, string] => [t.runs, c, d.typeName(type)]),
+  ];
+  for (const relation of [t.snapshot, t.runs]) {
+    const have = new Set((await wh.describe(relation))?.columns.map((c) => c.name) ?? []);
+    for (const [r, column, type] of added) {
+      if (r !== relation || have.has(column)) continue;
+      try {
+        await wh.execute(`ALTER TABLE ${d.quoteRelation(relation)} ADD COLUMN ${column} ${type}`);
+      } catch (error) {
+        // Two runs may race to add it: the loser finds it there.
+        const now = await wh.describe(relation);
+        if (!now?.columns.some((c) => c.name === column)) throw error;
+      }
+    }
   }
 }
 
@@ -365,6 +390,12 @@ export async function recordErrors(
       }),
     ),
   );
+}
+
+/** Rows the snapshot holds: what the destination holds from this sync (after a fold). */
+export async function stateRowCount(wh: Warehouse, t: StateTables): Promise<number> {
+  const [row] = await wh.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${await deliveredSql(wh, t)} AS s`);
+  return Number(row?.n ?? 0);
 }
 
 /** Errors of keys that are no longer planned (fixed, or gone from the model) are over. */

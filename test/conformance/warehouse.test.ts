@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CsvFormatError } from "../../src/warehouse/csv-format.ts";
 import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
 import { TARGETS } from "./targets.ts";
 
@@ -106,6 +110,50 @@ for (const target of TARGETS) {
         `SELECT table_name FROM ${target.name === "bigquery" ? `${wh.dialect.quoteIdentifier(schema)}.INFORMATION_SCHEMA.TABLES` : "information_schema.tables"} WHERE table_schema = ${d().literal(schema)} AND table_name LIKE '%cdp%'`,
       );
       expect(left).toEqual([]);
+    });
+
+    it("loads seeds strictly: a ragged row, an open quote or an empty file fails naming the line, and the old table stays", async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "cdp-conf-csv-"));
+      const csv = (name: string, text: string) => {
+        const file = path.join(dir, `${name}.csv`);
+        writeFileSync(file, text);
+        return file;
+      };
+      const good = Array.from({ length: 500 }, (_, i) => `${i},p${i}@example.com,pro`);
+      const header = "customer_id,email,plan";
+      const loaded = await wh.loadCsv(rel("seed"), csv("good", [header, ...good, ""].join("\n")), {});
+      expect(loaded.rows).toBe(500);
+      const failure = async (file: string) => {
+        const error = await wh.loadCsv(rel("seed"), file, {}).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(CsvFormatError);
+        return error as CsvFormatError;
+      };
+      const expected3 = "expected 3 fields (customer_id, email, plan) as in the header";
+      const middle = [header, ...good.slice(0, 250), "999,x@example.com,pro,extra", ...good.slice(250), ""];
+      let e = await failure(csv("middle", middle.join("\n")));
+      expect([e.line, e.problem]).toEqual([252, `${expected3}, found 4`]);
+      e = await failure(csv("last_long", [header, ...good, "1,2,3,4", ""].join("\n")));
+      expect([e.line, e.problem]).toEqual([502, `${expected3}, found 4`]);
+      e = await failure(csv("last_short", [header, ...good, "1,2"].join("\n")));
+      expect([e.line, e.problem]).toEqual([502, `${expected3}, found 2`]);
+      e = await failure(csv("quote", `${header}\n1,"a@example.com,pro\n2,b@example.com,pro\n`));
+      expect(e.line).toBe(2);
+      expect(e.problem).toMatch(/quoted field is never closed/);
+      e = await failure(csv("empty", ""));
+      expect([e.line, e.problem]).toEqual([
+        1,
+        "the file has no header: expected a first line naming the columns",
+      ]);
+      const kept = await wh.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${q("seed")}`);
+      expect(Number(kept[0]!.n)).toBe(500);
+      expect((await wh.describe(rel("seed")))?.columns.map((c) => c.name)).toEqual([
+        "customer_id",
+        "email",
+        "plan",
+      ]);
     });
 
     it("merges on a key and appends by column name", async () => {

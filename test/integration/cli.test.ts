@@ -94,7 +94,7 @@ describe("cdp CLI", () => {
     const secretValue = "sup3r-s3cret-value";
     const dir = makeProject(
       {
-        "models/m.sql": `{{config materialized="table"}}select '{{var "token"}}' as t from missing_table`,
+        "models/m.sql": `{{config materialized="table"}}select {{literal (var "token")}} as t from missing_table`,
         ".env": `CDP_TEST_TOKEN=${secretValue}\n`,
       },
       `import { secret } from "cdp";

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -56,5 +56,27 @@ describe("demo identity pipeline", () => {
     // Same input, second run: ids are kept, nothing merges or splits.
     const again = cdp(dir, ["build", "--select", "identity_graph"]);
     expect(again.stdout).toMatch(/0 merges, 0 splits/);
+  });
+
+  it("rebuilds the same data twice more and sends nothing: the golden records do not flip", () => {
+    const sent = () => {
+      const results = JSON.parse(readFileSync(path.join(dir, "target/sync_results.json"), "utf8")) as {
+        results: { sync: string; status: string; counts: { planned: number }; delivered: number }[];
+      };
+      return results.results.map((r) => [r.sync, r.status, r.counts.planned, r.delivered]);
+    };
+    // The first build (above) sent both audiences whole.
+    expect(sent()).toEqual([
+      ["high_value_at_risk_file", "success", 15, 15],
+      ["recent_signups_file", "success", 26, 26],
+    ]);
+    for (const run of [2, 3]) {
+      const build = cdp(dir, ["build"]);
+      expect(build.code, build.output).toBe(0);
+      expect(sent(), `build ${run}`).toEqual([
+        ["high_value_at_risk_file", "success", 0, 0],
+        ["recent_signups_file", "success", 0, 0],
+      ]);
+    }
   });
 });

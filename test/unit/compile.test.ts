@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/api.ts";
-import { CompileError } from "../../src/errors.ts";
+import { CompileError, ConfigError } from "../../src/errors.ts";
+import { artifactFile } from "../../src/project/artifacts.ts";
 import { select } from "../../src/project/selectors.ts";
 import { makeProject } from "../helpers/project.ts";
 
@@ -186,5 +187,15 @@ describe("selectors", () => {
     expect(names(["stg+"], ["b"])).toEqual(["a", "not_null_stg_id", "stg"]);
     expect(names(["@a"])).toEqual(["a", "b", "not_null_stg_id", "raw", "stg"]);
     expect(() => names(["nothing_like_this"])).toThrow(/matches no model/);
+  });
+});
+
+describe("artifact paths", () => {
+  it("stay under target/: a path climbing out is refused", () => {
+    expect(artifactFile("/p/target", "compiled/models/a.sql")).toBe("/p/target/compiled/models/a.sql");
+    expect(() => artifactFile("/p/target", "compiled/../../models/victim.sql")).toThrow(
+      /refusing to write \/p\/models\/victim\.sql: artifacts are written under \/p\/target only/,
+    );
+    expect(() => artifactFile("/p/target", "/etc/passwd")).toThrow(ConfigError);
   });
 });

@@ -33,6 +33,8 @@ describe("topologicalOrder", () => {
     const cycle = cycles[0]!;
     expect(cycle[0]).toBe(cycle.at(-1));
     expect(new Set(cycle)).toEqual(new Set(["a", "b", "c"]));
+    // Each node reads from the next one: the path follows the refs.
+    for (let i = 0; i + 1 < cycle.length; i++) expect(parents.get(cycle[i]!)).toContain(cycle[i + 1]);
   });
 
   it("finds a self-reference", () => {

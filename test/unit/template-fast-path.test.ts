@@ -57,6 +57,8 @@ const CASES = [
   `a\n  {{#if is_incremental}}\n  where x\n  {{else}}\n  where y\n  {{/if}}\nb`,
   `{{#if (var "n")}}zero is false{{/if}}|{{#if (var "n") includeZero=true}}zero counts{{/if}}`,
   `{{#each (var "empty")}}x{{else}}none{{/each}}`,
+  `{{var "obj"}}|{{var "list"}}|{{var "s" raw=true}}|{{var "n"}}|{{literal (var "obj")}}|{{literal (var "list")}}`,
+  `{{#if flag}}{{var "obj"}}{{/if}}{{> inline}}`,
   `{{#with (var "obj")}}{{x}}-{{y}}{{/with}}`,
   `select\n  {{> cols}}\nfrom t`,
   `select\n{{> cols}}\nfrom t\n    {{> cols}}`,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { artifactFile } from "../../project/artifacts.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { describeLevel, type Level, type MatchSettings } from "./settings.ts";
 
@@ -139,9 +140,8 @@ export async function loadParameters(
 
 /** `target/match/<model>.json`: the parameters, for review in a pull request or a CI artifact. */
 export function writeParametersFile(targetDir: string, model: string, p: MatchParameters): string {
-  const dir = path.join(targetDir, "match");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${model}.json`);
+  const file = artifactFile(targetDir, `match/${model}.json`);
+  mkdirSync(path.dirname(file), { recursive: true });
   const withWeights = {
     ...p,
     priorWeight: Math.log2(p.prior / (1 - p.prior)),

@@ -23,30 +23,6 @@ function records(text: string, limit: number, complete: boolean): string[] {
   return out;
 }
 
-/** The fields of one record. */
-export function parseRecord(record: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < record.length; i++) {
-    const ch = record[i]!;
-    if (quoted) {
-      if (ch === '"' && record[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (record.startsWith(delimiter, i)) {
-      fields.push(field);
-      field = "";
-      i += delimiter.length - 1;
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields;
-}
-
 /**
  * The first `count` records of a file (the header included), reading no more than needed.
  * Returns them as text ready to be loaded, and one by one.

@@ -150,8 +150,9 @@ ${JARO_WINKLER_JS}
     dateDiff,
     currentTimestamp: () => "CURRENT_TIMESTAMP()",
     // Survivorship aggregates. Rows whose `order` is NULL never win, as with DuckDB's arg_max.
+    // Ties in `order` go to the smallest value: the same rows always give the same answer.
     pickBy: (value: string, order: string, direction: "asc" | "desc") =>
-      `ARRAY_AGG(CASE WHEN ${order} IS NOT NULL THEN ${value} END IGNORE NULLS ORDER BY ${order} ${direction.toUpperCase()} LIMIT 1)[SAFE_OFFSET(0)]`,
+      `ARRAY_AGG(CASE WHEN ${order} IS NOT NULL THEN ${value} END IGNORE NULLS ORDER BY ${order} ${direction.toUpperCase()}, ${value} LIMIT 1)[SAFE_OFFSET(0)]`,
     // No MODE aggregate: count the group's values in a subquery; ties go to the smallest value.
     mostFrequent: (value: string) =>
       `(SELECT v FROM UNNEST(ARRAY_AGG(${value} IGNORE NULLS)) AS v GROUP BY v ORDER BY COUNT(*) DESC, v LIMIT 1)`,

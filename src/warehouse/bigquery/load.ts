@@ -5,8 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BigQuery, Job, JobMetadata } from "@google-cloud/bigquery";
 import { WarehouseError } from "../../errors.ts";
+import { checkCsv, readCsvHeader } from "../csv-format.ts";
 import type { CsvLoadOptions, Relation } from "../types.ts";
-import { headRecords, parseRecord } from "./csv.ts";
+import { headRecords } from "./csv.ts";
 import { JobFailure } from "./errors.ts";
 import { type JobRunner, jobRef } from "./jobs.ts";
 
@@ -114,6 +115,10 @@ function baseLoad(relation: Relation & { database: string }, options: CsvLoadOpt
     sourceFormat: "CSV",
     skipLeadingRows: 1,
     allowQuotedNewlines: true,
+    // Strict, as on every warehouse: a row missing fields or with extra ones fails the load.
+    allowJaggedRows: false,
+    ignoreUnknownValues: false,
+    maxBadRecords: 0,
     writeDisposition: "WRITE_TRUNCATE",
     createDisposition: "CREATE_IF_NEEDED",
     ...(options.delimiter ? { fieldDelimiter: options.delimiter } : {}),
@@ -159,9 +164,10 @@ export async function loadCsv(
   options: CsvLoadOptions,
 ): Promise<{ rows: number }> {
   const fail = (message: string) => new WarehouseError(`${ctx.prefix}: cannot load ${file}: ${message}`);
-  const header = (await headRecords(file, 1)).records[0];
-  if (header === undefined) throw fail("the file is empty (a header line is needed)");
-  const names = parseRecord(header, options.delimiter ?? ",");
+  const names = await readCsvHeader(file, options.delimiter ?? ",");
+  // A load job reports a ragged row by byte offset, and only after the upload: the file is
+  // checked here first, so the error names the line.
+  await checkCsv(file, names, options.delimiter ?? ",");
   const overrides = new Map<string, Omit<Field, "name">>();
   for (const [column, type] of Object.entries(options.columnTypes ?? {})) {
     const index = names.findIndex((n) => n.toLowerCase() === column.toLowerCase());

@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import {
   type DuckDBConnection,
   DuckDBInstance,
@@ -10,6 +8,7 @@ import {
 } from "@duckdb/node-api";
 import { WarehouseError } from "../../errors.ts";
 import type { AppendValue, Relation, Row } from "../types.ts";
+import { prepareDatabaseFile } from "./database-file.ts";
 import { duckdbDialect } from "./dialect.ts";
 import { columnFixes, fixRows } from "./values.ts";
 
@@ -21,7 +20,7 @@ export async function openInstance(options: {
   duckdbThreads?: number;
   memoryLimit?: string;
 }): Promise<DuckDBInstance> {
-  if (options.path !== ":memory:") mkdirSync(path.dirname(options.path), { recursive: true });
+  if (options.path !== ":memory:") prepareDatabaseFile(options.path);
   const config: Record<string, string> = {};
   if (options.duckdbThreads) config.threads = String(options.duckdbThreads);
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;

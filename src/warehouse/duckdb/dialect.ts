@@ -34,9 +34,14 @@ export const duckdbDialect: Dialect = {
     `(${expression} + INTERVAL (${Math.trunc(amount)}) ${part.toUpperCase()})`,
   dateDiff: (part, start, end) => `date_diff('${part}', ${start}, ${end})`,
   currentTimestamp: () => "current_timestamp",
+  // Ties (two rows with the same order) go to the smallest value, so the same rows always give
+  // the same answer: arg_max/arg_min and mode() pick whichever row they meet first, which varies
+  // with threads and row order and flipped golden records between identical builds.
   pickBy: (value, order, direction) =>
-    `${direction === "desc" ? "arg_max" : "arg_min"}(${value}, ${order}) FILTER (WHERE ${value} IS NOT NULL)`,
-  mostFrequent: (value) => `mode(${value}) FILTER (WHERE ${value} IS NOT NULL)`,
+    `first(${value} ORDER BY ${order} ${direction === "desc" ? "DESC" : "ASC"}, ${value} ASC) FILTER (WHERE ${value} IS NOT NULL AND ${order} IS NOT NULL)`,
+  // The most frequent value, ties to the smallest: the (count, value) pairs sorted, first taken.
+  mostFrequent: (value) =>
+    `list_sort(list_transform(map_entries(histogram(${value})), lambda e: {'n': -e.value, 'v': e.key}))[1].v`,
   // DuckDB parses and binds a VALUES list of thousands of literals slowly, slower still with
   // several statements at once (a 10k-row sync state commit took seconds with four in flight):
   // each column travels as one JSON array literal instead, unnested in step, about a tenth of

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { readCsvHeader } from "../csv-format.ts";
 import { Pool } from "../pool.ts";
 import type {
   AppendValue,
@@ -14,6 +15,7 @@ import type {
   Warehouse,
 } from "../types.ts";
 import { appendTo, convert, openInstance, readBatches, wrap } from "./connection.ts";
+import { duckdbCsvError, strictCheckSql, typedReadSql } from "./csv.ts";
 import { duckdbDialect } from "./dialect.ts";
 import { MemoryHolds, SYNC_MEMORY_LIMIT } from "./memory.ts";
 
@@ -282,15 +284,14 @@ export class DuckdbWarehouse implements Warehouse {
     });
   }
 
-  loadCsv(relation: Relation, file: string, options: CsvLoadOptions): Promise<{ rows: number }> {
-    const l = this.dialect.literal;
-    const args = [l(file), "header = true", "sample_size = -1"];
-    if (options.delimiter) args.push(`delim = ${l(options.delimiter)}`);
-    if (options.columnTypes && Object.keys(options.columnTypes).length) {
-      const types = Object.entries(options.columnTypes).map(([k, v]) => `${l(k)}: ${l(v)}`);
-      args.push(`types = {${types.join(", ")}}`);
+  async loadCsv(relation: Relation, file: string, options: CsvLoadOptions): Promise<{ rows: number }> {
+    const columns = await readCsvHeader(file, options.delimiter ?? ",");
+    try {
+      await this.query(strictCheckSql(file, columns, options));
+    } catch (error) {
+      throw duckdbCsvError(error, columns) ?? error;
     }
-    return this.replaceTable(relation, `SELECT * FROM read_csv(${args.join(", ")})`);
+    return this.replaceTable(relation, typedReadSql(file, columns, options));
   }
 
   async close(): Promise<void> {

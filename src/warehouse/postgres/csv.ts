@@ -1,4 +1,3 @@
-import { open } from "node:fs/promises";
 import { postgresDialect as d } from "./dialect.ts";
 
 /**
@@ -7,63 +6,6 @@ import { postgresDialect as d } from "./dialect.ts";
  * same models working on both: a column of `2024-11-09T20:47:52Z` is a timestamp with time zone
  * in either warehouse, `100005` a BIGINT, `true` a BOOLEAN. `columnTypes` overrides a column.
  */
-
-/** The first record of a CSV file: its column names, made unique and non-empty like DuckDB does. */
-export async function readCsvHeader(file: string, delimiter: string): Promise<string[]> {
-  const handle = await open(file);
-  try {
-    let text = "";
-    const buffer = Buffer.alloc(64 * 1024);
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      text += buffer.subarray(0, bytesRead).toString("utf8");
-      const record = firstRecord(text, delimiter, bytesRead === 0);
-      if (record) return uniqueNames(record);
-      if (bytesRead === 0) return [];
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Parses the first record; undefined when `text` may not hold all of it yet. */
-function firstRecord(text: string, delimiter: string, complete: boolean): string[] | undefined {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      fields.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      fields.push(field);
-      return fields;
-    } else field += c;
-  }
-  if (!complete) return undefined;
-  if (fields.length === 0 && field === "") return [];
-  fields.push(field);
-  return fields;
-}
-
-function uniqueNames(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((raw, i) => {
-    let name = raw.trim() || `column${i}`;
-    for (let n = 1; seen.has(name); n++) name = `${raw.trim() || `column${i}`}_${n}`;
-    seen.add(name);
-    return name;
-  });
-}
 
 /**
  * What the values must look like, most specific first. A column takes the first type that every

@@ -103,8 +103,9 @@ const postgres = {
   dateDiff,
   currentTimestamp: () => "current_timestamp",
   // No arg_max in PostgreSQL: the first element of the values ordered by `order`.
+  // Ties in `order` go to the smallest value: the same rows always give the same answer.
   pickBy: (value: string, order: string, direction: "asc" | "desc") =>
-    `(array_agg(${value} ORDER BY ${order} ${direction === "desc" ? "DESC" : "ASC"}) FILTER (WHERE ${value} IS NOT NULL AND ${order} IS NOT NULL))[1]`,
+    `(array_agg(${value} ORDER BY ${order} ${direction === "desc" ? "DESC" : "ASC"}, ${value} ASC) FILTER (WHERE ${value} IS NOT NULL AND ${order} IS NOT NULL))[1]`,
   // An ordered-set aggregate: NULLs are ignored, ties go to the value that sorts first.
   mostFrequent: (value: string) => `mode() WITHIN GROUP (ORDER BY ${value})`,
 };

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { WarehouseError } from "../../errors.ts";
+import { CsvFormatError, checkCsv, readCsvHeader, UNTERMINATED_QUOTE } from "../csv-format.ts";
 import type { CsvLoadOptions, Relation } from "../types.ts";
 import { CopyFrom } from "./copy.ts";
-import { columnTypesFrom, detectionSql, readCsvHeader, typedSelect, unknownOverrides } from "./csv.ts";
+import { columnTypesFrom, detectionSql, typedSelect, unknownOverrides } from "./csv.ts";
 import { postgresDialect as d } from "./dialect.ts";
 import { type Session, scratch } from "./session.ts";
 import { replaceWith } from "./swap.ts";
@@ -11,7 +12,6 @@ import { replaceWith } from "./swap.ts";
 /** The header of a seed file, checked against its `columnTypes`, before any transaction opens. */
 export async function seedColumns(file: string, options: CsvLoadOptions): Promise<string[]> {
   const columns = await readCsvHeader(file, options.delimiter ?? ",");
-  if (!columns.length) throw new WarehouseError(`${file} is empty: a seed needs at least a header line`);
   const unknown = unknownOverrides(columns, options.columnTypes);
   if (unknown.length) {
     throw new WarehouseError(
@@ -44,7 +44,9 @@ export async function loadCsvIn(
   try {
     rows = await session.client.query(new CopyFrom(copySql, source)).done;
   } catch (error) {
-    throw session.wrap(error, copySql);
+    throw (
+      (await copyFormatError(error, file, columns, options.delimiter ?? ",")) ?? session.wrap(error, copySql)
+    );
   } finally {
     source.destroy();
   }
@@ -55,4 +57,30 @@ export async function loadCsvIn(
   await session.analyze(temp);
   await replaceWith(session, relation, () => session.rename(temp, relation));
   return rows;
+}
+
+/**
+ * COPY is strict already: a ragged row or an open quote fails with SQLSTATE 22P04 and the line in
+ * the error's context, but it does not say how many fields it found. The local file is read again
+ * to say so, in the words every warehouse uses; COPY's own message is the fallback.
+ */
+async function copyFormatError(
+  error: unknown,
+  file: string,
+  columns: string[],
+  delimiter: string,
+): Promise<CsvFormatError | undefined> {
+  const e = error as { code?: string; message?: string; where?: string };
+  if (e.code !== "22P04") return undefined;
+  try {
+    await checkCsv(file, columns, delimiter);
+  } catch (precise) {
+    if (precise instanceof CsvFormatError) return precise;
+  }
+  const line = Number(/line (\d+)/.exec(e.where ?? "")?.[1]) || undefined;
+  const message = e.message ?? "";
+  return new CsvFormatError(
+    line,
+    /unterminated CSV quoted field/.test(message) ? UNTERMINATED_QUOTE : message,
+  );
 }

@@ -220,7 +220,8 @@ const FUNCTIONS: Record<string, Rewrite> = {
 
 /** ARRAY_AGG(x [IGNORE NULLS] [ORDER BY ...] [LIMIT n]): DuckDB's array_agg, a filter, a slice. */
 function arrayAgg(ctx: Context, a: Token[][]): string {
-  const tokens = a.flat();
+  // The arguments come split at top-level commas: put the commas back (ORDER BY a, b).
+  const tokens = a.flatMap((arg, i) => (i ? [{ kind: "op" as const, value: "," }, ...arg] : arg));
   let depth = 0;
   const at: Record<string, number> = {};
   tokens.forEach((t, i) => {

@@ -147,6 +147,8 @@ describe("hubspot audiences (list memberships), companies and check()", () => {
           primaryKey: "company_id",
           mode: "mirror",
           fields: { name: "name", numberofemployees: "numberofemployees" },
+          // Two of eight leave on purpose (25%, over the default maxRemoved of 20%).
+          maxRemoved: 2,
         },
         destination: { object: "companies", idProperty: "cdp_company_id" },
       });

@@ -252,7 +252,8 @@ describe("salesforce connector: the sync engine against a mock org", () => {
     // 600 rows leave the model: ids resolved by SOQL (200 keys a query), one bulk delete job.
     const kept = people.filter((p) => p.id > 600 && p.id % 400 !== 0);
     await setPeople(wh, "p_bulk", kept);
-    const second = await sync(wh, "p_bulk", connector, {}, sleep);
+    // Most of the model leaves on purpose, far over the default maxRemoved of 20%.
+    const second = await sync(wh, "p_bulk", connector, { maxRemoved: "100%" }, sleep);
     expect(second).toMatchObject({ status: "success", rejected: 0, failed: 0 });
     const deleteJobs = [...mock.bulk.jobs.values()].filter((j) => j.operation === "delete");
     expect(deleteJobs).toHaveLength(1);

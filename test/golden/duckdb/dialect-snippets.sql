@@ -25,9 +25,9 @@ date_diff('day', first_seen, last_seen)
 -- current_timestamp
 current_timestamp
 -- most_recent
-arg_max(email, seen_at) FILTER (WHERE email IS NOT NULL)
+first(email ORDER BY seen_at DESC, email ASC) FILTER (WHERE email IS NOT NULL AND seen_at IS NOT NULL)
 -- most_frequent
-mode(city) FILTER (WHERE city IS NOT NULL)
+list_sort(list_transform(map_entries(histogram(city)), lambda e: {'n': -e.value, 'v': e.key}))[1].v
 -- text_columns
 SELECT unnest(from_json('["a",null]', '["VARCHAR"]')) AS key, now() AS at
 -- row_number

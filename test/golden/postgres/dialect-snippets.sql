@@ -25,7 +25,7 @@ CAST(CAST(last_seen AS DATE) - CAST(first_seen AS DATE) AS BIGINT)
 -- current_timestamp
 current_timestamp
 -- most_recent
-(array_agg(email ORDER BY seen_at DESC) FILTER (WHERE email IS NOT NULL AND seen_at IS NOT NULL))[1]
+(array_agg(email ORDER BY seen_at DESC, email ASC) FILTER (WHERE email IS NOT NULL AND seen_at IS NOT NULL))[1]
 -- most_frequent
 mode() WITHIN GROUP (ORDER BY city)
 -- text_columns
