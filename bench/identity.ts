@@ -2,8 +2,8 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { NO_RULES } from "../src/identity/rules.ts";
-import { runStitch } from "../src/identity/stitch.ts";
+import { runStitch } from "../src/identity/stitch/index.ts";
+import { NO_RULES } from "../src/identity/stitch/rules.ts";
 import { DuckdbWarehouse } from "../src/warehouse/duckdb/index.ts";
 import { median, table } from "./measure.ts";
 

@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type PairwiseQuality, pairwiseQuality } from "../src/identity/evaluate.ts";
-import { type MatchResult, runMatch } from "../src/identity/match.ts";
-import type { MatchSettings } from "../src/identity/match-settings.ts";
-import { NO_RULES } from "../src/identity/rules.ts";
-import { runStitch } from "../src/identity/stitch.ts";
+import { type MatchResult, runMatch } from "../src/identity/match/index.ts";
+import type { MatchSettings } from "../src/identity/match/settings.ts";
+import { runStitch } from "../src/identity/stitch/index.ts";
+import { NO_RULES } from "../src/identity/stitch/rules.ts";
 import type { Relation, Warehouse } from "../src/warehouse/types.ts";
 
 /**

@@ -146,8 +146,9 @@ export async function debugProject(options: DebugOptions = {}): Promise<DebugRep
     }
     const warnings: string[] = [];
     const check = await timed("sync", label, async () => {
-      const connector = createConnector(
-        cfg.destination,
+      const connector = await createConnector(
+        // The destination this target uses (a sandbox portal on staging, say).
+        cfg.destinationByTarget?.[loaded.targetName] ?? cfg.destination,
         { projectDir: loaded.projectDir, redactor, sleep: defaultSleep },
         // One attempt: a debug run reports what is wrong now instead of retrying for minutes.
         { batchSize: cfg.batchSize, rateLimit: cfg.rateLimit, maxAttempts: 1 },

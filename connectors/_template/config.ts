@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/connector-kit/index.ts";
+import { secretField } from "../../src/connector-kit/config.ts";
 
 /**
  * The `example` destination's config: what a user writes under `destination:` in a sync. Mark

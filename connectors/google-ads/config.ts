@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField, variableField } from "../../src/connector-kit/index.ts";
+import { secretField, variableField } from "../../src/connector-kit/config.ts";
 import { GOOGLE_ADS_VERSIONS } from "./versions.ts";
 
 /** A Google Ads customer id as shown in the UI ("123-456-7890") or as digits; kept as digits. */

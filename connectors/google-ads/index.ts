@@ -69,11 +69,10 @@ function googleAdsParts(
     kit.redactor,
   );
   // The pace of API calls is kept here, not given to the HTTP client as `rateLimit`: on a 429 the
-  // client pauses its bucket for Google's retryDelay on the real clock (it builds the bucket
-  // without a clock), while waits go through the injected sleep, which does not move that clock:
-  // with a test's sleep the pause is waited again after the retry's own wait, or spun through.
-  // Here a 429 only slows the pace (`throttled()` without a delay) and the retry's wait is the
-  // pause. Once the client passes a clock to its bucket, `rateLimit` can go back to the client.
+  // client pauses its bucket for Google's retryDelay on its clock (the real one unless `now` is
+  // given), while waits go through the injected sleep, which does not move that clock: with a
+  // test's sleep the pause is waited again after the retry's own wait, or spun through. Here a
+  // 429 only slows the pace (`throttled()` without a delay) and the retry's wait is the pause.
   const bucket = new TokenBucket(kit.rateLimit ?? DEFAULT_RATE_LIMIT, undefined, sleep);
   const api = new GoogleAdsApi({
     http: kit.http({

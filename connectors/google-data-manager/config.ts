@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/connector-kit/index.ts";
+import { secretField } from "../../src/connector-kit/config.ts";
 
 /**
  * `ProductAccount.AccountType` values that own Customer Match lists (destination.proto,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/connector-kit/index.ts";
+import { secretField } from "../../src/connector-kit/config.ts";
 import { HUBSPOT_VERSIONS } from "./versions.ts";
 
 /** CRM objects this destination writes. */

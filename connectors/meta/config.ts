@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField, variableField } from "../../src/connector-kit/index.ts";
+import { secretField, variableField } from "../../src/connector-kit/config.ts";
 import { META_VERSIONS } from "./versions.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/connector-kit/index.ts";
+import { secretField } from "../../src/connector-kit/config.ts";
 import { SALESFORCE_VERSIONS } from "./versions.ts";
 
 /** API names of objects and fields: `Contact`, `Member__c`, `ns__Score__c`. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretField } from "../../src/connector-kit/index.ts";
+import { secretField } from "../../src/connector-kit/config.ts";
 
 /**
  * The `webhook` destination: JSON batches POSTed to `url`, signed with HMAC-SHA256 when a

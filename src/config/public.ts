@@ -4,7 +4,7 @@
  */
 
 /** The recommended match settings for person records, to use as they are or spread and adapt. */
-export { PERSON_MATCH_SETTINGS } from "../identity/match-person-settings.ts";
+export { PERSON_MATCH_SETTINGS } from "../identity/match/person-settings.ts";
 export { defineConfig } from "./define-config.ts";
 export type { ProjectConfig, UserConfig } from "./schema.ts";
 export { env, secret } from "./secrets.ts";

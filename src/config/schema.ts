@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identityConfigSchema } from "../identity/rules.ts";
+import { identityConfigSchema } from "../identity/stitch/rules.ts";
 import { syncConfigSchema } from "../sync/config.ts";
 import { targetSchema } from "../warehouse/config.ts";
 

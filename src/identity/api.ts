@@ -5,9 +5,9 @@ import { openProject, type ProjectOptions } from "../project/open.ts";
 import type { ModelNode } from "../project/types.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 import { type PairwiseQuality, pairwiseQuality } from "./evaluate.ts";
-import { type Explanation, explainPair } from "./explain.ts";
-import type { MatchSettings } from "./match-settings.ts";
-import { type IdentityReport, identityReport } from "./report.ts";
+import { type Explanation, explainPair } from "./match/explain.ts";
+import type { MatchSettings } from "./match/settings.ts";
+import { type IdentityReport, identityReport } from "./stitch/report.ts";
 
 async function withProject<T>(
   options: ProjectOptions,

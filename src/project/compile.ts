@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { LoadedConfig } from "../config/load.ts";
 import { CompileError, type Diagnostic } from "../errors.ts";
-import type { MatchSettings } from "../identity/match-settings.ts";
-import type { Ruleset } from "../identity/rules.ts";
+import type { MatchSettings } from "../identity/match/settings.ts";
+import type { Ruleset } from "../identity/stitch/rules.ts";
 import { dialectFor } from "../warehouse/index.ts";
 import type { Dialect } from "../warehouse/types.ts";
 import { checkOneStatement, checkRelationsUnique } from "./compile-checks.ts";

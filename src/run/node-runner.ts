@@ -1,8 +1,8 @@
 import path from "node:path";
 import { WarehouseError } from "../errors.ts";
-import { runMatch } from "../identity/match.ts";
-import { NO_RULES } from "../identity/rules.ts";
-import { runStitch } from "../identity/stitch.ts";
+import { runMatch } from "../identity/match/index.ts";
+import { runStitch } from "../identity/stitch/index.ts";
+import { NO_RULES } from "../identity/stitch/rules.ts";
 import type { Compilation } from "../project/compile.ts";
 import type { ModelNode, Node, SeedNode, TestNode } from "../project/types.ts";
 import { CsvFormatError } from "../warehouse/csv-format.ts";

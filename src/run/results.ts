@@ -19,7 +19,7 @@ export interface NodeResult {
   relation?: string;
   file: string;
   /** Stitch models: what identity resolution did. */
-  stitch?: import("../identity/stitch.ts").StitchResult;
+  stitch?: import("../identity/stitch/index.ts").StitchResult;
 }
 
 export interface RunSummary {

@@ -247,7 +247,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
 
   const connector =
     opts.connector ??
-    createConnector(
+    (await createConnector(
       cfg.destination,
       { projectDir: opts.projectDir, redactor, sleep: opts.sleep },
       {
@@ -255,7 +255,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
         rateLimit: cfg.rateLimit,
         maxAttempts: cfg.maxAttempts,
       },
-    );
+    ));
   input.previousFields = !!connector.removalNeedsFields;
   // Merged-away profile ids are deleted where the destination can delete (remove in audiences).
   if (

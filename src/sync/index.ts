@@ -3,7 +3,7 @@ import { type LoadedConfig, newRunId } from "../config/load.ts";
 import { defaultTargetName } from "../config/schema.ts";
 import { type MissingSecret, redactor } from "../config/secrets.ts";
 import { UsageError } from "../errors.ts";
-import { stitchTables } from "../identity/stitch.ts";
+import { stitchTables } from "../identity/stitch/index.ts";
 import { writeAtomic } from "../project/artifacts.ts";
 import type { Compilation } from "../project/compile.ts";
 import type { ModelNode, SeedNode } from "../project/types.ts";

@@ -1,5 +1,5 @@
 import { getCountries, getCountryCallingCode } from "libphonenumber-js";
-import { phoneE164Sql } from "../identity/normalize-sql.ts";
+import { phoneE164Sql } from "../identity/stitch/normalize-sql.ts";
 import type { Dialect } from "../warehouse/types.ts";
 
 /** ISO 3166 alpha-2 country → calling code, from libphonenumber's metadata (e.g. DE → 49). */

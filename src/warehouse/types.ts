@@ -129,7 +129,14 @@ export interface Dialect {
 /** One column of rows given column-wise: text values (NULL allowed), or one SQL expression for all rows. */
 export type TextColumn = { name: string; values: (string | null)[] } | { name: string; sql: string };
 
-/** What a dialect can do, as flags; callers pick a strategy instead of catching "not implemented". */
+/**
+ * What a dialect can do, as flags; callers pick a strategy instead of catching "not implemented".
+ *
+ * The rule for options: a flag says how an operation every warehouse has behaves (`merge`,
+ * `transactionalDdl`, `pagedReads`), so callers choose a strategy; an operation only some
+ * warehouses have is an optional member (`Warehouse.appendRows?`, `Dialect.textColumnsSql?`),
+ * so its absence is checked by the type system rather than by a flag that could disagree with it.
+ */
 export interface Capabilities {
   /** DDL (create, drop, rename) can be rolled back inside a transaction. */
   readonly transactionalDdl: boolean;

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { matchRecordsSql, runMatch } from "../../src/identity/match.ts";
-import type { ValueKind } from "../../src/identity/match-checks.ts";
-import { pairsSql, scoresSql } from "../../src/identity/match-pairs-sql.ts";
-import { fingerprint, levelKind, type MatchParameters } from "../../src/identity/match-params.ts";
-import { type MatchSettings, matchSettingsSchema } from "../../src/identity/match-settings.ts";
-import { priorRulesSql, uSampleSql } from "../../src/identity/match-train.ts";
+import type { ValueKind } from "../../src/identity/match/checks.ts";
+import { matchRecordsSql, runMatch } from "../../src/identity/match/index.ts";
+import { pairsSql, scoresSql } from "../../src/identity/match/pairs-sql.ts";
+import { fingerprint, levelKind, type MatchParameters } from "../../src/identity/match/params.ts";
+import { type MatchSettings, matchSettingsSchema } from "../../src/identity/match/settings.ts";
+import { priorRulesSql, uSampleSql } from "../../src/identity/match/train.ts";
 import { bigqueryDialect } from "../../src/warehouse/bigquery/dialect.ts";
 import type { BigqueryWarehouse } from "../../src/warehouse/bigquery/index.ts";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";

@@ -19,14 +19,23 @@ import {
 const ctx = () => ({ projectDir: ".", redactor: new Redactor(), sleep: async () => {} });
 const writeCtx = { sync: "conformance", runId: "run-1" };
 
+const loaded = await Promise.all(CONNECTORS.map((c) => c.load()));
+
 it("every registered destination has a fixture here, and every fixture a registered destination", () => {
   expect(Object.keys(CONNECTOR_FIXTURES).sort()).toEqual(CONNECTORS.map((c) => c.type).sort());
   expect(new Set(CONNECTORS.map((c) => c.type)).size).toBe(CONNECTORS.length);
 });
 
+it("the registry's schema for each type is the one its connector validates with", () => {
+  CONNECTORS.forEach((registered, i) => {
+    expect(loaded[i]!.type).toBe(registered.type);
+    expect(loaded[i]!.schema).toBe(registered.schema);
+  });
+});
+
 const cases: [ConnectorDefinition, ConnectorFixture, boolean][] = [
-  ...CONNECTORS.map((c): [ConnectorDefinition, ConnectorFixture, boolean] => [
-    c as unknown as ConnectorDefinition,
+  ...loaded.map((c): [ConnectorDefinition, ConnectorFixture, boolean] => [
+    c,
     CONNECTOR_FIXTURES[c.type]!,
     true,
   ]),

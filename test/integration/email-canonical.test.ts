@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { normalizeSql } from "../../src/identity/normalize-sql.ts";
-import { rulesetSchema } from "../../src/identity/rules.ts";
+import { normalizeSql } from "../../src/identity/stitch/normalize-sql.ts";
+import { rulesetSchema } from "../../src/identity/stitch/rules.ts";
 import type { Warehouse } from "../../src/warehouse/types.ts";
 import { duckdbTarget, postgresTarget } from "../conformance/targets.ts";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Comparison, comparisonSchema } from "../../src/identity/match-settings.ts";
-import { gammaSql, levelsSql, recordHelpersSql } from "../../src/identity/match-sql.ts";
+import { type Comparison, comparisonSchema } from "../../src/identity/match/settings.ts";
+import { gammaSql, levelsSql, recordHelpersSql } from "../../src/identity/match/sql.ts";
 import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
 import { type ConformanceTarget, duckdbTarget, postgresTarget } from "../conformance/targets.ts";
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluateDataset, sharedDataMissing } from "../../bench/match-datasets.ts";
-import { runMatch } from "../../src/identity/match.ts";
-import { loadParameters, paramsTable } from "../../src/identity/match-params.ts";
-import { PERSON_SETTINGS } from "../../src/identity/match-presets.ts";
-import { type MatchSettings, matchSettingsSchema } from "../../src/identity/match-settings.ts";
+import { runMatch } from "../../src/identity/match/index.ts";
+import { loadParameters, paramsTable } from "../../src/identity/match/params.ts";
+import { PERSON_SETTINGS } from "../../src/identity/match/presets.ts";
+import { type MatchSettings, matchSettingsSchema } from "../../src/identity/match/settings.ts";
 import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
 import { type ConformanceTarget, duckdbTarget, postgresTarget } from "../conformance/targets.ts";
 

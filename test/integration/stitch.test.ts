@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_RULES, rulesetSchema } from "../../src/identity/rules.ts";
-import { runStitch } from "../../src/identity/stitch.ts";
+import { runStitch } from "../../src/identity/stitch/index.ts";
+import { NO_RULES, rulesetSchema } from "../../src/identity/stitch/rules.ts";
 import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
 import { type ConformanceTarget, duckdbTarget, postgresTarget } from "../conformance/targets.ts";
 import { partitionOf, UnionFind } from "../helpers/union-find.ts";

@@ -1,7 +1,7 @@
 import type { ProjectOptions } from "../../api.ts";
 import { UsageError } from "../../errors.ts";
 import { evaluateIdentity, explainIdentity, reportIdentity } from "../../identity/api.ts";
-import { type Explanation, likelihoodWords } from "../../identity/explain.ts";
+import { type Explanation, likelihoodWords } from "../../identity/match/explain.ts";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;

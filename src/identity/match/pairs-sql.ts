@@ -1,6 +1,6 @@
-import type { Dialect } from "../warehouse/types.ts";
-import type { MatchParameters } from "./match-params.ts";
-import type { MatchSettings } from "./match-settings.ts";
+import type { Dialect } from "../../warehouse/types.ts";
+import type { MatchParameters } from "./params.ts";
+import type { MatchSettings } from "./settings.ts";
 import {
   agreeSql,
   blockKey,
@@ -14,7 +14,7 @@ import {
   weightColumn,
   weightOf,
   weightSql,
-} from "./match-sql.ts";
+} from "./sql.ts";
 
 /**
  * The two statements of a match over its pairs: the blocked pairs with their comparison levels,

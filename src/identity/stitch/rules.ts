@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { matchSettingsSchema } from "./match-settings.ts";
+import { matchSettingsSchema } from "../match/settings.ts";
 
 /**
  * Identity rules, opt-in: a stitch model names a ruleset from `identity.rulesets` in cdp.config.ts

@@ -1,5 +1,5 @@
-import { CdpError } from "../errors.ts";
-import type { Relation, Warehouse } from "../warehouse/types.ts";
+import { CdpError } from "../../errors.ts";
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
 
 export class StitchError extends CdpError {
   constructor(message: string) {

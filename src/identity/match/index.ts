@@ -1,19 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { CdpError } from "../errors.ts";
-import type { Dialect, Relation, Warehouse } from "../warehouse/types.ts";
-import { checkBudget, checkRecords, type ValueKind } from "./match-checks.ts";
-import { pairsSql, scoresSql } from "./match-pairs-sql.ts";
-import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./match-params.ts";
-import type { MatchSettings } from "./match-settings.ts";
-import {
-  blockKey,
-  priorKey,
-  RECORD_ID,
-  ROW_NUMBER,
-  recordHelpersSql,
-  termFrequencyColumn,
-} from "./match-sql.ts";
-import { trainParameters } from "./match-train.ts";
+import { CdpError } from "../../errors.ts";
+import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
+import { checkBudget, checkRecords, type ValueKind } from "./checks.ts";
+import { pairsSql, scoresSql } from "./pairs-sql.ts";
+import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
+import type { MatchSettings } from "./settings.ts";
+import { blockKey, priorKey, RECORD_ID, ROW_NUMBER, recordHelpersSql, termFrequencyColumn } from "./sql.ts";
+import { trainParameters } from "./train.ts";
 
 export class MatchError extends CdpError {
   constructor(message: string) {

@@ -1,5 +1,5 @@
 // A type-only import: erased when compiled, so this module still loads with no package.
-import type { MatchSettingsInput } from "./match-settings.ts";
+import type { MatchSettingsInput } from "./settings.ts";
 
 /**
  * The recommended starting point for person records, over one record shape: `record_id`,

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { UsageError } from "../errors.ts";
-import type { Relation, Warehouse } from "../warehouse/types.ts";
-import { matchRecordsSql } from "./match.ts";
-import { checkRecords } from "./match-checks.ts";
-import { loadParameters, type TrainedLevel } from "./match-params.ts";
-import type { Level, MatchSettings } from "./match-settings.ts";
+import { UsageError } from "../../errors.ts";
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { checkRecords } from "./checks.ts";
+import { matchRecordsSql } from "./index.ts";
+import { loadParameters, type TrainedLevel } from "./params.ts";
+import type { Level, MatchSettings } from "./settings.ts";
 import {
   agreeSql,
   blockKey,
@@ -14,7 +14,7 @@ import {
   termFrequencyColumn,
   weightOf,
   weightSql,
-} from "./match-sql.ts";
+} from "./sql.ts";
 
 /** One comparison of a pair: the level the two values reached and what it weighs. */
 export interface ExplainedComparison {

@@ -1,5 +1,5 @@
-import { PERSON_MATCH_SETTINGS } from "./match-person-settings.ts";
-import { type MatchSettings, matchSettingsSchema } from "./match-settings.ts";
+import { PERSON_MATCH_SETTINGS } from "./person-settings.ts";
+import { type MatchSettings, matchSettingsSchema } from "./settings.ts";
 
 /** The recommended person-record settings, validated. */
 export const PERSON_SETTINGS: MatchSettings = matchSettingsSchema.parse(PERSON_MATCH_SETTINGS);

@@ -1,4 +1,4 @@
-import type { Dialect, Relation, Warehouse } from "../warehouse/types.ts";
+import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import { connectedComponents } from "./components.ts";
 import type { Ruleset } from "./rules.ts";
 

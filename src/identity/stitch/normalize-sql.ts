@@ -1,4 +1,4 @@
-import type { Dialect } from "../warehouse/types.ts";
+import type { Dialect } from "../../warehouse/types.ts";
 import { DEFAULT_BLOCKED_PATTERNS, DEFAULT_BLOCKED_VALUES, type Ruleset } from "./rules.ts";
 
 /**

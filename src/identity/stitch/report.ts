@@ -1,5 +1,5 @@
-import type { Relation, Warehouse } from "../warehouse/types.ts";
-import { stitchTables } from "./stitch.ts";
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { stitchTables } from "./index.ts";
 
 export interface IdentityReport {
   model: string;

@@ -1,4 +1,4 @@
-import type { Relation, Warehouse } from "../warehouse/types.ts";
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
 
 /**
  * Profile ids that survive runs. Each component (from `labels`) looks up the ids its identifiers

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { artifactFile } from "../project/artifacts.ts";
-import type { Relation, Warehouse } from "../warehouse/types.ts";
-import { describeLevel, type Level, type MatchSettings } from "./match-settings.ts";
+import { artifactFile } from "../../project/artifacts.ts";
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { describeLevel, type Level, type MatchSettings } from "./settings.ts";
 
 /** What training learned, per comparison level; weights are log2(m / u). */
 export interface TrainedLevel {

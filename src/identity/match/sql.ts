@@ -1,6 +1,6 @@
-import type { Dialect } from "../warehouse/types.ts";
-import type { MatchParameters } from "./match-params.ts";
-import type { Comparison, Level, MatchSettings } from "./match-settings.ts";
+import type { Dialect } from "../../warehouse/types.ts";
+import type { MatchParameters } from "./params.ts";
+import type { Comparison, Level, MatchSettings } from "./settings.ts";
 
 /**
  * The SQL of a match, shared by the materialization and `cdp identity explain`: comparison levels

@@ -1,17 +1,9 @@
-import type { Dialect, Relation, Warehouse } from "../warehouse/types.ts";
-import { expectationMaximisation, type Pattern } from "./match-em.ts";
-import { inRuleColumn } from "./match-pairs-sql.ts";
-import { fingerprint, levelKind, type MatchParameters, type TrainedComparison } from "./match-params.ts";
-import { describeLevel, type MatchSettings } from "./match-settings.ts";
-import {
-  agreeSql,
-  columnsOfRule,
-  gammaColumn,
-  levelsSql,
-  priorKey,
-  ROW_NUMBER,
-  rangeSql,
-} from "./match-sql.ts";
+import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
+import { expectationMaximisation, type Pattern } from "./em.ts";
+import { inRuleColumn } from "./pairs-sql.ts";
+import { fingerprint, levelKind, type MatchParameters, type TrainedComparison } from "./params.ts";
+import { describeLevel, type MatchSettings } from "./settings.ts";
+import { agreeSql, columnsOfRule, gammaColumn, levelsSql, priorKey, ROW_NUMBER, rangeSql } from "./sql.ts";
 
 interface TrainTables {
   records: Relation;

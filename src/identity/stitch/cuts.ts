@@ -1,0 +1,120 @@
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import type { StitchGraph, WorkTable } from "./edges.ts";
+import { sourcePrioritySql } from "./limits.ts";
+import type { Ruleset } from "./rules.ts";
+
+/**
+ * Phase 4 of a stitch: what the rules set aside before components are computed, each recorded in
+ * `cuts` with why (`identifier_type, identifier, reason, detail`).
+ */
+
+/** The `cuts` table, holding the identifiers the blocked rules refused. */
+export async function recordBlocked(
+  wh: Warehouse,
+  { norm }: StitchGraph,
+  work: WorkTable,
+): Promise<Relation> {
+  const q = (r: Relation) => wh.dialect.quoteRelation(r);
+  const cuts = work("cuts");
+  await wh.replaceTable(
+    cuts,
+    `SELECT DISTINCT identifier_type, identifier, 'blocked' AS reason, detail FROM (
+       SELECT a_type AS identifier_type, a_raw AS identifier, a_blocked AS detail FROM ${q(norm)} WHERE a_blocked IS NOT NULL
+       UNION ALL
+       SELECT b_type, b_raw, b_blocked FROM ${q(norm)} WHERE b_blocked IS NOT NULL AND b_type IS NOT NULL
+     ) AS blocked WHERE identifier IS NOT NULL AND TRIM(identifier) <> ''`,
+  );
+  return cuts;
+}
+
+/** Hubs: identifiers linked to too many others are set aside, with their links. Returns how many. */
+export async function setAsideHubs(
+  wh: Warehouse,
+  { nodes, edges }: StitchGraph,
+  cuts: Relation,
+  rules: Ruleset,
+  work: WorkTable,
+): Promise<number> {
+  const d = wh.dialect;
+  const q = (r: Relation) => d.quoteRelation(r);
+  if (!rules.maxDegree) return 0;
+  const hubTable = work("hubs");
+  const m = rules.maxDegree;
+  const limit =
+    typeof m === "number"
+      ? String(m)
+      : `CASE n.type ${Object.entries(m)
+          .filter(([type]) => type !== "default")
+          .map(([type, v]) => `WHEN ${d.literal(type)} THEN ${v}`)
+          .join(" ")} ELSE ${m.default ?? "NULL"} END`;
+  const hubs = (
+    await wh.replaceTable(
+      hubTable,
+      `SELECT id, degree, max_degree FROM (
+         SELECT e.src AS id, COUNT(*) AS degree, ${limit} AS max_degree
+         FROM ${q(edges)} AS e JOIN ${q(nodes)} AS n ON n.id = e.src GROUP BY e.src, n.type
+       ) AS d WHERE degree > max_degree`,
+    )
+  ).rows;
+  if (!hubs) return 0;
+  await wh.replaceTable(
+    work("hub_rows"),
+    `SELECT n.type AS identifier_type, n.value AS identifier, 'hub' AS reason,
+       CONCAT('linked to ', ${d.cast("h.degree", "string")}, ' identifiers (limit ', ${d.cast("h.max_degree", "string")}, ')') AS detail
+     FROM ${q(hubTable)} AS h JOIN ${q(nodes)} AS n ON n.id = h.id`,
+  );
+  await wh.insertInto(cuts, work("hub_rows"), ["identifier_type", "identifier", "reason", "detail"]);
+  await wh.replaceTable(
+    edges,
+    `SELECT e.* FROM ${q(edges)} AS e WHERE NOT EXISTS (SELECT 1 FROM ${q(hubTable)} AS h WHERE h.id = e.src OR h.id = e.dst)`,
+  );
+  await wh.replaceTable(
+    nodes,
+    `SELECT n.* FROM ${q(nodes)} AS n WHERE NOT EXISTS (SELECT 1 FROM ${q(hubTable)} AS h WHERE h.id = n.id)`,
+  );
+  return hubs;
+}
+
+/** Links per type pair: an identifier keeps at most N links to identifiers of a type. */
+export async function limitLinks(
+  wh: Warehouse,
+  { nodes, edges }: StitchGraph,
+  cuts: Relation,
+  rules: Ruleset,
+  work: WorkTable,
+): Promise<void> {
+  const d = wh.dialect;
+  const q = (r: Relation) => d.quoteRelation(r);
+  const pairs = Object.entries(rules.maxLinks ?? {}).flatMap(([a, byType]) =>
+    Object.entries(byType).map(([b, n]) => ({ a, b, n })),
+  );
+  if (!pairs.length) return;
+  const priority = sourcePrioritySql(d, rules, "e.source");
+  const limitCase = `CASE ${pairs.map((p) => `WHEN na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)} THEN ${p.n}`).join(" ")} END`;
+  const linkCut = work("link_cut");
+  const cutLinks = (
+    await wh.replaceTable(
+      linkCut,
+      `SELECT src, dst, a_type, a_value, b_type, b_value, max_links FROM (
+         SELECT e.src, e.dst, na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value,
+           ${limitCase} AS max_links,
+           ROW_NUMBER() OVER (PARTITION BY e.src, nb.type ORDER BY ${priority}, e.seen_at DESC, nb.value) AS r
+         FROM ${q(edges)} AS e JOIN ${q(nodes)} AS na ON na.id = e.src JOIN ${q(nodes)} AS nb ON nb.id = e.dst
+         WHERE ${pairs.map((p) => `(na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)})`).join(" OR ")}
+       ) AS ranked WHERE r > max_links`,
+    )
+  ).rows;
+  if (!cutLinks) return;
+  await wh.replaceTable(
+    work("link_rows"),
+    `SELECT a_type AS identifier_type, a_value AS identifier, 'link_limit' AS reason,
+       CONCAT('link to ', b_type, ' ', b_value, ' cut: at most ', ${d.cast("max_links", "string")}, ' ', b_type, ' per ', a_type) AS detail
+     FROM ${q(linkCut)}`,
+  );
+  await wh.insertInto(cuts, work("link_rows"), ["identifier_type", "identifier", "reason", "detail"]);
+  await wh.replaceTable(
+    edges,
+    `SELECT e.* FROM ${q(edges)} AS e WHERE NOT EXISTS (
+       SELECT 1 FROM ${q(linkCut)} AS c WHERE (c.src = e.src AND c.dst = e.dst) OR (c.src = e.dst AND c.dst = e.src))`,
+  );
+}

@@ -1,0 +1,86 @@
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { StitchError } from "./components.ts";
+import { blockedSql, normalizeSql } from "./normalize-sql.ts";
+import type { Ruleset } from "./rules.ts";
+
+/** Names a work table of this stitch run (dropped at the end, whatever happens). */
+export type WorkTable = (name: string) => Relation;
+
+const REQUIRED = ["a_type", "a_value", "b_type", "b_value"];
+
+/** The graph a stitch starts from: its identifiers (`nodes`), both ways of each link (`edges`). */
+export interface StitchGraph {
+  /** Every edge's two ends, normalised, with why an end is blocked (NULL: it is not). */
+  norm: Relation;
+  /** `id, type, value, first_seen, last_seen` per surviving identifier. */
+  nodes: Relation;
+  /** `src, dst, seen_at, source`, both directions of every link between two surviving identifiers. */
+  edges: Relation;
+}
+
+/**
+ * Phases 1 to 3 of a stitch: the model's edges (checked for the columns the contract needs),
+ * both ends normalised and checked against the blocked rules in one pass, then the surviving
+ * identifiers dictionary-encoded into `nodes` and their links into `edges`.
+ */
+export async function loadGraph(
+  wh: Warehouse,
+  edgesSql: string,
+  rules: Ruleset,
+  work: WorkTable,
+): Promise<StitchGraph> {
+  const d = wh.dialect;
+  const q = (r: Relation) => d.quoteRelation(r);
+  // A view: the model's query runs once, inside the normalisation below.
+  const input = work("input");
+  await wh.createView(input, `SELECT * FROM (\n${edgesSql}\n) AS edges`);
+  const columns = new Set((await wh.describe(input))!.columns.map((c) => c.name));
+  const missing = REQUIRED.filter((c) => !columns.has(c));
+  if (missing.length) {
+    throw new StitchError(
+      `a stitch model must select ${REQUIRED.join(", ")}[, seen_at, source]; missing: ${missing.join(", ")}`,
+    );
+  }
+  const seenAt = columns.has("seen_at") ? d.cast("seen_at", "timestamp") : d.cast("NULL", "timestamp");
+  const source = columns.has("source") ? d.cast("source", "string") : d.cast("NULL", "string");
+
+  const norm = work("norm");
+  const end = (
+    e: "a" | "b",
+  ) => `${d.cast(`${e}_type`, "string")} AS ${e}_type, ${d.cast(`${e}_value`, "string")} AS ${e}_raw,
+           ${normalizeSql(d, rules, d.cast(`${e}_type`, "string"), `${e}_value`)} AS ${e}_value`;
+  await wh.replaceTable(
+    norm,
+    `SELECT a_type, a_raw, a_value, ${blockedSql(d, rules, "a_type", "a_value").reason} AS a_blocked,
+         b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked, seen_at, source
+       FROM (SELECT ${end("a")}, ${end("b")}, ${seenAt} AS seen_at, ${source} AS source FROM ${q(input)}) AS n
+       WHERE a_type IS NOT NULL`,
+  );
+
+  // Which integer an identifier gets does not matter: components are a partition, and profile
+  // ids come from the identifiers themselves.
+  const nodes = work("nodes");
+  await wh.replaceTable(
+    nodes,
+    `SELECT ROW_NUMBER() OVER () AS id, type, value, first_seen, last_seen
+       FROM (SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (
+               SELECT a_type AS type, a_value AS value, seen_at FROM ${q(norm)} WHERE a_blocked IS NULL
+               UNION ALL
+               SELECT b_type, b_value, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL
+             ) AS ends GROUP BY type, value) AS v`,
+  );
+  const edges = work("edges");
+  await wh.replaceTable(
+    edges,
+    `WITH pairs AS (
+         SELECT na.id AS src, nb.id AS dst, e.seen_at, e.source FROM ${q(norm)} AS e
+         JOIN ${q(nodes)} AS na ON na.type = e.a_type AND na.value = e.a_value
+         JOIN ${q(nodes)} AS nb ON nb.type = e.b_type AND nb.value = e.b_value
+         WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id
+       )
+       SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source FROM (
+         SELECT src, dst, seen_at, source FROM pairs UNION ALL SELECT dst, src, seen_at, source FROM pairs
+       ) AS both_ways GROUP BY src, dst`,
+  );
+  return { norm, nodes, edges };
+}

@@ -1,0 +1,1 @@
+SELECT model."order_date" AS "order_date", COUNT(*) AS n_records FROM (SELECT * FROM "cdp"."daily_revenue" WHERE orders > 0) AS model WHERE model."order_date" IS NOT NULL GROUP BY model."order_date" HAVING COUNT(*) > 1
