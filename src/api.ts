@@ -7,7 +7,9 @@ import type { Node, ResourceType } from "./project/types.ts";
 import type { EventListener } from "./run/events.ts";
 import { executeDag } from "./run/executor.ts";
 import { runNode, SchemaCache } from "./run/node-runner.ts";
+import { removeOrphans, workSchemas } from "./run/orphans.ts";
 import { isFailure, type NodeResult, type RunSummary, runResultsJson } from "./run/results.ts";
+import { WorkLease } from "./run/work-lease.ts";
 import type { SyncEvent, SyncSummary } from "./sync/index.ts";
 import { connect } from "./warehouse/index.ts";
 import type { Warehouse } from "./warehouse/types.ts";
@@ -163,9 +165,16 @@ export async function execute(
   const results: NodeResult[] = [];
   const total = nodes.length;
   options.onEvent?.({ type: "plan", command, total, target: loaded.targetName, threads });
+  const lease = new WorkLease(warehouse);
   try {
+    await removeOrphans(warehouse, workSchemas(nodes)).then(
+      (r) =>
+        r.removed.length && options.onEvent?.({ type: "orphans", removed: r.removed.map((t) => t.name) }),
+      // Tidying must not stop the run; it is tried again next time.
+      (e: Error) => options.onEvent?.({ type: "orphans", removed: [], error: e.message }),
+    );
     const labelled = warehouse.withLabels?.({ cdp_command: command }) ?? warehouse;
-    const ctx = { compilation, warehouse: labelled, fullRefresh: options.fullRefresh ?? false };
+    const ctx = { compilation, warehouse: labelled, fullRefresh: options.fullRefresh ?? false, lease };
     const schemas = new SchemaCache(warehouse);
     const record = (result: NodeResult) => {
       results.push(result);
@@ -215,6 +224,7 @@ export async function execute(
       });
     }
   } finally {
+    await lease.release();
     if (!options.warehouse) await warehouse.close();
   }
   const completedAt = new Date();

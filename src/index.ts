@@ -11,6 +11,8 @@ export { debugProject } from "./debug.ts";
 export type { Diagnostic } from "./errors.ts";
 export { CdpError, CompileError, ConfigError, UsageError, WarehouseError } from "./errors.ts";
 export { PERSON_MATCH_SETTINGS } from "./identity/match-person-settings.ts";
+export { cleanOrphans } from "./run/clean.ts";
+export type { OrphanReport } from "./run/orphans.ts";
 export type { Connector, ConnectorContext, RowResult, SyncRecord } from "./sync/connector.ts";
 export { BatchError } from "./sync/connector.ts";
 export type { SyncResult, SyncSummary } from "./sync/index.ts";

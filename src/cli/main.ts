@@ -279,6 +279,20 @@ export async function main(args: string[]): Promise<number> {
         );
       },
     })
+    .command<GlobalArgs & { orphans?: boolean }>({
+      command: "clean",
+      describe: "Drop work tables that killed runs left in the warehouse (--orphans); a running run's stay",
+      builder: (y) =>
+        y.option("orphans", {
+          type: "boolean",
+          describe: "Incremental stages, stitch and match work tables whose run is gone",
+        }),
+      handler: async (argv) => {
+        if (!argv.orphans) throw new UsageError("name what to clean: `cdp clean --orphans`");
+        const { printClean } = await import("./commands/clean.ts");
+        await printClean(projectOptions(argv), argv["log-format"]);
+      },
+    })
     .command<GlobalArgs & { syncs?: string[] }>({
       command: "debug [syncs..]",
       describe:

@@ -7,6 +7,7 @@ import type { ModelNode, Node, SeedNode, TestNode } from "../project/types.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 import { runIncremental } from "./materializations/incremental.ts";
 import type { NodeResult } from "./results.ts";
+import type { WorkLease } from "./work-lease.ts";
 
 export interface NodeRunContext {
   compilation: Compilation;
@@ -14,6 +15,8 @@ export interface NodeRunContext {
   fullRefresh: boolean;
   /** Rows shown for a failing test. */
   sampleSize?: number;
+  /** The run's lease on the work tables it makes (each model takes its own otherwise). */
+  lease?: WorkLease;
 }
 
 type Outcome = Pick<
@@ -53,7 +56,7 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
     case "stitch": {
       await schemas.ensure(model.relation.schema);
       const rules = model.config.rules ? ctx.compilation.rulesets[model.config.rules]! : NO_RULES;
-      const r = await runStitch(wh, model.relation, model.compiledSql, rules);
+      const r = await runStitch(wh, model.relation, model.compiledSql, rules, undefined, ctx.lease);
       return {
         status: "success",
         relation,
@@ -69,6 +72,7 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
         settingsName: model.config.settings!,
         model: model.name,
         targetDir: ctx.compilation.targetDir,
+        lease: ctx.lease,
       });
       return {
         status: "success",
@@ -84,6 +88,7 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
         model,
         (inc) => ctx.compilation.renderForRun(model, inc),
         ctx.fullRefresh,
+        ctx.lease,
       );
       return { status: "success", relation, rowsAffected: r.rows, message: r.message };
     }
