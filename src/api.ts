@@ -43,6 +43,8 @@ export interface SyncOptions extends ProjectOptions {
   fullResync?: boolean;
   onEvent?: (event: SyncEvent) => void;
   warehouse?: Warehouse;
+  /** Aborted: the running sync commits its batches in flight and sends nothing more. */
+  signal?: AbortSignal;
 }
 
 /** Connections a sync needs at least: one streams the plan while others commit state. */
@@ -72,6 +74,7 @@ export async function sync(options: SyncOptions = {}): Promise<SyncSummary> {
       dryRun: options.dryRun,
       fullResync: options.fullResync,
       onEvent: options.onEvent,
+      signal: options.signal,
     });
   } finally {
     if (!options.warehouse) await warehouse.close();
@@ -221,6 +224,7 @@ export async function execute(
       syncs = await runSyncs(loaded, compilation, warehouse, targetDir(loaded), {
         names: syncNames,
         onEvent: options.onSyncEvent,
+        signal: options.signal,
       });
     }
   } finally {

@@ -70,6 +70,31 @@ function renderError(error: unknown, format: LogFormat, debug: boolean): number 
   return code;
 }
 
+/**
+ * SIGINT (Ctrl-C) and SIGTERM (what CI runners and process managers send on cancel) both stop a
+ * run gracefully: running work finishes, the rest is cancelled, locks are released and artifacts
+ * written. A second signal of either kind ends the process at once (128 + its number).
+ */
+function onInterrupt(controller: AbortController, announce: (signal: NodeJS.Signals) => void): () => void {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const exitAtOnce = (signal: NodeJS.Signals) => process.exit(signal === "SIGTERM" ? 143 : 130);
+  const first = (signal: NodeJS.Signals) => {
+    for (const s of signals) {
+      process.off(s, first);
+      process.once(s, exitAtOnce);
+    }
+    announce(signal);
+    controller.abort();
+  };
+  for (const s of signals) process.on(s, first);
+  return () => {
+    for (const s of signals) {
+      process.off(s, first);
+      process.off(s, exitAtOnce);
+    }
+  };
+}
+
 function runCommand(
   command: RunCommand,
   describe: string,
@@ -83,14 +108,11 @@ function runCommand(
       const format = argv["log-format"];
       const reporter = new Reporter(format, isLive(format));
       const controller = new AbortController();
-      const onSignal = () => {
+      const stopHandling = onInterrupt(controller, (signal) =>
         reporter.line(
-          "Interrupted: letting running models finish, cancelling the rest (Ctrl-C again to abort).",
-        );
-        controller.abort();
-        process.once("SIGINT", () => process.exit(130));
-      };
-      process.once("SIGINT", onSignal);
+          `Interrupted (${signal}): letting running models finish, cancelling the rest (Ctrl-C again to abort).`,
+        ),
+      );
       const syncReporter = new SyncReporter(format, isLive(format));
       try {
         const summary = await execute(command, {
@@ -105,7 +127,7 @@ function runCommand(
         if (summary.syncs) syncReporter.finish(summary.syncs);
         exitCode = summary.success ? 0 : 1;
       } finally {
-        process.off("SIGINT", onSignal);
+        stopHandling();
       }
     },
   };
@@ -198,15 +220,26 @@ export async function main(args: string[]): Promise<number> {
       handler: async (argv) => {
         const format = argv["log-format"];
         const reporter = new SyncReporter(format, isLive(format));
-        const summary = await sync({
-          ...projectOptions(argv),
-          names: argv.names,
-          dryRun: argv["dry-run"],
-          fullResync: argv["full-resync"],
-          onEvent: reporter.onEvent,
-        });
-        reporter.finish(summary);
-        exitCode = summary.success ? 0 : 1;
+        const controller = new AbortController();
+        const stopHandling = onInterrupt(controller, (signal) =>
+          process.stderr.write(
+            `Interrupted (${signal}): committing the batches in flight, sending nothing more (Ctrl-C again to abort).\n`,
+          ),
+        );
+        try {
+          const summary = await sync({
+            ...projectOptions(argv),
+            names: argv.names,
+            dryRun: argv["dry-run"],
+            fullResync: argv["full-resync"],
+            onEvent: reporter.onEvent,
+            signal: controller.signal,
+          });
+          reporter.finish(summary);
+          exitCode = summary.success ? 0 : 1;
+        } finally {
+          stopHandling();
+        }
       },
     })
     .command<GlobalArgs>({

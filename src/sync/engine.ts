@@ -64,6 +64,8 @@ export interface RunSyncOptions {
   /** Tests: replace the connector, or the waiting between retries. */
   connector?: Connector;
   sleep?: (ms: number) => Promise<void>;
+  /** Aborted: stop sending; batches in flight are committed, the lock released. */
+  signal?: AbortSignal;
 }
 
 async function mappedFields(wh: Warehouse, opts: RunSyncOptions): Promise<MappedField[]> {
@@ -317,6 +319,11 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
       const stream = planBatches(wh, t.plan, sentCondition(wh, cfg.mode, phase), batchSize);
       try {
         for await (const rows of stream) {
+          if (opts.signal?.aborted) {
+            stop ??= new SyncError(
+              `sync "${opts.name}": interrupted; stopped sending (the rows not sent go out next run)`,
+            );
+          }
           if (stop) break;
           keepHeap();
           const batch = prepare(rows);

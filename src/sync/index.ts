@@ -25,6 +25,8 @@ export interface RunSyncsOptions {
   dryRun?: boolean;
   fullResync?: boolean;
   onEvent?: (event: SyncEvent) => void;
+  /** Aborted (SIGINT/SIGTERM): the running sync stops sending, the rest do not start. */
+  signal?: AbortSignal;
 }
 
 /** The syncs to run: those named (unknown names are a usage error), else every enabled one. */
@@ -104,7 +106,10 @@ export async function runSyncs(
     };
     const inputs = syncInputs(loaded, compilation, name);
     let result: SyncResult;
-    if ("status" in inputs) {
+    if (options.signal?.aborted) {
+      result = { ...base, status: "error", message: "cancelled: the run was interrupted; nothing was sent" };
+      options.onEvent?.({ type: "sync_finish", result });
+    } else if ("status" in inputs) {
       result = { ...base, ...inputs };
       options.onEvent?.({ type: "sync_finish", result });
     } else {
@@ -118,6 +123,7 @@ export async function runSyncs(
           dryRun: options.dryRun,
           fullResync: options.fullResync,
           onEvent: options.onEvent,
+          signal: options.signal,
         });
       } catch (error) {
         result = { ...base, status: "error", message: redactor.redact((error as Error).message) };

@@ -36,6 +36,8 @@ export interface Faults {
   onBatch?: (batch: RequestRecord) => void;
   /** Requests wait for this before being handled. */
   gate?: Promise<void>;
+  /** A batch with rows waits for what this returns (e.g. until the test has signalled the sender). */
+  holdBatch?: (batch: RequestRecord) => Promise<void> | undefined;
 }
 
 /** One request the server received, as it saw it. */
@@ -110,6 +112,7 @@ export async function startWebhookServer(secret: string, faults: Faults = {}) {
       rows: { key: string; op: string; fields: Record<string, unknown> }[];
     };
     if (payload.rows.length) faults.onBatch?.(record);
+    if (payload.rows.length) await faults.holdBatch?.(record);
     const held = faults.hold?.(n);
     if (held) {
       await new Promise((resolve) => setTimeout(resolve, held.ms));
