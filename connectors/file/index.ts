@@ -2,7 +2,7 @@ import { access, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Connector, ConnectorContext } from "../../src/sync/connector.ts";
 import type { FileDestinationConfig } from "./config.ts";
-import { toCsv, toJsonl, writeFileAtomic } from "./write-file.ts";
+import { removeStaleTemps, toCsv, toJsonl, writeFileAtomic } from "./write-file.ts";
 
 export { type FileDestinationConfig, fileDestinationSchema } from "./config.ts";
 
@@ -18,6 +18,7 @@ export function fileConnector(
 ): Connector {
   const root = path.resolve(ctx.projectDir, config.dir);
   let seq = 0;
+  let swept: Promise<number> | undefined;
   return {
     name: "file",
     modes: ["upsert", "update", "insert", "mirror", "audience"],
@@ -28,6 +29,10 @@ export function fileConnector(
       await access(root);
     },
     async write(batch, wctx) {
+      // Before the first file: what killed runs of this sync left half-written goes (writes run
+      // under the sync's lock, unlike check(), which `cdp debug` calls too).
+      swept ??= removeStaleTemps(path.join(root, wctx.sync));
+      await swept;
       const n = ++seq;
       const file = path.join(
         root,

@@ -10,8 +10,19 @@ import { deliverBatch } from "./deliver.ts";
 import { SyncError } from "./errors.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { heapBudget } from "./heap.ts";
+import { rowIdempotencyKey } from "./idempotency.ts";
 import { SyncLock } from "./lock.ts";
-import { columnsRead, fieldSql, HASH, KEY, type MappedField, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
+import {
+  BASE,
+  columnsRead,
+  fieldSql,
+  HASH,
+  KEY,
+  type MappedField,
+  OP,
+  PREVIOUS,
+  RETRY,
+} from "./mapping-sql.ts";
 import {
   checkKeys,
   countPlan,
@@ -99,13 +110,15 @@ function jsonSafe(value: unknown): unknown {
   return value;
 }
 
-function toRecord(row: Row, fields: MappedField[], op: string): SyncRecord {
+function toRecord(row: Row, fields: MappedField[], op: string, sync: string): SyncRecord {
   const previous =
     typeof row[PREVIOUS] === "string" ? (JSON.parse(row[PREVIOUS]) as Record<string, unknown>) : undefined;
-  if (op === "delete" || op === "remove") return { key: String(row[KEY]), op, fields: previous ?? {} };
+  const key = String(row[KEY]);
+  const idempotencyKey = rowIdempotencyKey(sync, key, op, row[HASH], row[BASE]);
+  if (op === "delete" || op === "remove") return { key, op, fields: previous ?? {}, idempotencyKey };
   const out: Record<string, unknown> = {};
   for (const f of fields) out[f.name] = jsonSafe(row[f.name]);
-  const record: SyncRecord = { key: String(row[KEY]), op: op as SyncRecord["op"], fields: out };
+  const record: SyncRecord = { key, op: op as SyncRecord["op"], fields: out, idempotencyKey };
   if (previous) record.previous = previous;
   return record;
 }
@@ -187,7 +200,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
         `SELECT * FROM ${from} WHERE ${d.quoteIdentifier(OP)} = ${d.literal(kind)} ORDER BY ${d.quoteIdentifier(KEY)} LIMIT 5`,
       );
       if (rows.length)
-        result.samples[op] = rows.map((r) => ({ key: r[KEY], ...toRecord(r, fields, op).fields }));
+        result.samples[op] = rows.map((r) => ({ key: r[KEY], ...toRecord(r, fields, op, opts.name).fields }));
     }
     result.status = "dry_run";
     opts.onEvent?.({ type: "sync_start", sync: opts.name, counts: result.counts, dryRun: true });
@@ -258,7 +271,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
     let done = 0;
     const state = new GroupCommit(wh, t);
     const prepare = (rows: Row[]): PreparedBatch => ({
-      records: rows.map((r) => toRecord(r, fields, ops[r[OP] as keyof typeof ops]!)),
+      records: rows.map((r) => toRecord(r, fields, ops[r[OP] as keyof typeof ops]!, opts.name)),
       hashes: rows.map((r) => r[HASH] as string | null),
       retried: new Set(rows.filter((r) => r[RETRY] === true).map((r) => String(r[KEY]))),
     });

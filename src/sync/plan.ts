@@ -1,7 +1,7 @@
 import type { Relation, Warehouse } from "../warehouse/types.ts";
 import type { SyncMode } from "./config.ts";
 import { SyncError } from "./errors.ts";
-import { HASH, KEY, type MappedField, mappedSelectSql, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
+import { BASE, HASH, KEY, type MappedField, mappedSelectSql, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
 import type { StateTables } from "./state.ts";
 
 /**
@@ -92,7 +92,7 @@ export function planSql(wh: Warehouse, t: StateTables, input: PlanInput, deliver
   const goneCondition = removals ? "c.__k IS NULL" : input.merges ? "mg.old_profile_id IS NOT NULL" : "";
   return `SELECT p.*, CASE WHEN e.key IS NULL THEN FALSE ELSE TRUE END AS ${q(RETRY)} FROM (
   SELECT CASE WHEN c.__k IS NULL THEN ${gone} WHEN s.key IS NULL THEN 'added' ELSE 'changed' END AS ${q(OP)},
-    COALESCE(c.__k, s.key) AS ${q(KEY)}, c.${q(HASH)}${fieldCols ? `, ${fieldCols}` : ""}${input.previousFields ? `, s.fields AS ${q(PREVIOUS)}` : ""}
+    COALESCE(c.__k, s.key) AS ${q(KEY)}, c.${q(HASH)}, s.hash AS ${q(BASE)}${fieldCols ? `, ${fieldCols}` : ""}${input.previousFields ? `, s.fields AS ${q(PREVIOUS)}` : ""}
   FROM (SELECT cm.*, cm.${q(KEY)} AS __k FROM (${cur}) AS cm) AS c
   FULL OUTER JOIN ${delivered ?? d.quoteRelation(t.snapshot)} AS s ON s.key = c.__k
   ${merged}
