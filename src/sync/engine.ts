@@ -32,6 +32,7 @@ import {
   planSql,
   sentCondition,
 } from "./plan.ts";
+import { buildPlan } from "./plan-parts.ts";
 import { planBatches } from "./plan-reader.ts";
 import { deliveredSql, ensureState, foldJournal, migrateState, pruneErrors, stateTables } from "./state.ts";
 
@@ -256,7 +257,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
     // What an earlier run acknowledged, and a killed run left in the journal, is in the snapshot.
     await migrateState(wh, t);
     await foldJournal(wh, t);
-    await wh.replaceTable(t.plan, planSql(wh, t, input));
+    await buildPlan(wh, t, input);
     await pruneErrors(wh, t);
     const counts = await countPlan(wh, d.quoteRelation(t.plan), cfg.mode);
     // Delivery reads pages and appends to the journal: half the sync limit is plenty.
