@@ -7,7 +7,8 @@ import { benchSync } from "./sync.ts";
 
 /**
  * `npm run bench [-- --only compile] [--runs N]`: benchmarks print their figures as tables
- * (`--only sync --rows 100000` for a quick sync run; its goals are stated for 1M rows).
+ * (`--only sync --rows 100000 --scale-rows 0` for a quick sync run; its goals are stated for 1M
+ * rows, and its memory is also measured at `--scale-rows`, 10M by default).
  * Figures are medians of several runs, each next to a baseline measured in the same run.
  */
 const { values } = parseArgs({
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     people: { type: "string", default: "1000000" },
     records: { type: "string", default: "1000000" },
     rows: { type: "string", default: "1000000" },
+    "scale-rows": { type: "string", default: "10000000" },
   },
 });
 const runs = Number(values.runs);
@@ -27,7 +29,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   compile: () => benchCompile(runs, [1_000, 10_000]),
   identity: () => benchIdentity(Math.min(runs, 3), values.people!.split(",").map(Number), 100_000),
   match: () => benchMatch(Math.min(runs, 3), Number(values.records)),
-  sync: () => benchSync(runs, Number(values.rows)),
+  sync: () => benchSync(runs, Number(values.rows), Number(values["scale-rows"])),
 };
 for (const [name, run] of Object.entries(suites)) {
   if (values.only && values.only !== name) continue;

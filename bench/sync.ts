@@ -1,6 +1,6 @@
 import os from "node:os";
 import { benchSyncDelivery } from "./sync-delivery.ts";
-import { benchSyncMemory } from "./sync-memory.ts";
+import { benchSyncMemory, benchSyncMemoryAtScale } from "./sync-memory.ts";
 import { benchSyncPlan } from "./sync-plan.ts";
 
 function load(): string {
@@ -19,7 +19,7 @@ function load(): string {
  * reference measured in the same run. The load average is printed: on a shared machine, read
  * the figures against their references.
  */
-export async function benchSync(runs: number, rows: number): Promise<string> {
+export async function benchSync(runs: number, rows: number, scaleRows = 0): Promise<string> {
   const started = performance.now();
   const loadBefore = load();
   const parts = [
@@ -27,6 +27,8 @@ export async function benchSync(runs: number, rows: number): Promise<string> {
     await benchSyncDelivery(Math.min(runs, 3), [20, 50], 6),
     await benchSyncMemory(rows, Math.min(runs, 3)),
   ];
+  // Peak memory must not grow with the rows: a first sync and 1% reruns at 10M rows (minutes).
+  if (scaleRows > 0) parts.push(await benchSyncMemoryAtScale(scaleRows, Math.min(runs, 3)));
   const minutes = (performance.now() - started) / 60_000;
   return `## Syncs on DuckDB (load average ${loadBefore} before, ${load()} after; ${minutes.toFixed(1)} min)\n\n${parts.join("\n")}`;
 }

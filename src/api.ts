@@ -17,7 +17,9 @@ import type { EventListener } from "./run/events.ts";
 import { executeDag } from "./run/executor.ts";
 import { checkFreshness, type FreshnessResult } from "./run/freshness.ts";
 import { runNode, SchemaCache } from "./run/node-runner.ts";
+import { removeOrphans, workSchemas } from "./run/orphans.ts";
 import { isFailure, type NodeResult, type RunSummary, runResultsJson } from "./run/results.ts";
+import { WorkLease } from "./run/work-lease.ts";
 import type { HistoryRow } from "./sync/history.ts";
 import type { SyncEvent, SyncSummary } from "./sync/index.ts";
 import type { Warehouse } from "./warehouse/types.ts";
@@ -52,6 +54,8 @@ export interface SyncOptions extends ProjectOptions {
   allowMassRemoval?: boolean;
   onEvent?: (event: SyncEvent) => void;
   warehouse?: Warehouse;
+  /** Aborted: the running sync commits its batches in flight and sends nothing more. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -102,6 +106,7 @@ export async function sync(options: SyncOptions = {}): Promise<SyncSummary> {
       fullResync: options.fullResync,
       allowMassRemoval: options.allowMassRemoval,
       onEvent: options.onEvent,
+      signal: options.signal,
     });
   } finally {
     await close();
@@ -247,9 +252,16 @@ export async function execute(
   const results: NodeResult[] = [];
   const total = nodes.length;
   options.onEvent?.({ type: "plan", command, total, target: loaded.targetName, threads });
+  const lease = new WorkLease(warehouse);
   try {
+    await removeOrphans(warehouse, workSchemas(nodes)).then(
+      (r) =>
+        r.removed.length && options.onEvent?.({ type: "orphans", removed: r.removed.map((t) => t.name) }),
+      // Tidying must not stop the run; it is tried again next time.
+      (e: Error) => options.onEvent?.({ type: "orphans", removed: [], error: e.message }),
+    );
     const labelled = warehouse.withLabels?.({ cdp_command: command }) ?? warehouse;
-    const ctx = { compilation, warehouse: labelled, fullRefresh: options.fullRefresh ?? false };
+    const ctx = { compilation, warehouse: labelled, fullRefresh: options.fullRefresh ?? false, lease };
     const schemas = new SchemaCache(warehouse);
     const record = (result: NodeResult) => {
       results.push(result);
@@ -309,9 +321,11 @@ export async function execute(
         fullResync: options.fullResync,
         allowMassRemoval: options.allowMassRemoval,
         onEvent: options.onSyncEvent,
+        signal: options.signal,
       });
     }
   } finally {
+    await lease.release();
     if (!options.warehouse) await warehouse.close();
   }
   const completedAt = new Date();

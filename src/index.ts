@@ -13,6 +13,8 @@ export { debugProject } from "./debug.ts";
 export type { Diagnostic } from "./errors.ts";
 export { CdpError, CompileError, ConfigError, UsageError, WarehouseError } from "./errors.ts";
 export { PERSON_MATCH_SETTINGS } from "./identity/match/person-settings.ts";
+export { cleanOrphans } from "./run/clean.ts";
+export type { OrphanReport } from "./run/orphans.ts";
 export type { SyncResult, SyncSummary } from "./sync/index.ts";
 export { connect, dialectFor } from "./warehouse/index.ts";
 export type * from "./warehouse/types.ts";

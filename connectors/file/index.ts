@@ -2,7 +2,7 @@ import { access, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { defineConnector } from "../../src/connector-kit/index.ts";
 import { fileDestinationSchema } from "./config.ts";
-import { toCsv, toJsonl, writeFileAtomic } from "./write-file.ts";
+import { removeStaleTemps, toCsv, toJsonl, writeFileAtomic } from "./write-file.ts";
 
 export { type FileDestinationConfig, fileDestinationSchema } from "./config.ts";
 
@@ -22,6 +22,7 @@ export const file = defineConnector({
   create(config, kit) {
     const root = path.resolve(kit.projectDir, config.dir);
     let seq = 0;
+    let swept: Promise<number> | undefined;
     return {
       modes: ["upsert", "update", "insert", "mirror", "audience"],
       async check() {
@@ -43,6 +44,10 @@ export const file = defineConnector({
         return `${path.relative(kit.projectDir, path.join(root, sync)) || "."} holds ${delivered.length} earlier export${delivered.length === 1 ? "" : "s"} (the last: ${delivered.at(-1)})`;
       },
       async write(batch, wctx) {
+        // Before the first file: what killed runs of this sync left half-written goes (writes run
+        // under the sync's lock, unlike check(), which `cdp debug` calls too).
+        swept ??= removeStaleTemps(path.join(root, wctx.sync));
+        await swept;
         const n = ++seq;
         const name = `part-${String(n).padStart(5, "0")}.${config.format}`;
         const target = path.join(root, wctx.sync, wctx.runId, name);

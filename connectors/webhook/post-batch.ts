@@ -8,13 +8,28 @@ import {
 } from "../../src/connector-kit/index.ts";
 
 /**
- * The idempotency key of a batch: a hash of the sync and every row (key, operation, fields). A
- * batch sent again with the same content, in a retry or after a crash, carries the same key, so
- * the receiver can drop the duplicate.
+ * A row's idempotency key: the one the engine derived (`SyncRecord.idempotencyKey`, the same for
+ * the same change in whatever batch it is sent again), or, for a record without one, a hash of the
+ * sync and the row's key, operation and fields.
+ */
+export function rowKey(sync: string, r: SyncRecord): string {
+  if (r.idempotencyKey) return r.idempotencyKey;
+  return createHash("sha256")
+    .update(sync)
+    .update("\u0000")
+    .update(JSON.stringify([r.key, r.op, r.fields]))
+    .digest("hex")
+    .slice(0, 32);
+}
+
+/**
+ * The idempotency key of a batch: a hash of its rows' keys. A retry of the same batch carries the
+ * same one; rows regrouped into another batch (after a split, a crash or an unknown outcome) are
+ * recognised by their own `idempotency_key`.
  */
 export function idempotencyKey(sync: string, batch: SyncRecord[]): string {
   const h = createHash("sha256").update(sync);
-  for (const r of batch) h.update("\u0000").update(JSON.stringify([r.key, r.op, r.fields]));
+  for (const r of batch) h.update("\u0000").update(rowKey(sync, r));
   return h.digest("hex").slice(0, 32);
 }
 
@@ -39,7 +54,13 @@ export async function postBatch(
   signingSecret: string | undefined,
 ): Promise<RowResult[]> {
   const id = idempotencyKey(sync, batch);
-  const body = JSON.stringify({ sync, batch_id: id, rows: batch });
+  const rows = batch.map((r) => ({
+    key: r.key,
+    op: r.op,
+    fields: r.fields,
+    idempotency_key: rowKey(sync, r),
+  }));
+  const body = JSON.stringify({ sync, batch_id: id, rows });
   const headers: Record<string, string> = { "Content-Type": "application/json", "Idempotency-Key": id };
   if (signingSecret) headers["X-Cdp-Signature"] = signature(signingSecret, body);
   let res: Awaited<ReturnType<HttpClient["request"]>>;

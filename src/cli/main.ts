@@ -73,6 +73,31 @@ function renderError(error: unknown, format: LogFormat, debug: boolean): number 
   return code;
 }
 
+/**
+ * SIGINT (Ctrl-C) and SIGTERM (what CI runners and process managers send on cancel) both stop a
+ * run gracefully: running work finishes, the rest is cancelled, locks are released and artifacts
+ * written. A second signal of either kind ends the process at once (128 + its number).
+ */
+function onInterrupt(controller: AbortController, announce: (signal: NodeJS.Signals) => void): () => void {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const exitAtOnce = (signal: NodeJS.Signals) => process.exit(signal === "SIGTERM" ? 143 : 130);
+  const first = (signal: NodeJS.Signals) => {
+    for (const s of signals) {
+      process.off(s, first);
+      process.once(s, exitAtOnce);
+    }
+    announce(signal);
+    controller.abort();
+  };
+  for (const s of signals) process.on(s, first);
+  return () => {
+    for (const s of signals) {
+      process.off(s, first);
+      process.off(s, exitAtOnce);
+    }
+  };
+}
+
 /** `--select` and `--exclude`, for the commands that pick nodes (or syncs by their models). */
 function selection<T>(y: Argv<T>, what = "Nodes to act on") {
   return y
@@ -132,14 +157,11 @@ function runCommand(command: RunCommand, describe: string) {
       const format = argv["log-format"];
       const reporter = new Reporter(format, isLive(format));
       const controller = new AbortController();
-      const onSignal = () => {
+      const stopHandling = onInterrupt(controller, (signal) =>
         reporter.line(
-          "Interrupted: letting running models finish, cancelling the rest (Ctrl-C again to abort).",
-        );
-        controller.abort();
-        process.once("SIGINT", () => process.exit(130));
-      };
-      process.once("SIGINT", onSignal);
+          `Interrupted (${signal}): letting running models finish, cancelling the rest (Ctrl-C again to abort).`,
+        ),
+      );
       const syncReporter = new SyncReporter(format, isLive(format));
       try {
         const summary = await execute(command, {
@@ -157,7 +179,7 @@ function runCommand(command: RunCommand, describe: string) {
         if (summary.syncs) syncReporter.finish(summary.syncs);
         exitCode = summary.success ? 0 : 1;
       } finally {
-        process.off("SIGINT", onSignal);
+        stopHandling();
       }
     },
   };
@@ -251,16 +273,27 @@ export async function main(args: string[]): Promise<number> {
             handler: async (argv) => {
               const format = argv["log-format"];
               const reporter = new SyncReporter(format, isLive(format));
-              const summary = await sync({
-                ...projectOptions(argv),
-                names: argv.names,
-                dryRun: argv["dry-run"],
-                fullResync: argv["full-resync"],
-                allowMassRemoval: argv["allow-mass-removal"],
-                onEvent: reporter.onEvent,
-              });
-              reporter.finish(summary);
-              exitCode = summary.success ? 0 : 1;
+              const controller = new AbortController();
+              const stopHandling = onInterrupt(controller, (signal) =>
+                process.stderr.write(
+                  `Interrupted (${signal}): committing the batches in flight, sending nothing more (Ctrl-C again to abort).\n`,
+                ),
+              );
+              try {
+                const summary = await sync({
+                  ...projectOptions(argv),
+                  names: argv.names,
+                  dryRun: argv["dry-run"],
+                  fullResync: argv["full-resync"],
+                  allowMassRemoval: argv["allow-mass-removal"],
+                  onEvent: reporter.onEvent,
+                  signal: controller.signal,
+                });
+                reporter.finish(summary);
+                exitCode = summary.success ? 0 : 1;
+              } finally {
+                stopHandling();
+              }
             },
           }),
       handler: () => undefined,
@@ -348,6 +381,20 @@ export async function main(args: string[]): Promise<number> {
           { ...projectOptions(a), model: a.model, truth: a.truth, records: a.records?.map(String) },
           a["log-format"],
         );
+      },
+    })
+    .command<GlobalArgs & { orphans?: boolean }>({
+      command: "clean",
+      describe: "Drop work tables that killed runs left in the warehouse (--orphans); a running run's stay",
+      builder: (y) =>
+        y.option("orphans", {
+          type: "boolean",
+          describe: "Incremental stages, stitch and match work tables whose run is gone",
+        }),
+      handler: async (argv) => {
+        if (!argv.orphans) throw new UsageError("name what to clean: `cdp clean --orphans`");
+        const { printClean } = await import("./commands/clean.ts");
+        await printClean(projectOptions(argv), argv["log-format"]);
       },
     })
     .command<GlobalArgs & { syncs?: string[] }>({

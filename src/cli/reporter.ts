@@ -71,6 +71,8 @@ export class Reporter {
         });
       } else if (event.type === "node_finish") {
         this.json({ event: "node_finish", ...event.result, index: event.index, total: event.total });
+      } else if (event.type === "orphans") {
+        this.json({ event: "orphans", removed: event.removed, error: event.error });
       } else {
         const { type: _type, ...plan } = event;
         this.json({ event: "plan", ...plan, ts: new Date().toISOString() });
@@ -86,6 +88,17 @@ export class Reporter {
           ),
         );
         if (this.live && event.total > 0) this.timer = setInterval(() => this.redraw(), 250).unref();
+        break;
+      case "orphans":
+        if (event.removed.length) {
+          this.line(
+            pc.dim(
+              `Removed ${event.removed.length} work table${event.removed.length === 1 ? "" : "s"} left by killed runs: ${event.removed.join(", ")}`,
+            ),
+          );
+        }
+        if (event.error)
+          this.line(pc.yellow(`Could not remove work tables left by killed runs: ${event.error}`));
         break;
       case "node_start":
         this.running.add(event.node.name);

@@ -19,6 +19,14 @@ export interface SyncRecord {
    * can remove the old identifiers (an old email) along with adding the new ones.
    */
   previous?: Record<string, unknown>;
+  /**
+   * The same whenever this change is sent again, whatever batch carries it (a retry, a split, the
+   * next run after a crash or an unknown outcome): a hash of the sync, the key, the operation, the
+   * row's content hash and the hash last acknowledged for the key. A receiver that has applied it
+   * can answer `ok` without applying it again. A later change back to an earlier content starts
+   * from another acknowledged state, so it gets a new key and is not taken for a duplicate.
+   */
+  idempotencyKey?: string;
 }
 
 /**

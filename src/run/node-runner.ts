@@ -9,6 +9,7 @@ import { CsvFormatError } from "../warehouse/csv-format.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 import { runIncremental } from "./materializations/incremental.ts";
 import type { NodeResult } from "./results.ts";
+import type { WorkLease } from "./work-lease.ts";
 
 export interface NodeRunContext {
   compilation: Compilation;
@@ -16,6 +17,8 @@ export interface NodeRunContext {
   fullRefresh: boolean;
   /** Rows shown for a failing test. */
   sampleSize?: number;
+  /** The run's lease on the work tables it makes (each model takes its own otherwise). */
+  lease?: WorkLease;
 }
 
 type Outcome = Pick<
@@ -55,7 +58,7 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
     case "stitch": {
       await schemas.ensure(model.relation.schema);
       const rules = model.config.rules ? ctx.compilation.rulesets[model.config.rules]! : NO_RULES;
-      const r = await runStitch(wh, model.relation, model.compiledSql, rules);
+      const r = await runStitch(wh, model.relation, model.compiledSql, rules, undefined, ctx.lease);
       return {
         status: "success",
         relation,
@@ -71,6 +74,7 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
         settingsName: model.config.settings!,
         model: model.name,
         targetDir: ctx.compilation.targetDir,
+        lease: ctx.lease,
       });
       return {
         status: "success",
@@ -86,6 +90,7 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
         model,
         (inc) => ctx.compilation.renderForRun(model, inc),
         ctx.fullRefresh,
+        ctx.lease,
       );
       return { status: "success", relation, rowsAffected: r.rows, message: r.message };
     }

@@ -11,8 +11,19 @@ import { SyncError } from "./errors.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { guardStop, lostStateEvidence } from "./guards.ts";
 import { heapBudget } from "./heap.ts";
+import { rowIdempotencyKey } from "./idempotency.ts";
 import { SyncLock } from "./lock.ts";
-import { columnsRead, fieldSql, HASH, KEY, type MappedField, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
+import {
+  BASE,
+  columnsRead,
+  fieldSql,
+  HASH,
+  KEY,
+  type MappedField,
+  OP,
+  PREVIOUS,
+  RETRY,
+} from "./mapping-sql.ts";
 import {
   checkKeys,
   countPlan,
@@ -22,6 +33,7 @@ import {
   planSql,
   sentCondition,
 } from "./plan.ts";
+import { buildPlan } from "./plan-parts.ts";
 import { planBatches } from "./plan-reader.ts";
 import {
   deliveredSql,
@@ -89,6 +101,8 @@ export interface RunSyncOptions {
   /** Tests: replace the connector, or the waiting between retries. */
   connector?: Connector;
   sleep?: (ms: number) => Promise<void>;
+  /** Aborted: stop sending; batches in flight are committed, the lock released. */
+  signal?: AbortSignal;
 }
 
 async function mappedFields(wh: Warehouse, opts: RunSyncOptions): Promise<MappedField[]> {
@@ -122,13 +136,15 @@ function jsonSafe(value: unknown): unknown {
   return value;
 }
 
-function toRecord(row: Row, fields: MappedField[], op: string): SyncRecord {
+function toRecord(row: Row, fields: MappedField[], op: string, sync: string): SyncRecord {
   const previous =
     typeof row[PREVIOUS] === "string" ? (JSON.parse(row[PREVIOUS]) as Record<string, unknown>) : undefined;
-  if (op === "delete" || op === "remove") return { key: String(row[KEY]), op, fields: previous ?? {} };
+  const key = String(row[KEY]);
+  const idempotencyKey = rowIdempotencyKey(sync, key, op, row[HASH], row[BASE]);
+  if (op === "delete" || op === "remove") return { key, op, fields: previous ?? {}, idempotencyKey };
   const out: Record<string, unknown> = {};
   for (const f of fields) out[f.name] = jsonSafe(row[f.name]);
-  const record: SyncRecord = { key: String(row[KEY]), op: op as SyncRecord["op"], fields: out };
+  const record: SyncRecord = { key, op: op as SyncRecord["op"], fields: out, idempotencyKey };
   if (previous) record.previous = previous;
   return record;
 }
@@ -236,7 +252,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
         `SELECT * FROM ${from} WHERE ${d.quoteIdentifier(OP)} = ${d.literal(kind)} ORDER BY ${d.quoteIdentifier(KEY)} LIMIT 5`,
       );
       if (rows.length)
-        result.samples[op] = rows.map((r) => ({ key: r[KEY], ...toRecord(r, fields, op).fields }));
+        result.samples[op] = rows.map((r) => ({ key: r[KEY], ...toRecord(r, fields, op, opts.name).fields }));
     }
     result.status = "dry_run";
     opts.onEvent?.({ type: "sync_start", sync: opts.name, counts: result.counts, dryRun: true });
@@ -292,7 +308,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
     // What an earlier run acknowledged, and a killed run left in the journal, is in the snapshot.
     await migrateState(wh, t);
     await foldJournal(wh, t);
-    await wh.replaceTable(t.plan, planSql(wh, t, input));
+    await buildPlan(wh, t, input);
     await pruneErrors(wh, t);
     const counts = await countPlan(wh, d.quoteRelation(t.plan), cfg.mode);
     result.counts = counts;
@@ -315,7 +331,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
     let done = 0;
     const state = new GroupCommit(wh, t);
     const prepare = (rows: Row[]): PreparedBatch => ({
-      records: rows.map((r) => toRecord(r, fields, ops[r[OP] as keyof typeof ops]!)),
+      records: rows.map((r) => toRecord(r, fields, ops[r[OP] as keyof typeof ops]!, opts.name)),
       hashes: rows.map((r) => r[HASH] as string | null),
       retried: new Set(rows.filter((r) => r[RETRY] === true).map((r) => String(r[KEY]))),
     });
@@ -380,6 +396,11 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
       const stream = planBatches(wh, t.plan, sentCondition(wh, cfg.mode, phase), batchSize);
       try {
         for await (const rows of stream) {
+          if (opts.signal?.aborted) {
+            stop ??= new SyncError(
+              `sync "${opts.name}": interrupted; stopped sending (the rows not sent go out next run)`,
+            );
+          }
           if (stop) break;
           keepHeap();
           const batch = prepare(rows);

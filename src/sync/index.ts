@@ -39,6 +39,8 @@ export interface RunSyncsOptions {
    */
   skipAll?: { reason: string; record: boolean };
   onEvent?: (event: SyncEvent) => void;
+  /** Aborted (SIGINT/SIGTERM): the running sync stops sending, the rest do not start. */
+  signal?: AbortSignal;
 }
 
 /** The syncs to run: those named (unknown names are a usage error), else every enabled one. */
@@ -174,8 +176,13 @@ export async function runSyncs(
     const inputs = syncInputs(loaded, compilation, name, options);
     let result: SyncResult;
     const freshness =
-      "status" in inputs || !warehouse ? {} : await upstreamFreshness(loaded, compilation, warehouse, config);
-    if ("status" in inputs || freshness.stale || !warehouse) {
+      "status" in inputs || !warehouse || options.signal?.aborted
+        ? {}
+        : await upstreamFreshness(loaded, compilation, warehouse, config);
+    if (options.signal?.aborted) {
+      result = { ...base, status: "error", message: "cancelled: the run was interrupted; nothing was sent" };
+      options.onEvent?.({ type: "sync_finish", result });
+    } else if ("status" in inputs || freshness.stale || !warehouse) {
       result = {
         ...base,
         ...("status" in inputs
@@ -206,6 +213,7 @@ export async function runSyncs(
           targetName: loaded.targetName,
           invocationId: loaded.invocationId,
           onEvent: options.onEvent,
+          signal: options.signal,
         });
       } catch (error) {
         result = { ...base, status: "error", message: redactor.redact((error as Error).message) };

@@ -146,7 +146,7 @@ async function abandonRuns(wh: Warehouse, t: StateTables, sync: string, owner: s
     .catch(() => undefined);
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

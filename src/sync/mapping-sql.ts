@@ -9,6 +9,8 @@ export const OP = "__cdp_op";
 export const RETRY = "__cdp_retry";
 /** The fields as last delivered (JSON), for removals by connectors that need them. */
 export const PREVIOUS = "__cdp_previous";
+/** The row hash last acknowledged for the key (NULL: never delivered); see `rowIdempotencyKey`. */
+export const BASE = "__cdp_base";
 
 export interface MappedField {
   /** Destination field name. */

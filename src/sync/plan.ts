@@ -1,7 +1,7 @@
 import type { Relation, Warehouse } from "../warehouse/types.ts";
 import type { SyncMode } from "./config.ts";
 import { SyncError } from "./errors.ts";
-import { HASH, KEY, type MappedField, mappedSelectSql, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
+import { BASE, HASH, KEY, type MappedField, mappedSelectSql, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
 import type { StateTables } from "./state.ts";
 
 /**
@@ -74,11 +74,23 @@ export async function checkKeys(wh: Warehouse, input: PlanInput, sync: string): 
  * before are marked, since they come back through the same rules (their snapshot was not moved).
  * With `previousFields`, each row also carries what was last delivered for its key. `delivered`
  * replaces the snapshot table (a subquery from `deliveredSql`, for a journal not yet folded).
+ * `part` keeps only the keys whose hash falls in that part of `of` (see `plan-parts.ts`).
  */
-export function planSql(wh: Warehouse, t: StateTables, input: PlanInput, delivered?: string): string {
+export function planSql(
+  wh: Warehouse,
+  t: StateTables,
+  input: PlanInput,
+  delivered?: string,
+  part?: { index: number; of: number },
+): string {
   const d = wh.dialect;
   const q = d.quoteIdentifier;
-  const cur = mappedSelectSql(d, d.quoteRelation(input.modelRelation), input.primaryKey, input.fields);
+  const inPart = (key: string) => (part ? ` WHERE ${d.hashInt(key)} % ${part.of} = ${part.index}` : "");
+  // A part's rows are picked before their fields are mapped and hashed.
+  const model = part
+    ? `(SELECT * FROM ${d.quoteRelation(input.modelRelation)} AS mp${inPart(d.cast(`mp.${q(input.primaryKey)}`, "string"))}) AS m0`
+    : d.quoteRelation(input.modelRelation);
+  const cur = mappedSelectSql(d, model, input.primaryKey, input.fields);
   const removals = MODE_OPERATIONS[input.mode].removed !== undefined;
   const fieldCols = input.fields.map((f) => `c.${q(f.name)}`).join(", ");
   const changedCondition = input.fullResync ? "c.__k IS NOT NULL" : `s.key IS NULL OR s.hash <> c.${q(HASH)}`;
@@ -89,12 +101,13 @@ export function planSql(wh: Warehouse, t: StateTables, input: PlanInput, deliver
   const gone = input.merges
     ? "CASE WHEN mg.old_profile_id IS NOT NULL THEN 'retired' ELSE 'removed' END"
     : "'removed'";
+  const snapshot = delivered ?? d.quoteRelation(t.snapshot);
   const goneCondition = removals ? "c.__k IS NULL" : input.merges ? "mg.old_profile_id IS NOT NULL" : "";
   return `SELECT p.*, CASE WHEN e.key IS NULL THEN FALSE ELSE TRUE END AS ${q(RETRY)} FROM (
   SELECT CASE WHEN c.__k IS NULL THEN ${gone} WHEN s.key IS NULL THEN 'added' ELSE 'changed' END AS ${q(OP)},
-    COALESCE(c.__k, s.key) AS ${q(KEY)}, c.${q(HASH)}${fieldCols ? `, ${fieldCols}` : ""}${input.previousFields ? `, s.fields AS ${q(PREVIOUS)}` : ""}
+    COALESCE(c.__k, s.key) AS ${q(KEY)}, c.${q(HASH)}, s.hash AS ${q(BASE)}${fieldCols ? `, ${fieldCols}` : ""}${input.previousFields ? `, s.fields AS ${q(PREVIOUS)}` : ""}
   FROM (SELECT cm.*, cm.${q(KEY)} AS __k FROM (${cur}) AS cm) AS c
-  FULL OUTER JOIN ${delivered ?? d.quoteRelation(t.snapshot)} AS s ON s.key = c.__k
+  FULL OUTER JOIN ${part ? `(SELECT * FROM ${snapshot} AS sp${inPart("sp.key")})` : snapshot} AS s ON s.key = c.__k
   ${merged}
   WHERE (c.__k IS NOT NULL AND (${changedCondition}))${goneCondition ? ` OR (${goneCondition})` : ""}
 ) AS p LEFT JOIN ${d.quoteRelation(t.errors)} AS e ON e.key = p.${q(KEY)}`;

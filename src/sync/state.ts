@@ -1,5 +1,6 @@
 import type { AppendValue, Relation, TextColumn, Warehouse } from "../warehouse/types.ts";
 import { KEY } from "./mapping-sql.ts";
+import { syncParts } from "./part-rows.ts";
 
 /**
  * A sync's state tables, in `stateSchema` (default `cdp_state`):
@@ -311,32 +312,88 @@ export async function foldJournal(wh: Warehouse, t: StateTables): Promise<number
   const snapshot = d.quoteRelation(t.snapshot);
   const acks = d.quoteRelation(t.acks);
   const bounded = `CAST(${d.literal(last)} AS ${d.typeName("int64")})`;
-  const fold = (latest: string) => [
-    `DELETE FROM ${snapshot} WHERE key IN (SELECT key FROM ${acks} WHERE seq <= ${bounded})`,
+  const fold = (latest: string, part = "") => [
+    `DELETE FROM ${snapshot} WHERE key IN (SELECT key FROM ${acks} WHERE seq <= ${bounded}${part})`,
     `INSERT INTO ${snapshot} (key, hash, synced_at, fields)
        SELECT key, hash, synced_at, fields FROM (${latest}) AS j WHERE hash IS NOT NULL`,
-    `DELETE FROM ${acks} WHERE seq <= ${bounded}`,
   ];
+  const clear = `DELETE FROM ${acks} WHERE seq <= ${bounded}`;
   // Fails (a text that is no number) when a key repeats, so the transaction rolls back.
-  const onceOnly = `SELECT CAST(CASE WHEN COUNT(DISTINCT key) < COUNT(*) THEN ${d.literal(REPEATED)} ELSE '0' END AS ${d.typeName("int64")}) AS ok
-    FROM ${acks} WHERE seq <= ${bounded}`;
-  const release = await wh.constrainMemory?.(PLAIN_FOLD_MEMORY_SHARE);
+  const onceOnly = (part: string) =>
+    `SELECT CAST(CASE WHEN COUNT(DISTINCT key) < COUNT(*) THEN ${d.literal(REPEATED)} ELSE '0' END AS ${d.typeName("int64")}) AS ok
+    FROM ${acks} WHERE seq <= ${bounded}${part}`;
+  // A large journal (a first sync of 10M rows) is folded by parts of the keys, in the same
+  // transaction: the check's distinct keys and the delete's key set of each part are no larger
+  // than a 1M-row journal's, which fit the limit; all at once they ran out of memory and ran again
+  // under DuckDB's own limit.
+  const snapshotRows = await tableRows(wh, t.snapshot);
+  const large = snapshotRows > syncParts.rows;
+  // Parts by the journal's size: its keys are what each statement holds (the snapshot streams).
+  const parts = Math.max(1, Math.ceil(n / syncParts.rows));
+  const plain: string[] = [];
+  // A DELETE from a snapshot of 10M rows ran out of 64 MB however few rows it deleted (a SELECT of
+  // the same rows did not): a large snapshot is rebuilt instead, the rows the journal leaves as
+  // they are and the journal's rows, and swapped in, in the same transaction.
+  const rebuilt = { ...t.snapshot, name: `${t.snapshot.name}__cdp_rebuild` };
+  const columns = "key, hash, synced_at, fields";
+  if (large) {
+    const ddl = new Map(stateDdl(wh, t).map(([r, c]) => [r.name, c]));
+    plain.push(
+      `DROP TABLE IF EXISTS ${d.quoteRelation(rebuilt)}`,
+      `CREATE TABLE ${d.quoteRelation(rebuilt)} ${ddl.get(t.snapshot.name)}`,
+    );
+  }
+  for (let i = 0; i < parts; i++) {
+    const part = (column: string) => (parts > 1 ? ` AND ${d.hashInt(column)} % ${parts} = ${i}` : "");
+    plain.push(onceOnly(part("key")));
+    if (!large) {
+      plain.push(
+        ...fold(
+          `SELECT key, hash, fields, synced_at FROM ${acks} WHERE seq <= ${bounded}${part("key")}`,
+          part("key"),
+        ),
+      );
+      continue;
+    }
+    plain.push(
+      `INSERT INTO ${d.quoteRelation(rebuilt)} (${columns}) SELECT ${columns} FROM ${snapshot} AS s
+       WHERE TRUE${part("s.key")} AND NOT EXISTS (SELECT 1 FROM ${acks} AS a WHERE a.seq <= ${bounded} AND a.key = s.key)`,
+      `INSERT INTO ${d.quoteRelation(rebuilt)} (${columns}) SELECT ${columns} FROM ${acks}
+       WHERE seq <= ${bounded} AND hash IS NOT NULL${part("key")}`,
+    );
+  }
+  if (large) {
+    plain.push(
+      `DROP TABLE ${snapshot}`,
+      `ALTER TABLE ${d.quoteRelation(rebuilt)} RENAME TO ${d.quoteIdentifier(t.snapshot.name)}`,
+    );
+  }
+  plain.push(clear);
+  // The rebuild's anti-join holds the journal's keys next to the pages it streams: the whole
+  // sync limit, as the plan has (under half, 100k keys ran out of memory after a delivery).
+  const release = await wh.constrainMemory?.(large ? 1 : PLAIN_FOLD_MEMORY_SHARE);
   try {
-    await wh.executeInTransaction!([
-      onceOnly,
-      ...fold(`SELECT key, hash, fields, synced_at FROM ${acks} WHERE seq <= ${bounded}`),
-    ]);
+    await wh.executeInTransaction!(plain);
     return n;
   } catch (error) {
     if (!(error as Error).message?.includes(REPEATED)) throw error;
   } finally {
     await release?.();
   }
-  await wh.executeInTransaction!(fold(latestAcksSql(wh, t, bounded)));
+  await wh.executeInTransaction!([...fold(latestAcksSql(wh, t, bounded)), clear]);
   return n;
 }
 
 const REPEATED = "cdp: a key is journaled more than once";
+
+/** A table's row count from DuckDB's catalog (no scan). */
+async function tableRows(wh: Warehouse, relation: Relation): Promise<number> {
+  const d = wh.dialect;
+  const [row] = await wh.query<{ n: number | bigint }>(
+    `SELECT estimated_size AS n FROM duckdb_tables() WHERE schema_name = ${d.literal(relation.schema)} AND table_name = ${d.literal(relation.name)}`,
+  );
+  return Number(row?.n ?? 0);
+}
 
 /**
  * Brings a journaling warehouse's state tables to the current layout, under the sync's lock:

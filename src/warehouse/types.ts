@@ -199,6 +199,8 @@ export interface Warehouse {
   /** Columns and kind of a relation, or undefined when it does not exist. */
   describe(relation: Relation): Promise<RelationInfo | undefined>;
   ensureSchema(schema: string): Promise<void>;
+  /** Names of the tables and views in a schema (none when it does not exist). Optional. */
+  listRelations?(schema: string): Promise<string[]>;
   dropRelation(relation: Relation): Promise<void>;
   createView(relation: Relation, selectSql: string): Promise<void>;
   /**

@@ -156,6 +156,14 @@ for (const target of TARGETS) {
       ]);
     });
 
+    it("lists the tables and views of a schema, none for a missing one", async () => {
+      await wh.replaceTable(rel("listed_table"), "SELECT 1 AS id");
+      await wh.createView(rel("listed_view"), `SELECT id FROM ${q("listed_table")}`);
+      const names = await wh.listRelations!(schema);
+      expect(names).toEqual(expect.arrayContaining(["listed_table", "listed_view"]));
+      expect(await wh.listRelations!(`${schema}_missing`)).toEqual([]);
+    });
+
     it("merges on a key and appends by column name", async () => {
       await wh.replaceTable(rel("target"), `SELECT 1 AS id, 'a' AS v UNION ALL SELECT 2, 'b'`);
       await wh.replaceTable(rel("changes"), `SELECT 'B' AS v, 2 AS id UNION ALL SELECT 'c', 3`);

@@ -168,9 +168,10 @@ ${where}`;
     expect(r?.message).toContain("id=NULL (1 rows)");
     expect(await wh.query("select id, v from inc order by id")).toEqual([{ id: 1, v: "a" }]);
     const leftovers = await wh.query(
-      "select table_name from information_schema.tables where table_name like '%cdp_%'",
+      "select table_name from information_schema.tables where table_name like '%cdp_%' and table_name <> 'cdp_work_leases'",
     );
     expect(leftovers).toEqual([]);
+    expect(await wh.query("select token from cdp_work_leases")).toEqual([]);
   });
 
   it("fails a first build with duplicate keys too", async () => {

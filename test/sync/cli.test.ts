@@ -131,7 +131,7 @@ describe("cdp sync (CLI)", () => {
     expect(files.every((f) => /people_file\/[^/]+\/part-\d{5}\.csv$/.test(f))).toBe(true);
     const lines = files.flatMap((f) => readFileSync(f, "utf8").trim().split("\n").slice(1));
     expect(lines).toHaveLength(ROWS);
-    expect(readFileSync(files[0]!, "utf8").split("\n")[0]).toBe("op,key,email,id,tier");
+    expect(readFileSync(files[0]!, "utf8").split("\n")[0]).toBe("op,key,idempotency_key,email,id,tier");
     const results = JSON.parse(readFileSync(path.join(dir, "target/sync_results.json"), "utf8"));
     expect(results.results[0]).toMatchObject({ sync: "people_file", status: "success", delivered: ROWS });
 

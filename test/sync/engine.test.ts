@@ -247,7 +247,12 @@ for (const target of [duckdbTarget, postgresTarget, bigqueryTarget]) {
       const r = await run("m7", byData, { mode: "audience" });
       expect(r.counts).toMatchObject({ removed: 1, planned: 1 });
       expect(removals).toEqual([
-        { key: "2", op: "remove", fields: { email: "b2@x.com", tier: "gold", source: "cdp" } },
+        {
+          key: "2",
+          op: "remove",
+          fields: { email: "b2@x.com", tier: "gold", source: "cdp" },
+          idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+        },
       ]);
     });
 

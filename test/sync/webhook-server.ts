@@ -30,12 +30,17 @@ export interface Faults {
   hold?: (n: number) => { ms: number; apply: boolean } | undefined;
   /** An answer of its own for a request, before anything else (e.g. a 401 for bad credentials). */
   respond?: (req: IncomingMessage, request: RequestRecord) => { status: number; body: string } | undefined;
-  /** Honour `Idempotency-Key`: a batch whose key was taken already is answered again, not applied. */
+  /**
+   * Honour `Idempotency-Key` (a batch whose key was taken already is answered again, not applied)
+   * and each row's `idempotency_key` (a row applied already is answered `ok`, not applied again).
+   */
   idempotent?: boolean;
   /** Called as a batch with rows arrives, before anything is applied (e.g. to kill the sender). */
   onBatch?: (batch: RequestRecord) => void;
   /** Requests wait for this before being handled. */
   gate?: Promise<void>;
+  /** A batch with rows waits for what this returns (e.g. until the test has signalled the sender). */
+  holdBatch?: (batch: RequestRecord) => Promise<void> | undefined;
 }
 
 /** One request the server received, as it saw it. */
@@ -44,6 +49,8 @@ export interface RequestRecord {
   n: number;
   /** Keys of the rows in the body (none for a `check`). */
   keys: string[];
+  /** Each row's `idempotency_key`, in the same order (undefined where a row has none). */
+  rowKeys: (string | undefined)[];
   idempotencyKey: string | undefined;
   receivedAt: number;
   /** When the server started writing its answer; undefined while in flight or never answered. */
@@ -66,6 +73,7 @@ export async function startWebhookServer(secret: string, faults: Faults = {}) {
   const received = new Map<string, number>();
   const attempts = new Map<string, number>();
   const answered = new Map<string, string>();
+  const appliedRows = new Set<string>();
   const log: RequestRecord[] = [];
   let batches = 0;
   let badSignatures = 0;
@@ -107,9 +115,10 @@ export async function startWebhookServer(secret: string, faults: Faults = {}) {
       return;
     }
     const payload = JSON.parse(body) as {
-      rows: { key: string; op: string; fields: Record<string, unknown> }[];
+      rows: { key: string; op: string; fields: Record<string, unknown>; idempotency_key?: string }[];
     };
     if (payload.rows.length) faults.onBatch?.(record);
+    if (payload.rows.length) await faults.holdBatch?.(record);
     const held = faults.hold?.(n);
     if (held) {
       await new Promise((resolve) => setTimeout(resolve, held.ms));
@@ -134,6 +143,9 @@ export async function startWebhookServer(secret: string, faults: Faults = {}) {
       text = again;
     } else {
       const results = payload.rows.map((r) => {
+        if (faults.idempotent && r.idempotency_key && appliedRows.has(r.idempotency_key)) {
+          return { key: r.key, status: "ok" };
+        }
         const reason = faults.reject?.(r.key);
         if (reason) return { key: r.key, status: "rejected", reason };
         if (faults.retryRow?.(r.key, bump(attempts, r.key).get(r.key)!)) {
@@ -142,6 +154,7 @@ export async function startWebhookServer(secret: string, faults: Faults = {}) {
         if (r.op === "delete" || r.op === "remove") state.delete(r.key);
         else state.set(r.key, r.fields);
         bump(applied, r.key);
+        if (r.idempotency_key) appliedRows.add(r.idempotency_key);
         return { key: r.key, status: "ok" };
       });
       text = JSON.stringify({ results });
@@ -164,13 +177,16 @@ export async function startWebhookServer(secret: string, faults: Faults = {}) {
       const record: RequestRecord = {
         n: log.length + 1,
         keys: [],
+        rowKeys: [],
         idempotencyKey: req.headers["idempotency-key"] as string | undefined,
         receivedAt: Date.now(),
         taken: false,
       };
       log.push(record);
       try {
-        record.keys = (JSON.parse(body) as { rows?: { key: string }[] }).rows?.map((r) => r.key) ?? [];
+        const rows = (JSON.parse(body) as { rows?: { key: string; idempotency_key?: string }[] }).rows ?? [];
+        record.keys = rows.map((r) => r.key);
+        record.rowKeys = rows.map((r) => r.idempotency_key);
       } catch {}
       await faults.gate;
       await handle(req, res, body, record);

@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { UsageError } from "../../errors.ts";
+import { type WorkLease, withLease } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { checkRecords } from "./checks.ts";
 import { matchRecordsSql } from "./index.ts";
@@ -93,6 +93,20 @@ export async function explainPair(
   settings: MatchSettings,
   options: { model: string; settingsName: string; recordA: string; recordB: string },
 ): Promise<Explanation> {
+  return withLease(wh, undefined, async (lease) => {
+    await lease.register(output.schema);
+    return explain(wh, output, recordsSql, settings, options, lease);
+  });
+}
+
+async function explain(
+  wh: Warehouse,
+  output: Relation,
+  recordsSql: string,
+  settings: MatchSettings,
+  options: { model: string; settingsName: string; recordA: string; recordB: string },
+  lease: WorkLease,
+): Promise<Explanation> {
   const d = wh.dialect;
   const qi = (n: string) => d.quoteIdentifier(n);
   const { model, recordA, recordB } = options;
@@ -104,10 +118,7 @@ export async function explainPair(
       `${model} has no saved parameters for its current settings (identity.match.${options.settingsName}); run \`cdp build --select +${model}\` first`,
     );
   }
-  const input: Relation = {
-    ...output,
-    name: `${output.name}__cdp_explain_${randomBytes(3).toString("hex")}`,
-  };
+  const input: Relation = lease.name(output, "explain", "input");
   await wh.createView(input, `SELECT * FROM (\n${recordsSql}\n) AS records`);
   try {
     const columns = await checkRecords(wh, input, settings, `identity.match.${options.settingsName}`);

@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { CdpError } from "../../errors.ts";
+import { type WorkLease, withLease } from "../../run/work-lease.ts";
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import { checkBudget, checkRecords, type ValueKind } from "./checks.ts";
 import { pairsSql, scoresSql } from "./pairs-sql.ts";
@@ -38,6 +38,8 @@ export interface MatchOptions {
   targetDir?: string;
   /** Parameters to score with instead of training or loading (tests, benchmarks). */
   parameters?: MatchParameters;
+  /** The run's lease on work tables (a lease of its own otherwise). */
+  lease?: WorkLease;
 }
 
 /**
@@ -94,12 +96,25 @@ export async function runMatch(
   settings: MatchSettings,
   options: MatchOptions,
 ): Promise<MatchResult> {
+  return withLease(wh, options.lease, async (lease) => {
+    await lease.register(output.schema);
+    return match(wh, output, recordsSql, settings, options, lease);
+  });
+}
+
+async function match(
+  wh: Warehouse,
+  output: Relation,
+  recordsSql: string,
+  settings: MatchSettings,
+  options: MatchOptions,
+  lease: WorkLease,
+): Promise<MatchResult> {
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
-  const tag = randomBytes(3).toString("hex");
   const made: Relation[] = [];
   const work = (name: string): Relation => {
-    const r = { ...output, name: `${output.name}__cdp_match_${tag}_${name}` };
+    const r = lease.name(output, "match", name);
     if (!made.some((m) => m.name === r.name)) made.push(r);
     return r;
   };

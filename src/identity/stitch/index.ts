@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { type WorkLease, withLease } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { connectedComponents } from "./components.ts";
 import { limitLinks, recordBlocked, setAsideHubs } from "./cuts.ts";
@@ -37,7 +37,8 @@ export function stitchTables(output: Relation) {
  * The `stitch` materialization. The model selects identity edges
  * (`a_type, a_value, b_type, b_value[, seen_at, source]`); this computes who is who inside the
  * warehouse and writes `identifier_type, identifier, profile_id`, keeping profile ids stable
- * across runs. Work tables are dropped whatever happens; the output is swapped in at the end.
+ * across runs. Work tables are dropped when it ends, failed or not (a killed run's are removed by
+ * the next run, see `WorkLease`); the output is swapped in at the end.
  */
 export async function runStitch(
   wh: Warehouse,
@@ -45,13 +46,27 @@ export async function runStitch(
   edgesSql: string,
   rules: Ruleset,
   runId = new Date().toISOString(),
+  lease?: WorkLease,
+): Promise<StitchResult> {
+  return withLease(wh, lease, async (own) => {
+    await own.register(output.schema);
+    return stitch(wh, output, edgesSql, rules, runId, own);
+  });
+}
+
+async function stitch(
+  wh: Warehouse,
+  output: Relation,
+  edgesSql: string,
+  rules: Ruleset,
+  runId: string,
+  lease: WorkLease,
 ): Promise<StitchResult> {
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
-  const tag = randomBytes(3).toString("hex");
   const made: Relation[] = [];
   const work = (name: string): Relation => {
-    const r = { ...output, name: `${output.name}__cdp_stitch_${tag}_${name}` };
+    const r = lease.name(output, "stitch", name);
     if (!made.some((m) => m.name === r.name)) made.push(r);
     return r;
   };

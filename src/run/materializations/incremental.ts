@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { CdpError } from "../../errors.ts";
 import type { ModelNode } from "../../project/types.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { type WorkLease, withLease } from "../work-lease.ts";
 
 export class ModelRunError extends CdpError {
   constructor(message: string) {
@@ -36,21 +36,30 @@ async function checkUniqueKey(
 /**
  * `incremental`: the first run (or `--full-refresh`) builds the table; later runs render the model
  * with `is_incremental` true, stage the new rows, check them, then append or merge them on
- * `unique_key` in one transaction. The stage is dropped whatever happens.
+ * `unique_key` in one transaction. The stage is dropped when the run ends, failed or not; a run
+ * killed outright leaves it, named with the run's lease, for the next run to remove.
  */
 export async function runIncremental(
   wh: Warehouse,
   model: ModelNode,
   render: (isIncremental: boolean) => string,
   fullRefresh: boolean,
+  lease?: WorkLease,
+): Promise<{ rows: number; message: string }> {
+  return withLease(wh, lease, (own) => incremental(wh, model, render, fullRefresh, own));
+}
+
+async function incremental(
+  wh: Warehouse,
+  model: ModelNode,
+  render: (isIncremental: boolean) => string,
+  fullRefresh: boolean,
+  lease: WorkLease,
 ): Promise<{ rows: number; message: string }> {
   const keys = model.config.unique_key ?? [];
   const existing = await wh.describe(model.relation);
   const rebuild = !existing || existing.kind === "view" || fullRefresh;
-  const stage: Relation = {
-    ...model.relation,
-    name: `${model.relation.name}__cdp_stage_${randomBytes(4).toString("hex")}`,
-  };
+  const stage: Relation = await lease.table(model.relation, "stage", "rows");
   try {
     const staged = await wh.replaceTable(stage, render(!rebuild));
     if (keys.length) await checkUniqueKey(wh, stage, keys, model);

@@ -204,6 +204,16 @@ export class BigqueryWarehouse implements Warehouse {
     return { kind, columns: fields.map((f) => ({ name: f.name ?? "", type: ddlType(f, this.dialect) })) };
   }
 
+  async listRelations(schema: string): Promise<string[]> {
+    try {
+      const [tables] = await this.shared.client.dataset(schema).getTables({ autoPaginate: true });
+      return tables.map((t) => t.id ?? "").filter((id) => id);
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw this.fail(error);
+    }
+  }
+
   /** Creates the dataset in the target's location when missing; refuses one in another location. */
   async ensureSchema(schema: string): Promise<void> {
     const { client, options } = this.shared;

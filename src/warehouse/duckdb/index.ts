@@ -202,6 +202,17 @@ export class DuckdbWarehouse implements Warehouse {
     });
   }
 
+  async listRelations(schema: string): Promise<string[]> {
+    const rows = await this.pool.use((conn) =>
+      this.rows<{ table_name: string }>(
+        conn,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name",
+        [schema],
+      ),
+    );
+    return rows.map((r) => r.table_name);
+  }
+
   async ensureSchema(schema: string): Promise<void> {
     await this.execute(`CREATE SCHEMA IF NOT EXISTS ${this.dialect.quoteIdentifier(schema)}`);
   }

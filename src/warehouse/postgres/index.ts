@@ -191,6 +191,17 @@ export class PostgresWarehouse implements Warehouse {
     });
   }
 
+  async listRelations(schema: string): Promise<string[]> {
+    const rows = await this.session((s) =>
+      s.rows<{ name: string }>(
+        `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY c.relname`,
+        [clip(schema)],
+      ),
+    );
+    return rows.map((r) => r.name);
+  }
+
   async ensureSchema(schema: string): Promise<void> {
     try {
       await this.execute(`CREATE SCHEMA IF NOT EXISTS ${this.dialect.quoteIdentifier(schema)}`);

@@ -164,6 +164,19 @@ export class Engine {
     });
   }
 
+  listTables(dataset: string): Promise<{ name: string; kind: "TABLE" | "VIEW" }[]> {
+    return this.exclusive(async () => {
+      this.dataset(dataset);
+      const reader = await this.conn.runAndReadAll(
+        `SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = ${lit(dataset)} ORDER BY table_name`,
+      );
+      return reader.getRows().map(([name, type]) => ({
+        name: String(name),
+        kind: type === "VIEW" ? ("VIEW" as const) : ("TABLE" as const),
+      }));
+    });
+  }
+
   deleteTable(r: RelationRef): Promise<void> {
     return this.exclusive(async () => {
       this.dataset(r.dataset);

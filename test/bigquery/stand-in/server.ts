@@ -31,6 +31,7 @@ export type ApiName =
   | "datasets.insert"
   | "datasets.delete"
   | "tables.get"
+  | "tables.list"
   | "tables.delete"
   | "jobs.insert"
   | "jobs.get"
@@ -264,6 +265,24 @@ export class StandInServer {
         async (p, qs) => {
           await this.engine.deleteDataset(p.dataset!, qs.get("deleteContents") === "true");
           return undefined;
+        },
+      ],
+      [
+        `GET ${base}/datasets/:dataset/tables`,
+        "tables.list",
+        async (p) => {
+          // https://cloud.google.com/bigquery/docs/reference/rest/v2/tables/list: one page here.
+          const tables = await this.engine.listTables(p.dataset!);
+          return {
+            kind: "bigquery#tableList",
+            totalItems: tables.length,
+            tables: tables.map((t) => ({
+              kind: "bigquery#table",
+              id: `${this.project}:${p.dataset}.${t.name}`,
+              tableReference: { projectId: this.project, datasetId: p.dataset, tableId: t.name },
+              type: t.kind,
+            })),
+          };
         },
       ],
       [
