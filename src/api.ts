@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { LoadedConfig } from "./config/load.ts";
 import { UsageError } from "./errors.ts";
-import { writeAtomic, writeFailedTestSql } from "./project/artifacts.ts";
+import { writeAtomic, writeCompileArtifacts, writeFailedTestSql } from "./project/artifacts.ts";
 import type { Compilation } from "./project/compile.ts";
 import {
   compileLoaded,
@@ -12,6 +12,7 @@ import {
   targetDir,
 } from "./project/open.ts";
 import { type RunCommand, select, selectNodes } from "./project/selectors.ts";
+import { deferredRelations, loadState, stateSelector } from "./project/state.ts";
 import type { Node } from "./project/types.ts";
 import type { EventListener } from "./run/events.ts";
 import { executeDag } from "./run/executor.ts";
@@ -32,6 +33,8 @@ export interface RunOptions extends ProjectOptions {
   signal?: AbortSignal;
   /** Use this warehouse instead of opening the target's (tests, embedding). */
   warehouse?: Warehouse;
+  /** With `state`: refs to models not selected read the relations of the state's manifest. */
+  defer?: boolean;
   /** `build` only: progress of the syncs it runs last. */
   onSyncEvent?: (event: SyncEvent) => void;
   /** `build` only: build without running the syncs (they are listed as skipped). */
@@ -230,8 +233,23 @@ export async function execute(
     }
     throw error;
   };
+  // Read before compiling: `--state target/` would otherwise compare the project with itself.
+  const previous = options.state ? loadState(options.state) : undefined;
+  if (options.defer && !previous) {
+    throw new UsageError(
+      "--defer reads the relations of a previous run: give its artifacts with --state <dir>",
+    );
+  }
   const compilation = await compileLoaded(loaded).catch((e) => stopEarly(e, "the project did not compile"));
-  const nodes = selectNodes(compilation, command, options);
+  const nodes = selectNodes(compilation, command, {
+    ...options,
+    stateSelector: stateSelector(compilation, previous),
+  });
+  if (options.defer && previous) {
+    compilation.defer(deferredRelations(compilation, previous, new Set(nodes.map((n) => n.id))));
+    // target/compiled shows what runs: the deferred refs, not the ones compiled first.
+    await writeCompileArtifacts(compilation, targetDir(loaded));
+  }
   const threads = options.threads ?? loaded.config.threads;
   // `build` ends with the syncs whose models it built (all enabled ones when nothing is selected).
   const builtModels = new Set(nodes.filter((n) => n.resourceType !== "test").map((n) => n.name));
@@ -337,6 +355,9 @@ export async function execute(
           exclude: options.exclude ?? [],
           threads,
           full_refresh: !!options.fullRefresh,
+          vars: options.vars ?? {},
+          state: options.state ?? null,
+          defer: !!options.defer,
         },
       }),
       null,

@@ -18,6 +18,8 @@ interface GlobalArgs {
   sync?: boolean;
   "full-resync"?: boolean;
   "allow-mass-removal"?: boolean;
+  state?: string;
+  defer?: boolean;
   "log-format": LogFormat;
   debug?: boolean;
 }
@@ -42,6 +44,7 @@ function projectOptions(argv: GlobalArgs) {
     vars: parseVars(argv.vars),
     select: argv.select,
     exclude: argv.exclude,
+    state: argv.state,
   };
 }
 
@@ -89,6 +92,11 @@ function selection<T>(y: Argv<T>, what = "Nodes to act on") {
     });
 }
 
+const stateOption = {
+  type: "string",
+  describe: "A previous run's artifacts (its target/ folder) for state:modified, state:new and --defer",
+} as const;
+
 const threadsOption = {
   type: "number",
   describe: "Models built at the same time (1-64; default: threads in cdp.config.ts)",
@@ -106,7 +114,10 @@ const massRemovalOption = {
 /** The flags of `seed`, `run`, `test` and `build`: each lists only those it accepts. */
 function runFlags(command: RunCommand) {
   return (y: Argv<GlobalArgs>): Argv<GlobalArgs> => {
-    let out = selection(y).option("threads", threadsOption) as Argv<GlobalArgs>;
+    let out = selection(y).option("threads", threadsOption).option("state", stateOption).option("defer", {
+      type: "boolean",
+      describe: "Read models that are not selected from the relations in --state's manifest",
+    }) as Argv<GlobalArgs>;
     if (command !== "test") out = out.option("full-refresh", fullRefreshOption) as Argv<GlobalArgs>;
     if (command === "build") {
       out = out
@@ -146,6 +157,7 @@ function runCommand(command: RunCommand, describe: string) {
           ...projectOptions(argv),
           threads: argv.threads,
           fullRefresh: argv["full-refresh"],
+          defer: argv.defer,
           noSync: argv.sync === false,
           fullResync: argv["full-resync"],
           allowMassRemoval: argv["allow-mass-removal"],
@@ -313,6 +325,7 @@ export async function main(args: string[]): Promise<number> {
       describe: "List the selected nodes",
       builder: (y) =>
         selection(y)
+          .option("state", stateOption)
           .option("resource-type", { choices: ["model", "seed", "test"], describe: "Only this kind of node" })
           .option("output", { choices: ["name", "path", "json"], default: "name" }),
       handler: async (argv) => {

@@ -49,6 +49,8 @@ function manifestNode(node: Node) {
         depends_on: node.dependsOn,
         sources: node.sources,
         checksum: node.checksum,
+        partials: node.partials,
+        vars: node.vars,
       };
     case "seed":
       return {
@@ -58,6 +60,7 @@ function manifestNode(node: Node) {
         relation: node.relation,
         tags: node.tags,
         column_types: node.columnTypes ?? {},
+        checksum: node.checksum,
       };
     case "test":
       return {
@@ -71,6 +74,7 @@ function manifestNode(node: Node) {
         column: node.args?.column,
         severity: node.severity,
         depends_on: node.dependsOn,
+        checksum: node.checksum,
       };
   }
 }
@@ -98,6 +102,9 @@ export function buildManifest(compilation: Compilation) {
     },
     nodes,
     child_map: childMap,
+    // What `--state` compares a model's partials and vars against.
+    partials: compilation.fingerprints.partials,
+    vars: compilation.fingerprints.vars,
   };
 }
 

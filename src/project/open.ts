@@ -12,6 +12,8 @@ export interface ProjectOptions {
   vars?: Record<string, unknown>;
   select?: string[];
   exclude?: string[];
+  /** `--state`: the folder of a previous run's manifest.json, for `state:` selectors and `--defer`. */
+  state?: string;
 }
 
 /** The project's `target/` directory (artifacts). */

@@ -51,6 +51,8 @@ export interface RenderState {
   configLine?: number;
   tests: DeclaredTest[];
   usesIsIncremental: boolean;
+  /** The vars the template read (`state:modified` compares their values between runs). */
+  vars: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -283,6 +285,7 @@ export class TemplateEngine {
       sources: [],
       tests: [],
       usesIsIncremental: false,
+      vars: [],
       diagnostics: [],
     };
     const ctx: Record<string, unknown> = { target: context.target };
@@ -302,6 +305,7 @@ export class TemplateEngine {
       s.sources = [];
       s.tests = [];
       s.config = undefined;
+      s.vars = [];
       s.diagnostics = [];
       const template = this.hbs.compile(this.parseHbs(this.hbs, raw), HBS_OPTIONS);
       const sql = template(ctx, { allowedProtoProperties: {} });
@@ -388,6 +392,7 @@ export class TemplateEngine {
         report(options, `var takes a variable name, e.g. {{var "start_date"}}`);
         return "";
       }
+      if (current && !current.vars.includes(name)) current.vars.push(name);
       if (Object.hasOwn(vars, name)) return vars[name];
       if (positional.length > 1) return positional[1];
       report(
