@@ -33,6 +33,11 @@ export interface RunOptions extends ProjectOptions {
   signal?: AbortSignal;
   /** Use this warehouse instead of opening the target's (tests, embedding). */
   warehouse?: Warehouse;
+  /**
+   * Exactly these node ids, in place of `select`/`exclude` (`cdp retry`): tests are not added for
+   * the nodes, and ids no longer in the project are left out.
+   */
+  only?: string[];
   /** With `state`: refs to models not selected read the relations of the state's manifest. */
   defer?: boolean;
   /** `build` only: progress of the syncs it runs last. */
@@ -241,10 +246,13 @@ export async function execute(
     );
   }
   const compilation = await compileLoaded(loaded).catch((e) => stopEarly(e, "the project did not compile"));
-  const nodes = selectNodes(compilation, command, {
-    ...options,
-    stateSelector: stateSelector(compilation, previous),
-  });
+  const only = options.only && new Set(options.only);
+  const nodes = only
+    ? selectNodes(compilation, command, {}).filter((n) => only.has(n.id))
+    : selectNodes(compilation, command, {
+        ...options,
+        stateSelector: stateSelector(compilation, previous),
+      });
   if (options.defer && previous) {
     compilation.defer(deferredRelations(compilation, previous, new Set(nodes.map((n) => n.id))));
     // target/compiled shows what runs: the deferred refs, not the ones compiled first.
@@ -254,7 +262,7 @@ export async function execute(
   // `build` ends with the syncs whose models it built (all enabled ones when nothing is selected).
   const builtModels = new Set(nodes.filter((n) => n.resourceType !== "test").map((n) => n.name));
   const syncNames = enabledSyncs.filter(
-    (name) => !options.select?.length || builtModels.has(loaded.config.syncs[name]!.model),
+    (name) => (!options.select?.length && !only) || builtModels.has(loaded.config.syncs[name]!.model),
   );
   const warehouse =
     options.warehouse ??
@@ -353,6 +361,7 @@ export async function execute(
         args: {
           select: options.select ?? [],
           exclude: options.exclude ?? [],
+          ...(only ? { only: [...only] } : {}),
           threads,
           full_refresh: !!options.fullRefresh,
           vars: options.vars ?? {},

@@ -1,7 +1,9 @@
 import yargs, { type Argv } from "yargs";
-import { compile, execute, type RunCommand, sync } from "../api.ts";
+import { compile, execute, type RunCommand, type RunOptions, sync } from "../api.ts";
 import { redactor } from "../config/secrets.ts";
 import { CdpError, CompileError, ConfigError, formatDiagnostic, UsageError } from "../errors.ts";
+import type { RunSummary } from "../run/results.ts";
+import type { SyncSummary } from "../sync/index.ts";
 import { initProject } from "./commands/init.ts";
 import { listNodes } from "./commands/ls.ts";
 import { type LogFormat, Reporter } from "./reporter.ts";
@@ -134,26 +136,46 @@ function runFlags(command: RunCommand) {
   };
 }
 
+type RunHooks = Pick<RunOptions, "onEvent" | "onSyncEvent" | "signal">;
+
+/** Runs `run` with progress printed, Ctrl-C handled and the summary printed; sets the exit code. */
+async function reportRun(
+  argv: GlobalArgs,
+  run: (hooks: RunHooks) => Promise<(RunSummary & { syncs?: SyncSummary }) | undefined>,
+): Promise<void> {
+  const format = argv["log-format"];
+  const reporter = new Reporter(format, isLive(format));
+  const controller = new AbortController();
+  const onSignal = () => {
+    reporter.line("Interrupted: letting running models finish, cancelling the rest (Ctrl-C again to abort).");
+    controller.abort();
+    process.once("SIGINT", () => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  const syncReporter = new SyncReporter(format, isLive(format));
+  try {
+    const summary = await run({
+      onEvent: reporter.onEvent,
+      onSyncEvent: syncReporter.onEvent,
+      signal: controller.signal,
+    });
+    if (!summary) return;
+    reporter.finish(summary);
+    if (summary.syncs) syncReporter.finish(summary.syncs);
+    exitCode = summary.success ? 0 : 1;
+  } finally {
+    process.off("SIGINT", onSignal);
+  }
+}
+
 function runCommand(command: RunCommand, describe: string) {
   return {
     command,
     describe,
     builder: runFlags(command),
-    handler: async (argv: GlobalArgs) => {
-      const format = argv["log-format"];
-      const reporter = new Reporter(format, isLive(format));
-      const controller = new AbortController();
-      const onSignal = () => {
-        reporter.line(
-          "Interrupted: letting running models finish, cancelling the rest (Ctrl-C again to abort).",
-        );
-        controller.abort();
-        process.once("SIGINT", () => process.exit(130));
-      };
-      process.once("SIGINT", onSignal);
-      const syncReporter = new SyncReporter(format, isLive(format));
-      try {
-        const summary = await execute(command, {
+    handler: (argv: GlobalArgs) =>
+      reportRun(argv, (hooks) =>
+        execute(command, {
           ...projectOptions(argv),
           threads: argv.threads,
           fullRefresh: argv["full-refresh"],
@@ -161,17 +183,9 @@ function runCommand(command: RunCommand, describe: string) {
           noSync: argv.sync === false,
           fullResync: argv["full-resync"],
           allowMassRemoval: argv["allow-mass-removal"],
-          onEvent: reporter.onEvent,
-          onSyncEvent: syncReporter.onEvent,
-          signal: controller.signal,
-        });
-        reporter.finish(summary);
-        if (summary.syncs) syncReporter.finish(summary.syncs);
-        exitCode = summary.success ? 0 : 1;
-      } finally {
-        process.off("SIGINT", onSignal);
-      }
-    },
+          ...hooks,
+        }),
+      ),
   };
 }
 
@@ -223,6 +237,32 @@ export async function main(args: string[]): Promise<number> {
     .command<GlobalArgs>(
       runCommand("build", "Seeds, models and tests in DAG order; a failing test skips what depends on it"),
     )
+    .command<GlobalArgs>({
+      command: "retry",
+      describe:
+        "Run again what errored, failed, was skipped or cancelled in the last run (target/run_results.json), with its flags",
+      builder: (y) => y.option("threads", threadsOption),
+      handler: (argv) =>
+        reportRun(argv, async (hooks) => {
+          const { retry } = await import("../retry.ts");
+          const { plan, summary } = await retry({
+            projectDir: argv["project-dir"],
+            target: argv.target,
+            vars: parseVars(argv.vars),
+            threads: argv.threads,
+            ...hooks,
+          });
+          if (!summary) {
+            const text = `Nothing to retry: the last \`cdp ${plan.command}\` on ${plan.target} had no node that errored, failed, was skipped or cancelled.`;
+            process.stdout.write(
+              argv["log-format"] === "json"
+                ? `${JSON.stringify({ event: "retry", command: plan.command, target: plan.target, nodes: 0 })}\n`
+                : `${text}\n`,
+            );
+          }
+          return summary;
+        }),
+    })
     .command<GlobalArgs>({
       command: "sync",
       describe:
