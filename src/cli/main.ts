@@ -237,6 +237,27 @@ export async function main(args: string[]): Promise<number> {
     .command<GlobalArgs>(
       runCommand("build", "Seeds, models and tests in DAG order; a failing test skips what depends on it"),
     )
+    .command<GlobalArgs & { what: string; limit: number; inline?: boolean }>({
+      command: "show <what>",
+      describe:
+        "Compile a model (or inline SQL, quoted: \"select ... {{ref 'x'}}\") and preview its rows; builds nothing",
+      builder: (y) =>
+        y
+          .positional("what", {
+            type: "string",
+            demandOption: true,
+            describe: "A model, seed or test, or SQL",
+          })
+          .option("limit", { type: "number", default: 5, describe: "Rows to show" })
+          .option("inline", { type: "boolean", describe: "Read <what> as SQL even if it names a model" }),
+      handler: async (argv) => {
+        const { printShow } = await import("./commands/show.ts");
+        await printShow(
+          { ...projectOptions(argv), what: argv.what, limit: argv.limit, inline: argv.inline },
+          argv["log-format"],
+        );
+      },
+    })
     .command<GlobalArgs>({
       command: "retry",
       describe:

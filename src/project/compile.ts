@@ -33,6 +33,8 @@ export interface Compilation extends CompiledProject {
    * environment's) instead of their own; every model's and test's SQL is resolved again.
    */
   defer(relations: ReadonlyMap<string, Relation>): void;
+  /** `cdp show "<sql>"`: a template outside any file, rendered and resolved like a model. */
+  renderInline(text: string): string;
 }
 
 /**
@@ -117,6 +119,15 @@ export function compileProject(loaded: LoadedConfig): Compilation {
       checkOneStatement(problems, model.file, model.name, model.raw, rendered.sql, dialect.name);
       if (problems.length) throw new CompileError(problems);
       return sql.resolve(model.relation, rendered.sql.trim());
+    },
+    renderInline(text) {
+      const at = { file: "<inline>", node: "inline" };
+      const rendered = engine.render(at.file, at.node, text, context);
+      const problems = [...rendered.state.diagnostics];
+      checkOneStatement(problems, at.file, at.node, text, rendered.sql, dialect.name);
+      resolveRefs(rendered.state.refs, at.file, at.node, byName, known, problems);
+      if (problems.length) throw new CompileError(problems);
+      return sql.resolve({ schema: target.schema, name: at.node }, rendered.sql.trim());
     },
     defer(relations) {
       const deferred = new Map<string, ModelNode | SeedNode>();

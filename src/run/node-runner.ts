@@ -136,7 +136,8 @@ async function runTest(ctx: NodeRunContext, test: TestNode): Promise<Outcome> {
   };
 }
 
-function jsonSafe(row: Record<string, unknown>): Record<string, unknown> {
+/** A row JSON can carry: bigints as text, dates as ISO strings. */
+export function jsonSafe(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
     out[k] = typeof v === "bigint" ? v.toString() : v instanceof Date ? v.toISOString() : v;
