@@ -8,6 +8,7 @@ import { initProject } from "./commands/init.ts";
 import { listNodes } from "./commands/ls.ts";
 import { type LogFormat, Reporter } from "./reporter.ts";
 import { SyncReporter } from "./sync-reporter.ts";
+import { withHints } from "./usage-hints.ts";
 
 interface GlobalArgs {
   "project-dir"?: string;
@@ -190,6 +191,12 @@ function runCommand(command: RunCommand, describe: string) {
 }
 
 let exitCode = 0;
+
+/** The top-level commands, for a did-you-mean on a stray word. */
+const COMMANDS = [
+  ...["seed", "run", "test", "build", "show", "retry", "sync", "source", "compile", "ls"],
+  ...["identity", "debug", "init"],
+];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 a model/test failed, 2 usage/config/compile error. */
 export async function main(args: string[]): Promise<number> {
@@ -459,7 +466,11 @@ export async function main(args: string[]): Promise<number> {
     .version(false)
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      if (error) throw error;
+      // The running command's flags: yargs keeps them on the one instance while a command runs.
+      const known = (parser as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions();
+      const flags = Object.keys(known.key).filter((k) => k.length > 1);
+      throw new UsageError(withHints(message, flags, args, COMMANDS));
     });
   try {
     await parser.parseAsync();
