@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { LoadedConfig } from "./config/load.ts";
 import { UsageError } from "./errors.ts";
-import { writeAtomic, writeCompileArtifacts, writeFailedTestSql } from "./project/artifacts.ts";
+import { writeAtomic, writeFailedTestSql } from "./project/artifacts.ts";
 import type { Compilation } from "./project/compile.ts";
 import {
   compileLoaded,
@@ -10,6 +10,7 @@ import {
   openProject,
   type ProjectOptions,
   targetDir,
+  writeProjectArtifacts,
 } from "./project/open.ts";
 import { type RunCommand, select, selectNodes } from "./project/selectors.ts";
 import { deferredRelations, loadState, stateSelector } from "./project/state.ts";
@@ -256,7 +257,7 @@ export async function execute(
   if (options.defer && previous) {
     compilation.defer(deferredRelations(compilation, previous, new Set(nodes.map((n) => n.id))));
     // target/compiled shows what runs: the deferred refs, not the ones compiled first.
-    await writeCompileArtifacts(compilation, targetDir(loaded));
+    await writeProjectArtifacts(loaded, compilation);
   }
   const threads = options.threads ?? loaded.config.threads;
   // `build` ends with the syncs whose models it built (all enabled ones when nothing is selected).

@@ -6,6 +6,7 @@ import type { RunSummary } from "../run/results.ts";
 import type { SyncSummary } from "../sync/index.ts";
 import { initProject } from "./commands/init.ts";
 import { listNodes } from "./commands/ls.ts";
+import { plural } from "./plural.ts";
 import { type LogFormat, Reporter } from "./reporter.ts";
 import { SyncReporter } from "./sync-reporter.ts";
 import { withHints } from "./usage-hints.ts";
@@ -162,7 +163,8 @@ async function reportRun(
     });
     if (!summary) return;
     reporter.finish(summary);
-    if (summary.syncs) syncReporter.finish(summary.syncs);
+    // One "Done." per run: after a build's node summary, the syncs' line only counts them.
+    if (summary.syncs) syncReporter.finish(summary.syncs, { closing: false });
     exitCode = summary.success ? 0 : 1;
   } finally {
     process.off("SIGINT", onSignal);
@@ -365,13 +367,21 @@ export async function main(args: string[]): Promise<number> {
       describe:
         "Render templates, check the DAG, write target/compiled and target/manifest.json (no warehouse needed)",
       builder: (y) =>
-        selection(y, "Models to estimate with --estimate").option("estimate", {
-          type: "boolean",
-          describe: "Also dry-run each selected model and print the bytes it would scan (BigQuery)",
-        }),
+        selection(y, "Models to estimate with --estimate")
+          .option("estimate", {
+            type: "boolean",
+            describe: "Also dry-run each selected model and print the bytes it would scan (BigQuery)",
+          })
+          .option("incremental", {
+            type: "boolean",
+            describe: "Compile incremental models' is_incremental branch: what a scheduled run executes",
+          }),
       handler: async (argv) => {
         const t0 = performance.now();
-        const { compilation } = await compile(projectOptions(argv));
+        const { compilation } = await compile({
+          ...projectOptions(argv),
+          incremental: (argv as { incremental?: boolean }).incremental,
+        });
         const counts = { model: 0, seed: 0, test: 0 };
         for (const n of compilation.nodes.values()) counts[n.resourceType]++;
         const ms = Math.round(performance.now() - t0);
@@ -379,7 +389,7 @@ export async function main(args: string[]): Promise<number> {
           process.stdout.write(`${JSON.stringify({ event: "compiled", ...counts, ms })}\n`);
         } else {
           process.stdout.write(
-            `Compiled ${counts.model} models, ${counts.seed} seeds, ${counts.test} tests in ${ms} ms → target/\n`,
+            `Compiled ${plural(counts.model, "model")}, ${plural(counts.seed, "seed")}, ${plural(counts.test, "test")} in ${ms} ms → target/\n`,
           );
         }
         if ((argv as { estimate?: boolean }).estimate) {

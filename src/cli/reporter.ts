@@ -1,7 +1,8 @@
 import pc from "picocolors";
 import { redactor } from "../config/secrets.ts";
 import type { RunEvent } from "../run/events.ts";
-import { countByStatus, type NodeResult, type RunSummary } from "../run/results.ts";
+import { countByStatus, type NodeResult, type RunSummary, roundSeconds } from "../run/results.ts";
+import { plural } from "./plural.ts";
 
 export type LogFormat = "text" | "json";
 
@@ -70,7 +71,13 @@ export class Reporter {
           ts: new Date().toISOString(),
         });
       } else if (event.type === "node_finish") {
-        this.json({ event: "node_finish", ...event.result, index: event.index, total: event.total });
+        this.json({
+          event: "node_finish",
+          ...event.result,
+          executionTime: roundSeconds(event.result.executionTime),
+          index: event.index,
+          total: event.total,
+        });
       } else {
         const { type: _type, ...plan } = event;
         this.json({ event: "plan", ...plan, ts: new Date().toISOString() });
@@ -82,7 +89,7 @@ export class Reporter {
         this.total = event.total;
         this.line(
           pc.bold(
-            `cdp ${event.command} · target ${event.target} · ${event.total} nodes · ${event.threads} threads`,
+            `cdp ${event.command} · target ${event.target} · ${plural(event.total, "node")} · ${plural(event.threads, "thread")}`,
           ),
         );
         if (this.live && event.total > 0) this.timer = setInterval(() => this.redraw(), 250).unref();
@@ -150,7 +157,7 @@ export class Reporter {
         event: "summary",
         command: summary.command,
         success: summary.success,
-        elapsed: summary.elapsed,
+        elapsed: roundSeconds(summary.elapsed),
         counts: countByStatus(summary.results),
       });
       return;
@@ -161,9 +168,9 @@ export class Reporter {
       c.error && pc.red(`${c.error} errored`),
       c.skipped && pc.yellow(`${c.skipped} skipped`),
       c.cancelled && pc.yellow(`${c.cancelled} cancelled`),
-      c.pass && pc.green(`${c.pass} tests passed`),
-      c.fail && pc.red(`${c.fail} tests failed`),
-      c.warn && pc.yellow(`${c.warn} tests warned`),
+      c.pass && pc.green(`${plural(c.pass, "test")} passed`),
+      c.fail && pc.red(`${plural(c.fail, "test")} failed`),
+      c.warn && pc.yellow(`${plural(c.warn, "test")} warned`),
     ].filter(Boolean);
     this.line("");
     this.line(

@@ -4,6 +4,7 @@ import path from "node:path";
 import { redactor } from "../config/secrets.ts";
 import { ConfigError } from "../errors.ts";
 import type { Compilation } from "./compile.ts";
+import type { ManifestExits } from "./manifest-exits.ts";
 import type { Node } from "./types.ts";
 
 export const CDP_VERSION = "0.1.0";
@@ -83,7 +84,7 @@ function manifestNode(node: Node) {
  * `target/manifest.json`: every node with its config, file and dependencies, in build order.
  * Parents are each node's `depends_on`; `child_map` gives the other direction.
  */
-export function buildManifest(compilation: Compilation) {
+export function buildManifest(compilation: Compilation, exits?: ManifestExits) {
   const nodes: Record<string, unknown> = {};
   const childMap: Record<string, string[]> = {};
   for (const id of compilation.order) {
@@ -101,6 +102,8 @@ export function buildManifest(compilation: Compilation) {
       dialect: compilation.dialect.name,
     },
     nodes,
+    sources: exits?.sources ?? {},
+    syncs: exits?.syncs ?? {},
     child_map: childMap,
     // What `--state` compares a model's partials and vars against.
     partials: compilation.fingerprints.partials,
@@ -139,7 +142,11 @@ function previousChecksums(targetDir: string): Map<string, string> {
  * fails, see `writeFailedTestSql`) and `target/manifest.json`. Synchronous on purpose: for
  * thousands of small files, sync writes are several times faster than queued async ones.
  */
-export async function writeCompileArtifacts(compilation: Compilation, targetDir: string): Promise<void> {
+export async function writeCompileArtifacts(
+  compilation: Compilation,
+  targetDir: string,
+  exits?: ManifestExits,
+): Promise<void> {
   const made = new Set<string>();
   // A file whose content did not change since the last compile is not rewritten: on large
   // projects most are unchanged, and a stat is far cheaper than a write.
@@ -170,7 +177,7 @@ export async function writeCompileArtifacts(compilation: Compilation, targetDir:
   }
   mkdirSync(path.join(targetDir, "compiled"), { recursive: true });
   await writeAtomic(path.join(targetDir, CHECKSUMS_FILE), checksums.join("\n"));
-  await writeAtomic(path.join(targetDir, "manifest.json"), JSON.stringify(buildManifest(compilation)));
+  await writeAtomic(path.join(targetDir, "manifest.json"), JSON.stringify(buildManifest(compilation, exits)));
 }
 
 /** Writes a failing generic test's query where `compiledPath` says, for the user to run by hand. */

@@ -14,6 +14,7 @@ import { runSync, type SyncEvent, type SyncResult } from "./engine.ts";
 import { throwawayState } from "./guards.ts";
 import { insertRun } from "./history.ts";
 import { needsNotification, notifyFailure } from "./notify.ts";
+import { syncResultsJson } from "./results-json.ts";
 import { ensureState, stateTables } from "./state.ts";
 
 export type { SyncEvent, SyncResult } from "./engine.ts";
@@ -289,12 +290,11 @@ async function writeSyncResults(
     path.join(targetDir, "sync_results.json"),
     redactor.redact(
       JSON.stringify(
-        {
+        syncResultsJson(summary, {
           project: loaded.config.name,
           target: loaded.targetName,
-          invocation_id: loaded.invocationId,
-          ...summary,
-        },
+          invocationId: loaded.invocationId,
+        }),
         null,
         1,
       ),
