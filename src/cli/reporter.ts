@@ -114,7 +114,10 @@ export class Reporter {
     const detail =
       r.status === "success" || r.status === "pass"
         ? pc.dim(
-            r.kind === "stitch" || r.kind === "incremental" || r.rowsAffected === undefined
+            r.kind === "stitch" ||
+              r.kind === "incremental" ||
+              r.kind === "snapshot" ||
+              r.rowsAffected === undefined
               ? (r.message ?? "")
               : `${r.rowsAffected.toLocaleString("en-US")} rows`,
           )

@@ -183,6 +183,7 @@ function configProblems(mc: ModelConfig, loaded: LoadedConfig): string[] {
   if (mc.settings && mc.materialized !== "match")
     problems.push(`settings applies only to materialized="match"`);
   if (mc.rules && mc.materialized !== "stitch") problems.push(`rules applies only to materialized="stitch"`);
+  problems.push(...snapshotProblems(mc));
   if (mc.materialized === "incremental" && mc.incremental_strategy === "merge" && !mc.unique_key?.length) {
     problems.push(`incremental_strategy "merge" needs a unique_key`);
   }
@@ -253,4 +254,25 @@ export function resolveRefs(
     deps.add(target.id);
   }
   return [...deps];
+}
+
+/** What a snapshot's config lacks, or snapshot options on another materialization. */
+function snapshotProblems(mc: ModelConfig): string[] {
+  if (mc.materialized !== "snapshot") {
+    const set = (["strategy", "updated_at", "check_cols"] as const).filter((k) => mc[k] !== undefined);
+    return set.length ? [`${set.join(", ")} applies only to materialized="snapshot"`] : [];
+  }
+  const problems: string[] = [];
+  if (!mc.unique_key?.length)
+    problems.push(`a snapshot needs a unique_key (the column(s) identifying a row)`);
+  if (!mc.strategy) {
+    problems.push(
+      `a snapshot needs strategy="timestamp" (with updated_at=) or strategy="check" (with check_cols=)`,
+    );
+  } else if (mc.strategy === "timestamp" && !mc.updated_at) {
+    problems.push(`strategy="timestamp" needs updated_at="<column>"`);
+  } else if (mc.strategy === "check" && !mc.check_cols?.length) {
+    problems.push(`strategy="check" needs check_cols="a,b" (or "all")`);
+  }
+  return problems;
 }

@@ -8,6 +8,7 @@ import type { ModelNode, Node, SeedNode, TestNode } from "../project/types.ts";
 import { CsvFormatError } from "../warehouse/csv-format.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 import { runIncremental } from "./materializations/incremental.ts";
+import { runSnapshot } from "./materializations/snapshot.ts";
 import type { NodeResult } from "./results.ts";
 
 export interface NodeRunContext {
@@ -78,6 +79,11 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
         rowsAffected: r.pairs,
         message: `${r.pairs} pairs at or above ${settings.threshold} of ${r.blockedPairs} compared among ${r.records} records; parameters ${r.trained ? "trained" : "reused"}`,
       };
+    }
+    case "snapshot": {
+      await schemas.ensure(model.relation.schema);
+      const r = await runSnapshot(wh, model, model.compiledSql);
+      return { status: "success", relation, rowsAffected: r.rows, message: r.message };
     }
     case "incremental": {
       await schemas.ensure(model.relation.schema);

@@ -1,10 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
 import { cdpAsync } from "../helpers/cdp-process.ts";
-import { REPO } from "../helpers/project.ts";
+import { demoCopy } from "./demo-copy.ts";
 
 /**
  * Slim CI on a copy of the demo: production is built into schema `main`, its artifacts kept; a
@@ -16,29 +15,12 @@ type RunResults = { results: { unique_id: string; status: string }[]; args: Reco
 const runResults = (dir: string) =>
   JSON.parse(readFileSync(path.join(dir, "target/run_results.json"), "utf8")) as RunResults;
 
-function demoCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "cdp-slim-ci-"));
-  for (const entry of ["cdp.config.ts", "models", "partials", "seeds", "tests"]) {
-    cpSync(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
-  }
-  // The pull request's environment: the same database file, a schema of its own.
-  const config = path.join(dir, "cdp.config.ts");
-  const text = readFileSync(config, "utf8");
-  const withPr = text.replace(
-    /(\n\s*ci: \{ type: "duckdb")/,
-    `\n    pr: { type: "duckdb", path: ".cdp/demo.duckdb", schema: "pr_1" },$1`,
-  );
-  expect(withPr).not.toBe(text);
-  writeFileSync(config, withPr);
-  return dir;
-}
-
 describe("slim CI: --state, state:modified+ and --defer on the demo", () => {
   let dir: string;
   let state: string;
 
   beforeAll(async () => {
-    dir = demoCopy();
+    dir = demoCopy("pr_1");
     const prod = await cdpAsync(dir, ["build", "--no-sync"]);
     expect(prod.code, prod.output).toBe(0);
     state = path.join(dir, "prod-state");
