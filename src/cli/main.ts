@@ -1,7 +1,9 @@
+import path from "node:path";
 import yargs, { type Argv } from "yargs";
 import { compile, execute, type RunCommand, type RunOptions, sync } from "../api.ts";
 import { redactor } from "../config/secrets.ts";
 import { CdpError, CompileError, ConfigError, formatDiagnostic, UsageError } from "../errors.ts";
+import { CDP_VERSION } from "../project/artifacts.ts";
 import type { RunSummary } from "../run/results.ts";
 import type { SyncSummary } from "../sync/index.ts";
 import { initProject } from "./commands/init.ts";
@@ -464,8 +466,12 @@ export async function main(args: string[]): Promise<number> {
           .option("force", { type: "boolean", describe: "Write into a non-empty directory" }),
       handler: async (argv) => {
         const created = await initProject(argv.dir, { force: argv.force });
+        // `npx cdp` runs the cdp installed in the project (a bare `cdp` is on PATH only when
+        // installed globally); `cd` only when the project is elsewhere.
+        const shown = /^[\w./-]+$/.test(argv.dir) ? argv.dir : JSON.stringify(argv.dir);
+        const cd = path.resolve(argv.dir) === process.cwd() ? "" : `cd ${shown} && `;
         process.stdout.write(
-          `Created a cdp project in ${created.dir}:\n${created.files.map((f) => `  ${f}`).join("\n")}\nNext: cd ${argv.dir} && cdp build\n`,
+          `Created a cdp project in ${created.dir}:\n${created.files.map((f) => `  ${f}`).join("\n")}\nNext: ${cd}npx cdp build\n`,
         );
       },
     })
@@ -473,7 +479,7 @@ export async function main(args: string[]): Promise<number> {
     .strict()
     .recommendCommands()
     .help()
-    .version(false)
+    .version(CDP_VERSION)
     .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;
