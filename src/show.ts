@@ -24,8 +24,8 @@ export interface ShowResult {
   limit: number;
 }
 
-/** Materializations whose compiled SQL is their input (edges, records), not the rows they build. */
-const READ_BUILT = new Set(["stitch", "match"]);
+/** Materializations whose compiled SQL is their input (edges, records, current rows), not what they hold. */
+const READ_BUILT = new Set(["stitch", "match", "snapshot"]);
 
 /** The query that previews `node`: its compiled SQL, or its table when that is what holds its rows. */
 function nodeSql(node: Node, quote: (relation: Relation) => string): string {
