@@ -13,7 +13,7 @@ import {
   writeProjectArtifacts,
 } from "./project/open.ts";
 import { type RunCommand, select, selectNodes } from "./project/selectors.ts";
-import { deferredRelations, loadState, stateSelector } from "./project/state.ts";
+import { deferredRelations, loadState, type PreviousState, stateSelector } from "./project/state.ts";
 import type { Node } from "./project/types.ts";
 import type { EventListener } from "./run/events.ts";
 import { executeDag } from "./run/executor.ts";
@@ -73,13 +73,17 @@ function syncsToRun(
   names: string[] | undefined,
   specs: string[] | undefined,
   exclude: string[] | undefined,
+  previous: PreviousState | undefined,
 ): string[] | undefined {
   if (!specs?.length && !exclude?.length) return names;
-  const chosen = select(compilation, specs, exclude);
+  const chosen = select(compilation, specs, exclude, stateSelector(compilation, previous));
   const models = new Set([...chosen].map((id) => compilation.nodes.get(id)!.name));
   const picked = (names?.length ? names : Object.keys(loaded.config.syncs)).filter((n) =>
     models.has(loaded.config.syncs[n]?.model ?? ""),
   );
+  // Slim CI: no sync reads a model changed since the state, so none runs (an empty list, which
+  // the caller must not take for "all").
+  if (!picked.length && [...(specs ?? [])].join(" ").includes("state:")) return [];
   if (!picked.length) {
     throw new UsageError(
       `no sync reads a model selected by --select ${(specs ?? []).join(" ")}${exclude?.length ? ` --exclude ${exclude.join(" ")}` : ""}`,
@@ -98,15 +102,19 @@ const SYNC_MIN_CONNECTIONS = 3;
  * const summary = await sync({ projectDir: ".", names: ["high_value_to_crm"], dryRun: true });
  */
 export async function sync(options: SyncOptions = {}): Promise<SyncSummary> {
+  // Read before compiling: `--state target/` would otherwise compare the project with itself.
+  const previous = options.state ? loadState(options.state) : undefined;
   const { loaded, compilation, warehouse, close } = await openProject({
     ...options,
     threads: (l) => Math.max(l.config.threads, SYNC_MIN_CONNECTIONS),
   });
   try {
     // Loaded on demand: the sync engine and its HTTP stack cost start-up time for every command.
-    const { runSyncs } = await import("./sync/index.ts");
+    const { runSyncs, skipSyncs } = await import("./sync/index.ts");
+    const names = syncsToRun(loaded, compilation, options.names, options.select, options.exclude, previous);
+    if (names && !names.length) return await skipSyncs(loaded, targetDir(loaded), [], "nothing selected");
     return await runSyncs(loaded, compilation, warehouse, targetDir(loaded), {
-      names: syncsToRun(loaded, compilation, options.names, options.select, options.exclude),
+      names,
       dryRun: options.dryRun,
       fullResync: options.fullResync,
       allowMassRemoval: options.allowMassRemoval,

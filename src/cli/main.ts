@@ -321,6 +321,7 @@ export async function main(args: string[]): Promise<number> {
             describe: "Run the syncs",
             builder: (r) =>
               selection(r, "Syncs whose models these select")
+                .option("state", stateOption)
                 .positional("names", {
                   type: "string",
                   array: true,

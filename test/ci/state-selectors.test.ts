@@ -90,6 +90,36 @@ describe("state: selectors", () => {
     expect(r.stdout.trim().split("\n")).toEqual(["seed.people", "model.base"]);
   });
 
+  it("cdp sync --select state:modified runs the syncs of changed models, and none when nothing changed", () => {
+    const project = makeProject(
+      {
+        "seeds/people.csv": "id,email\n1,a@x.org\n",
+        "models/audience.sql": `select * from {{ref "people"}}`,
+      },
+      `export default {
+  name: "st", warehouse: { type: "duckdb", path: ".cdp/st.duckdb" }, threads: 1,
+  syncs: { audience_file: { model: "audience", primaryKey: "id", mode: "upsert", destination: { type: "file", dir: "out", format: "csv" } } },
+};
+`,
+    );
+    expect(cdp(project, ["build", "--no-sync"]).code).toBe(0);
+    const prod = path.join(project, "prod");
+    mkdirSync(prod);
+    cpSync(path.join(project, "target/manifest.json"), path.join(prod, "manifest.json"));
+    const none = cdp(project, ["sync", "--select", "state:modified", "--state", prod]);
+    expect(none.code, none.output).toBe(0);
+    expect(none.stdout).toContain("Done. 0 syncs");
+    const results = () => JSON.parse(readFileSync(path.join(project, "target/sync_results.json"), "utf8"));
+    expect(results().results).toEqual([]);
+    writeFileSync(path.join(project, "models/audience.sql"), `select * from {{ref "people"}} where id > 0`);
+    expect(cdp(project, ["run"]).code).toBe(0);
+    const some = cdp(project, ["sync", "--select", "state:modified", "--state", prod]);
+    expect(some.code, some.output).toBe(0);
+    expect(results().results.map((r: { sync: string; status: string }) => [r.sync, r.status])).toEqual([
+      ["audience_file", "success"],
+    ]);
+  });
+
   it("explains a state selector without --state, a misspelt one, and a missing manifest", () => {
     const none = cdp(dir, ["ls", "--select", "state:modified"]);
     expect(none.code).toBe(2);
