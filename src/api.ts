@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { LoadedConfig } from "./config/load.ts";
+import { suggestion } from "./did-you-mean.ts";
 import { UsageError } from "./errors.ts";
 import { writeAtomic, writeFailedTestSql } from "./project/artifacts.ts";
 import type { Compilation } from "./project/compile.ts";
@@ -173,7 +174,7 @@ export async function sourceFreshness(
     const unknown = (options.sources ?? []).filter((s) => !declared.includes(s));
     if (unknown.length) {
       throw new UsageError(
-        `unknown source${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; cdp.config.ts declares: ${declared.join(", ") || "(none)"}`,
+        `unknown source${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; cdp.config.ts declares: ${declared.join(", ") || "(none)"}.${unknown.map((n) => suggestion(n, declared)).join("")}`,
       );
     }
     const picked = Object.fromEntries(

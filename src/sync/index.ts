@@ -2,6 +2,7 @@ import path from "node:path";
 import { type LoadedConfig, newRunId } from "../config/load.ts";
 import { defaultTargetName } from "../config/schema.ts";
 import { type MissingSecret, redactor } from "../config/secrets.ts";
+import { suggestion } from "../did-you-mean.ts";
 import { UsageError } from "../errors.ts";
 import { stitchTables } from "../identity/stitch.ts";
 import { writeAtomic } from "../project/artifacts.ts";
@@ -49,7 +50,7 @@ export function selectSyncs(loaded: LoadedConfig, names: string[] | undefined): 
   const unknown = names.filter((n) => !all.includes(n));
   if (unknown.length) {
     throw new UsageError(
-      `unknown sync${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; cdp.config.ts declares: ${all.join(", ") || "(none)"}`,
+      `unknown sync${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; cdp.config.ts declares: ${all.join(", ") || "(none)"}.${unknown.map((n) => suggestion(n, all)).join("")}`,
     );
   }
   return names;

@@ -89,6 +89,22 @@ describe("did-you-mean", () => {
     expect(value.stderr).toContain('Did you mean "name"?');
   });
 
+  it("for a sync's name", () => {
+    const p = makeProject(
+      { "models/a.sql": "select 1 as id" },
+      `export default {
+  name: "c", warehouse: { type: "duckdb", path: ".cdp/c.duckdb" },
+  syncs: { people_file: { model: "a", primaryKey: "id", mode: "upsert", destination: { type: "file", dir: "out" } } },
+};
+`,
+    );
+    const r = cdp(p, ["sync", "people_fil", "--dry-run"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'unknown sync people_fil; cdp.config.ts declares: people_file. Did you mean "people_file"?',
+    );
+  });
+
   it("withHints drops yargs' camel-cased duplicates and tells flags from stray words", () => {
     const text = withHints(
       "Unknown arguments: ful-resync, fulResync, extra",
