@@ -8,7 +8,7 @@ import type { Dialect, Relation } from "../warehouse/types.ts";
 import { checkOneStatement, checkRelationsUnique } from "./compile-checks.ts";
 import { NodeNames, readModels, readSeeds, readSingularTests, resolveRefs } from "./compile-nodes.ts";
 import { discover } from "./discover.ts";
-import { fingerprints, partialResolver } from "./fingerprints.ts";
+import { type Fingerprints, fingerprints, partialResolver } from "./fingerprints.ts";
 import { genericTest, genericTestSql } from "./generic-tests.ts";
 import { childrenOf, findCycles, topologicalOrder } from "./graph.ts";
 import { readSource } from "./read-source.ts";
@@ -25,7 +25,7 @@ export interface Compilation extends CompiledProject {
   /** Where artifacts go (`paths.target`, absolute). */
   targetDir: string;
   /** Checksums of each partial and var, for `state:modified` (written to the manifest). */
-  fingerprints: { partials: Record<string, string>; vars: Record<string, string> };
+  fingerprints: Fingerprints;
   /** Renders a model again for an incremental run (`is_incremental` true). */
   renderForRun(model: ModelNode, isIncremental: boolean): string;
   /**
@@ -110,7 +110,7 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     rulesets: config.identity.rulesets,
     matchSettings: config.identity.match,
     targetDir: path.resolve(projectDir, config.paths.target),
-    fingerprints: fingerprints(partialSources, config.vars),
+    fingerprints: fingerprints(partialSources, config.vars, config.sources),
     renderForRun(model, isIncremental) {
       if (!isIncremental || !model.usesIsIncremental) return model.compiledSql;
       const rendered = engine.render(model.file, model.name, model.raw, { ...context, isIncremental });

@@ -1,3 +1,4 @@
+import type { SourceConfig } from "../config/schema.ts";
 import { checksum } from "./compile-nodes.ts";
 
 /** `{{> name}}` and `{{#> name}}`, with Handlebars' optional `~` whitespace control. */
@@ -33,12 +34,33 @@ export function partialResolver(sources: ReadonlyMap<string, string>): (raw: str
   };
 }
 
-/** A checksum per partial (of its source) and per var (of its value as JSON). */
+export interface Fingerprints {
+  partials: Record<string, string>;
+  vars: Record<string, string>;
+  /** Per `source.<source>.<table>`: of the relation it names. */
+  sources: Record<string, string>;
+}
+
+/**
+ * A checksum per partial (of its source), per var (of its value as JSON) and per source table (of
+ * the relation it resolves to).
+ */
 export function fingerprints(
   partials: ReadonlyMap<string, string>,
   vars: Record<string, unknown>,
-): { partials: Record<string, string>; vars: Record<string, string> } {
-  const out = { partials: {} as Record<string, string>, vars: {} as Record<string, string> };
+  sources: Record<string, SourceConfig>,
+): Fingerprints {
+  const out: Fingerprints = { partials: {}, vars: {}, sources: {} };
+  for (const [name, source] of Object.entries(sources)) {
+    const tables = Array.isArray(source.tables)
+      ? Object.fromEntries(source.tables.map((t) => [t, t]))
+      : source.tables;
+    for (const [table, real] of Object.entries(tables)) {
+      out.sources[`source.${name}.${table}`] = checksum(
+        JSON.stringify({ database: source.database ?? null, schema: source.schema, name: real }),
+      );
+    }
+  }
   for (const [name, source] of [...partials].sort(([a], [b]) => (a < b ? -1 : 1))) {
     out.partials[name] = checksum(source);
   }

@@ -52,6 +52,7 @@ export function manifestExits(loaded: LoadedConfig, compilation: Compilation) {
           name: real,
         },
         loaded_at_field: source.freshness?.loadedAt ?? null,
+        checksum: compilation.fingerprints.sources[id],
         read_by: readers.get(id) ?? [],
       };
     }

@@ -18,6 +18,8 @@ export interface PreviousState {
   nodes: Record<string, StateNode>;
   partials: Record<string, string>;
   vars: Record<string, string>;
+  /** Per `source.<source>.<table>`: the checksum of the relation it named. */
+  sources: Record<string, string | undefined>;
 }
 
 const stateNodeSchema = z.looseObject({
@@ -36,6 +38,7 @@ const manifestSchema = z.looseObject({
   nodes: z.record(z.string(), stateNodeSchema),
   partials: z.record(z.string(), z.string()).default({}),
   vars: z.record(z.string(), z.string()).default({}),
+  sources: z.record(z.string(), z.looseObject({ checksum: z.string().optional() })).default({}),
 });
 
 /** Reads `<dir>/manifest.json`; a missing or unreadable one is a usage error naming the file. */
@@ -62,11 +65,12 @@ export function loadState(dir: string): PreviousState {
     nodes: parsed.nodes,
     partials: parsed.partials,
     vars: parsed.vars,
+    sources: Object.fromEntries(Object.entries(parsed.sources).map(([id, s]) => [id, s.checksum])),
   };
 }
 
 /** The ways a node can differ from the state: `state:modified.<kind>`. */
-export const MODIFIED_KINDS = ["body", "configs", "partials", "vars"] as const;
+export const MODIFIED_KINDS = ["body", "configs", "partials", "vars", "sources"] as const;
 export type ModifiedKind = (typeof MODIFIED_KINDS)[number];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -94,6 +98,16 @@ export function modifiedKinds(
     const vars = project.fingerprints.vars;
     if (!same(node.vars, before.vars ?? []) || node.vars.some((v) => vars[v] !== state.vars[v])) {
       kinds.push("vars");
+    }
+    // A source table the model reads now names another relation (schema, table, database).
+    const sources = project.fingerprints.sources;
+    if (
+      node.sources.some(({ source, table }) => {
+        const id = `source.${source}.${table}`;
+        return sources[id] !== state.sources[id];
+      })
+    ) {
+      kinds.push("sources");
     }
   } else if (node.resourceType === "seed") {
     if (!same(node.columnTypes ?? {}, before.column_types ?? {})) kinds.push("configs");

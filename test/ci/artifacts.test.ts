@@ -64,6 +64,7 @@ describe("artifacts", () => {
       resource_type: "source",
       relation: { schema: "main", name: "people" },
       loaded_at_field: "loaded_at",
+      checksum: expect.stringMatching(/^[0-9a-f]{16}$/),
       read_by: ["model.from_crm"],
     });
     expect(JSON.stringify(manifest)).not.toContain("exports");

@@ -84,6 +84,20 @@ describe("state: selectors", () => {
     expect(ls("state:modified")).toEqual(["model.extra"]);
   });
 
+  it("a source table that now names another relation selects the models reading it", () => {
+    const withSource = (table: string) =>
+      `export default { name: "st", warehouse: { type: "duckdb", path: ":memory:" }, threads: 1,
+  vars: { min_id: 0 }, sources: { crm: { schema: "raw", tables: { contacts: "${table}" } } } };\n`;
+    writeFileSync(path.join(dir, "cdp.config.ts"), withSource("contacts_v1"));
+    writeFileSync(path.join(dir, "models/from_crm.sql"), `select * from {{source "crm" "contacts"}}`);
+    expect(cdp(dir, ["compile"]).code).toBe(0);
+    cpSync(path.join(dir, "target/manifest.json"), path.join(state, "manifest.json"));
+    expect(ls("state:modified")).toEqual([]);
+    writeFileSync(path.join(dir, "cdp.config.ts"), withSource("contacts_v2"));
+    expect(ls("state:modified")).toEqual(["model.from_crm"]);
+    expect(ls("state:modified.sources")).toEqual(["model.from_crm"]);
+  });
+
   it("a changed seed file is modified, and its children follow with +", () => {
     writeFileSync(path.join(dir, "seeds/people.csv"), "id,status\n1,active\n2,active\n");
     const r = cdp(dir, ["ls", "--select", "state:modified+1", "--state", state]);
