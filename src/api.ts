@@ -40,6 +40,8 @@ export interface RunOptions extends ProjectOptions {
    * the nodes, and ids no longer in the project are left out.
    */
   only?: string[];
+  /** With `only`, on `build`: these syncs run at the end too, whichever models were built. */
+  onlySyncs?: string[];
   /** With `state`: refs to models not selected read the relations of the state's manifest. */
   defer?: boolean;
   /** `build` only: progress of the syncs it runs last. */
@@ -272,7 +274,10 @@ export async function execute(
   // `build` ends with the syncs whose models it built (all enabled ones when nothing is selected).
   const builtModels = new Set(nodes.filter((n) => n.resourceType !== "test").map((n) => n.name));
   const syncNames = enabledSyncs.filter(
-    (name) => (!options.select?.length && !only) || builtModels.has(loaded.config.syncs[name]!.model),
+    (name) =>
+      (!options.select?.length && !only) ||
+      builtModels.has(loaded.config.syncs[name]!.model) ||
+      !!options.onlySyncs?.includes(name),
   );
   const warehouse =
     options.warehouse ??

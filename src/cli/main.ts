@@ -277,14 +277,18 @@ export async function main(args: string[]): Promise<number> {
       handler: (argv) =>
         reportRun(argv, async (hooks) => {
           const { retry } = await import("../retry.ts");
-          const { plan, summary } = await retry({
+          const { plan, summary, syncs } = await retry({
             projectDir: argv["project-dir"],
             target: argv.target,
             vars: parseVars(argv.vars),
             threads: argv.threads,
             ...hooks,
           });
-          if (!summary) {
+          if (syncs) {
+            const format = argv["log-format"];
+            new SyncReporter(format, isLive(format)).finish(syncs);
+            exitCode = syncs.success ? 0 : 1;
+          } else if (!summary) {
             const text = `Nothing to retry: the last \`cdp ${plan.command}\` on ${plan.target} had no node that errored, failed, was skipped or cancelled.`;
             process.stdout.write(
               argv["log-format"] === "json"

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cdp, makeProject } from "../helpers/project.ts";
@@ -70,6 +70,47 @@ describe("cdp retry", () => {
     const nothing = cdp(dir, ["retry"]);
     expect(nothing.code, nothing.output).toBe(0);
     expect(nothing.stdout).toContain("Nothing to retry");
+  });
+
+  it("after a build, also runs the syncs that did not succeed: with the rebuilt nodes, or alone", () => {
+    const dir = makeProject(
+      {
+        "seeds/people.csv": "id\n1\n2\n",
+        "models/good.sql": `select id from {{ref "people"}}`,
+        "models/bad.sql": `select id from missing_table`,
+      },
+      `export default {
+  name: "retry", warehouse: { type: "duckdb", path: ".cdp/r.duckdb" }, threads: 1,
+  syncs: { good_file: { model: "good", primaryKey: "id", mode: "upsert", destination: { type: "file", dir: "out", format: "csv" } } },
+};
+`,
+    );
+    const syncs = () =>
+      (
+        JSON.parse(readFileSync(path.join(dir, "target/sync_results.json"), "utf8")) as {
+          results: { sync: string; status: string }[];
+        }
+      ).results.map((r) => [r.sync, r.status]);
+    expect(cdp(dir, ["build"]).code).toBe(1);
+    // The build failed, so its sync was skipped although its own model was built.
+    expect(syncs()).toEqual([["good_file", "skipped"]]);
+    writeFileSync(path.join(dir, "models/bad.sql"), `select id from {{ref "people"}}`);
+    const fixed = cdp(dir, ["retry"]);
+    expect(fixed.code, fixed.output).toBe(0);
+    expect(runResults(dir).results.map((r) => r.unique_id)).toEqual(["model.bad"]);
+    expect(syncs()).toEqual([["good_file", "success"]]);
+
+    // A sync that fails alone (its folder is a file) is retried alone once fixed.
+    writeFileSync(path.join(dir, "seeds/people.csv"), "id\n1\n2\n3\n");
+    rmSync(path.join(dir, "out"), { recursive: true, force: true });
+    writeFileSync(path.join(dir, "out"), "not a folder");
+    const broken = cdp(dir, ["build"]);
+    expect(broken.code, broken.output).toBe(1);
+    expect(syncs()[0]![1]).not.toBe("success");
+    rmSync(path.join(dir, "out"));
+    const again = cdp(dir, ["retry"]);
+    expect(again.code, again.output).toBe(0);
+    expect(syncs()).toEqual([["good_file", "success"]]);
   });
 
   it("without a previous run, says what to do and exits 2", () => {
