@@ -1,4 +1,4 @@
-import { defineConfig, env, PERSON_MATCH_SETTINGS, secret } from "cdp";
+import { defineConfig, env, PERSON_MATCH_SETTINGS, secret } from "warehouse-cdp";
 
 /**
  * The demo project: a multi-source customer data set (CRM, web, app, orders, support, loyalty)

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { LoadedConfig } from "./config/load.ts";
+import { suggestion } from "./did-you-mean.ts";
 import { UsageError } from "./errors.ts";
 import { writeAtomic, writeFailedTestSql } from "./project/artifacts.ts";
 import type { Compilation } from "./project/compile.ts";
@@ -10,8 +11,10 @@ import {
   openProject,
   type ProjectOptions,
   targetDir,
+  writeProjectArtifacts,
 } from "./project/open.ts";
 import { type RunCommand, select, selectNodes } from "./project/selectors.ts";
+import { deferredRelations, loadState, type PreviousState, stateSelector } from "./project/state.ts";
 import type { Node } from "./project/types.ts";
 import type { EventListener } from "./run/events.ts";
 import { executeDag } from "./run/executor.ts";
@@ -34,6 +37,15 @@ export interface RunOptions extends ProjectOptions {
   signal?: AbortSignal;
   /** Use this warehouse instead of opening the target's (tests, embedding). */
   warehouse?: Warehouse;
+  /**
+   * Exactly these node ids, in place of `select`/`exclude` (`cdp retry`): tests are not added for
+   * the nodes, and ids no longer in the project are left out.
+   */
+  only?: string[];
+  /** With `only`, on `build`: these syncs run at the end too, whichever models were built. */
+  onlySyncs?: string[];
+  /** With `state`: refs to models not selected read the relations of the state's manifest. */
+  defer?: boolean;
   /** `build` only: progress of the syncs it runs last. */
   onSyncEvent?: (event: SyncEvent) => void;
   /** `build` only: build without running the syncs (they are listed as skipped). */
@@ -68,13 +80,17 @@ function syncsToRun(
   names: string[] | undefined,
   specs: string[] | undefined,
   exclude: string[] | undefined,
+  previous: PreviousState | undefined,
 ): string[] | undefined {
   if (!specs?.length && !exclude?.length) return names;
-  const chosen = select(compilation, specs, exclude);
+  const chosen = select(compilation, specs, exclude, stateSelector(compilation, previous));
   const models = new Set([...chosen].map((id) => compilation.nodes.get(id)!.name));
   const picked = (names?.length ? names : Object.keys(loaded.config.syncs)).filter((n) =>
     models.has(loaded.config.syncs[n]?.model ?? ""),
   );
+  // Slim CI: no sync reads a model changed since the state, so none runs (an empty list, which
+  // the caller must not take for "all").
+  if (!picked.length && [...(specs ?? [])].join(" ").includes("state:")) return [];
   if (!picked.length) {
     throw new UsageError(
       `no sync reads a model selected by --select ${(specs ?? []).join(" ")}${exclude?.length ? ` --exclude ${exclude.join(" ")}` : ""}`,
@@ -93,15 +109,19 @@ const SYNC_MIN_CONNECTIONS = 3;
  * const summary = await sync({ projectDir: ".", names: ["high_value_to_crm"], dryRun: true });
  */
 export async function sync(options: SyncOptions = {}): Promise<SyncSummary> {
+  // Read before compiling: `--state target/` would otherwise compare the project with itself.
+  const previous = options.state ? loadState(options.state) : undefined;
   const { loaded, compilation, warehouse, close } = await openProject({
     ...options,
     threads: (l) => Math.max(l.config.threads, SYNC_MIN_CONNECTIONS),
   });
   try {
     // Loaded on demand: the sync engine and its HTTP stack cost start-up time for every command.
-    const { runSyncs } = await import("./sync/index.ts");
+    const { runSyncs, skipSyncs } = await import("./sync/index.ts");
+    const names = syncsToRun(loaded, compilation, options.names, options.select, options.exclude, previous);
+    if (names && !names.length) return await skipSyncs(loaded, targetDir(loaded), [], "nothing selected");
     return await runSyncs(loaded, compilation, warehouse, targetDir(loaded), {
-      names: syncsToRun(loaded, compilation, options.names, options.select, options.exclude),
+      names,
       dryRun: options.dryRun,
       fullResync: options.fullResync,
       allowMassRemoval: options.allowMassRemoval,
@@ -161,7 +181,7 @@ export async function sourceFreshness(
     const unknown = (options.sources ?? []).filter((s) => !declared.includes(s));
     if (unknown.length) {
       throw new UsageError(
-        `unknown source${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; cdp.config.ts declares: ${declared.join(", ") || "(none)"}`,
+        `unknown source${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; cdp.config.ts declares: ${declared.join(", ") || "(none)"}.${unknown.map((n) => suggestion(n, declared)).join("")}`,
       );
     }
     const picked = Object.fromEntries(
@@ -235,13 +255,34 @@ export async function execute(
     }
     throw error;
   };
+  // Read before compiling: `--state target/` would otherwise compare the project with itself.
+  const previous = options.state ? loadState(options.state) : undefined;
+  if (options.defer && !previous) {
+    throw new UsageError(
+      "--defer reads the relations of a previous run: give its artifacts with --state <dir>",
+    );
+  }
   const compilation = await compileLoaded(loaded).catch((e) => stopEarly(e, "the project did not compile"));
-  const nodes = selectNodes(compilation, command, options);
+  const only = options.only && new Set(options.only);
+  const nodes = only
+    ? selectNodes(compilation, command, {}).filter((n) => only.has(n.id))
+    : selectNodes(compilation, command, {
+        ...options,
+        stateSelector: stateSelector(compilation, previous),
+      });
+  if (options.defer && previous) {
+    compilation.defer(deferredRelations(compilation, previous, new Set(nodes.map((n) => n.id))));
+    // target/compiled shows what runs: the deferred refs, not the ones compiled first.
+    await writeProjectArtifacts(loaded, compilation);
+  }
   const threads = options.threads ?? loaded.config.threads;
   // `build` ends with the syncs whose models it built (all enabled ones when nothing is selected).
   const builtModels = new Set(nodes.filter((n) => n.resourceType !== "test").map((n) => n.name));
   const syncNames = enabledSyncs.filter(
-    (name) => !options.select?.length || builtModels.has(loaded.config.syncs[name]!.model),
+    (name) =>
+      (!options.select?.length && !only) ||
+      builtModels.has(loaded.config.syncs[name]!.model) ||
+      !!options.onlySyncs?.includes(name),
   );
   const warehouse =
     options.warehouse ??
@@ -349,8 +390,12 @@ export async function execute(
         args: {
           select: options.select ?? [],
           exclude: options.exclude ?? [],
+          ...(only ? { only: [...only] } : {}),
           threads,
           full_refresh: !!options.fullRefresh,
+          vars: options.vars ?? {},
+          state: options.state ?? null,
+          defer: !!options.defer,
         },
       }),
       null,

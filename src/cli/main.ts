@@ -1,11 +1,17 @@
+import path from "node:path";
 import yargs, { type Argv } from "yargs";
-import { compile, execute, type RunCommand, sync } from "../api.ts";
+import { compile, execute, type RunCommand, type RunOptions, sync } from "../api.ts";
 import { redactor } from "../config/secrets.ts";
 import { CdpError, CompileError, ConfigError, formatDiagnostic, UsageError } from "../errors.ts";
+import { CDP_VERSION } from "../project/artifacts.ts";
+import type { RunSummary } from "../run/results.ts";
+import type { SyncSummary } from "../sync/index.ts";
 import { initProject } from "./commands/init.ts";
 import { listNodes } from "./commands/ls.ts";
+import { plural } from "./plural.ts";
 import { type LogFormat, Reporter } from "./reporter.ts";
 import { SyncReporter } from "./sync-reporter.ts";
+import { withHints } from "./usage-hints.ts";
 
 interface GlobalArgs {
   "project-dir"?: string;
@@ -18,6 +24,8 @@ interface GlobalArgs {
   sync?: boolean;
   "full-resync"?: boolean;
   "allow-mass-removal"?: boolean;
+  state?: string;
+  defer?: boolean;
   "log-format": LogFormat;
   debug?: boolean;
 }
@@ -42,6 +50,7 @@ function projectOptions(argv: GlobalArgs) {
     vars: parseVars(argv.vars),
     select: argv.select,
     exclude: argv.exclude,
+    state: argv.state,
   };
 }
 
@@ -114,6 +123,11 @@ function selection<T>(y: Argv<T>, what = "Nodes to act on") {
     });
 }
 
+const stateOption = {
+  type: "string",
+  describe: "A previous run's artifacts (its target/ folder) for state:modified, state:new and --defer",
+} as const;
+
 const threadsOption = {
   type: "number",
   describe: "Models built at the same time (1-64; default: threads in cdp.config.ts)",
@@ -131,7 +145,10 @@ const massRemovalOption = {
 /** The flags of `seed`, `run`, `test` and `build`: each lists only those it accepts. */
 function runFlags(command: RunCommand) {
   return (y: Argv<GlobalArgs>): Argv<GlobalArgs> => {
-    let out = selection(y).option("threads", threadsOption) as Argv<GlobalArgs>;
+    let out = selection(y).option("threads", threadsOption).option("state", stateOption).option("defer", {
+      type: "boolean",
+      describe: "Read models that are not selected from the relations in --state's manifest",
+    }) as Argv<GlobalArgs>;
     if (command !== "test") out = out.option("full-refresh", fullRefreshOption) as Argv<GlobalArgs>;
     if (command === "build") {
       out = out
@@ -148,44 +165,66 @@ function runFlags(command: RunCommand) {
   };
 }
 
+type RunHooks = Pick<RunOptions, "onEvent" | "onSyncEvent" | "signal">;
+
+/** Runs `run` with progress printed, Ctrl-C handled and the summary printed; sets the exit code. */
+async function reportRun(
+  argv: GlobalArgs,
+  run: (hooks: RunHooks) => Promise<(RunSummary & { syncs?: SyncSummary }) | undefined>,
+): Promise<void> {
+  const format = argv["log-format"];
+  const reporter = new Reporter(format, isLive(format));
+  const controller = new AbortController();
+  const stopHandling = onInterrupt(controller, (signal) =>
+    reporter.line(
+      `Interrupted (${signal}): letting running models finish, cancelling the rest (Ctrl-C again to abort).`,
+    ),
+  );
+  const syncReporter = new SyncReporter(format, isLive(format));
+  try {
+    const summary = await run({
+      onEvent: reporter.onEvent,
+      onSyncEvent: syncReporter.onEvent,
+      signal: controller.signal,
+    });
+    if (!summary) return;
+    reporter.finish(summary);
+    // One "Done." per run: after a build's node summary, the syncs' line only counts them.
+    if (summary.syncs) syncReporter.finish(summary.syncs, { closing: false });
+    exitCode = summary.success ? 0 : 1;
+  } finally {
+    stopHandling();
+  }
+}
+
 function runCommand(command: RunCommand, describe: string) {
   return {
     command,
     describe,
     builder: runFlags(command),
-    handler: async (argv: GlobalArgs) => {
-      const format = argv["log-format"];
-      const reporter = new Reporter(format, isLive(format));
-      const controller = new AbortController();
-      const stopHandling = onInterrupt(controller, (signal) =>
-        reporter.line(
-          `Interrupted (${signal}): letting running models finish, cancelling the rest (Ctrl-C again to abort).`,
-        ),
-      );
-      const syncReporter = new SyncReporter(format, isLive(format));
-      try {
-        const summary = await execute(command, {
+    handler: (argv: GlobalArgs) =>
+      reportRun(argv, (hooks) =>
+        execute(command, {
           ...projectOptions(argv),
           threads: argv.threads,
           fullRefresh: argv["full-refresh"],
+          defer: argv.defer,
           noSync: argv.sync === false,
           fullResync: argv["full-resync"],
           allowMassRemoval: argv["allow-mass-removal"],
-          onEvent: reporter.onEvent,
-          onSyncEvent: syncReporter.onEvent,
-          signal: controller.signal,
-        });
-        reporter.finish(summary);
-        if (summary.syncs) syncReporter.finish(summary.syncs);
-        exitCode = summary.success ? 0 : 1;
-      } finally {
-        stopHandling();
-      }
-    },
+          ...hooks,
+        }),
+      ),
   };
 }
 
 let exitCode = 0;
+
+/** The top-level commands, for a did-you-mean on a stray word. */
+const COMMANDS = [
+  ...["seed", "run", "test", "build", "show", "retry", "sync", "source", "compile", "ls"],
+  ...["identity", "clean", "debug", "init"],
+];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 a model/test failed, 2 usage/config/compile error. */
 export async function main(args: string[]): Promise<number> {
@@ -233,6 +272,57 @@ export async function main(args: string[]): Promise<number> {
     .command<GlobalArgs>(
       runCommand("build", "Seeds, models and tests in DAG order; a failing test skips what depends on it"),
     )
+    .command<GlobalArgs & { what: string; limit: number; inline?: boolean }>({
+      command: "show <what>",
+      describe:
+        "Compile a model (or inline SQL, quoted: \"select ... {{ref 'x'}}\") and preview its rows; builds nothing",
+      builder: (y) =>
+        y
+          .positional("what", {
+            type: "string",
+            demandOption: true,
+            describe: "A model, seed or test, or SQL",
+          })
+          .option("limit", { type: "number", default: 5, describe: "Rows to show" })
+          .option("inline", { type: "boolean", describe: "Read <what> as SQL even if it names a model" }),
+      handler: async (argv) => {
+        const { printShow } = await import("./commands/show.ts");
+        await printShow(
+          { ...projectOptions(argv), what: argv.what, limit: argv.limit, inline: argv.inline },
+          argv["log-format"],
+        );
+      },
+    })
+    .command<GlobalArgs>({
+      command: "retry",
+      describe:
+        "Run again what errored, failed, was skipped or cancelled in the last run (target/run_results.json), with its flags",
+      builder: (y) => y.option("threads", threadsOption),
+      handler: (argv) =>
+        reportRun(argv, async (hooks) => {
+          const { retry } = await import("../retry.ts");
+          const { plan, summary, syncs } = await retry({
+            projectDir: argv["project-dir"],
+            target: argv.target,
+            vars: parseVars(argv.vars),
+            threads: argv.threads,
+            ...hooks,
+          });
+          if (syncs) {
+            const format = argv["log-format"];
+            new SyncReporter(format, isLive(format)).finish(syncs);
+            exitCode = syncs.success ? 0 : 1;
+          } else if (!summary) {
+            const text = `Nothing to retry: the last \`cdp ${plan.command}\` on ${plan.target} had no node that errored, failed, was skipped or cancelled.`;
+            process.stdout.write(
+              argv["log-format"] === "json"
+                ? `${JSON.stringify({ event: "retry", command: plan.command, target: plan.target, nodes: 0 })}\n`
+                : `${text}\n`,
+            );
+          }
+          return summary;
+        }),
+    })
     .command<GlobalArgs>({
       command: "sync",
       describe:
@@ -259,6 +349,7 @@ export async function main(args: string[]): Promise<number> {
             describe: "Run the syncs",
             builder: (r) =>
               selection(r, "Syncs whose models these select")
+                .option("state", stateOption)
                 .positional("names", {
                   type: "string",
                   array: true,
@@ -318,13 +409,21 @@ export async function main(args: string[]): Promise<number> {
       describe:
         "Render templates, check the DAG, write target/compiled and target/manifest.json (no warehouse needed)",
       builder: (y) =>
-        selection(y, "Models to estimate with --estimate").option("estimate", {
-          type: "boolean",
-          describe: "Also dry-run each selected model and print the bytes it would scan (BigQuery)",
-        }),
+        selection(y, "Models to estimate with --estimate")
+          .option("estimate", {
+            type: "boolean",
+            describe: "Also dry-run each selected model and print the bytes it would scan (BigQuery)",
+          })
+          .option("incremental", {
+            type: "boolean",
+            describe: "Compile incremental models' is_incremental branch: what a scheduled run executes",
+          }),
       handler: async (argv) => {
         const t0 = performance.now();
-        const { compilation } = await compile(projectOptions(argv));
+        const { compilation } = await compile({
+          ...projectOptions(argv),
+          incremental: (argv as { incremental?: boolean }).incremental,
+        });
         const counts = { model: 0, seed: 0, test: 0 };
         for (const n of compilation.nodes.values()) counts[n.resourceType]++;
         const ms = Math.round(performance.now() - t0);
@@ -332,7 +431,7 @@ export async function main(args: string[]): Promise<number> {
           process.stdout.write(`${JSON.stringify({ event: "compiled", ...counts, ms })}\n`);
         } else {
           process.stdout.write(
-            `Compiled ${counts.model} models, ${counts.seed} seeds, ${counts.test} tests in ${ms} ms → target/\n`,
+            `Compiled ${plural(counts.model, "model")}, ${plural(counts.seed, "seed")}, ${plural(counts.test, "test")} in ${ms} ms → target/\n`,
           );
         }
         if ((argv as { estimate?: boolean }).estimate) {
@@ -346,6 +445,7 @@ export async function main(args: string[]): Promise<number> {
       describe: "List the selected nodes",
       builder: (y) =>
         selection(y)
+          .option("state", stateOption)
           .option("resource-type", { choices: ["model", "seed", "test"], describe: "Only this kind of node" })
           .option("output", { choices: ["name", "path", "json"], default: "name" }),
       handler: async (argv) => {
@@ -420,8 +520,12 @@ export async function main(args: string[]): Promise<number> {
           .option("force", { type: "boolean", describe: "Write into a non-empty directory" }),
       handler: async (argv) => {
         const created = await initProject(argv.dir, { force: argv.force });
+        // `npx cdp` runs the cdp installed in the project (a bare `cdp` is on PATH only when
+        // installed globally); `cd` only when the project is elsewhere.
+        const shown = /^[\w./-]+$/.test(argv.dir) ? argv.dir : JSON.stringify(argv.dir);
+        const cd = path.resolve(argv.dir) === process.cwd() ? "" : `cd ${shown} && `;
         process.stdout.write(
-          `Created a cdp project in ${created.dir}:\n${created.files.map((f) => `  ${f}`).join("\n")}\nNext: cd ${argv.dir} && cdp build\n`,
+          `Created a cdp project in ${created.dir}:\n${created.files.map((f) => `  ${f}`).join("\n")}\nNext: ${cd}npx cdp build\n`,
         );
       },
     })
@@ -429,10 +533,14 @@ export async function main(args: string[]): Promise<number> {
     .strict()
     .recommendCommands()
     .help()
-    .version(false)
+    .version(CDP_VERSION)
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      if (error) throw error;
+      // The running command's flags: yargs keeps them on the one instance while a command runs.
+      const known = (parser as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions();
+      const flags = Object.keys(known.key).filter((k) => k.length > 1);
+      throw new UsageError(withHints(message, flags, args, COMMANDS));
     });
   try {
     await parser.parseAsync();

@@ -1,7 +1,8 @@
 import pc from "picocolors";
 import { redactor } from "../config/secrets.ts";
 import type { RunEvent } from "../run/events.ts";
-import { countByStatus, type NodeResult, type RunSummary } from "../run/results.ts";
+import { countByStatus, type NodeResult, type RunSummary, roundSeconds } from "../run/results.ts";
+import { plural } from "./plural.ts";
 
 export type LogFormat = "text" | "json";
 
@@ -70,7 +71,13 @@ export class Reporter {
           ts: new Date().toISOString(),
         });
       } else if (event.type === "node_finish") {
-        this.json({ event: "node_finish", ...event.result, index: event.index, total: event.total });
+        this.json({
+          event: "node_finish",
+          ...event.result,
+          executionTime: roundSeconds(event.result.executionTime),
+          index: event.index,
+          total: event.total,
+        });
       } else if (event.type === "orphans") {
         this.json({ event: "orphans", removed: event.removed, error: event.error });
       } else {
@@ -84,7 +91,7 @@ export class Reporter {
         this.total = event.total;
         this.line(
           pc.bold(
-            `cdp ${event.command} · target ${event.target} · ${event.total} nodes · ${event.threads} threads`,
+            `cdp ${event.command} · target ${event.target} · ${plural(event.total, "node")} · ${plural(event.threads, "thread")}`,
           ),
         );
         if (this.live && event.total > 0) this.timer = setInterval(() => this.redraw(), 250).unref();
@@ -120,7 +127,10 @@ export class Reporter {
     const detail =
       r.status === "success" || r.status === "pass"
         ? pc.dim(
-            r.kind === "stitch" || r.kind === "incremental" || r.rowsAffected === undefined
+            r.kind === "stitch" ||
+              r.kind === "incremental" ||
+              r.kind === "snapshot" ||
+              r.rowsAffected === undefined
               ? (r.message ?? "")
               : `${r.rowsAffected.toLocaleString("en-US")} rows`,
           )
@@ -163,7 +173,7 @@ export class Reporter {
         event: "summary",
         command: summary.command,
         success: summary.success,
-        elapsed: summary.elapsed,
+        elapsed: roundSeconds(summary.elapsed),
         counts: countByStatus(summary.results),
       });
       return;
@@ -174,9 +184,9 @@ export class Reporter {
       c.error && pc.red(`${c.error} errored`),
       c.skipped && pc.yellow(`${c.skipped} skipped`),
       c.cancelled && pc.yellow(`${c.cancelled} cancelled`),
-      c.pass && pc.green(`${c.pass} tests passed`),
-      c.fail && pc.red(`${c.fail} tests failed`),
-      c.warn && pc.yellow(`${c.warn} tests warned`),
+      c.pass && pc.green(`${plural(c.pass, "test")} passed`),
+      c.fail && pc.red(`${plural(c.fail, "test")} failed`),
+      c.warn && pc.yellow(`${plural(c.warn, "test")} warned`),
     ].filter(Boolean);
     this.line("");
     this.line(

@@ -1,5 +1,6 @@
 import { redactor } from "../config/secrets.ts";
 import type { SyncEvent, SyncResult, SyncSummary } from "../sync/index.ts";
+import { plural } from "./plural.ts";
 import type { LogFormat } from "./reporter.ts";
 import { textTable } from "./table.ts";
 
@@ -90,7 +91,7 @@ export class SyncReporter {
   }
 
   /** A table of the syncs and a closing line. */
-  finish(summary: SyncSummary): void {
+  finish(summary: SyncSummary, options: { closing?: boolean } = {}): void {
     if (this.format === "json") {
       this.write(
         JSON.stringify({
@@ -129,7 +130,7 @@ export class SyncReporter {
     const bad = summary.results.filter((r) => ["failed", "error", "blocked"].includes(r.status)).length;
     const skipped = summary.results.filter((r) => r.status === "skipped").length;
     this.write(
-      `\n${bad ? `${bad} of ${summary.results.length} syncs failed or were stopped` : `Done. ${summary.results.length} syncs`}${skipped ? ` (${skipped} skipped)` : ""} in ${summary.elapsed.toFixed(2)}s${summary.dryRun ? " (dry run: nothing sent)" : ""} → target/sync_results.json`,
+      `\n${bad ? `${bad} of ${plural(summary.results.length, "sync")} failed or were stopped` : `${options.closing === false ? "" : "Done. "}${plural(summary.results.length, "sync")}`}${skipped ? ` (${skipped} skipped)` : ""} in ${summary.elapsed.toFixed(2)}s${summary.dryRun ? " (dry run: nothing sent)" : ""} → target/sync_results.json`,
     );
   }
 }

@@ -42,7 +42,7 @@ function cacheIsFresh(metaFile: string): boolean {
 
 /**
  * Imports `cdp.config.ts`. esbuild bundles it with its local imports into one ES module (packages
- * stay external; "cdp" resolves to the config helpers), written to `.cdp/cache/` where the
+ * stay external; "warehouse-cdp", or "cdp" for short, resolves to the config helpers), written to `.cdp/cache/` where the
  * project's packages resolve, and reused while none of its input files changed: bundling costs
  * ~80 ms of start-up, a cache hit a few stats.
  */
@@ -67,7 +67,8 @@ export async function importConfig(file: string, projectDir: string): Promise<un
         {
           name: "cdp-config-api",
           setup(b) {
-            b.onResolve({ filter: /^cdp$/ }, () => ({ path: publicApiFile() }));
+            // The package's name, and the command's for short: both mean this package.
+            b.onResolve({ filter: /^(cdp|warehouse-cdp)$/ }, () => ({ path: publicApiFile() }));
           },
         },
       ],

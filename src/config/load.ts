@@ -13,6 +13,7 @@ import {
   type ProjectConfig,
   type TargetConfig,
 } from "./schema.ts";
+import { keysAt } from "./schema-keys.ts";
 import { ConfigValueError, MIN_REDACTED_LENGTH, type MissingSecret, resolveSecrets } from "./secrets.ts";
 
 export const CONFIG_FILES = ["cdp.config.ts", "cdp.config.mts", "cdp.config.js", "cdp.config.mjs"];
@@ -71,7 +72,7 @@ function lineOfKey(source: string, keyPath: (string | number)[]): number | undef
   return found;
 }
 
-function zodDiagnostics(error: z.ZodError, file: string, source: string): Diagnostic[] {
+function zodDiagnostics(error: z.ZodError, file: string, source: string, value: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of error.issues) {
     const keyPath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
@@ -82,7 +83,7 @@ function zodDiagnostics(error: z.ZodError, file: string, source: string): Diagno
           file,
           line: lineOfKey(source, full),
           node: full.join("."),
-          message: `unknown config key "${full.join(".")}".${suggestion(key, knownKeys(keyPath))}`,
+          message: `unknown config key "${full.join(".")}".${suggestion(key, keysAt(configSchema, value, keyPath))}`,
         });
       }
       continue;
@@ -95,23 +96,6 @@ function zodDiagnostics(error: z.ZodError, file: string, source: string): Diagno
     });
   }
   return out;
-}
-
-/** Keys allowed at a path of the config object, for did-you-mean suggestions. */
-function knownKeys(keyPath: (string | number)[]): string[] {
-  const top = Object.keys(configSchema.shape);
-  if (keyPath.length === 0) return top;
-  return [
-    "type",
-    "path",
-    "schema",
-    "duckdbThreads",
-    "memoryLimit",
-    "syncMemoryLimit",
-    "columnTypes",
-    "tables",
-    "database",
-  ];
 }
 
 export function findConfigFile(projectDir: string): string | undefined {
@@ -193,7 +177,7 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   if (parsed.success) {
     config = parsed.data;
   } else {
-    diagnostics.push(...zodDiagnostics(parsed.error, relFile, source));
+    diagnostics.push(...zodDiagnostics(parsed.error, relFile, source, resolved));
     config = bestEffort(resolved as Record<string, unknown>);
   }
   if (options.vars) config = { ...config, vars: { ...config.vars, ...options.vars } };

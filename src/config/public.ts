@@ -1,5 +1,5 @@
 /**
- * What `cdp.config.ts` may import from "cdp" at run time. The loader resolves "cdp" to this
+ * What `cdp.config.ts` may import from "warehouse-cdp" (or "cdp") at run time. The loader resolves it to this
  * small module, so loading a config never pulls in the whole engine.
  */
 

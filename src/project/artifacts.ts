@@ -4,6 +4,7 @@ import path from "node:path";
 import { redactor } from "../config/secrets.ts";
 import { ConfigError } from "../errors.ts";
 import type { Compilation } from "./compile.ts";
+import type { ManifestExits } from "./manifest-exits.ts";
 import type { Node } from "./types.ts";
 
 export const CDP_VERSION = "0.1.0";
@@ -49,6 +50,8 @@ function manifestNode(node: Node) {
         depends_on: node.dependsOn,
         sources: node.sources,
         checksum: node.checksum,
+        partials: node.partials,
+        vars: node.vars,
       };
     case "seed":
       return {
@@ -58,6 +61,7 @@ function manifestNode(node: Node) {
         relation: node.relation,
         tags: node.tags,
         column_types: node.columnTypes ?? {},
+        checksum: node.checksum,
       };
     case "test":
       return {
@@ -71,6 +75,7 @@ function manifestNode(node: Node) {
         column: node.args?.column,
         severity: node.severity,
         depends_on: node.dependsOn,
+        checksum: node.checksum,
       };
   }
 }
@@ -79,7 +84,7 @@ function manifestNode(node: Node) {
  * `target/manifest.json`: every node with its config, file and dependencies, in build order.
  * Parents are each node's `depends_on`; `child_map` gives the other direction.
  */
-export function buildManifest(compilation: Compilation) {
+export function buildManifest(compilation: Compilation, exits?: ManifestExits) {
   const nodes: Record<string, unknown> = {};
   const childMap: Record<string, string[]> = {};
   for (const id of compilation.order) {
@@ -97,7 +102,12 @@ export function buildManifest(compilation: Compilation) {
       dialect: compilation.dialect.name,
     },
     nodes,
+    sources: exits?.sources ?? {},
+    syncs: exits?.syncs ?? {},
     child_map: childMap,
+    // What `--state` compares a model's partials and vars against.
+    partials: compilation.fingerprints.partials,
+    vars: compilation.fingerprints.vars,
   };
 }
 
@@ -132,7 +142,11 @@ function previousChecksums(targetDir: string): Map<string, string> {
  * fails, see `writeFailedTestSql`) and `target/manifest.json`. Synchronous on purpose: for
  * thousands of small files, sync writes are several times faster than queued async ones.
  */
-export async function writeCompileArtifacts(compilation: Compilation, targetDir: string): Promise<void> {
+export async function writeCompileArtifacts(
+  compilation: Compilation,
+  targetDir: string,
+  exits?: ManifestExits,
+): Promise<void> {
   const made = new Set<string>();
   // A file whose content did not change since the last compile is not rewritten: on large
   // projects most are unchanged, and a stat is far cheaper than a write.
@@ -163,7 +177,7 @@ export async function writeCompileArtifacts(compilation: Compilation, targetDir:
   }
   mkdirSync(path.join(targetDir, "compiled"), { recursive: true });
   await writeAtomic(path.join(targetDir, CHECKSUMS_FILE), checksums.join("\n"));
-  await writeAtomic(path.join(targetDir, "manifest.json"), JSON.stringify(buildManifest(compilation)));
+  await writeAtomic(path.join(targetDir, "manifest.json"), JSON.stringify(buildManifest(compilation, exits)));
 }
 
 /** Writes a failing generic test's query where `compiledPath` says, for the user to run by hand. */

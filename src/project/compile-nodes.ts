@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { LoadedConfig } from "../config/load.ts";
 import { suggestion } from "../did-you-mean.ts";
 import type { Diagnostic } from "../errors.ts";
@@ -11,7 +12,8 @@ import type { ModelNode, SeedNode, TestNode } from "./types.ts";
 
 /** The first phases of a compile: files into nodes, each problem a diagnostic. */
 
-const checksum = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+export const checksum = (text: string | Buffer) =>
+  createHash("sha256").update(text).digest("hex").slice(0, 16);
 
 export type Rendered = { sql: string; state: RenderState };
 
@@ -65,6 +67,8 @@ export function readSeeds(loaded: LoadedConfig, names: NodeNames, diagnostics: D
       relation: { schema: sc?.schema ?? target.schema, name: f.name },
       columnTypes: sc?.columnTypes,
       delimiter: sc?.delimiter,
+      // dbt's habit: a seed is modified when its file is; seeds are small lookup tables.
+      checksum: checksum(readFileSync(f.absolute)),
     });
   }
   for (const name of Object.keys(config.seeds)) {
@@ -85,6 +89,7 @@ export function readModels(
   context: TemplateContext,
   names: NodeNames,
   diagnostics: Diagnostic[],
+  partialsOf: (raw: string) => string[],
 ): Map<string, Rendered> {
   const { projectDir, config, target } = loaded;
   // Many models share a config: validate each distinct one once.
@@ -137,6 +142,8 @@ export function readModels(
       refs: rendered.state.refs,
       sources: rendered.state.sources.map(({ source, table }) => ({ source, table })),
       checksum: checksum(raw),
+      partials: partialsOf(raw),
+      vars: [...rendered.state.vars].sort(),
       usesIsIncremental: rendered.state.usesIsIncremental,
     };
     for (const message of configProblems(mc, loaded)) diagnostics.push({ ...at, message });
@@ -176,6 +183,7 @@ function configProblems(mc: ModelConfig, loaded: LoadedConfig): string[] {
   if (mc.settings && mc.materialized !== "match")
     problems.push(`settings applies only to materialized="match"`);
   if (mc.rules && mc.materialized !== "stitch") problems.push(`rules applies only to materialized="stitch"`);
+  problems.push(...snapshotProblems(mc));
   if (mc.materialized === "incremental" && mc.incremental_strategy === "merge" && !mc.unique_key?.length) {
     problems.push(`incremental_strategy "merge" needs a unique_key`);
   }
@@ -216,6 +224,7 @@ export function readSingularTests(
       testType: "singular",
       severity,
       compiledSql: rendered.sql,
+      checksum: checksum(raw),
     });
   }
   return tests;
@@ -245,4 +254,25 @@ export function resolveRefs(
     deps.add(target.id);
   }
   return [...deps];
+}
+
+/** What a snapshot's config lacks, or snapshot options on another materialization. */
+function snapshotProblems(mc: ModelConfig): string[] {
+  if (mc.materialized !== "snapshot") {
+    const set = (["strategy", "updated_at", "check_cols"] as const).filter((k) => mc[k] !== undefined);
+    return set.length ? [`${set.join(", ")} applies only to materialized="snapshot"`] : [];
+  }
+  const problems: string[] = [];
+  if (!mc.unique_key?.length)
+    problems.push(`a snapshot needs a unique_key (the column(s) identifying a row)`);
+  if (!mc.strategy) {
+    problems.push(
+      `a snapshot needs strategy="timestamp" (with updated_at=) or strategy="check" (with check_cols=)`,
+    );
+  } else if (mc.strategy === "timestamp" && !mc.updated_at) {
+    problems.push(`strategy="timestamp" needs updated_at="<column>"`);
+  } else if (mc.strategy === "check" && !mc.check_cols?.length) {
+    problems.push(`strategy="check" needs check_cols="a,b" (or "all")`);
+  }
+  return problems;
 }

@@ -4,11 +4,12 @@ import { CompileError, type Diagnostic } from "../errors.ts";
 import type { MatchSettings } from "../identity/match/settings.ts";
 import type { Ruleset } from "../identity/stitch/rules.ts";
 import { dialectFor } from "../warehouse/index.ts";
-import type { Dialect } from "../warehouse/types.ts";
+import type { Dialect, Relation } from "../warehouse/types.ts";
 import { checkOneStatement, checkRelationsUnique } from "./compile-checks.ts";
 import { NodeNames, readModels, readSeeds, readSingularTests, resolveRefs } from "./compile-nodes.ts";
 import { discover } from "./discover.ts";
-import { genericTest } from "./generic-tests.ts";
+import { type Fingerprints, fingerprints, partialResolver } from "./fingerprints.ts";
+import { genericTest, genericTestSql } from "./generic-tests.ts";
 import { childrenOf, findCycles, topologicalOrder } from "./graph.ts";
 import { readSource } from "./read-source.ts";
 import { SqlResolver } from "./resolve-sql.ts";
@@ -23,8 +24,17 @@ export interface Compilation extends CompiledProject {
   matchSettings: Record<string, MatchSettings>;
   /** Where artifacts go (`paths.target`, absolute). */
   targetDir: string;
+  /** Checksums of each partial and var, for `state:modified` (written to the manifest). */
+  fingerprints: Fingerprints;
   /** Renders a model again for an incremental run (`is_incremental` true). */
   renderForRun(model: ModelNode, isIncremental: boolean): string;
+  /**
+   * `--defer`: refs to the nodes in `relations` resolve to the relation given (another
+   * environment's) instead of their own; every model's and test's SQL is resolved again.
+   */
+  defer(relations: ReadonlyMap<string, Relation>): void;
+  /** `cdp show "<sql>"`: a template outside any file, rendered and resolved like a model. */
+  renderInline(text: string): string;
 }
 
 /**
@@ -46,15 +56,19 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     isIncremental: false,
     target: { name: loaded.targetName, type: target.type, schema: target.schema },
   };
+  const partialSources = new Map<string, string>();
   for (const partial of discover(projectDir, config.paths.partials, ".sql")) {
     const source = readSource(partial.absolute, partial.file, partial.name);
     if (source.problem) diagnostics.push(source.problem);
-    else engine.registerPartial(partial.name, source.text);
+    else {
+      engine.registerPartial(partial.name, source.text);
+      partialSources.set(partial.name, source.text);
+    }
   }
 
   const names = new NodeNames(diagnostics);
   readSeeds(loaded, names, diagnostics);
-  const renders = readModels(loaded, engine, context, names, diagnostics);
+  const renders = readModels(loaded, engine, context, names, diagnostics, partialResolver(partialSources));
   const { byName } = names;
   checkRelationsUnique(byName.values(), (id) => renders.get(id)?.state.configLine, diagnostics);
   const known = [...byName.keys()];
@@ -73,10 +87,13 @@ export function compileProject(loaded: LoadedConfig): Compilation {
   const { nodes, parents, order } = buildGraph(byName, tests, diagnostics);
   if (diagnostics.length) throw new CompileError(sortDiagnostics(diagnostics));
 
-  const sql = new SqlResolver(dialect, byName);
+  let sql = new SqlResolver(dialect, byName);
   sql.resolveModels(order, nodes, (id) => renders.get(id)!.sql);
+  // A singular test's render, kept to resolve it again under --defer.
+  const testRenders = new Map<string, string>();
   for (const test of tests) {
     if (test.testType === "singular") {
+      testRenders.set(test.id, test.compiledSql.trim());
       test.compiledSql = sql.resolve({ schema: target.schema, name: test.name }, test.compiledSql.trim());
     }
   }
@@ -93,6 +110,7 @@ export function compileProject(loaded: LoadedConfig): Compilation {
     rulesets: config.identity.rulesets,
     matchSettings: config.identity.match,
     targetDir: path.resolve(projectDir, config.paths.target),
+    fingerprints: fingerprints(partialSources, config.vars, config.sources),
     renderForRun(model, isIncremental) {
       if (!isIncremental || !model.usesIsIncremental) return model.compiledSql;
       const rendered = engine.render(model.file, model.name, model.raw, { ...context, isIncremental });
@@ -101,6 +119,36 @@ export function compileProject(loaded: LoadedConfig): Compilation {
       checkOneStatement(problems, model.file, model.name, model.raw, rendered.sql, dialect.name);
       if (problems.length) throw new CompileError(problems);
       return sql.resolve(model.relation, rendered.sql.trim());
+    },
+    renderInline(text) {
+      const at = { file: "<inline>", node: "inline" };
+      const rendered = engine.render(at.file, at.node, text, context);
+      const problems = [...rendered.state.diagnostics];
+      checkOneStatement(problems, at.file, at.node, text, rendered.sql, dialect.name);
+      resolveRefs(rendered.state.refs, at.file, at.node, byName, known, problems);
+      if (problems.length) throw new CompileError(problems);
+      return sql.resolve({ schema: target.schema, name: at.node }, rendered.sql.trim());
+    },
+    defer(relations) {
+      const deferred = new Map<string, ModelNode | SeedNode>();
+      for (const [name, node] of byName) {
+        const to = relations.get(node.id);
+        deferred.set(name, to ? { ...node, relation: to } : node);
+      }
+      sql = new SqlResolver(dialect, deferred);
+      sql.resolveModels(order, nodes, (id) => renders.get(id)!.sql);
+      for (const test of tests) {
+        if (test.testType === "singular") {
+          test.compiledSql = sql.resolve(
+            { schema: target.schema, name: test.name },
+            testRenders.get(test.id)!,
+          );
+        } else if (test.kind && test.args && test.attachedTo) {
+          const model = deferred.get(nodes.get(test.attachedTo)!.name)!;
+          const parent = test.args.to ? deferred.get(test.args.to)?.relation : undefined;
+          test.compiledSql = genericTestSql(test.kind, dialect, model.relation, test.args, parent);
+        }
+      }
     },
   };
 }

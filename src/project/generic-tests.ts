@@ -1,6 +1,7 @@
 import { suggestion } from "../did-you-mean.ts";
 import type { Diagnostic } from "../errors.ts";
 import type { Dialect, Relation } from "../warehouse/types.ts";
+import { checksum } from "./compile-nodes.ts";
 import { GENERIC_TESTS, type GenericTestKind, type TestArgs, testArgsSchema } from "./model-config.ts";
 import { fileNameProblem, safeName } from "./names.ts";
 import type { ModelNode, SeedNode, TestNode } from "./types.ts";
@@ -68,11 +69,16 @@ export function genericTest(
   const parsed = testArgsSchema.safeParse(declared.args);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const key = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.join(".");
-      diagnostics.push({
-        ...where,
-        message: `test "${kind}": ${issue.code === "unrecognized_keys" ? `unknown argument ${key}` : `${key}: ${issue.message}`}`,
-      });
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          diagnostics.push({
+            ...where,
+            message: `test "${kind}": unknown argument ${key}.${suggestion(key, Object.keys(testArgsSchema.shape))}`,
+          });
+        }
+        continue;
+      }
+      diagnostics.push({ ...where, message: `test "${kind}": ${issue.path.join(".")}: ${issue.message}` });
     }
     return undefined;
   }
@@ -137,5 +143,6 @@ export function genericTest(
     attachedTo: model.id,
     severity: args.severity,
     compiledSql: genericTestSql(kind, dialect, model.relation, args, parent),
+    checksum: checksum(JSON.stringify({ kind, args })),
   };
 }

@@ -10,7 +10,9 @@ const commaList = z
  */
 export const modelConfigSchema = z
   .object({
-    materialized: z.enum(["view", "table", "incremental", "ephemeral", "stitch", "match"]).default("view"),
+    materialized: z
+      .enum(["view", "table", "incremental", "ephemeral", "stitch", "match", "snapshot"])
+      .default("view"),
     /** stitch: the ruleset from `identity.rulesets` in cdp.config.ts (none: plain connected components). */
     rules: z.string().min(1).optional(),
     /** match: the settings from `identity.match` in cdp.config.ts (required). */
@@ -21,6 +23,14 @@ export const modelConfigSchema = z
     incremental_strategy: z.enum(["append", "merge"]).optional(),
     /** What an incremental run does when the query has columns the table lacks. */
     on_schema_change: z.enum(["fail", "append_new_columns", "ignore"]).default("fail"),
+    /** snapshot: how a change is seen: a later `updated_at`, or a `check_cols` column that differs. */
+    strategy: z.enum(["timestamp", "check"]).optional(),
+    /** snapshot, timestamp strategy: the column saying when the source row last changed. */
+    updated_at: z.string().min(1).optional(),
+    /** snapshot, check strategy: the columns compared, or "all". */
+    check_cols: z.union([z.literal("all"), commaList]).optional(),
+    /** snapshot: a key gone from the query keeps its version open (`ignore`) or has it closed (`invalidate`). */
+    hard_deletes: z.enum(["ignore", "invalidate"]).default("ignore"),
     tags: commaList.default([]),
     schema: z.string().min(1).optional(),
     /** Name of the relation in the warehouse, when it differs from the file name. */

@@ -4,6 +4,7 @@ import { connect } from "../warehouse/index.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 import { writeCompileArtifacts } from "./artifacts.ts";
 import { type Compilation, compileProject } from "./compile.ts";
+import { manifestExits } from "./manifest-exits.ts";
 
 export interface ProjectOptions {
   projectDir?: string;
@@ -12,6 +13,8 @@ export interface ProjectOptions {
   vars?: Record<string, unknown>;
   select?: string[];
   exclude?: string[];
+  /** `--state`: the folder of a previous run's manifest.json, for `state:` selectors and `--defer`. */
+  state?: string;
 }
 
 /** The project's `target/` directory (artifacts). */
@@ -19,12 +22,16 @@ export function targetDir(loaded: LoadedConfig): string {
   return path.resolve(loaded.projectDir, loaded.config.paths.target);
 }
 
-/** Loads the config and compiles the project; writes `target/compiled/**` and `target/manifest.json`. */
+/**
+ * Loads the config and compiles the project; writes `target/compiled/**` and `target/manifest.json`.
+ * With `incremental`, incremental models are compiled as a scheduled run executes them (their
+ * `is_incremental` branch), to read what it will run.
+ */
 export async function compile(
-  options: ProjectOptions = {},
+  options: ProjectOptions & { incremental?: boolean } = {},
 ): Promise<{ loaded: LoadedConfig; compilation: Compilation }> {
   const loaded = await loadProject(options);
-  return { loaded, compilation: await compileLoaded(loaded) };
+  return { loaded, compilation: await compileLoaded(loaded, options.incremental) };
 }
 
 /** Loads the config (`compile`'s first half). */
@@ -33,10 +40,22 @@ export function loadProject(options: ProjectOptions = {}): Promise<LoadedConfig>
 }
 
 /** Compiles a loaded project and writes its artifacts (`compile`'s second half). */
-export async function compileLoaded(loaded: LoadedConfig): Promise<Compilation> {
+export async function compileLoaded(loaded: LoadedConfig, incremental = false): Promise<Compilation> {
   const compilation = compileProject(loaded);
-  await writeCompileArtifacts(compilation, targetDir(loaded));
+  if (incremental) {
+    for (const node of compilation.nodes.values()) {
+      if (node.resourceType === "model" && node.config.materialized === "incremental") {
+        node.compiledSql = compilation.renderForRun(node, true);
+      }
+    }
+  }
+  await writeProjectArtifacts(loaded, compilation);
   return compilation;
+}
+
+/** `target/compiled/**` and `target/manifest.json`, with the config's syncs and sources. */
+export function writeProjectArtifacts(loaded: LoadedConfig, compilation: Compilation): Promise<void> {
+  return writeCompileArtifacts(compilation, targetDir(loaded), manifestExits(loaded, compilation));
 }
 
 /** Opens the warehouse of the loaded config's target, with `threads` connections. */

@@ -40,6 +40,8 @@ export interface RenderState {
   configLine?: number;
   tests: DeclaredTest[];
   usesIsIncremental: boolean;
+  /** The vars the template read (`state:modified` compares their values between runs). */
+  vars: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -92,6 +94,8 @@ export function projectHelpers(
       report(options, `var takes a variable name, e.g. {{var "start_date"}}`);
       return "";
     }
+    const read = current().vars;
+    if (!read.includes(name)) read.push(name);
     if (Object.hasOwn(vars, name)) return vars[name];
     if (positional.length > 1) return positional[1];
     report(

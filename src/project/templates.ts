@@ -201,6 +201,7 @@ export class TemplateEngine {
       sources: [],
       tests: [],
       usesIsIncremental: false,
+      vars: [],
       diagnostics: [],
     };
     const ctx: Record<string, unknown> = { target: context.target };
@@ -220,6 +221,7 @@ export class TemplateEngine {
       s.sources = [];
       s.tests = [];
       s.config = undefined;
+      s.vars = [];
       s.diagnostics = [];
       const template = this.hbs.compile(this.parseHbs(this.hbs, raw), HBS_OPTIONS);
       const sql = template(ctx, { allowedProtoProperties: {} });

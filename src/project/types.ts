@@ -30,7 +30,12 @@ export interface ModelNode extends BaseNode {
   compiledSql: string;
   refs: RefUse[];
   sources: { source: string; table: string }[];
+  /** Of the template source (`state:modified.body`). */
   checksum: string;
+  /** Partials the template includes, directly or through other partials (`state:modified.partials`). */
+  partials: string[];
+  /** Vars the template reads (`state:modified.vars`). */
+  vars: string[];
   /** True when the template reads `is_incremental`: it must be rendered again for incremental runs. */
   usesIsIncremental: boolean;
 }
@@ -40,6 +45,8 @@ export interface SeedNode extends BaseNode {
   relation: Relation;
   columnTypes?: Record<string, string>;
   delimiter?: string;
+  /** Of the CSV file's content (`state:modified.body`). */
+  checksum: string;
 }
 
 export interface TestNode extends BaseNode {
@@ -54,6 +61,8 @@ export interface TestNode extends BaseNode {
   /** A query returning the failing rows. */
   compiledSql: string;
   line?: number;
+  /** Of the test's definition: a singular test's template, a generic test's kind and arguments. */
+  checksum: string;
 }
 
 export type Node = ModelNode | SeedNode | TestNode;

@@ -8,6 +8,7 @@ import type { ModelNode, Node, SeedNode, TestNode } from "../project/types.ts";
 import { CsvFormatError } from "../warehouse/csv-format.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 import { runIncremental } from "./materializations/incremental.ts";
+import { runSnapshot } from "./materializations/snapshot.ts";
 import type { NodeResult } from "./results.ts";
 import type { WorkLease } from "./work-lease.ts";
 
@@ -83,6 +84,11 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
         message: `${r.pairs} pairs at or above ${settings.threshold} of ${r.blockedPairs} compared among ${r.records} records; parameters ${r.trained ? "trained" : "reused"}`,
       };
     }
+    case "snapshot": {
+      await schemas.ensure(model.relation.schema);
+      const r = await runSnapshot(wh, model, model.compiledSql);
+      return { status: "success", relation, rowsAffected: r.rows, message: r.message };
+    }
     case "incremental": {
       await schemas.ensure(model.relation.schema);
       const r = await runIncremental(
@@ -141,7 +147,8 @@ async function runTest(ctx: NodeRunContext, test: TestNode): Promise<Outcome> {
   };
 }
 
-function jsonSafe(row: Record<string, unknown>): Record<string, unknown> {
+/** A row JSON can carry: bigints as text, dates as ISO strings. */
+export function jsonSafe(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
     out[k] = typeof v === "bigint" ? v.toString() : v instanceof Date ? v.toISOString() : v;

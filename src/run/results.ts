@@ -46,6 +46,9 @@ export function countByStatus(results: NodeResult[]): Record<NodeStatus, number>
   return counts;
 }
 
+/** Seconds to the millisecond: what artifacts and JSON logs carry (no float noise). */
+export const roundSeconds = (seconds: number) => Math.round(seconds * 1000) / 1000;
+
 export const isFailure = (r: NodeResult) => r.status === "error" || r.status === "fail";
 
 /** The JSON written to `target/run_results.json`. */
@@ -62,7 +65,7 @@ export function runResultsJson(
     },
     command: summary.command,
     success: summary.success,
-    elapsed_time: summary.elapsed,
+    elapsed_time: roundSeconds(summary.elapsed),
     args: meta.args,
     results: summary.results.map((r) => ({
       unique_id: r.id,
@@ -72,7 +75,7 @@ export function runResultsJson(
       materialization: r.kind,
       relation: r.relation,
       timing: { started_at: r.startedAt, completed_at: r.completedAt },
-      execution_time: r.executionTime,
+      execution_time: roundSeconds(r.executionTime),
       rows_affected: r.rowsAffected ?? null,
       failures: r.failures ?? null,
       message: r.message ?? null,

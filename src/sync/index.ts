@@ -2,6 +2,7 @@ import path from "node:path";
 import { type LoadedConfig, newRunId } from "../config/load.ts";
 import { defaultTargetName } from "../config/schema.ts";
 import { type MissingSecret, redactor } from "../config/secrets.ts";
+import { suggestion } from "../did-you-mean.ts";
 import { UsageError } from "../errors.ts";
 import { stitchTables } from "../identity/stitch/index.ts";
 import { writeAtomic } from "../project/artifacts.ts";
@@ -14,6 +15,7 @@ import { runSync, type SyncEvent, type SyncResult } from "./engine.ts";
 import { throwawayState } from "./guards.ts";
 import { insertRun } from "./history.ts";
 import { needsNotification, notifyFailure } from "./notify.ts";
+import { syncResultsJson } from "./results-json.ts";
 import { ensureState, stateTables } from "./state.ts";
 
 export type { SyncEvent, SyncResult } from "./engine.ts";
@@ -50,7 +52,7 @@ export function selectSyncs(loaded: LoadedConfig, names: string[] | undefined): 
   const unknown = names.filter((n) => !all.includes(n));
   if (unknown.length) {
     throw new UsageError(
-      `unknown sync${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; cdp.config.ts declares: ${all.join(", ") || "(none)"}`,
+      `unknown sync${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; cdp.config.ts declares: ${all.join(", ") || "(none)"}.${unknown.map((n) => suggestion(n, all)).join("")}`,
     );
   }
   return names;
@@ -297,12 +299,11 @@ async function writeSyncResults(
     path.join(targetDir, "sync_results.json"),
     redactor.redact(
       JSON.stringify(
-        {
+        syncResultsJson(summary, {
           project: loaded.config.name,
           target: loaded.targetName,
-          invocation_id: loaded.invocationId,
-          ...summary,
-        },
+          invocationId: loaded.invocationId,
+        }),
         null,
         1,
       ),

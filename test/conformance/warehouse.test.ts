@@ -2,6 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { modelConfigSchema } from "../../src/project/model-config.ts";
+import type { ModelNode } from "../../src/project/types.ts";
+import { runSnapshot } from "../../src/run/materializations/snapshot.ts";
 import { CsvFormatError } from "../../src/warehouse/csv-format.ts";
 import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
 import { TARGETS } from "./targets.ts";
@@ -179,6 +182,87 @@ for (const target of TARGETS) {
       expect(await wh.query(`SELECT COUNT(*) AS n FROM ${q("target")}`)).toEqual([{ n: 5 }]);
     });
 
+    it("snapshots rows as SCD type 2: timestamp and check strategies, hard deletes, all or nothing", async () => {
+      const dd = d();
+      const ts = (t: string) => dd.cast(`'${t}'`, "timestamp");
+      const source = (rows: [number, string, string][]) =>
+        wh.replaceTable(
+          rel("snap_src"),
+          rows
+            .map(([id, email, at]) => `SELECT ${id} AS id, '${email}' AS email, ${ts(at)} AS updated_at`)
+            .join(" UNION ALL "),
+        );
+      const byTime = snapshotModel(rel("snap_ts"), {
+        strategy: "timestamp",
+        updated_at: "updated_at",
+        hard_deletes: "invalidate",
+      });
+      const byCheck = snapshotModel(rel("snap_check"), { strategy: "check", check_cols: "email" });
+      const select = `SELECT * FROM ${q("snap_src")}`;
+      const history = (name: string) =>
+        wh.query<{ id: number; email: string; cdp_valid_from: Date; cdp_valid_to: Date | null }>(
+          `SELECT id, email, cdp_valid_from, cdp_valid_to FROM ${q(name)} ORDER BY id, cdp_valid_from`,
+        );
+      const iso = (v: Date | null) => (v ? v.toISOString() : null);
+
+      await source([
+        [1, "a@x.org", "2026-01-01 00:00:00"],
+        [2, "b@x.org", "2026-01-01 00:00:00"],
+        [3, "c@x.org", "2026-01-01 00:00:00"],
+      ]);
+      expect((await runSnapshot(wh, byTime, select)).message).toBe("created, 3 versions");
+      await runSnapshot(wh, byCheck, select);
+      const firstCheck = await history("snap_check");
+
+      // 1 changed, 2 the same, 3 gone from the source, 4 new.
+      await source([
+        [1, "a2@x.org", "2026-02-01 00:00:00"],
+        [2, "b@x.org", "2026-01-01 00:00:00"],
+        [4, "d@x.org", "2026-02-01 00:00:00"],
+      ]);
+      expect((await runSnapshot(wh, byTime, select)).message).toBe(
+        "2 new versions, 2 closed (1 deleted at the source)",
+      );
+      const rows = (await history("snap_ts")).map((r) => [
+        r.id,
+        r.email,
+        iso(r.cdp_valid_from),
+        iso(r.cdp_valid_to),
+      ]);
+      expect(rows.slice(0, 3)).toEqual([
+        [1, "a@x.org", "2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z"],
+        [1, "a2@x.org", "2026-02-01T00:00:00.000Z", null],
+        [2, "b@x.org", "2026-01-01T00:00:00.000Z", null],
+      ]);
+      expect(rows[3]!.slice(0, 3)).toEqual([3, "c@x.org", "2026-01-01T00:00:00.000Z"]);
+      expect(rows[3]![3]).not.toBeNull();
+      expect(rows[4]).toEqual([4, "d@x.org", "2026-02-01T00:00:00.000Z", null]);
+      // Nothing changed since: no new version, nothing closed.
+      expect((await runSnapshot(wh, byTime, select)).message).toBe("0 new versions, 0 closed");
+
+      // check: the changed e-mail closes at the run's time; without hard_deletes, 3 stays open.
+      expect((await runSnapshot(wh, byCheck, select)).message).toBe("2 new versions, 1 closed");
+      const check = await history("snap_check");
+      const one = check.filter((r) => r.id === 1);
+      expect(one.map((r) => r.email)).toEqual(["a@x.org", "a2@x.org"]);
+      expect(iso(one[0]!.cdp_valid_to)).toBe(iso(one[1]!.cdp_valid_from));
+      expect(one[1]!.cdp_valid_from.getTime()).toBeGreaterThan(firstCheck[0]!.cdp_valid_from.getTime());
+      expect(check.find((r) => r.id === 3)!.cdp_valid_to).toBeNull();
+
+      // A run that cannot be applied (a key twice) changes nothing and leaves no work table.
+      const before = await history("snap_ts");
+      await source([
+        [1, "a3@x.org", "2026-03-01 00:00:00"],
+        [1, "a4@x.org", "2026-03-01 00:00:00"],
+      ]);
+      await expect(runSnapshot(wh, byTime, select)).rejects.toThrow(/must be unique/);
+      expect(await history("snap_ts")).toEqual(before);
+      const leftovers = await wh.query(
+        `SELECT table_name FROM ${target.name === "bigquery" ? `${dd.quoteIdentifier(schema)}.INFORMATION_SCHEMA.TABLES` : "information_schema.tables"} WHERE ${target.name === "bigquery" ? "TRUE" : `table_schema = '${schema}'`} AND table_name LIKE '%cdp_%'`,
+      );
+      expect(leftovers).toEqual([]);
+    });
+
     it("quotes hostile identifiers: quotes, spaces, semicolons, unicode, reserved words", async () => {
       // BigQuery's naming rules refuse " ; . in column names and anything but letters, digits,
       // _ - and spaces in table names: it gets the most hostile names it accepts.
@@ -219,6 +303,28 @@ for (const target of TARGETS) {
       });
     });
   });
+}
+
+/** A snapshot model as compile makes it, for the materialization alone. */
+function snapshotModel(relation: Relation, config: Record<string, unknown>): ModelNode {
+  return {
+    id: `model.${relation.name}`,
+    name: relation.name,
+    resourceType: "model",
+    file: `models/${relation.name}.sql`,
+    tags: [],
+    dependsOn: [],
+    config: modelConfigSchema.parse({ materialized: "snapshot", unique_key: "id", ...config }),
+    relation,
+    raw: "",
+    compiledSql: "",
+    refs: [],
+    sources: [],
+    checksum: "",
+    partials: [],
+    vars: [],
+    usesIsIncremental: false,
+  };
 }
 
 /** A row source of 1..n in each dialect. */

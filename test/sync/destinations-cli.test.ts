@@ -244,12 +244,13 @@ describe("cdp debug and cdp sync with HubSpot, Salesforce, Meta and Google Ads (
       expect(bySync.get(sync)).toMatchObject({ status: "success", delivered: PEOPLE.length, rejected: 0 });
     }
     expect(bySync.get("people_meta")).toMatchObject({
+      // sync_results.json names every key in snake_case, the destination's report included.
       destination: {
-        audienceId: META_AUDIENCE,
+        audience_id: META_AUDIENCE,
         add: { requests: 1, received: PEOPLE.length, invalid: 0 },
         remove: { requests: 0, received: 0, invalid: 0 },
-        invalidSamples: 0,
-        refusedBeforeSending: 0,
+        invalid_samples: 0,
+        refused_before_sending: 0,
       },
     });
 

@@ -61,8 +61,7 @@ function project(people: Person[], sync = goldSync(), extra = ""): string {
 }
 
 type SyncResults = {
-  invocation_id: string;
-  target: string;
+  metadata: { invocation_id: string; target_name: string };
   results: { sync: string; status: string; message?: string; counts: Record<string, number> }[];
 };
 const syncResults = (dir: string) =>
@@ -157,7 +156,7 @@ describe("scheduled runs from fresh clones", () => {
     expect(r2.code, r2.output).toBe(0);
     expect(hook.take()).toEqual({ add: ["2", "7"], remove: ["6"] });
     const results = syncResults(second);
-    expect(results.target).toBe("prod");
+    expect(results.metadata.target_name).toBe("prod");
     expect(results.results[0]).toMatchObject({
       status: "success",
       counts: { added: 1, changed: 1, removed: 1 },
@@ -352,12 +351,12 @@ describe("scheduled runs from fresh clones", () => {
       const runResults = JSON.parse(readFileSync(path.join(dir, "target/run_results.json"), "utf8")) as {
         metadata: { invocation_id: string; target_name: string };
       };
-      expect(runResults.metadata.invocation_id).toBe(devResults.invocation_id);
+      expect(runResults.metadata.invocation_id).toBe(devResults.metadata.invocation_id);
       expect(runResults.metadata.target_name).toBe("dev");
       const manifest = JSON.parse(readFileSync(path.join(dir, "target/manifest.json"), "utf8")) as {
         metadata: { invocation_id: string };
       };
-      expect(manifest.metadata.invocation_id).toBe(devResults.invocation_id);
+      expect(manifest.metadata.invocation_id).toBe(devResults.metadata.invocation_id);
       expect(hook.take()).toEqual({});
 
       const st = await cdpAsync(dir, ["build", "--target", "staging"], env());
@@ -378,7 +377,7 @@ describe("scheduled runs from fresh clones", () => {
       const after = syncResults(dir);
       expect(after.results[0]).toMatchObject({ status: "skipped" });
       expect(after.results[0]!.message).toContain("broken");
-      expect(after.invocation_id).not.toBe(devResults.invocation_id);
+      expect(after.metadata.invocation_id).not.toBe(devResults.metadata.invocation_id);
 
       // One that does not compile, too.
       writeFiles(dir, { "models/broken.sql": `select * from {{ref "nope"}}\n` });

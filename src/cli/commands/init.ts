@@ -1,10 +1,10 @@
-import { existsSync, readdirSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { appendFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../../errors.ts";
 
 const FILES: Record<string, string> = {
-  "cdp.config.ts": `import type { UserConfig } from "cdp";
+  "cdp.config.ts": `import type { UserConfig } from "warehouse-cdp";
 
 export default {
   name: "my_project",
@@ -42,24 +42,54 @@ select * from {{ref "stg_customers"}} where email not like '%@%'
   ".gitignore": "target/\n.cdp/\n.env\n",
 };
 
-/** Writes a new project into `dir`. Refuses a non-empty directory unless `force`. */
+/**
+ * Writes a new project into `dir`, which may already hold other things (a package.json and
+ * node_modules after `npm install warehouse-cdp`, a git repository). Refuses a directory that is
+ * already a project, and one where a file it would write exists, unless `force` (existing files
+ * are then kept). `.gitignore` is never replaced: the lines it lacks are added.
+ */
 export async function initProject(
   dir: string,
   options: { force?: boolean } = {},
 ): Promise<{ dir: string; files: string[] }> {
   const root = path.resolve(dir);
-  if (existsSync(root) && readdirSync(root).length && !options.force) {
-    throw new UsageError(`${root} is not empty; pass --force to add a project to it anyway.`);
-  }
-  if (options.force && existsSync(path.join(root, "cdp.config.ts"))) {
+  if (existsSync(path.join(root, "cdp.config.ts"))) {
     throw new UsageError(`${root} already has a cdp.config.ts; not overwriting it.`);
   }
+  const taken = Object.keys(FILES).filter((rel) => rel !== ".gitignore" && existsSync(path.join(root, rel)));
+  if (taken.length && !options.force) {
+    throw new UsageError(
+      `${root} already has ${taken.join(", ")}; pass --force to add the project's other files and keep those.`,
+    );
+  }
+  const written: string[] = [];
   for (const [rel, content] of Object.entries(FILES)) {
     const file = path.join(root, rel);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, content, { flag: "wx" }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== "EEXIST") throw e;
-    });
+    if (rel === ".gitignore" && existsSync(file)) {
+      const have = new Set(
+        readFileSync(file, "utf8")
+          .split("\n")
+          .map((l) => l.trim()),
+      );
+      const missing = content.split("\n").filter((l) => l && !have.has(l));
+      if (missing.length) {
+        await appendFile(
+          file,
+          `${readFileSync(file, "utf8").endsWith("\n") ? "" : "\n"}${missing.join("\n")}\n`,
+        );
+        written.push(rel);
+      }
+      continue;
+    }
+    const created = await writeFile(file, content, { flag: "wx" }).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== "EEXIST") throw e;
+        return false;
+      },
+    );
+    if (created) written.push(rel);
   }
-  return { dir: root, files: Object.keys(FILES) };
+  return { dir: root, files: written };
 }

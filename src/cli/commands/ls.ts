@@ -1,5 +1,6 @@
 import { compile, type ProjectOptions } from "../../api.ts";
 import { select } from "../../project/selectors.ts";
+import { loadState, stateSelector } from "../../project/state.ts";
 
 /** Lines for `cdp ls`: names, file paths, or one JSON object per node. */
 export async function listNodes(
@@ -7,8 +8,10 @@ export async function listNodes(
   resourceType: string | undefined,
   output: string,
 ): Promise<string[]> {
+  // Read before compiling: `--state target/` would otherwise compare the project with itself.
+  const previous = options.state ? loadState(options.state) : undefined;
   const { compilation } = await compile(options);
-  const chosen = select(compilation, options.select, options.exclude);
+  const chosen = select(compilation, options.select, options.exclude, stateSelector(compilation, previous));
   const lines: string[] = [];
   for (const id of compilation.order) {
     const node = compilation.nodes.get(id)!;
