@@ -4,7 +4,7 @@ import { redactor } from "../config/secrets.ts";
 import { CdpError, CompileError, ConfigError, formatDiagnostic, UsageError } from "../errors.ts";
 import { initProject } from "./commands/init.ts";
 import { listNodes } from "./commands/ls.ts";
-import { serveCommand } from "./commands/serve-commands.ts";
+import { docsCommand, serveCommand } from "./commands/serve-commands.ts";
 import { type LogFormat, Reporter } from "./reporter.ts";
 import { SyncReporter } from "./sync-reporter.ts";
 
@@ -366,6 +366,7 @@ export async function main(args: string[]): Promise<number> {
       },
     })
     .command(serveCommand as never)
+    .command(docsCommand as never)
     .command<GlobalArgs & { dir: string; force?: boolean }>({
       command: "init [dir]",
       describe: "Create a new project (config, an example seed, model and test)",

@@ -57,3 +57,19 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     });
   },
 };
+
+export const docsCommand: CommandModule<object, ServeArgs & { action: string }> = {
+  command: "docs <action>",
+  describe:
+    "`docs generate`: write the project's docs (lineage, models, identity, syncs) to target/docs/index.html, one file that works offline",
+  builder: (y) => y.positional("action", { choices: ["generate"] as const, demandOption: true }) as never,
+  handler: async (argv) => {
+    const { generateDocs } = await import("../../serve/docs/generate.ts");
+    const r = await generateDocs(base(argv));
+    write(
+      argv["log-format"],
+      { event: "docs_generated", ...r },
+      `Wrote ${r.file}: ${r.nodes} nodes, ${r.syncs} syncs, ${r.identityModels} identity models (open it in a browser; no server needed)`,
+    );
+  },
+};
