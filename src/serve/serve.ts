@@ -10,6 +10,8 @@ export interface ServeOptions extends ProjectOptions {
   port?: number;
   /** Serve the profile API (default: when `api:` is configured). */
   api?: boolean;
+  /** Serve the app (docs, Profile 360, audiences, syncs) under /app/ (default true). */
+  app?: boolean;
 }
 
 export interface RunningServer {
@@ -35,7 +37,14 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const compilation = await compileLoaded(loaded);
   const source = await openReadSource(loaded, targetDir(loaded));
   try {
-    const { app, state } = await createServer({ loaded, compilation, source, api: options.api });
+    const extend =
+      options.app === false
+        ? undefined
+        : async (app: FastifyInstance, state: ServeState) => {
+            const { appRoutes } = await import("./app-routes.ts");
+            await appRoutes(app, { loaded, compilation, state });
+          };
+    const { app, state } = await createServer({ loaded, compilation, source, api: options.api, extend });
     const address = await app.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8080 });
     return {
       url: address,

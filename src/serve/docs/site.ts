@@ -58,6 +58,7 @@ export async function renderSite(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${title.replace(/[<&>"]/g, "")}</title>
 <style>${css}</style>
 </head>
