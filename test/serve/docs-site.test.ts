@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { layOut } from "../../src/serve/docs/layout.ts";
+import { renderSite } from "../../src/serve/docs/site.ts";
 import type { DocsData } from "../../src/serve/docs/types.ts";
 import { chromiumMissing, launchBrowser, type TestBrowser, warnBrowserSkipped } from "../helpers/browser.ts";
 import { copyDemo } from "../helpers/demo.ts";
@@ -97,6 +99,52 @@ describe.skipIf(!!chromiumMissing())("the generated site in chromium (file://)",
     // Nothing but the page itself was fetched: no CDN, no fonts, no network.
     expect(requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
   }, 60_000);
+});
+
+describe.skipIf(!!chromiumMissing())("a large project's lineage in chromium", () => {
+  it("opens at once and draws one lineage at a time, the whole graph on demand", async () => {
+    // A chain of 4,000 models, each reading the one before: past the size drawn whole at first.
+    const nodes = Array.from({ length: 4000 }, (_, i) => ({
+      id: `model.m${i}`,
+      name: `m${i}`,
+      kind: "model" as const,
+      dependsOn: i ? [`model.m${i - 1}`] : [],
+    }));
+    const big: DocsData = {
+      project: "big",
+      target: "dev",
+      generatedAt: new Date().toISOString(),
+      live: false,
+      nodes: layOut(nodes),
+      identity: [],
+      syncs: [],
+    };
+    const file = path.join(dir, "target/big.html");
+    writeFileSync(file, await renderSite(big));
+    const browser = await launchBrowser();
+    try {
+      const { page, errors } = await browser.page();
+      await page.goto(pathToFileURL(file).href);
+      await page.waitForFunction(() => !!(window as { __cdpLineage?: unknown }).__cdpLineage);
+      const drawn = () =>
+        page.evaluate(() => (window as unknown as { __cdpLineage: { nodes: number } }).__cdpLineage.nodes);
+      expect(await drawn()).toBe(0);
+      expect(await page.locator("#lineage-status").textContent()).toContain("4,000 nodes");
+      await page.getByLabel("Search nodes").fill("m3999");
+      await page.getByLabel("Search nodes").press("Enter");
+      await expect
+        .poll(() => page.locator("#lineage-status").textContent())
+        .toContain("Showing the lineage of m3999");
+      // The nearest 1,500 ancestors, and the node itself; every ancestor is still listed.
+      expect(await drawn()).toBe(1501);
+      await expect.poll(() => page.getByRole("heading", { name: "Ancestors (3999)" }).count()).toBe(1);
+      await page.getByRole("button", { name: "Draw the whole graph" }).click();
+      await expect.poll(drawn, { timeout: 30_000 }).toBe(4000);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
 });
 
 warnBrowserSkipped("the docs site in chromium");
