@@ -21,7 +21,6 @@ export interface ProfileAnswer {
 }
 
 const BATCH = 50_000;
-const SEP = "\u0001";
 
 function jsonValue(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
@@ -35,7 +34,8 @@ function jsonValue(v: unknown): unknown {
  */
 export class ProfileIndex {
   private constructor(
-    private readonly byIdentifier: Map<string, number>,
+    /** Per identifier type, the profile (an index into profileIds) of each value. */
+    private readonly byIdentifier: Map<string, Map<string, number>>,
     private readonly profileIds: string[],
     private readonly traits: (Record<string, unknown> | undefined)[],
     private readonly memberships: (string[] | undefined)[],
@@ -45,7 +45,9 @@ export class ProfileIndex {
   ) {}
 
   get size(): { profiles: number; identifiers: number } {
-    return { profiles: this.profileIds.length, identifiers: this.byIdentifier.size };
+    let identifiers = 0;
+    for (const m of this.byIdentifier.values()) identifiers += m.size;
+    return { profiles: this.profileIds.length, identifiers };
   }
 
   /** Whether `type` may be looked up (and exists in the identity model). */
@@ -55,7 +57,7 @@ export class ProfileIndex {
 
   /** The profile holding the identifier as stored (already normalised), without I/O. */
   lookupExact(type: string, value: string): ProfileAnswer | undefined {
-    const ord = this.byIdentifier.get(type + SEP + value);
+    const ord = this.byIdentifier.get(type)?.get(value);
     return ord === undefined ? undefined : this.answer(ord);
   }
 
@@ -78,7 +80,7 @@ export class ProfileIndex {
   static async build(wh: Warehouse, spec: IndexSpec): Promise<ProfileIndex> {
     const d = wh.dialect;
     const q = (c: string) => d.quoteIdentifier(c);
-    const byIdentifier = new Map<string, number>();
+    const byIdentifier = new Map<string, Map<string, number>>();
     const ordinals = new Map<string, number>();
     const profileIds: string[] = [];
     const ordinal = (id: string) => {
@@ -101,8 +103,13 @@ export class ProfileIndex {
     })) {
       for (const r of rows) {
         if (r.v === null || r.p === null) continue;
-        types.add(r.t);
-        byIdentifier.set(r.t + SEP + String(r.v), ordinal(String(r.p)));
+        let values = byIdentifier.get(r.t);
+        if (!values) {
+          values = new Map();
+          byIdentifier.set(r.t, values);
+          types.add(r.t);
+        }
+        values.set(String(r.v), ordinal(String(r.p)));
       }
     }
     if (allowed) for (const t of allowed) types.add(t);

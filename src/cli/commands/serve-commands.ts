@@ -1,4 +1,5 @@
 import type { CommandModule } from "yargs";
+import { UsageError } from "../../errors.ts";
 import type { LogFormat } from "../reporter.ts";
 
 /** `cdp serve` and `cdp docs generate`: declared here, loaded lazily, so `cdp --help` stays fast. */
@@ -12,12 +13,24 @@ interface ServeArgs {
   api?: boolean;
 }
 
+function parseVars(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new UsageError(
+      `--vars must be a JSON object, e.g. --vars '{"start_date": "2026-01-01"}'; got ${text}`,
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
 function base(argv: { "project-dir"?: string; target?: string; vars?: string }) {
-  return {
-    projectDir: argv["project-dir"],
-    target: argv.target,
-    vars: argv.vars ? (JSON.parse(argv.vars) as Record<string, unknown>) : undefined,
-  };
+  return { projectDir: argv["project-dir"], target: argv.target, vars: parseVars(argv.vars) };
 }
 
 function write(format: LogFormat, event: Record<string, unknown>, text: string): void {
