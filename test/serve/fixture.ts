@@ -11,7 +11,10 @@ export const TOKENS = {
  * A small project with a stitch model, a golden record, an audience and an `api:` section:
  * Ann (two e-mails, one user id) is a high-value customer; Bob is not.
  */
-export function apiProject(): string {
+export function apiProject(postgres?: { url: string; schema: string }): string {
+  const pg = postgres
+    ? `pg: { type: "postgres", connectionString: ${JSON.stringify(postgres.url)}, schema: ${JSON.stringify(postgres.schema)} },`
+    : "";
   return makeProject(
     {
       "seeds/contacts.csv": [
@@ -39,6 +42,7 @@ export default {
   targets: {
     dev: { type: "duckdb", path: ".cdp/t.duckdb" },
     prod: { type: "duckdb", path: ".cdp/prod.duckdb" },
+    ${pg}
   },
   defaultTarget: "dev",
   threads: 2,
@@ -48,7 +52,7 @@ export default {
     fields: { profiles: ["first_name", "ltv"] },
     audiences: ["aud_high_value"],
     tokens: {
-      web: { token: secret("CDP_TEST_TOKEN_WEB"), targets: ["dev"] },
+      web: { token: secret("CDP_TEST_TOKEN_WEB"), targets: ${postgres ? '["dev", "pg"]' : '["dev"]'} },
       prod_only: { token: secret("CDP_TEST_TOKEN_PROD"), targets: ["prod"] },
       slow: { token: secret("CDP_TEST_TOKEN_SLOW"), rateLimit: { max: 2, perSeconds: 3600 } },
     },
