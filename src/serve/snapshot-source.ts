@@ -39,7 +39,8 @@ export async function openSnapshotSource(file: string, schema: string): Promise<
   const unregister = registerReader(file);
   let view: ReadView | undefined;
   const listeners: ((view: ReadView) => Promise<void> | void)[] = [];
-  const retiring = new Set<NodeJS.Timeout>();
+  /** Replaced views still open for the requests reading them, closed after RETIRE_AFTER_MS. */
+  const retiring = new Map<NodeJS.Timeout, ReadView>();
   let pending: Promise<void> = Promise.resolve();
 
   const openLatest = async () => {
@@ -55,7 +56,7 @@ export async function openSnapshotSource(file: string, schema: string): Promise<
         void old.warehouse.close().catch(() => {});
       }, RETIRE_AFTER_MS);
       timer.unref();
-      retiring.add(timer);
+      retiring.set(timer, old);
     }
   };
   // Refreshes run one after the other: two snapshots published in a row open in order.
@@ -89,8 +90,12 @@ export async function openSnapshotSource(file: string, schema: string): Promise<
     close: async () => {
       watcher?.close();
       unregister();
-      for (const t of retiring) clearTimeout(t);
       await pending.catch(() => {});
+      for (const [timer, old] of retiring) {
+        clearTimeout(timer);
+        await old.warehouse.close().catch(() => {});
+      }
+      retiring.clear();
       await view?.warehouse.close();
     },
   };
