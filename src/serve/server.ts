@@ -24,6 +24,8 @@ export interface ServeState {
   index(): ProfileIndex | undefined;
   /** The last failure refreshing the index, with the time; cleared by the next success. */
   lastError(): string | undefined;
+  /** The names of the profile API's tokens; undefined when the API is not served. */
+  readonly apiTokens?: string[];
 }
 
 /**
@@ -63,7 +65,12 @@ export async function createServer(parts: ServerParts): Promise<{ app: FastifyIn
   const first = source.current();
   if (first) await rebuild(first);
   source.onChange(rebuild);
-  const state: ServeState = { view: () => source.current(), index: () => index, lastError: () => lastError };
+  const state: ServeState = {
+    view: () => source.current(),
+    index: () => index,
+    lastError: () => lastError,
+    apiTokens: spec && api ? apiTokens(api).map((t) => t.name) : undefined,
+  };
 
   const app = Fastify({ logger: false, return503OnClosing: true });
   app.setErrorHandler(

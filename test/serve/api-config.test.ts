@@ -56,3 +56,30 @@ describe("api: in cdp.config.ts", () => {
     expect(served.output).toContain('api.audiences names "aud_missing"');
   }, 60_000);
 });
+
+describe("cdp serve, the command", () => {
+  it("prints where it serves, answers, and stops cleanly on SIGTERM (exit 0)", async () => {
+    const dir = apiProject();
+    expect(cdp(dir, ["build"], TOKENS).code).toBe(0);
+    const served = spawnCdp(dir, ["serve", "--port", "0", "--log-format", "json"], TOKENS);
+    const event = await new Promise<{ url: string; api: string; tokens: string[] }>((resolve, reject) => {
+      let out = "";
+      served.child.stdout!.on("data", (c) => {
+        out += c;
+        const line = out.split("\n").find((l) => l.includes('"serving"'));
+        if (line) resolve(JSON.parse(line));
+      });
+      served.child.once("exit", (code) => reject(new Error(`cdp serve exited with ${code}`)));
+    });
+    expect(event.tokens).toEqual(["web", "prod_only", "slow"]);
+    const res = await fetch(`${event.api}/profiles/user_id/u1`, {
+      headers: { authorization: `Bearer ${TOKENS.CDP_TEST_TOKEN_WEB}` },
+    });
+    expect(res.status).toBe(200);
+    expect((await fetch(`${event.url}/app/`)).headers.get("content-type")).toContain("text/html");
+    served.child.kill("SIGTERM");
+    const exit = await served.exited;
+    expect(exit.code).toBe(0);
+    expect(exit.output).not.toContain(TOKENS.CDP_TEST_TOKEN_WEB);
+  }, 90_000);
+});

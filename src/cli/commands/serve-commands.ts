@@ -52,10 +52,17 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
   handler: async (argv) => {
     const { serve } = await import("../../serve/serve.ts");
     const server = await serve({ ...base(argv), host: argv.host, port: argv.port, api: argv.api });
+    const tokens = server.state.apiTokens;
     write(
       argv["log-format"],
-      { event: "serving", url: server.url },
-      `Serving on ${server.url} (Ctrl-C to stop)`,
+      {
+        event: "serving",
+        url: server.url,
+        app: `${server.url}/app/`,
+        api: tokens ? `${server.url}/v1` : null,
+        tokens,
+      },
+      `Serving on ${server.url} (Ctrl-C to stop): the app at ${server.url}/app/${tokens ? `, the profile API at ${server.url}/v1 (tokens: ${tokens.join(", ")})` : ""}`,
     );
     // The process lives until a signal: close lets requests in flight finish, then lets go.
     await new Promise<void>((resolve) => {
