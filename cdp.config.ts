@@ -255,4 +255,18 @@ export default defineConfig({
       },
     },
   },
+  // The profile API of `cdp serve` (GET /v1/profiles/{identifier_type}/{value}), on when
+  // CDP_API_TOKEN is set: only these traits and audiences leave the warehouse.
+  api: process.env.CDP_API_TOKEN
+    ? {
+        identity: "identity_graph",
+        fields: {
+          profiles: ["first_name", "city", "country"],
+          profile_traits: ["lifetime_value_usd", "order_count", "churn_risk"],
+        },
+        audiences: ["aud_high_value_at_risk", "aud_recent_signups_no_order"],
+        identifierTypes: ["email", "phone", "user_id", "anon"],
+        tokens: { default: { token: secret("CDP_API_TOKEN") } },
+      }
+    : undefined,
 });

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { benchCompile } from "./compile.ts";
 import { benchIdentity } from "./identity.ts";
 import { benchMatch } from "./match.ts";
+import { benchServe } from "./serve.ts";
 import { benchSync } from "./sync.ts";
 
 /**
@@ -19,6 +20,9 @@ const { values } = parseArgs({
     records: { type: "string", default: "1000000" },
     rows: { type: "string", default: "1000000" },
     "scale-rows": { type: "string", default: "10000000" },
+    profiles: { type: "string", default: "1000000" },
+    seconds: { type: "string", default: "10" },
+    models: { type: "string", default: "10000" },
   },
 });
 const runs = Number(values.runs);
@@ -30,6 +34,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   identity: () => benchIdentity(Math.min(runs, 3), values.people!.split(",").map(Number), 100_000),
   match: () => benchMatch(Math.min(runs, 3), Number(values.records)),
   sync: () => benchSync(runs, Number(values.rows), Number(values["scale-rows"])),
+  serve: () => benchServe(Number(values.profiles), Number(values.seconds), Number(values.models)),
 };
 for (const [name, run] of Object.entries(suites)) {
   if (values.only && values.only !== name) continue;

@@ -8,6 +8,7 @@ import type { RunSummary } from "../run/results.ts";
 import type { SyncSummary } from "../sync/index.ts";
 import { initProject } from "./commands/init.ts";
 import { listNodes } from "./commands/ls.ts";
+import { docsCommand, serveCommand } from "./commands/serve-commands.ts";
 import { plural } from "./plural.ts";
 import { type LogFormat, Reporter } from "./reporter.ts";
 import { SyncReporter } from "./sync-reporter.ts";
@@ -511,6 +512,8 @@ export async function main(args: string[]): Promise<number> {
         );
       },
     })
+    .command(serveCommand as never)
+    .command(docsCommand as never)
     .command<GlobalArgs & { dir: string; force?: boolean }>({
       command: "init [dir]",
       describe: "Create a new project (config, an example seed, model and test)",

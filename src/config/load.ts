@@ -43,6 +43,8 @@ export interface LoadedConfig {
    * config (its secret fields hold the unresolved `secret("X")`) and fails only when it runs.
    */
   missingSyncSecrets: Record<string, MissingSecret[]>;
+  /** API tokens whose environment variable is not set: `cdp serve` refuses them. */
+  missingApiSecrets: MissingSecret[];
   /** Identifies this invocation of a command in every artifact it writes (and in sync runs). */
   invocationId: string;
 }
@@ -134,7 +136,12 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   const source = readFileSync(configFile, "utf8");
   let secrets: ReturnType<typeof resolveSecrets>;
   try {
-    secrets = resolveSecrets(raw, env, (keyPath) => keyPath[0] === "syncs" && keyPath.length > 2);
+    // An unset sync or API token secret matters only to that sync or to `cdp serve`.
+    secrets = resolveSecrets(
+      raw,
+      env,
+      (keyPath) => (keyPath[0] === "syncs" && keyPath.length > 2) || keyPath[0] === "api",
+    );
   } catch (error) {
     if (!(error instanceof ConfigValueError)) throw error;
     throw new ConfigError(`${relFile}: ${error.message}`, [
@@ -148,7 +155,12 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   }
   const { value: resolved, missing, deferred, short } = secrets;
   const missingSyncSecrets: Record<string, MissingSecret[]> = {};
+  const missingApiSecrets: MissingSecret[] = [];
   for (const m of deferred) {
+    if (m.path.startsWith("api.")) {
+      missingApiSecrets.push(m);
+      continue;
+    }
     const sync = m.path.split(".")[1]!;
     missingSyncSecrets[sync] = [...(missingSyncSecrets[sync] ?? []), m];
   }
@@ -191,6 +203,7 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
     target,
     diagnostics,
     missingSyncSecrets,
+    missingApiSecrets,
     invocationId: newRunId(),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { identityConfigSchema } from "../identity/stitch/rules.ts";
+import { apiConfigSchema } from "../serve/api-config.ts";
 import { syncConfigSchema } from "../sync/config.ts";
 import { targetSchema } from "../warehouse/config.ts";
 
@@ -86,6 +87,8 @@ export const configSchema = z
     threads: z.number().int().positive().max(64).default(4),
     /** Reverse-ETL syncs by name: a model kept in step with a destination (`cdp sync`). */
     syncs: z.record(identifierName, syncConfigSchema).default({}),
+    /** The profile API of `cdp serve`: the fields it exposes and the tokens that may ask. */
+    api: apiConfigSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -100,6 +103,17 @@ export const configSchema = z
       });
     }
     const targetNames = declaredTargets(config);
+    for (const [name, token] of Object.entries(config.api?.tokens ?? {})) {
+      (token.targets ?? []).forEach((t, i) => {
+        if (!targetNames.includes(t)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["api", "tokens", name, "targets", i],
+            message: `API token "${name}": "${t}" is not a declared target (targets: ${targetNames.join(", ")})`,
+          });
+        }
+      });
+    }
     for (const [name, sync] of Object.entries(config.syncs)) {
       const runsOn = sync.targets ?? [];
       runsOn.forEach((t, i) => {

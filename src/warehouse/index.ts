@@ -28,18 +28,18 @@ export function dialectFor(target: TargetConfig): Dialect {
   }
 }
 
+/** The database file of a DuckDB target (absolute), or `:memory:`. */
+export function duckdbFile(target: { path?: string }, projectDir: string, projectName: string): string {
+  if (target.path === ":memory:") return ":memory:";
+  return path.resolve(projectDir, target.path ?? path.join(".cdp", `${projectName}.duckdb`));
+}
+
 /** Opens the warehouse a target describes. */
 export async function connect(target: TargetConfig, options: ConnectOptions): Promise<Warehouse> {
   switch (target.type) {
     case "duckdb": {
       const { DuckdbWarehouse } = await import("./duckdb/index.ts");
-      const file =
-        target.path === ":memory:"
-          ? ":memory:"
-          : path.resolve(
-              options.projectDir,
-              target.path ?? path.join(".cdp", `${options.projectName}.duckdb`),
-            );
+      const file = duckdbFile(target, options.projectDir, options.projectName);
       return DuckdbWarehouse.open({
         path: file,
         schema: target.schema,

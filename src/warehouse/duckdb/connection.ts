@@ -19,13 +19,15 @@ export async function openInstance(options: {
   path: string;
   duckdbThreads?: number;
   memoryLimit?: string;
+  readOnly?: boolean;
 }): Promise<DuckDBInstance> {
   if (options.path !== ":memory:") prepareDatabaseFile(options.path);
   const config: Record<string, string> = {};
+  if (options.readOnly) config.access_mode = "READ_ONLY";
   if (options.duckdbThreads) config.threads = String(options.duckdbThreads);
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
   try {
-    return await DuckDBInstance.create(options.path, config);
+    return await createWaitingForLock(options.path, config);
   } catch (error) {
     throw new WarehouseError(
       `cannot open DuckDB database ${options.path}: ${(error as Error).message}`,
@@ -34,6 +36,27 @@ export async function openInstance(options: {
         cause: error,
       },
     );
+  }
+}
+
+/** How long opening a file waits for another process's brief hold (a server copying a snapshot). */
+const LOCK_WAIT_MS = 15_000;
+
+/**
+ * Opens the database, waiting while another process holds the file's lock only briefly: `cdp serve`
+ * holds it read-only for the time of one file copy when it starts. A writer that holds it longer
+ * (another build) still makes this open fail, after LOCK_WAIT_MS, with DuckDB's message naming it.
+ */
+async function createWaitingForLock(file: string, config: Record<string, string>): Promise<DuckDBInstance> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let pause = 25; ; pause = Math.min(pause * 2, 500)) {
+    try {
+      return await DuckDBInstance.create(file, config);
+    } catch (error) {
+      const locked = /Could not set lock on file/.test((error as Error).message);
+      if (!locked || file === ":memory:" || Date.now() + pause > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 }
 

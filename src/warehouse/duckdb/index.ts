@@ -18,6 +18,7 @@ import { appendTo, convert, openInstance, readBatches, wrap } from "./connection
 import { duckdbCsvError, strictCheckSql, typedReadSql } from "./csv.ts";
 import { duckdbDialect } from "./dialect.ts";
 import { MemoryHolds, SYNC_MEMORY_LIMIT } from "./memory.ts";
+import { hasReaders, publishSnapshot } from "./snapshot.ts";
 
 export { memoryBytes, SYNC_MEMORY_LIMIT } from "./memory.ts";
 
@@ -34,6 +35,8 @@ export interface DuckdbOptions {
    * database file when `memoryLimit` is not set; none for `:memory:` (it cannot spill to disk).
    */
   syncMemoryLimit?: string;
+  /** Open the file read-only (a snapshot a server reads): no writes, no snapshot published on close. */
+  readOnly?: boolean;
 }
 
 const capabilities: Capabilities = {
@@ -54,7 +57,7 @@ export class DuckdbWarehouse implements Warehouse {
   private readonly inTransaction = new WeakSet<DuckDBConnection>();
   private constructor(
     private readonly instance: DuckDBInstance,
-    options: DuckdbOptions,
+    private readonly options: DuckdbOptions,
   ) {
     this.defaultSchema = options.schema;
     this.memory = new MemoryHolds(
@@ -306,6 +309,16 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   async close(): Promise<void> {
+    const { path: file, readOnly } = this.options;
+    if (file !== ":memory:" && !readOnly && hasReaders(file)) {
+      // A server (`cdp serve`) reads this file through snapshots: publish one now, while this
+      // process still holds the file's lock. A failure leaves the server on its older snapshot
+      // rather than failing a run whose work is done.
+      try {
+        await this.execute("CHECKPOINT");
+        publishSnapshot(file);
+      } catch {}
+    }
     await this.pool.close();
     this.instance.closeSync();
   }
