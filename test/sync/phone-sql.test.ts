@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { syncPhoneSql } from "../../src/sync/phone-sql.ts";
-import type { Warehouse } from "../../src/warehouse/types.ts";
-import { bigqueryTarget } from "../bigquery/target.ts";
-import { duckdbTarget, postgresTarget } from "../conformance/targets.ts";
+import { describeEachWarehouse } from "../helpers/each-warehouse.ts";
 
 /**
  * The sync's `phone` transform: E.164, read in the record's country first, and nothing for what
@@ -24,38 +22,20 @@ const CASES: [raw: string | null, country: string | null, expected: string | nul
   [null, "DE", null],
 ];
 
-for (const target of [duckdbTarget, postgresTarget, bigqueryTarget]) {
-  describe(`sync phone transform on ${target.name}`, () => {
-    let wh: Warehouse;
-    let reason: string | undefined;
-    const schema = `phone_${process.pid}`;
-    beforeAll(async () => {
-      reason = await target.unavailable();
-      if (reason) {
-        console.warn(`\n*** SKIPPED: phone transform on ${target.name}: ${reason} ***\n`);
-        return;
-      }
-      wh = await target.open(schema);
-    });
-    afterAll(async () => {
-      if (!wh) return;
-      await target.cleanup?.(wh, schema);
-      await wh.close();
-    });
-
-    it("gives E.164 in the record's country, and NULL for what is no number", async () => {
-      if (reason) return;
-      const d = wh.dialect;
-      const s = (v: string | null) => d.cast(v === null ? "NULL" : d.literal(v), "string");
-      const rows = CASES.map(
-        ([raw, country], i) => `SELECT ${i} AS n, ${s(raw)} AS phone, ${s(country)} AS country`,
-      );
-      const input = `(${rows.join(" UNION ALL ")}) AS t`;
-      const text = `NULLIF(TRIM(${d.quoteIdentifier("phone")}), '')`;
-      const got = await wh.query<{ n: number; e164: string | null }>(
-        `SELECT n, ${syncPhoneSql(d, text, "1", "country")} AS e164 FROM ${input} ORDER BY n`,
-      );
-      expect(got.map((r) => r.e164)).toEqual(CASES.map((c) => c[2]));
-    });
+describeEachWarehouse("sync phone transform", "phone", ({ wh: warehouse, skipped, schema }) => {
+  it("gives E.164 in the record's country, and NULL for what is no number", async () => {
+    if (skipped()) return;
+    const wh = warehouse();
+    const d = wh.dialect;
+    const s = (v: string | null) => d.cast(v === null ? "NULL" : d.literal(v), "string");
+    const rows = CASES.map(
+      ([raw, country], i) => `SELECT ${i} AS n, ${s(raw)} AS phone, ${s(country)} AS country`,
+    );
+    const input = `(${rows.join(" UNION ALL ")}) AS t`;
+    const text = `NULLIF(TRIM(${d.quoteIdentifier("phone")}), '')`;
+    const got = await wh.query<{ n: number; e164: string | null }>(
+      `SELECT n, ${syncPhoneSql(d, text, "1", "country")} AS e164 FROM ${input} ORDER BY n`,
+    );
+    expect(got.map((r) => r.e164)).toEqual(CASES.map((c) => c[2]));
   });
-}
+});
