@@ -14,6 +14,7 @@ import { collectDocs } from "../src/serve/docs/collect.ts";
 import { renderSite } from "../src/serve/docs/site.ts";
 import { ProfileIndex } from "../src/serve/profile-index.ts";
 import { DuckdbWarehouse } from "../src/warehouse/duckdb/index.ts";
+import { CHROMIUM_OPTIONS, chromiumMissing } from "../test/helpers/browser.ts";
 import { generateProject } from "./generate-project.ts";
 import { table } from "./measure.ts";
 
@@ -135,7 +136,6 @@ async function benchApi(profiles: number, seconds: number): Promise<Record<strin
 
 /** The docs page of a generated project of `models` models, drawn by chromium: time until interactive. */
 async function benchLineage(models: number): Promise<Record<string, string | number>[]> {
-  const chromiumPath = process.env.CDP_CHROMIUM ?? "/usr/bin/chromium";
   const dir = path.join(WORK, `lineage-${models}`);
   generateProject(dir, models);
   const loaded = await loadConfig({ projectDir: dir });
@@ -148,21 +148,7 @@ async function benchLineage(models: number): Promise<Record<string, string | num
   writeFileSync(page, html);
   const { chromium } = await import("playwright-core");
   const profile = path.join(tmpdir(), `cdp-bench-chromium-${process.pid}`);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 1400, height: 900 },
-  });
+  const context = await chromium.launchPersistentContext(profile, CHROMIUM_OPTIONS);
   try {
     const tab = await context.newPage();
     t0 = performance.now();
@@ -229,9 +215,7 @@ async function benchLineage(models: number): Promise<Record<string, string | num
  */
 export async function benchServe(profiles: number, seconds: number, models: number): Promise<string> {
   const api = await benchApi(profiles, seconds);
-  const { existsSync } = await import("node:fs");
-  const lineage = existsSync(process.env.CDP_CHROMIUM ?? "/usr/bin/chromium")
-    ? table(await benchLineage(models))
-    : "(lineage skipped: chromium not found; apt-get install -y chromium)";
+  const missing = chromiumMissing();
+  const lineage = missing ? `(lineage skipped: ${missing})` : table(await benchLineage(models));
   return `## serve: profile API (GET /v1/profiles/{type}/{value})\n\n${table(api)}\n\n## serve: lineage in chromium\n\n${lineage}\n`;
 }

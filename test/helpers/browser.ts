@@ -7,6 +7,26 @@ import { REPO } from "./project.ts";
 /** Debian's chromium package; CI (.ci/run) installs it. */
 export const CHROMIUM = process.env.CDP_CHROMIUM ?? "/usr/bin/chromium";
 
+/**
+ * How tests and benchmarks start chromium: headless, no sandbox (root in CI), and none of its own
+ * network services (updates, sync, QUIC), which this machine's closed network refuses.
+ */
+export const CHROMIUM_OPTIONS = {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+  viewport: { width: 1400, height: 900 },
+};
+
 /** Where tests leave screenshots: target/test-artifacts/ of the repository. */
 export const ARTIFACTS = path.join(REPO, "target/test-artifacts");
 
@@ -33,21 +53,7 @@ export interface TestBrowser {
 /** Headless chromium with a fresh profile, no network services of its own (no updates, no sync). */
 export async function launchBrowser(): Promise<TestBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), "cdp-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 1400, height: 900 },
-  });
+  const context = await chromium.launchPersistentContext(profile, CHROMIUM_OPTIONS);
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     context,

@@ -1,3 +1,4 @@
+import type { IdentityReport } from "../../identity/stitch/report.ts";
 /** What the docs site shows; one JSON value embedded in the page (no request needed from file://). */
 export interface DocsData {
   project: string;
@@ -43,17 +44,8 @@ export interface LastRun {
   message?: string;
 }
 
-export interface IdentityDoc {
-  model: string;
-  profiles: number;
-  identifiers: number;
-  identifiersByType: { type: string; identifiers: number }[];
-  sizeHistogram: { size: string; profiles: number }[];
-  largest: { profileId: string; identifiers: number; byType: string }[];
-  cuts: { reason: string; detail: string; identifiers: number }[];
-  lastRun?: string;
-  mergesLastRun: { reason: string; count: number }[];
-}
+/** A stitch model's report, as `cdp identity report` gives it. */
+export type IdentityDoc = IdentityReport;
 
 export interface SyncDoc {
   name: string;
