@@ -45,6 +45,8 @@ export interface LoadedConfig {
   missingSyncSecrets: Record<string, MissingSecret[]>;
   /** API tokens whose environment variable is not set: `cdp serve` refuses them. */
   missingApiSecrets: MissingSecret[];
+  /** Write keys of `collect.sources` whose environment variable is unset: only `cdp collect` needs them. */
+  missingCollectSecrets: MissingSecret[];
   /** Identifies this invocation of a command in every artifact it writes (and in sync runs). */
   invocationId: string;
 }
@@ -136,11 +138,12 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   const source = readFileSync(configFile, "utf8");
   let secrets: ReturnType<typeof resolveSecrets>;
   try {
-    // An unset sync or API token secret matters only to that sync or to `cdp serve`.
+    // An unset sync, API token or write key secret matters only to that sync, `cdp serve` or `cdp collect`.
     secrets = resolveSecrets(
       raw,
       env,
-      (keyPath) => (keyPath[0] === "syncs" && keyPath.length > 2) || keyPath[0] === "api",
+      (keyPath) =>
+        (keyPath[0] === "syncs" && keyPath.length > 2) || keyPath[0] === "api" || keyPath[0] === "collect",
     );
   } catch (error) {
     if (!(error instanceof ConfigValueError)) throw error;
@@ -156,9 +159,14 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   const { value: resolved, missing, deferred, short } = secrets;
   const missingSyncSecrets: Record<string, MissingSecret[]> = {};
   const missingApiSecrets: MissingSecret[] = [];
+  const missingCollectSecrets: MissingSecret[] = [];
   for (const m of deferred) {
     if (m.path.startsWith("api.")) {
       missingApiSecrets.push(m);
+      continue;
+    }
+    if (m.path.startsWith("collect.")) {
+      missingCollectSecrets.push(m);
       continue;
     }
     const sync = m.path.split(".")[1]!;
@@ -204,6 +212,7 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
     diagnostics,
     missingSyncSecrets,
     missingApiSecrets,
+    missingCollectSecrets,
     invocationId: newRunId(),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { collectConfigSchema } from "../collect/config.ts";
 import { identityConfigSchema } from "../identity/stitch/rules.ts";
 import { apiConfigSchema } from "../serve/api-config.ts";
 import { syncConfigSchema } from "../sync/config.ts";
@@ -89,6 +90,8 @@ export const configSchema = z
     syncs: z.record(identifierName, syncConfigSchema).default({}),
     /** The profile API of `cdp serve`: the fields it exposes and the tokens that may ask. */
     api: apiConfigSchema.optional(),
+    /** The event collector (`cdp collect`): sources and write keys, CORS, its log and loader. */
+    collect: collectConfigSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
