@@ -39,6 +39,17 @@ export type RowResult =
   | { key: string; status: "retryable"; reason: string; retryAfterMs?: number };
 
 /**
+ * What `write` may answer for a row the destination took but confirms only later, once work that
+ * spans batches has run (Google Ads runs one offline user data job per operation for the whole
+ * run). The engine records nothing for it until `settle` gives its final result; a row never
+ * settled (the run stopped first) is not in the sync's state and goes again next run.
+ */
+export type PendingResult = { key: string; status: "pending" };
+
+/** One row's answer to `write`: final, or pending until `settle`. */
+export type WriteResult = RowResult | PendingResult;
+
+/**
  * Thrown by `write` for a failure of the whole batch. `fatal` stops the run: no later batch can
  * succeed either (expired credentials, a deleted audience); the batch's rows and every row not
  * yet sent stay planned for the next run, and the sync ends with this one message.
@@ -112,8 +123,16 @@ export interface Connector {
    * Sends one batch; returns one result per row, in any order, or throws a `BatchError` when the
    * whole batch failed. A row missing from the results counts as retryable.
    */
-  write(batch: SyncRecord[], ctx: WriteContext): Promise<RowResult[]>;
-  /** Called once after the run's last batch. */
+  write(batch: SyncRecord[], ctx: WriteContext): Promise<WriteResult[]>;
+  /**
+   * Final results of rows `write` answered `pending`. The engine asks after every batch with
+   * `final` false (answer what is already known; do not wait for work still collecting rows) and
+   * once after the run's last batch with `final` true (run what waits and answer every pending
+   * row). Throws a fatal `BatchError` when nothing can be delivered any more: the pending rows then
+   * stay planned. Connectors that never answer `pending` leave it out.
+   */
+  settle?(final: boolean): Promise<RowResult[]>;
+  /** Called once after the run's last batch (and after the final `settle`). */
   close?(): Promise<void>;
   /**
    * Problems with the sync's destination field names (e.g. a key the API does not know), checked

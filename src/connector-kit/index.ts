@@ -22,9 +22,11 @@ export {
   type Connector,
   type ConnectorContext,
   type Operation,
+  type PendingResult,
   type RowResult,
   type SyncRecord,
   type WriteContext,
+  type WriteResult,
 } from "./connector.ts";
 export {
   type ConnectorDefaults,
@@ -35,6 +37,7 @@ export {
   defineConnector,
   type KitHttpOptions,
 } from "./define-connector.ts";
+export { type DeliverOptions, deliverBatch } from "./deliver.ts";
 export { DroppedValues, type DroppedValuesReport } from "./dropped-values.ts";
 export * from "./normalize-hash.ts";
 export { GOOGLE_NORMALIZATION, META_NORMALIZATION, type NormalizationRule } from "./normalize-rules.ts";

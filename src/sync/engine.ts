@@ -2,28 +2,16 @@ import pLimit from "p-limit";
 import { createConnector } from "../../connectors/index.ts";
 import { newRunId } from "../config/load.ts";
 import { redactor } from "../config/secrets.ts";
-import type { Connector, Operation, RowResult, SyncRecord } from "../connector-kit/connector.ts";
+import type { Connector, Operation } from "../connector-kit/connector.ts";
 import { defaultSleep } from "../http/rate-limit.ts";
 import type { Relation, Row, Warehouse } from "../warehouse/types.ts";
 import type { SyncConfig } from "./config.ts";
-import { deliverBatch } from "./deliver.ts";
+import { Delivery, toRecord } from "./delivery.ts";
 import { SyncError } from "./errors.ts";
-import { GroupCommit } from "./group-commit.ts";
 import { guardStop, lostStateEvidence } from "./guards.ts";
 import { heapBudget } from "./heap.ts";
-import { rowIdempotencyKey } from "./idempotency.ts";
 import { SyncLock } from "./lock.ts";
-import {
-  BASE,
-  columnsRead,
-  fieldSql,
-  HASH,
-  KEY,
-  type MappedField,
-  OP,
-  PREVIOUS,
-  RETRY,
-} from "./mapping-sql.ts";
+import { columnsRead, fieldSql, KEY, type MappedField, OP } from "./mapping-sql.ts";
 import {
   checkKeys,
   countPlan,
@@ -130,25 +118,6 @@ async function mappedFields(wh: Warehouse, opts: RunSyncOptions): Promise<Mapped
   return Object.entries(fields).map(([name, mapping]) => ({ name, sql: fieldSql(wh.dialect, mapping) }));
 }
 
-function jsonSafe(value: unknown): unknown {
-  if (typeof value === "bigint")
-    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  return value;
-}
-
-function toRecord(row: Row, fields: MappedField[], op: string, sync: string): SyncRecord {
-  const previous =
-    typeof row[PREVIOUS] === "string" ? (JSON.parse(row[PREVIOUS]) as Record<string, unknown>) : undefined;
-  const key = String(row[KEY]);
-  const idempotencyKey = rowIdempotencyKey(sync, key, op, row[HASH], row[BASE]);
-  if (op === "delete" || op === "remove") return { key, op, fields: previous ?? {}, idempotencyKey };
-  const out: Record<string, unknown> = {};
-  for (const f of fields) out[f.name] = jsonSafe(row[f.name]);
-  const record: SyncRecord = { key, op: op as SyncRecord["op"], fields: out, idempotencyKey };
-  if (previous) record.previous = previous;
-  return record;
-}
-
 /** A guard stopped the run before anything was sent (see `guardStop`). */
 class GuardStop extends Error {}
 
@@ -169,15 +138,6 @@ const HEAP_BUDGET_MB = 48;
  * peak of a 1M-row sync; a quarter took no more off.
  */
 const DELIVERY_MEMORY_SHARE = 0.5;
-
-/** A batch of plan rows, turned into what is sent as it is read: the plan's row objects go. */
-interface PreparedBatch {
-  records: SyncRecord[];
-  /** Each record's row hash (NULL for removals), in order. */
-  hashes: (string | null)[];
-  /** Keys that failed in an earlier run (their errors are cleared once delivered). */
-  retried: Set<string>;
-}
 
 /**
  * Runs one sync: lock, plan in the warehouse, stream the plan in batches to the connector, and
@@ -325,70 +285,36 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
       planned[op] = (planned[op] ?? 0) + counts[kind];
     const limit = pLimit(cfg.concurrency);
     const inflight = new Set<Promise<void>>();
-    const errors: SyncResult["errors"] = [];
-    const operations: NonNullable<SyncResult["operations"]> = {};
-    result.operations = operations;
-    let done = 0;
-    const state = new GroupCommit(wh, t);
-    const prepare = (rows: Row[]): PreparedBatch => ({
-      records: rows.map((r) => toRecord(r, fields, ops[r[OP] as keyof typeof ops]!, opts.name)),
-      hashes: rows.map((r) => r[HASH] as string | null),
-      retried: new Set(rows.filter((r) => r[RETRY] === true).map((r) => String(r[KEY]))),
+    const delivery = new Delivery({
+      wh,
+      tables: t,
+      connector,
+      sync: opts.name,
+      runId,
+      fields,
+      operations: ops as Record<string, Operation>,
+      planned,
+      keepFields: !!input.previousFields,
+      maxAttempts: cfg.maxAttempts,
+      sleep,
+      onProgress: (d) => {
+        tally();
+        opts.onEvent?.({
+          type: "sync_progress",
+          sync: opts.name,
+          done: d.done,
+          planned: counts.planned,
+          delivered: d.delivered,
+          failed: d.rejected + d.failed,
+        });
+      },
     });
-    const processBatch = async ({ records, hashes, retried }: PreparedBatch) => {
-      const results = await deliverBatch(
-        connector,
-        records,
-        { sync: opts.name, runId, planned },
-        {
-          maxAttempts: cfg.maxAttempts,
-          sleep,
-        },
-      );
-      const upserted: { key: string; hash: string; fields?: string }[] = [];
-      const removed: string[] = [];
-      const failed: { key: string; operation: string; error: string }[] = [];
-      results.forEach((r: RowResult, i) => {
-        const record = records[i]!;
-        const op = operations[record.op] ?? { sent: 0, delivered: 0 };
-        operations[record.op] = op;
-        op.sent++;
-        if (r.status === "delivered") {
-          op.delivered++;
-          if (record.op === "delete" || record.op === "remove") removed.push(r.key);
-          else
-            upserted.push({
-              key: r.key,
-              hash: hashes[i]!,
-              fields: input.previousFields ? JSON.stringify(record.fields) : undefined,
-            });
-        } else {
-          failed.push({
-            key: r.key,
-            operation: record.op,
-            error: `${r.status}: ${redactor.redact(r.reason)}`,
-          });
-          if (errors.length < 10)
-            errors.push({ key: r.key, status: r.status, reason: redactor.redact(r.reason) });
-        }
-      });
-      // The snapshot moves only for rows the destination acknowledged, right after it did.
-      // Only keys the plan marks as failed before have errors to clear (pruneErrors left no others).
-      const cleared = [...upserted.map((r) => r.key), ...removed].filter((k) => retried.has(k));
-      await state.write({ upserted, removed, clearErrors: cleared, failed });
-      result.delivered += upserted.length + removed.length;
-      result.rejected += results.filter((r) => r.status === "rejected").length;
-      result.failed += results.filter((r) => r.status === "retryable").length;
-      done += records.length;
-      opts.onEvent?.({
-        type: "sync_progress",
-        sync: opts.name,
-        done,
-        planned: counts.planned,
-        delivered: result.delivered,
-        failed: result.rejected + result.failed,
-      });
-    };
+    function tally() {
+      result.delivered = delivery.delivered;
+      result.rejected = delivery.rejected;
+      result.failed = delivery.failed;
+      result.operations = delivery.perOperation;
+    }
     const batchSize = connector.batchSize;
     const keepHeap = heapBudget(HEAP_BUDGET_MB);
     for (const phase of ["retired", "rest"] as const) {
@@ -403,8 +329,8 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
           }
           if (stop) break;
           keepHeap();
-          const batch = prepare(rows);
-          const p = limit(() => processBatch(batch)).catch((error: Error) => {
+          const batch = delivery.prepare(rows);
+          const p = limit(() => delivery.send(batch)).catch((error: Error) => {
             stop ??= error;
           });
           inflight.add(p);
@@ -418,11 +344,20 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
       }
       if (stop) break;
     }
+    // Rows the destination took for work that spans the run (a job per operation) settle now.
+    if (!stop) {
+      try {
+        await delivery.finish();
+      } catch (error) {
+        stop = error as Error;
+      }
+    }
+    tally();
     await connector.close?.();
     const report = connector.report?.();
     if (report) result.destination = report;
     if (stop) throw stop;
-    result.errors = errors;
+    result.errors = delivery.errors;
     const threshold =
       typeof cfg.maxRejected === "number"
         ? cfg.maxRejected

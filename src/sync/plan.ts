@@ -1,3 +1,4 @@
+import type { Operation } from "../connector-kit/connector.ts";
 import type { Relation, Warehouse } from "../warehouse/types.ts";
 import type { SyncMode } from "./config.ts";
 import { SyncError } from "./errors.ts";
@@ -12,7 +13,7 @@ import type { StateTables } from "./state.ts";
  */
 export const MODE_OPERATIONS: Record<
   SyncMode,
-  Partial<Record<"added" | "changed" | "removed" | "retired", string>>
+  Partial<Record<"added" | "changed" | "removed" | "retired", Operation>>
 > = {
   upsert: { added: "upsert", changed: "upsert", retired: "delete" },
   update: { added: "update", changed: "update", retired: "delete" },

@@ -1,11 +1,11 @@
+import { backoffMs } from "../http/backoff.ts";
 import {
   BatchError,
   type Connector,
-  type RowResult,
   type SyncRecord,
   type WriteContext,
-} from "../connector-kit/connector.ts";
-import { backoffMs } from "../http/backoff.ts";
+  type WriteResult,
+} from "./connector.ts";
 
 export interface DeliverOptions {
   maxAttempts: number;
@@ -13,7 +13,8 @@ export interface DeliverOptions {
 }
 
 /**
- * Delivers one batch and returns exactly one final result per row:
+ * Delivers one batch and returns exactly one result per row, final or `pending` (the destination
+ * confirms it later, through `settle`; a pending row is not sent again here):
  * - rows the destination says to retry are sent again (backoff with jitter, or its delay) until
  *   `maxAttempts`, then stay `retryable` (recorded, retried next run);
  * - a batch refused as a whole for a reason a retry cannot fix is split in halves until the bad
@@ -21,15 +22,15 @@ export interface DeliverOptions {
  * - a fatal `BatchError` (credentials gone) is thrown: the caller stops the run.
  */
 export async function deliverBatch(
-  connector: Connector,
+  connector: Pick<Connector, "write">,
   batch: SyncRecord[],
   ctx: WriteContext,
   options: DeliverOptions,
-): Promise<RowResult[]> {
-  const final = new Map<string, RowResult>();
+): Promise<WriteResult[]> {
+  const final = new Map<string, WriteResult>();
   let pending = batch;
   for (let attempt = 1; pending.length > 0; attempt++) {
-    let results: RowResult[];
+    let results: WriteResult[];
     try {
       results = await connector.write(pending, ctx);
     } catch (error) {
@@ -61,7 +62,7 @@ export async function deliverBatch(
     const again: SyncRecord[] = [];
     let wait = 0;
     for (const record of pending) {
-      const r = byKey.get(record.key) ?? {
+      const r: WriteResult = byKey.get(record.key) ?? {
         key: record.key,
         status: "retryable" as const,
         reason: "the destination returned no result for this row",
