@@ -74,8 +74,14 @@ export const googleAdsDestinationSchema = z
     baseUrl: z.string().url().default("https://googleads.googleapis.com"),
     /** The OAuth token endpoint exchanging the refresh token for access tokens. */
     tokenUrl: z.string().url().default("https://oauth2.googleapis.com/token"),
-    /** Rows per batch; each batch is one offline user data job (sent in requests of 10,000 rows). */
+    /** Rows per batch the engine hands over (they wait for the run's jobs). */
     batchSize: z.number().int().positive().max(100_000).optional(),
+    /**
+     * Rows per offline user data job: a run of up to this many rows per operation is one job each
+     * (Google: one large job rather than several small ones). A longer run uploads every
+     * `rowsPerJob` rows, one job after the other; rows wait in memory (about 1 KB each) until then.
+     */
+    rowsPerJob: z.number().int().positive().max(1_000_000).default(100_000),
     /** Requests per second at most. */
     rateLimit: z.number().positive().optional(),
     /** Seconds before a request is abandoned and retried. */

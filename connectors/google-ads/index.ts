@@ -4,16 +4,19 @@ import {
   type ConnectorKit,
   type ConnectorParts,
   defineConnector,
+  deliverBatch,
+  type RowResult,
   TokenBucket,
+  type WriteContext,
 } from "../../src/connector-kit/index.ts";
 import { GoogleAdsApiError, googleAccessTokens } from "./auth.ts";
 import { GoogleAdsApi } from "./client.ts";
 import { type GoogleAdsDestinationConfig, googleAdsDestinationSchema } from "./config.ts";
 import { INLINE_WAIT_MAX_MS, retryInPlace } from "./errors.ts";
 import { googleAdsFieldProblems } from "./identifiers.ts";
-import { ListJobs } from "./list-jobs.ts";
 import { type GoogleAdsRunReport, RunStats } from "./report.ts";
-import { type Member, settleJob, type UploadOptions, uploadBatch } from "./upload-batch.ts";
+import { RunUpload } from "./run-upload.ts";
+import { uploadBatch } from "./upload-batch.ts";
 import { readUserList, readUserListSize, type UserListInfo } from "./user-list.ts";
 import { GOOGLE_ADS_VERSIONS } from "./versions.ts";
 
@@ -22,9 +25,8 @@ export { googleAdsFieldProblems } from "./identifiers.ts";
 export type { GoogleAdsRunReport } from "./report.ts";
 
 /**
- * Rows per batch, and so per offline user data job. Google recommends few large jobs over many
- * small ones; the engine holds up to two rounds of batches in memory, and each batch waits for
- * its job (10 minutes to 24 hours). 10,000 rows make one `addOperations` request.
+ * Rows per batch the engine hands over. Batches only collect rows for the run's jobs
+ * (`run-upload.ts`), so the size matters little; 10,000 rows make one `addOperations` request.
  */
 const DEFAULT_BATCH_SIZE = 10_000;
 /**
@@ -117,9 +119,23 @@ function googleAdsParts(
     );
     return list;
   };
-  // One job per operation at a time on the list, shared by the batches in flight (list-jobs.ts).
-  let jobOptions: UploadOptions | undefined;
-  const jobs = new ListJobs<Member>((kind, members) => settleJob(api, kind, members, jobOptions!));
+  // The run's rows wait here for its jobs, one per operation (run-upload.ts). An upload retries
+  // the rows of a job that failed in a new job, and isolates rows Google refuses as a request.
+  let context: WriteContext = { sync: "", runId: "" };
+  const upload = async (records: Parameters<typeof uploadBatch>[1]): Promise<RowResult[]> => {
+    const write = async (batch: typeof records) => {
+      const { uploadKeyType } = await userList();
+      return uploadBatch(api, batch, { config, uploadKeyType, sleep, stats });
+    };
+    const results = await deliverBatch(
+      { write: (batch) => write(batch).catch(fatalAsBatchError) },
+      records,
+      context,
+      { maxAttempts: kit.maxAttempts, sleep },
+    );
+    return results.filter((r): r is RowResult => r.status !== "pending");
+  };
+  const run = new RunUpload(upload, config.rowsPerJob);
   return {
     modes: ["audience"],
     removalNeedsFields: true,
@@ -136,18 +152,12 @@ function googleAdsParts(
     },
     // Once a write met a refusal no batch can get past, the batches the engine already queued
     // fail the same way at once, without another call (`stopAfterFatal`).
-    async write(batch) {
-      try {
-        const { uploadKeyType } = await userList();
-        jobOptions ??= { config, uploadKeyType, sleep, stats };
-        return await uploadBatch(api, batch, { ...jobOptions, jobs: (k, m) => jobs.submit(k, m) });
-      } catch (error) {
-        // The list gone or closed (read again when check() did not run), refused credentials.
-        throw error instanceof GoogleAdsApiError && error.fatal
-          ? new BatchError(error.message, error.retryable, error.retryAfterMs, true)
-          : error;
-      }
+    async write(batch, ctx) {
+      context = ctx;
+      await run.add(batch);
+      return batch.map((r) => ({ key: r.key, status: "pending" }));
     },
+    settle: (final) => run.settle(final),
     report() {
       const userList = listInfo && {
         id: config.userListId,
@@ -157,4 +167,11 @@ function googleAdsParts(
       return { ...stats.report(api.calls, userList) };
     },
   };
+}
+
+/** The list gone or closed (read again when check() did not run), refused credentials: fatal. */
+function fatalAsBatchError(error: unknown): never {
+  throw error instanceof GoogleAdsApiError && error.fatal
+    ? new BatchError(error.message, error.retryable, error.retryAfterMs, true)
+    : error;
 }

@@ -15,11 +15,6 @@ export interface UploadOptions {
   uploadKeyType: string;
   sleep: (ms: number) => Promise<void>;
   stats: RunStats;
-  /**
-   * Where members go to be uploaded: the run's `ListJobs`, so concurrent batches share one job
-   * per operation and never run two jobs on the list at once. Default: a job of their own.
-   */
-  jobs?: (kind: JobKind, members: Member[]) => Promise<Map<Member, RowResult>>;
 }
 
 export interface Member {
@@ -97,7 +92,7 @@ async function uploadJob(
  * rows causing it); a refusal no batch can get past (credentials, account, list, a long quota)
  * is a fatal BatchError: the run stops with that one message and its rows stay planned.
  */
-export async function settleJob(
+async function settleJob(
   api: GoogleAdsApi,
   kind: JobKind,
   members: Member[],
@@ -117,7 +112,8 @@ export async function settleJob(
 }
 
 /**
- * Sends one batch: rows to add and rows to remove go to separate jobs (Google refuses a job
+ * Uploads rows (the run's, or `rowsPerJob` of them: `run-upload.ts`): rows to add and rows to
+ * remove go to separate jobs (Google refuses a job
  * mixing them: CONFLICTING_OPERATION), removals first and to their end before the additions
  * start, since Google may process two jobs of a list in any order and a person removed under an
  * old key and added under a new one must stay.
@@ -164,7 +160,7 @@ export async function uploadBatch(
 
   const staleOutcome = new Map<string, RowResult>();
   if (removals.length) {
-    const outcome = await (o.jobs ?? ((k, m) => settleJob(api, k, m, o)))("remove", removals);
+    const outcome = await settleJob(api, "remove", removals, o);
     for (const m of removals) {
       const r = outcome.get(m)!;
       if (!m.stale) results.set(m.key, r);
@@ -190,7 +186,7 @@ export async function uploadBatch(
     return false;
   });
   if (ready.length) {
-    const outcome = await (o.jobs ?? ((k, m) => settleJob(api, k, m, o)))("create", ready);
+    const outcome = await settleJob(api, "create", ready, o);
     for (const m of ready) results.set(m.key, outcome.get(m)!);
   }
   return batch.map(

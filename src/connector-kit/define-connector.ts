@@ -3,7 +3,13 @@ import { createHttpClient, type HttpClient, type HttpClientOptions } from "../ht
 import { defaultSleep } from "../http/rate-limit.ts";
 import type { Redactor } from "../redactor.ts";
 import type { ApiVersionTable } from "./api-versions.ts";
-import { BatchError, type Connector, type ConnectorContext, type WriteContext } from "./connector.ts";
+import {
+  BatchError,
+  type Connector,
+  type ConnectorContext,
+  type SyncRecord,
+  type WriteContext,
+} from "./connector.ts";
 import { secretValues } from "./secret-field.ts";
 
 /** What a sync may set over its destination's settings (the sync's `batchSize`, `rateLimit`, `maxAttempts`). */
@@ -78,8 +84,8 @@ export interface ConnectorSpec<
    */
   versions?: ApiVersionTable;
   /**
-   * Once a write failed with a fatal `BatchError` (credentials refused, the audience gone), the
-   * batches the engine already queued fail the same way at once, without another request.
+   * Once a write or settle failed with a fatal `BatchError` (credentials refused, the audience
+   * gone), the batches the engine already queued fail the same way at once, without another request.
    */
   stopAfterFatal?: boolean;
   create(config: z.output<S>, kit: ConnectorKit): ConnectorParts<C>;
@@ -158,22 +164,33 @@ export function defineConnector<
           ? { version: settings.apiVersion, table: spec.versions, configKey: "destination.apiVersion" }
           : undefined;
       const connector = { ...parts, name: spec.type, batchSize, rateLimit, apiVersion } as unknown as C;
-      if (spec.stopAfterFatal) connector.write = stopAfterFatal(parts.write.bind(parts));
+      if (spec.stopAfterFatal) Object.assign(connector, stopAfterFatal(parts));
       return connector;
     },
   };
 }
 
-/** `write`, refusing every batch after the first fatal failure with that same failure. */
-function stopAfterFatal(write: Connector["write"]): Connector["write"] {
+/**
+ * `write` (and `settle`), refusing every call after the first fatal failure of either with that
+ * same failure.
+ */
+function stopAfterFatal(parts: Pick<Connector, "write" | "settle">): Pick<Connector, "write" | "settle"> {
   let fatal: BatchError | undefined;
-  return async (batch, ctx: WriteContext) => {
-    if (fatal) throw fatal;
-    try {
-      return await write(batch, ctx);
-    } catch (error) {
-      if (error instanceof BatchError && error.fatal) fatal = error;
-      throw error;
-    }
+  const guarded =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (fatal) throw fatal;
+      try {
+        return await call(...args);
+      } catch (error) {
+        if (error instanceof BatchError && error.fatal) fatal = error;
+        throw error;
+      }
+    };
+  const write = parts.write.bind(parts);
+  const settle = parts.settle?.bind(parts);
+  return {
+    write: guarded((batch: SyncRecord[], ctx: WriteContext) => write(batch, ctx)),
+    ...(settle ? { settle: guarded((final: boolean) => settle(final)) } : {}),
   };
 }

@@ -79,6 +79,11 @@ export class Delivery {
   /** Per operation: rows sent and rows delivered. */
   readonly perOperation: Record<string, { sent: number; delivered: number }> = {};
   private readonly pending = new Map<string, Sent>();
+  /**
+   * Outcomes settled before their batch's `write` answered (a concurrent batch asked first): they
+   * wait here for their row.
+   */
+  private readonly early = new Map<string, RowResult>();
   private readonly state: GroupCommit;
 
   constructor(private readonly o: DeliveryOptions) {
@@ -104,8 +109,11 @@ export class Delivery {
     );
     const final: [Sent, RowResult][] = [];
     results.forEach((r: WriteResult, i) => {
-      if (r.status === "pending") this.pending.set(r.key, batch[i]!);
-      else final.push([batch[i]!, r]);
+      const settled = r.status === "pending" ? this.early.get(r.key) : r;
+      if (settled) {
+        this.early.delete(r.key);
+        final.push([batch[i]!, settled]);
+      } else this.pending.set(r.key, batch[i]!);
     });
     await this.record(final);
     if (this.o.connector.settle) await this.settle(false);
@@ -131,7 +139,10 @@ export class Delivery {
     const outcomes: [Sent, RowResult][] = [];
     for (const r of settled) {
       const sent = this.pending.get(r.key);
-      if (!sent) continue;
+      if (!sent) {
+        this.early.set(r.key, r);
+        continue;
+      }
       this.pending.delete(r.key);
       outcomes.push([sent, r]);
     }

@@ -193,6 +193,65 @@ for (const target of [duckdbTarget, postgresTarget, bigqueryTarget]) {
       expect(left).toEqual([]);
     });
 
+    it("records rows a destination answers pending only once settled; a run stopped before that records none of them", async (ctx) => {
+      if (reason) return ctx.skip();
+      await setModel(
+        "m_pending",
+        Array.from({ length: 7 }, (_, i) => [i + 1, `p${i + 1}@x.com`, "t"] as [number, string, string]),
+      );
+      const dest = new MemoryDestination(2);
+      // Takes every row, applies nothing until settle(true), like a job run at the end.
+      let waiting: SyncRecord[] = [];
+      let failSettle: BatchError | undefined;
+      const settles: boolean[] = [];
+      const deferred = around(dest, {
+        async write(batch) {
+          waiting.push(...batch);
+          return batch.map((r) => ({ key: r.key, status: "pending" as const }));
+        },
+        async settle(final) {
+          settles.push(final);
+          if (!final) return [];
+          if (failSettle) throw failSettle;
+          const results = await dest.write(waiting);
+          waiting = [];
+          // One row the destination never answers: recorded as failed, sent again next run.
+          return results.filter((r) => r.key !== "6");
+        },
+      });
+      dest.reject.set("4", "no such member");
+      failSettle = new BatchError("the audience was deleted", false, undefined, true);
+      const stopped = await run("m_pending", deferred, { batchSize: 2, maxRejected: 5 });
+      expect([stopped.status, stopped.delivered, stopped.rejected, stopped.failed]).toEqual([
+        "error",
+        0,
+        0,
+        0,
+      ]);
+      expect(stopped.message).toContain("the audience was deleted");
+      const snapshot = await wh.query(`SELECT key FROM ${stateRel("m_pending__snapshot")}`);
+      expect(snapshot).toEqual([]);
+
+      failSettle = undefined;
+      waiting = [];
+      settles.length = 0;
+      const r = await run("m_pending", deferred, { batchSize: 2, maxRejected: 5 });
+      expect([r.status, r.delivered, r.rejected, r.failed]).toEqual(["success", 5, 1, 1]);
+      // Asked after each of the 4 batches without waiting, then once to finish.
+      expect(settles).toEqual([false, false, false, false, true]);
+      const kept = await wh.query<{ key: string }>(
+        `SELECT key FROM ${stateRel("m_pending__snapshot")} ORDER BY key`,
+      );
+      expect(kept.map((k) => k.key)).toEqual(["1", "2", "3", "5", "7"]);
+      const errors = await wh.query<{ key: string; error: string }>(
+        `SELECT key, error FROM ${stateRel("m_pending__errors")} ORDER BY key`,
+      );
+      expect(errors).toEqual([
+        { key: "4", error: "rejected: no such member" },
+        { key: "6", error: "retryable: the destination did not confirm it" },
+      ]);
+    });
+
     it("fails the run when rejections exceed maxRejected", async (ctx) => {
       if (reason) return ctx.skip();
       await setModel("m4", [

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchError } from "../../../src/connector-kit/connector.ts";
-import { connectorFor, sentOperations, sha } from "./helpers.ts";
+import { connectorFor, sentOperations, sha, writeAndSettle } from "./helpers.ts";
 import { type GoogleAdsMock, startGoogleAdsMock } from "./mock-server.ts";
 
 describe("google-ads check() and list kinds", () => {
@@ -49,7 +49,8 @@ describe("google-ads check() and list kinds", () => {
 
   it("a CRM_ID list receives user ids in clear; a CONTACT_INFO list never does", async () => {
     mock = await startGoogleAdsMock({ uploadKeyType: "CRM_ID" });
-    const results = await connectorFor(mock).connector.write(
+    const results = await writeAndSettle(
+      connectorFor(mock).connector,
       [
         { key: "1", op: "add", fields: { third_party_user_id: "u-1", email: "a@example.com" } },
         { key: "2", op: "add", fields: { email: "b@example.com" } },
@@ -67,7 +68,8 @@ describe("google-ads check() and list kinds", () => {
     expect([...mock.members]).toEqual(["user:u-1"]);
     await mock.close();
     mock = await startGoogleAdsMock();
-    const contact = await connectorFor(mock).connector.write(
+    const contact = await writeAndSettle(
+      connectorFor(mock).connector,
       [{ key: "1", op: "add", fields: { third_party_user_id: "u-1", email: "a@example.com" } }],
       ctx,
     );
@@ -90,7 +92,7 @@ describe("google-ads check() and list kinds", () => {
       op: "add" as const,
       fields: { email: `p${i}@example.com` },
     }));
-    const results = await connectorFor(mock, { batchSize: 100_000 }).connector.write(batch, ctx);
+    const results = await writeAndSettle(connectorFor(mock, { batchSize: 100_000 }).connector, batch, ctx);
     const adds = mock.calls.filter((c) => c.path.endsWith(":addOperations"));
     expect(adds.map((c) => (c.body.operations as unknown[]).length)).toEqual([100_000, 5]);
     expect(results.filter((r) => r.status === "rejected").map((r) => r.key)).toEqual([
@@ -105,7 +107,11 @@ describe("google-ads check() and list kinds", () => {
 
   it("a removal without the fields last delivered is rejected, saying so", async () => {
     mock = await startGoogleAdsMock();
-    const results = await connectorFor(mock).connector.write([{ key: "9", op: "remove", fields: {} }], ctx);
+    const results = await writeAndSettle(
+      connectorFor(mock).connector,
+      [{ key: "9", op: "remove", fields: {} }],
+      ctx,
+    );
     expect(results).toEqual([
       {
         key: "9",
@@ -124,7 +130,8 @@ describe("google-ads check() and list kinds", () => {
       },
     );
     const { connector } = connectorFor(mock);
-    const results = await connector.write(
+    const results = await writeAndSettle(
+      connector,
       [
         {
           key: "1",
@@ -164,7 +171,7 @@ describe("google-ads check() and list kinds", () => {
     const { connector } = connectorFor(mock);
     await connector.check();
     const batch = [{ key: "1", op: "add" as const, fields: { email: "a@example.com" } }];
-    const first = await connector.write(batch, ctx).catch((e: unknown) => e);
+    const first = await writeAndSettle(connector, batch, ctx).catch((e: unknown) => e);
     expect(first).toBeInstanceOf(BatchError);
     expect(first).toMatchObject({ fatal: true, retryable: false });
     expect((first as BatchError).message).toContain("CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE");

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { googleAdsDestinationSchema } from "../../../connectors/google-ads/config.ts";
 import { googleAdsConnector } from "../../../connectors/google-ads/index.ts";
 import { Redactor } from "../../../src/config/secrets.ts";
+import type { Connector, RowResult, SyncRecord, WriteContext } from "../../../src/connector-kit/index.ts";
 import type { GoogleAdsMock } from "./mock-server.ts";
 
 /** SHA-256 hex, computed here independently of the connector's code. */
@@ -65,4 +66,15 @@ export function sentOperations(mock: GoogleAdsMock, from = 0) {
     }
   }
   return out;
+}
+
+/** `write()` then `settle(true)`: each row's final result, as the engine records it. */
+export async function writeAndSettle(
+  connector: Connector,
+  batch: SyncRecord[],
+  ctx: WriteContext,
+): Promise<RowResult[]> {
+  const written = await connector.write(batch, ctx);
+  const settled = new Map(((await connector.settle?.(true)) ?? []).map((r) => [r.key, r]));
+  return written.map((r) => (r.status === "pending" ? settled.get(r.key)! : r));
 }

@@ -4,7 +4,7 @@ import { syncConfigSchema } from "../../../src/sync/config.ts";
 import { runSync } from "../../../src/sync/engine.ts";
 import type { Warehouse } from "../../../src/warehouse/types.ts";
 import { duckdbTarget } from "../../conformance/targets.ts";
-import { connectorFor, sentOperations, sha } from "./helpers.ts";
+import { connectorFor, sentOperations, sha, writeAndSettle } from "./helpers.ts";
 import { type GoogleAdsMock, startGoogleAdsMock } from "./mock-server.ts";
 
 const SCHEMA = "gads";
@@ -175,11 +175,29 @@ describe("google-ads connector through the sync engine (DuckDB, local mock of th
     expect(r.status).toBe("success");
     expect(r.delivered).toBe(40);
     expect(mock.concurrentRunRefused).toBe(0);
-    const jobs = [...mock.jobs.values()];
-    expect(jobs.length).toBeLessThan(8);
-    expect(jobs.reduce((n, j) => n + j.operations.length, 0)).toBe(40);
-    expect(jobs.some((j) => j.operations.length > 5)).toBe(true);
+    // The whole run is one job, filled by the batches as they came.
+    expect([...mock.jobs.values()].map((j) => [j.kind, j.status, j.operations.length])).toEqual([
+      ["create", "SUCCESS", 40],
+    ]);
     expect(new Set(mock.members)).toEqual(new Set(range(1, 41).flatMap((i) => memberKeysOf(i))));
+  });
+
+  it("a run longer than rowsPerJob uploads every rowsPerJob rows, one job after the other", async () => {
+    mock = await startGoogleAdsMock();
+    await setModel("aud_long", people(range(1, 26)));
+    const r = await run(
+      "long",
+      "aud_long",
+      connectorFor(mock, { rowsPerJob: 10 }, { batchSize: 5 }).connector,
+      { concurrency: 4 },
+    );
+    expect([r.status, r.delivered, r.message, r.errors]).toEqual(["success", 25, undefined, []]);
+    expect(mock.concurrentRunRefused).toBe(0);
+    const jobs = [...mock.jobs.values()];
+    expect(jobs.every((j) => j.kind === "create" && j.status === "SUCCESS")).toBe(true);
+    // Two full uploads of 10 while the batches kept coming, the last 5 at the end.
+    expect(jobs.map((j) => j.operations.length)).toEqual([10, 10, 5]);
+    expect(new Set(mock.members)).toEqual(new Set(range(1, 26).flatMap((i) => memberKeysOf(i))));
   });
 
   it("priorDelivery: a list that already has members stops a sync whose state is empty", async () => {
@@ -297,15 +315,17 @@ describe("google-ads connector through the sync engine (DuckDB, local mock of th
     expect([first.status, first.delivered, first.failed]).toEqual(["success", 30, 0]);
     expect(sleeps.filter((ms) => ms === 30_000)).toHaveLength(2);
 
-    // A delay too long to hold a request: the rows come back retryable with it, and the engine waits.
+    // A delay too long to hold a request: the rows come back retryable with it, and the upload
+    // waits before sending them again (into the same run's job).
     mock.faults.quota = 1;
     mock.faults.quotaRetryDelay = "600s";
     mock.faults.quotaStyle = "retryInfo";
     mock.faults.quotaActions = ["addOperations"];
     await setModel("aud_quota", people(range(1, 36)));
-    const second = await run("quota", "aud_quota", connectorFor(mock).connector);
+    const again = connectorFor(mock);
+    const second = await run("quota", "aud_quota", again.connector);
     expect([second.status, second.delivered, second.failed]).toEqual(["success", 5, 0]);
-    expect(engineSleeps).toContain(600_000);
+    expect(again.sleeps).toContain(600_000);
     expect(new Set(mock.members)).toEqual(new Set(range(1, 36).flatMap((i) => memberKeysOf(i))));
   });
 
@@ -352,7 +372,11 @@ describe("google-ads connector through the sync engine (DuckDB, local mock of th
   it("a job still running at jobTimeout leaves its rows retryable", async () => {
     mock = await startGoogleAdsMock({ pollsUntilDone: 1_000 });
     await setModel("aud_slow", people(range(1, 4)));
-    const { connector, sleeps } = connectorFor(mock, { jobTimeout: 10, pollInterval: 60 });
+    const { connector, sleeps } = connectorFor(
+      mock,
+      { jobTimeout: 10, pollInterval: 60 },
+      { maxAttempts: 1 },
+    );
     const r = await run("slow", "aud_slow", connector, { maxAttempts: 1 });
     expect([r.status, r.delivered, r.failed]).toEqual(["failed", 0, 3]);
     expect(r.errors![0]!.reason).toMatch(/was still RUNNING after 10 minutes \(jobTimeout\)/);
@@ -525,10 +549,14 @@ describe("google-ads connector through the sync engine (DuckDB, local mock of th
     expect(mock.calls).toHaveLength(1);
     expect(mock.tokenRequests).toBe(1);
     mock.expireAccessTokens();
-    const results = await connector.write([{ key: "1", op: "add", fields: { email: "a@example.com" } }], {
-      sync: "s",
-      runId: "r",
-    });
+    const results = await writeAndSettle(
+      connector,
+      [{ key: "1", op: "add", fields: { email: "a@example.com" } }],
+      {
+        sync: "s",
+        runId: "r",
+      },
+    );
     expect(results).toEqual([{ key: "1", status: "delivered" }]);
     expect(mock.tokenRequests).toBe(2);
     expect(mock.calls[1]!.status).toBe(401);
