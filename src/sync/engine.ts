@@ -29,6 +29,7 @@ import {
   foldJournal,
   migrateState,
   pruneErrors,
+  type StateTables,
   stateRowCount,
   stateTables,
 } from "./state.ts";
@@ -155,13 +156,23 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
   }
 }
 
+/** What the phases of one run share. */
+interface RunContext {
+  opts: RunSyncOptions;
+  runId: string;
+  started: number;
+  wh: Warehouse;
+  cfg: SyncConfig;
+  t: StateTables;
+  fields: MappedField[];
+  input: PlanInput;
+  result: SyncResult;
+}
+
 async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
-  const started = performance.now();
-  const runId = newRunId();
   const wh = opts.warehouse;
   const cfg = opts.config;
   const t = stateTables(cfg.stateSchema, opts.name);
-  const sleep = opts.sleep ?? defaultSleep;
   const fields = await mappedFields(wh, opts);
   const input: PlanInput = {
     modelRelation: opts.modelRelation,
@@ -172,7 +183,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
   };
   await checkKeys(wh, input, opts.name);
   await ensureState(wh, t);
-  const d = wh.dialect;
+  const runId = newRunId();
   const result: SyncResult = {
     sync: opts.name,
     runId,
@@ -184,53 +195,63 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
     failed: 0,
     elapsed: 0,
   };
-  const guard = async (counts: PlanCounts, connector: Connector | undefined) => {
-    const stateRows = await stateRowCount(wh, t);
-    return guardStop({
-      name: opts.name,
-      config: cfg,
-      counts,
-      stateRows,
-      modelRows: await countRows(wh, opts.modelRelation),
-      lostState:
-        stateRows === 0 && !opts.fullResync
-          ? await lostStateEvidence(wh, t, opts.name, connector)
-          : undefined,
-      fullResync: !!opts.fullResync,
-      allowMassRemoval: !!opts.allowMassRemoval,
-    });
-  };
+  const run: RunContext = { opts, runId, started: performance.now(), wh, cfg, t, fields, input, result };
+  if (opts.dryRun) await dryRun(run);
+  else await sendPlanned(run, await openConnector(run));
+  result.elapsed = (performance.now() - run.started) / 1000;
+  opts.onEvent?.({ type: "sync_finish", result });
+  return result;
+}
 
-  if (opts.dryRun) {
-    const from = `(${planSql(wh, t, input, await deliveredSql(wh, t))}) AS plan`;
-    result.counts = await countPlan(wh, from, cfg.mode);
-    const stop = await guard(result.counts, undefined);
-    if (stop) result.message = `a real run would stop here: ${stop}`;
-    result.samples = {};
-    for (const [kind, op] of Object.entries(MODE_OPERATIONS[cfg.mode])) {
-      const rows = await wh.query(
-        `SELECT * FROM ${from} WHERE ${d.quoteIdentifier(OP)} = ${d.literal(kind)} ORDER BY ${d.quoteIdentifier(KEY)} LIMIT 5`,
-      );
-      if (rows.length)
-        result.samples[op] = rows.map((r) => ({ key: r[KEY], ...toRecord(r, fields, op, opts.name).fields }));
-    }
-    result.status = "dry_run";
-    opts.onEvent?.({ type: "sync_start", sync: opts.name, counts: result.counts, dryRun: true });
-    result.elapsed = (performance.now() - started) / 1000;
-    opts.onEvent?.({ type: "sync_finish", result });
-    return result;
+/** A guard's reason to stop before anything is sent (mass removal, lost state...), if any. */
+async function guard(run: RunContext, counts: PlanCounts, connector: Connector | undefined) {
+  const { wh, t, opts } = run;
+  const stateRows = await stateRowCount(wh, t);
+  return guardStop({
+    name: opts.name,
+    config: run.cfg,
+    counts,
+    stateRows,
+    modelRows: await countRows(wh, opts.modelRelation),
+    lostState:
+      stateRows === 0 && !opts.fullResync ? await lostStateEvidence(wh, t, opts.name, connector) : undefined,
+    fullResync: !!opts.fullResync,
+    allowMassRemoval: !!opts.allowMassRemoval,
+  });
+}
+
+/** `--dry-run`: the plan's counts and a few rows per operation; nothing sent or committed. */
+async function dryRun(run: RunContext): Promise<void> {
+  const { wh, t, cfg, opts, result } = run;
+  const d = wh.dialect;
+  const from = `(${planSql(wh, t, run.input, await deliveredSql(wh, t))}) AS plan`;
+  result.counts = await countPlan(wh, from, cfg.mode);
+  const stop = await guard(run, result.counts, undefined);
+  if (stop) result.message = `a real run would stop here: ${stop}`;
+  result.samples = {};
+  for (const [kind, op] of Object.entries(MODE_OPERATIONS[cfg.mode])) {
+    const rows = await wh.query(
+      `SELECT * FROM ${from} WHERE ${d.quoteIdentifier(OP)} = ${d.literal(kind)} ORDER BY ${d.quoteIdentifier(KEY)} LIMIT 5`,
+    );
+    if (rows.length)
+      result.samples[op] = rows.map((r) => ({
+        key: r[KEY],
+        ...toRecord(r, run.fields, op, opts.name).fields,
+      }));
   }
+  result.status = "dry_run";
+  opts.onEvent?.({ type: "sync_start", sync: opts.name, counts: result.counts, dryRun: true });
+}
 
+/** The sync's destination, checked against the fields and the mode before anything is sent. */
+async function openConnector(run: RunContext): Promise<Connector> {
+  const { opts, cfg, wh, input } = run;
   const connector =
     opts.connector ??
     (await createConnector(
       cfg.destination,
       { projectDir: opts.projectDir, redactor, sleep: opts.sleep },
-      {
-        batchSize: cfg.batchSize,
-        rateLimit: cfg.rateLimit,
-        maxAttempts: cfg.maxAttempts,
-      },
+      { batchSize: cfg.batchSize, rateLimit: cfg.rateLimit, maxAttempts: cfg.maxAttempts },
     ));
   input.previousFields = !!connector.removalNeedsFields;
   // Merged-away profile ids are deleted where the destination can delete (remove in audiences).
@@ -241,7 +262,7 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
   ) {
     input.merges = opts.mergesRelation;
   }
-  const fieldProblems = connector.validateFields?.(fields.map((f) => f.name)) ?? [];
+  const fieldProblems = connector.validateFields?.(run.fields.map((f) => f.name)) ?? [];
   if (fieldProblems.length) {
     throw new SyncError(
       `sync "${opts.name}": the ${connector.name} destination cannot take these fields; nothing was sent:\n  ${fieldProblems.join("\n  ")}`,
@@ -252,111 +273,45 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
       `sync "${opts.name}": the ${connector.name} destination does not support mode ${cfg.mode}`,
     );
   }
-  const lock = await SyncLock.acquire(wh, t, opts.name, runId, cfg.lockLease);
-  const runs = d.quoteRelation(t.runs);
+  return connector;
+}
+
+/**
+ * A real run under the sync's lock: fold what earlier runs left, plan, guard, send, and record
+ * the run in the history whatever happened.
+ */
+async function sendPlanned(run: RunContext, connector: Connector): Promise<void> {
+  const { wh, t, cfg, opts, result } = run;
+  const d = wh.dialect;
+  const lock = await SyncLock.acquire(wh, t, opts.name, run.runId, cfg.lockLease);
   let releaseDelivery: (() => Promise<void>) | undefined;
   try {
     // Runs this one took over were marked abandoned by the lock.
     await wh.execute(
-      `INSERT INTO ${runs} (run_id, sync, started_at, status) VALUES (${d.literal(runId)}, ${d.literal(opts.name)}, ${d.currentTimestamp()}, 'running')`,
+      `INSERT INTO ${d.quoteRelation(t.runs)} (run_id, sync, started_at, status) VALUES (${d.literal(run.runId)}, ${d.literal(opts.name)}, ${d.currentTimestamp()}, 'running')`,
     );
-    let stop: Error | undefined;
+    const stop: { error?: Error } = {};
     lock.startRenewing(() => {
-      stop = new SyncError(`sync "${opts.name}": lost its lock (lease expired); stopped sending`);
+      stop.error = new SyncError(`sync "${opts.name}": lost its lock (lease expired); stopped sending`);
     });
     await connector.check();
     // What an earlier run acknowledged, and a killed run left in the journal, is in the snapshot.
     await migrateState(wh, t);
     await foldJournal(wh, t);
-    await buildPlan(wh, t, input);
+    await buildPlan(wh, t, run.input);
     await pruneErrors(wh, t);
     const counts = await countPlan(wh, d.quoteRelation(t.plan), cfg.mode);
     result.counts = counts;
-    const stopped = await guard(counts, connector);
+    const stopped = await guard(run, counts, connector);
     if (stopped) throw new GuardStop(stopped);
     // Delivery reads pages and appends to the journal: half the sync limit is plenty.
     releaseDelivery = await wh.constrainMemory?.(DELIVERY_MEMORY_SHARE);
     opts.onEvent?.({ type: "sync_start", sync: opts.name, counts, dryRun: false });
-
-    const ops = MODE_OPERATIONS[cfg.mode];
-    // Rows planned per operation, for destinations that announce an upload's size.
-    const planned: Partial<Record<Operation, number>> = {};
-    for (const [kind, op] of Object.entries(ops) as [keyof typeof ops, Operation][])
-      planned[op] = (planned[op] ?? 0) + counts[kind];
-    const limit = pLimit(cfg.concurrency);
-    const inflight = new Set<Promise<void>>();
-    const delivery = new Delivery({
-      wh,
-      tables: t,
-      connector,
-      sync: opts.name,
-      runId,
-      fields,
-      operations: ops as Record<string, Operation>,
-      planned,
-      keepFields: !!input.previousFields,
-      maxAttempts: cfg.maxAttempts,
-      sleep,
-      onProgress: (d) => {
-        tally();
-        opts.onEvent?.({
-          type: "sync_progress",
-          sync: opts.name,
-          done: d.done,
-          planned: counts.planned,
-          delivered: d.delivered,
-          failed: d.rejected + d.failed,
-        });
-      },
-    });
-    function tally() {
-      result.delivered = delivery.delivered;
-      result.rejected = delivery.rejected;
-      result.failed = delivery.failed;
-      result.operations = delivery.perOperation;
-    }
-    const batchSize = connector.batchSize;
-    const keepHeap = heapBudget(HEAP_BUDGET_MB);
-    for (const phase of ["retired", "rest"] as const) {
-      if (phase === "retired" && !counts.retired) continue;
-      const stream = planBatches(wh, t.plan, sentCondition(wh, cfg.mode, phase), batchSize);
-      try {
-        for await (const rows of stream) {
-          if (opts.signal?.aborted) {
-            stop ??= new SyncError(
-              `sync "${opts.name}": interrupted; stopped sending (the rows not sent go out next run)`,
-            );
-          }
-          if (stop) break;
-          keepHeap();
-          const batch = delivery.prepare(rows);
-          const p = limit(() => delivery.send(batch)).catch((error: Error) => {
-            stop ??= error;
-          });
-          inflight.add(p);
-          p.finally(() => inflight.delete(p));
-          // Backpressure: at most two rounds of batches in memory.
-          while (inflight.size >= cfg.concurrency * 2) await Promise.race(inflight);
-        }
-      } finally {
-        // Batches already sent are committed (or recorded) before the run ends, whatever happened.
-        await Promise.all(inflight);
-      }
-      if (stop) break;
-    }
-    // Rows the destination took for work that spans the run (a job per operation) settle now.
-    if (!stop) {
-      try {
-        await delivery.finish();
-      } catch (error) {
-        stop = error as Error;
-      }
-    }
-    tally();
+    const delivery = await deliverPlan(run, connector, counts, stop);
     await connector.close?.();
     const report = connector.report?.();
     if (report) result.destination = report;
-    if (stop) throw stop;
+    if (stop.error) throw stop.error;
     result.errors = delivery.errors;
     const threshold =
       typeof cfg.maxRejected === "number"
@@ -379,24 +334,112 @@ async function runSyncConstrained(opts: RunSyncOptions): Promise<SyncResult> {
         result.message = `the delivered rows are journaled but the snapshot could not take them (the next run retries): ${redactor.redact(error.message)}`;
       }
     });
-    result.elapsed = (performance.now() - started) / 1000;
-    const c = result.counts;
-    // What the snapshot holds now: a later run that finds it empty can tell the state was lost.
-    const stateRows = await stateRowCount(wh, t).catch(() => null);
-    await wh
-      .execute(
-        `UPDATE ${runs} SET finished_at = ${d.currentTimestamp()}, status = ${d.literal(result.status)},
-           planned = ${c.planned}, added = ${c.added}, changed = ${c.changed}, removed = ${c.removed + c.retired},
-           delivered = ${result.delivered}, rejected = ${result.rejected}, failed = ${result.failed},
-           skipped = ${c.skipped}, retried = ${c.retried}, message = ${d.literal(result.message ?? null)},
-           state_rows = ${stateRows ?? "NULL"}, invocation_id = ${d.literal(opts.invocationId ?? null)},
-           target = ${d.literal(opts.targetName ?? null)},
-           first_errors = ${d.literal(result.errors?.length ? JSON.stringify(result.errors.slice(0, 3)) : null)}
-         WHERE run_id = ${d.literal(runId)}`,
-      )
-      .catch(() => undefined);
+    result.elapsed = (performance.now() - run.started) / 1000;
+    await recordRun(run);
     await lock.release().catch(() => undefined);
   }
-  opts.onEvent?.({ type: "sync_finish", result });
-  return result;
+}
+
+/**
+ * Sends the plan's rows in batches (removals of retired keys first), `concurrency` at a time,
+ * until the plan is done or `stop` holds an error; then settles what the destination left
+ * pending. The result's counts follow every batch.
+ */
+async function deliverPlan(
+  run: RunContext,
+  connector: Connector,
+  counts: PlanCounts,
+  stop: { error?: Error },
+): Promise<Delivery> {
+  const { wh, t, cfg, opts, result } = run;
+  const ops = MODE_OPERATIONS[cfg.mode] as Record<string, Operation>;
+  // Rows planned per operation, for destinations that announce an upload's size.
+  const planned: Partial<Record<Operation, number>> = {};
+  for (const [kind, op] of Object.entries(ops))
+    planned[op] = (planned[op] ?? 0) + counts[kind as keyof PlanCounts];
+  const tally = (d: Delivery) => {
+    result.delivered = d.delivered;
+    result.rejected = d.rejected;
+    result.failed = d.failed;
+    result.operations = d.perOperation;
+  };
+  const delivery = new Delivery({
+    wh,
+    tables: t,
+    connector,
+    sync: opts.name,
+    runId: run.runId,
+    fields: run.fields,
+    operations: ops,
+    planned,
+    keepFields: !!run.input.previousFields,
+    maxAttempts: cfg.maxAttempts,
+    sleep: opts.sleep ?? defaultSleep,
+    onProgress: (d) => {
+      tally(d);
+      opts.onEvent?.({
+        type: "sync_progress",
+        sync: opts.name,
+        done: d.done,
+        planned: counts.planned,
+        delivered: d.delivered,
+        failed: d.rejected + d.failed,
+      });
+    },
+  });
+  const limit = pLimit(cfg.concurrency);
+  const inflight = new Set<Promise<void>>();
+  const keepHeap = heapBudget(HEAP_BUDGET_MB);
+  for (const phase of ["retired", "rest"] as const) {
+    if (phase === "retired" && !counts.retired) continue;
+    const stream = planBatches(wh, t.plan, sentCondition(wh, cfg.mode, phase), connector.batchSize);
+    try {
+      for await (const rows of stream) {
+        if (opts.signal?.aborted) {
+          stop.error ??= new SyncError(
+            `sync "${opts.name}": interrupted; stopped sending (the rows not sent go out next run)`,
+          );
+        }
+        if (stop.error) break;
+        keepHeap();
+        const batch = delivery.prepare(rows);
+        const p = limit(() => delivery.send(batch)).catch((error: Error) => {
+          stop.error ??= error;
+        });
+        inflight.add(p);
+        p.finally(() => inflight.delete(p));
+        // Backpressure: at most two rounds of batches in memory.
+        while (inflight.size >= cfg.concurrency * 2) await Promise.race(inflight);
+      }
+    } finally {
+      // Batches already sent are committed (or recorded) before the run ends, whatever happened.
+      await Promise.all(inflight);
+    }
+    if (stop.error) break;
+  }
+  // Rows the destination took for work that spans the run (a job per operation) settle now.
+  if (!stop.error) await delivery.finish().catch((error: Error) => (stop.error = error));
+  tally(delivery);
+  return delivery;
+}
+
+/** The run's line in the history (`sync_runs`), with what the snapshot holds now. */
+async function recordRun(run: RunContext): Promise<void> {
+  const { wh, t, opts, result } = run;
+  const d = wh.dialect;
+  const c = result.counts;
+  // What the snapshot holds now: a later run that finds it empty can tell the state was lost.
+  const stateRows = await stateRowCount(wh, t).catch(() => null);
+  await wh
+    .execute(
+      `UPDATE ${d.quoteRelation(t.runs)} SET finished_at = ${d.currentTimestamp()}, status = ${d.literal(result.status)},
+         planned = ${c.planned}, added = ${c.added}, changed = ${c.changed}, removed = ${c.removed + c.retired},
+         delivered = ${result.delivered}, rejected = ${result.rejected}, failed = ${result.failed},
+         skipped = ${c.skipped}, retried = ${c.retried}, message = ${d.literal(result.message ?? null)},
+         state_rows = ${stateRows ?? "NULL"}, invocation_id = ${d.literal(opts.invocationId ?? null)},
+         target = ${d.literal(opts.targetName ?? null)},
+         first_errors = ${d.literal(result.errors?.length ? JSON.stringify(result.errors.slice(0, 3)) : null)}
+       WHERE run_id = ${d.literal(run.runId)}`,
+    )
+    .catch(() => undefined);
 }

@@ -85,14 +85,21 @@ for (const [definition, fixture, registered] of cases) {
       for (const secret of running.secrets) expect(c.redactor.redact(`a ${secret} b`)).toBe("a *** b");
     });
 
-    it("check() passes against the API, and write() returns one result per row", async () => {
+    it("check() passes against the API, and write() returns one result per row (settle() the pending ones)", async () => {
       const connector = connect();
       await connector.check();
       const records = fixture.records();
-      const results = await connector.write(records, writeCtx);
-      expect(results).toHaveLength(records.length);
-      expect(new Set(results.map((r) => r.key))).toEqual(new Set(records.map((r) => r.key)));
-      expect(results.every((r) => r.status === "delivered")).toBe(true);
+      const written = await connector.write(records, writeCtx);
+      expect(written).toHaveLength(records.length);
+      expect(new Set(written.map((r) => r.key))).toEqual(new Set(records.map((r) => r.key)));
+      const pending = written.filter((r) => r.status === "pending");
+      if (pending.length)
+        expect(connector.settle, "a connector answering pending needs settle()").toBeDefined();
+      const settled = (await connector.settle?.(true)) ?? [];
+      // Every pending row is settled exactly once, and nothing else is.
+      expect(settled.map((r) => r.key).sort()).toEqual(pending.map((r) => r.key).sort());
+      const final = [...written.filter((r) => r.status !== "pending"), ...settled];
+      expect(final.every((r) => r.status === "delivered")).toBe(true);
       await connector.close?.();
     });
   });
