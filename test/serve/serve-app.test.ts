@@ -10,6 +10,8 @@ let dir: string;
 let server: RunningServer;
 /** A member of the demo's win-back audience, with what the warehouse says about it. */
 let person: { email: string; profileId: string; identifiers: string[]; audiences: string[] };
+/** The demo's strongest probabilistic pair, and the last names its records hold. */
+let pair: { a: string; b: string; lastNames: [string, string] };
 
 /** Read straight from the built database (before the server starts), to compare with what it shows. */
 async function expectedPerson(file: string) {
@@ -28,6 +30,14 @@ async function expectedPerson(file: string) {
     if ((await rows(`select 1 from ${a} where profile_id = '${member!.profile_id}'`)).length)
       audiences.push(a);
   }
+  const [top] = await rows(
+    "select record_id_l as a, record_id_r as b from support_loyalty_matches order by match_weight desc, 1, 2 limit 1",
+  );
+  const names = await rows(
+    `select record_id, last_name from (${"select 'ticket:' || ticket_id as record_id, last_name from stg_support_tickets union all select 'loyalty:' || member_id, last_name from stg_loyalty_members union all select 'contact:' || cast(contact_id as varchar), last_name from stg_crm_contacts"}) where record_id in ('${top!.a}', '${top!.b}')`,
+  );
+  const lastName = (id: string) => names.find((n) => n.record_id === id)?.last_name ?? "";
+  pair = { a: top!.a!, b: top!.b!, lastNames: [lastName(top!.a!), lastName(top!.b!)] };
   c.closeSync();
   db.closeSync();
   return {
@@ -73,6 +83,33 @@ describe("cdp serve: the app's JSON", () => {
     expect(p.golden.email?.source).toBeTruthy();
     expect(p.traits.churn_risk).toBe("high");
     expect(p.records.length).toBeGreaterThan(0);
+  });
+
+  it("explains a probabilistic link in the words of cdp identity explain, with the values compared", async () => {
+    const search = (await (
+      await fetch(`${server.url}/app/api/search?q=${encodeURIComponent(pair.a.split(":")[1]!)}`)
+    ).json()) as {
+      matches: { profile_id: string }[];
+    };
+    expect(search.matches.length).toBeGreaterThan(0);
+    const links = (
+      await Promise.all(
+        search.matches.map(async (m) => {
+          const p = (await (await fetch(`${server.url}/app/api/profiles/${m.profile_id}`)).json()) as {
+            links: { record_a: string; record_b: string; explanation: string }[];
+          };
+          return p.links;
+        }),
+      )
+    ).flat();
+    const link = links.find((l) => l.record_a === pair.a && l.record_b === pair.b);
+    expect(link, JSON.stringify(links.map((l) => [l.record_a, l.record_b]))).toBeDefined();
+    expect(link!.explanation).toContain(`Why support_loyalty_matches scores ${pair.a} and ${pair.b}`);
+    // Each comparison names what it compared; the last names as the records hold them.
+    expect(link!.explanation).toContain(
+      `: ${JSON.stringify(pair.lastNames[0])} and ${JSON.stringify(pair.lastNames[1])}`,
+    );
+    expect(link!.explanation).not.toMatch(/undefined|\[object/);
   });
 
   it("answers audiences: sizes, overlap, a sample", async () => {
