@@ -2,6 +2,7 @@ import { z } from "zod";
 import { collectConfigSchema } from "../collect/config.ts";
 import { identityConfigSchema } from "../identity/stitch/rules.ts";
 import { apiConfigSchema } from "../serve/api-config.ts";
+import { serveConfigSchema } from "../serve/serve-config.ts";
 import { syncConfigSchema } from "../sync/config.ts";
 import { targetSchema } from "../warehouse/config.ts";
 
@@ -90,6 +91,8 @@ export const configSchema = z
     syncs: z.record(identifierName, syncConfigSchema).default({}),
     /** The profile API of `cdp serve`: the fields it exposes and the tokens that may ask. */
     api: apiConfigSchema.optional(),
+    /** `cdp serve`: the models Profile 360 reads, how often it looks for a new build. */
+    serve: serveConfigSchema.optional(),
     /** The event collector (`cdp collect`): sources and write keys, CORS, its log and loader. */
     collect: collectConfigSchema.optional(),
   })

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from "fastify";
+import type { LoadedConfig } from "../config/load.ts";
+import type { Compilation } from "../project/compile.ts";
 import { compileLoaded, loadProject, type ProjectOptions, targetDir } from "../project/open.ts";
+import type { ModelNode } from "../project/types.ts";
+import type { Relation } from "../warehouse/types.ts";
+import { checkProfileModels } from "./app/discover.ts";
 import { openReadSource } from "./read-source.ts";
 import { createServer, type ServeState } from "./server.ts";
 
@@ -35,7 +40,11 @@ export interface RunningServer {
 export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
   const loaded = await loadProject(options);
   const compilation = await compileLoaded(loaded);
-  const source = await openReadSource(loaded, targetDir(loaded));
+  checkProfileModels(loaded, compilation);
+  const source = await openReadSource(loaded, targetDir(loaded), {
+    relations: watchedRelations(loaded, compilation),
+    pollMs: (loaded.config.serve?.refreshSeconds ?? 60) * 1000,
+  });
   try {
     const extend =
       options.app === false
@@ -60,4 +69,26 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     await source.close();
     throw error;
   }
+}
+
+/**
+ * What a finished build changes that the server shows: the stitch models, the API's models and
+ * audiences, the golden record and records models, the audiences synced. Polled on warehouses
+ * other processes write (a catalog read per look).
+ */
+function watchedRelations(loaded: LoadedConfig, compilation: Compilation): Relation[] {
+  const models = [...compilation.nodes.values()].filter((n): n is ModelNode => n.resourceType === "model");
+  const { api, serve, syncs } = loaded.config;
+  const names = new Set([
+    ...(api ? [api.identity, ...api.audiences, ...Object.keys(api.fields)] : []),
+    ...(serve?.profile.golden ? [serve.profile.golden] : []),
+    ...(serve?.profile.records ? [serve.profile.records] : []),
+    ...Object.values(syncs)
+      .filter((sync) => sync.mode === "audience")
+      .map((sync) => sync.model),
+  ]);
+  return models
+    .filter((m) => names.has(m.name) || m.config.materialized === "stitch")
+    .filter((m) => m.config.materialized !== "ephemeral")
+    .map((m) => m.relation);
 }

@@ -248,6 +248,12 @@ export interface Warehouse {
    * release restores the setting.
    */
   constrainMemory?(share?: number): Promise<() => Promise<void>>;
+  /**
+   * A value that changes whenever one of `relations` is rebuilt or written to, read from the
+   * catalog without scanning data: `cdp serve` polls it to see builds other processes finish.
+   * Optional (an embedded warehouse is followed otherwise).
+   */
+  changeStamp?(relations: Relation[]): Promise<string>;
   close(): Promise<void>;
 }
 

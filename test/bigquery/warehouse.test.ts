@@ -108,6 +108,17 @@ describe("BigQuery jobs", () => {
     }
   });
 
+  it("changeStamp follows tables.get lastModifiedTime: a write changes it, a read does not", async () => {
+    await wh.replaceTable(rel("stamped"), "SELECT 1 AS id");
+    const first = await wh.changeStamp([rel("stamped"), rel("not_there")]);
+    expect(first).toMatch(/^bq_test\.stamped@\d+:1,bq_test\.not_there@missing$/);
+    await wh.query(`SELECT * FROM ${q("stamped")}`);
+    expect(await wh.changeStamp([rel("stamped"), rel("not_there")])).toBe(first);
+    await new Promise((r) => setTimeout(r, 5));
+    await wh.execute(`INSERT INTO ${q("stamped")} (id) VALUES (2)`);
+    expect(await wh.changeStamp([rel("stamped"), rel("not_there")])).not.toBe(first);
+  });
+
   it("reports DML row counts", async () => {
     await wh.replaceTable(rel("scratch"), `SELECT * FROM ${q("numbers")}`);
     expect(await wh.execute(`DELETE FROM ${q("scratch")} WHERE id = 1`)).toEqual({ rowsAffected: 1 });

@@ -11,7 +11,7 @@ export const TOKENS = {
  * A small project with a stitch model, a golden record, an audience and an `api:` section:
  * Ann (two e-mails, one user id) is a high-value customer; Bob is not.
  */
-export function apiProject(postgres?: { url: string; schema: string }): string {
+export function apiProject(postgres?: { url: string; schema: string }, serve = ""): string {
   const pg = postgres
     ? `pg: { type: "postgres", connectionString: ${JSON.stringify(postgres.url)}, schema: ${JSON.stringify(postgres.schema)} },`
     : "";
@@ -57,6 +57,7 @@ export default {
       slow: { token: secret("CDP_TEST_TOKEN_SLOW"), rateLimit: { max: 2, perSeconds: 3600 } },
     },
   },
+  ${serve}
 };
 `,
   );

@@ -1,4 +1,5 @@
-import { appendFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, serve } from "../../src/serve/serve.ts";
@@ -24,7 +25,7 @@ if (pg.unavailable) {
 
     beforeAll(async () => {
       Object.assign(process.env, TOKENS);
-      dir = apiProject({ url: pg.url!, schema: `serve_${process.pid}` });
+      dir = apiProject({ url: pg.url!, schema: `serve_${process.pid}` }, "serve: { refreshSeconds: 1 },");
       const built = cdp(dir, ["build", "--target", "pg"]);
       expect(built.code, built.output).toBe(0);
       server = await serve({ projectDir: dir, target: "pg", port: 0 });
@@ -47,6 +48,29 @@ if (pg.unavailable) {
       const cara = await lookup("email", "cara@example.com");
       expect(cara.status).toBe(200);
       expect(((await cara.json()) as { audiences: string[] }).audiences).toEqual(["aud_high_value"]);
+    }, 120_000);
+
+    it("sees a build another machine ran (its own target/), by polling the catalog", async () => {
+      expect((await lookup("email", "dan@example.com")).status).toBe(404);
+      const before = server.state.view()!.generation;
+      // Another checkout of the project, as a CI runner has: this server's target/ never changes.
+      const elsewhere = mkdtempSync(path.join(tmpdir(), "cdp-serve-elsewhere-"));
+      try {
+        cpSync(dir, elsewhere, { recursive: true, filter: (p) => !p.includes(`${path.sep}target`) });
+        appendFileSync(path.join(elsewhere, "seeds/contacts.csv"), "\nc5,dan@example.com,u4,Dan,300,");
+        const built = cdp(elsewhere, ["build", "--target", "pg"]);
+        expect(built.code, built.output).toBe(0);
+      } finally {
+        rmSync(elsewhere, { recursive: true, force: true });
+      }
+      // No refresh() and no SIGHUP: the next look at the catalog (every second here) finds it.
+      let dan = await lookup("email", "dan@example.com");
+      for (let i = 0; i < 120 && dan.status === 404; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        dan = await lookup("email", "dan@example.com");
+      }
+      expect(dan.status).toBe(200);
+      expect(server.state.view()!.generation).not.toBe(before);
     }, 120_000);
   });
 }

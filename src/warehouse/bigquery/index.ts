@@ -204,6 +204,25 @@ export class BigqueryWarehouse implements Warehouse {
     return { kind, columns: fields.map((f) => ({ name: f.name ?? "", type: ddlType(f, this.dialect) })) };
   }
 
+  /**
+   * Each table's `lastModifiedTime` and row count from `tables.get` (metadata only: no job, no
+   * bytes billed). A relation that does not exist counts as "missing".
+   */
+  async changeStamp(relations: Relation[]): Promise<string> {
+    const stamps = await Promise.all(
+      relations.map(async (relation) => {
+        try {
+          const [meta] = await this.table(relation).getMetadata();
+          return `${relation.schema}.${relation.name}@${meta.lastModifiedTime ?? ""}:${meta.numRows ?? ""}`;
+        } catch (error) {
+          if (isNotFound(error)) return `${relation.schema}.${relation.name}@missing`;
+          throw this.fail(error);
+        }
+      }),
+    );
+    return stamps.join(",");
+  }
+
   async listRelations(schema: string): Promise<string[]> {
     try {
       const [tables] = await this.shared.client.dataset(schema).getTables({ autoPaginate: true });

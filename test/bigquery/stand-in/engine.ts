@@ -57,6 +57,8 @@ export class Engine {
   readonly datasets = new Map<string, Dataset>();
   /** A view's BigQuery SQL, for tables.get. */
   private readonly views = new Map<string, string>();
+  /** `dataset.table` → when a statement or load last changed it (tables.get `lastModifiedTime`). */
+  private readonly modified = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -158,6 +160,7 @@ export class Engine {
         kind,
         fields,
         rows,
+        modified: this.modified.get(`${r.dataset}.${r.table}`),
         location: dataset.location,
         view: this.views.get(`${r.dataset}.${r.table}`),
       };
@@ -264,6 +267,7 @@ export class Engine {
         job.statementType = tr.type;
         job.bytes = await this.plan(tr, job.location, maxBytes);
         await this.transaction(() => this.execute(job, tr));
+        if (tr.target) this.modified.set(`${tr.target.dataset}.${tr.target.table}`, Date.now());
       } catch (error) {
         job.failure = this.proto(error, job.location);
       } finally {
@@ -446,6 +450,7 @@ export class Engine {
         await this.conn.run(`CREATE OR REPLACE TABLE ${rel(target)} AS SELECT * FROM ${source}`);
         job.loadRows = await this.count(rel(target));
       }
+      this.modified.set(`${target.dataset}.${target.table}`, Date.now());
       const { names, types } = await this.types(`SELECT * FROM ${rel(target)}`);
       checkColumns(names);
       // Detected timestamps are TIMESTAMPs (with zone) in BigQuery.

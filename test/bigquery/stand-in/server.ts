@@ -377,6 +377,8 @@ export class StandInServer {
       schema: { fields: info.fields },
       location: info.location,
       ...(info.rows === undefined ? {} : { numRows: String(info.rows), numBytes: String(info.rows * 8) }),
+      // Milliseconds since the epoch, as a string (Table resource, tables.get).
+      ...(info.modified === undefined ? {} : { lastModifiedTime: String(info.modified) }),
       ...(info.view ? { view: { query: info.view, useLegacySql: false } } : {}),
     };
   }
