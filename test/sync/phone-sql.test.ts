@@ -22,7 +22,7 @@ const CASES: [raw: string | null, country: string | null, expected: string | nul
   [null, "DE", null],
 ];
 
-describeEachWarehouse("sync phone transform", "phone", ({ wh: warehouse, skipped, schema }) => {
+describeEachWarehouse("sync phone transform", "phone", ({ wh: warehouse, skipped }) => {
   it("gives E.164 in the record's country, and NULL for what is no number", async () => {
     if (skipped()) return;
     const wh = warehouse();

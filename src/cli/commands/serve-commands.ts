@@ -1,5 +1,6 @@
 import type { CommandModule } from "yargs";
 import { UsageError } from "../../errors.ts";
+import { parseVars } from "../cli-args.ts";
 import type { LogFormat } from "../reporter.ts";
 
 /** `cdp serve` and `cdp docs generate`: declared here, loaded lazily, so `cdp --help` stays fast. */
@@ -11,22 +12,6 @@ interface ServeArgs {
   host: string;
   port: number;
   api?: boolean;
-}
-
-function parseVars(text: string | undefined): Record<string, unknown> | undefined {
-  if (!text) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new UsageError(
-      `--vars must be a JSON object, e.g. --vars '{"start_date": "2026-01-01"}'; got ${text}`,
-    );
-  }
-  return value as Record<string, unknown>;
 }
 
 function base(argv: { "project-dir"?: string; target?: string; vars?: string }) {
