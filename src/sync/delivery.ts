@@ -5,7 +5,8 @@ import type { Row, Warehouse } from "../warehouse/types.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { rowIdempotencyKey } from "./idempotency.ts";
 import { BASE, HASH, KEY, type MappedField, OP, PREVIOUS, RETRY } from "./mapping-sql.ts";
-import type { StateTables } from "./state.ts";
+import { syncParts } from "./part-rows.ts";
+import { foldJournal, foldNewKeys, journals, type StateTables } from "./state.ts";
 
 /** One row on its way: what is sent, and what the state records once it is acknowledged. */
 interface Sent {
@@ -14,6 +15,8 @@ interface Sent {
   hash: string | null;
   /** The key failed in an earlier run (its error is cleared once delivered). */
   retried: boolean;
+  /** The plan marked the key added: the snapshot does not hold it. */
+  added: boolean;
 }
 
 export interface DeliveryOptions {
@@ -79,6 +82,9 @@ export class Delivery {
   /** Per operation: rows sent and rows delivered. */
   readonly perOperation: Record<string, { sent: number; delivered: number }> = {};
   private readonly pending = new Map<string, Sent>();
+  /** Rows journaled since the last fold, and whether all of them are keys the snapshot lacks. */
+  private journaled = 0;
+  private onlyNewKeys = true;
   /**
    * Outcomes settled before their batch's `write` answered (a concurrent batch asked first): they
    * wait here for their row.
@@ -96,6 +102,7 @@ export class Delivery {
       record: toRecord(r, this.o.fields, this.o.operations[r[OP] as string]!, this.o.sync),
       hash: r[HASH] as string | null,
       retried: r[RETRY] === true,
+      added: r[OP] === "added",
     }));
   }
 
@@ -134,6 +141,23 @@ export class Delivery {
     await this.record(unsettled);
   }
 
+  /**
+   * Whether the journal should be folded now, between batches: on a warehouse that journals, once
+   * `syncParts.rows` keys the snapshot lacks were journaled (a first sync). Folding them as they
+   * come keeps each fold's transaction as small as a 1M-row sync's.
+   */
+  foldDue(): boolean {
+    return journals(this.o.wh) && this.onlyNewKeys && this.journaled >= syncParts.rows;
+  }
+
+  /** Folds the journal (call with no batch in flight: every journaled row is written). */
+  async fold(): Promise<void> {
+    const newKeys = this.onlyNewKeys;
+    this.journaled = 0;
+    this.onlyNewKeys = true;
+    await (newKeys ? foldNewKeys : foldJournal)(this.o.wh, this.o.tables);
+  }
+
   private async settle(final: boolean): Promise<void> {
     const settled = await this.o.connector.settle!(final);
     const outcomes: [Sent, RowResult][] = [];
@@ -155,12 +179,14 @@ export class Delivery {
     const removed: string[] = [];
     const failed: { key: string; operation: string; error: string }[] = [];
     const cleared: string[] = [];
-    for (const [{ record, hash, retried }, r] of outcomes) {
+    for (const [{ record, hash, retried, added }, r] of outcomes) {
       const op = this.perOperation[record.op] ?? { sent: 0, delivered: 0 };
       this.perOperation[record.op] = op;
       op.sent++;
       if (r.status === "delivered") {
         op.delivered++;
+        this.journaled++;
+        if (!added) this.onlyNewKeys = false;
         if (record.op === "delete" || record.op === "remove") removed.push(r.key);
         else
           upserted.push({

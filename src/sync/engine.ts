@@ -410,6 +410,10 @@ async function deliverPlan(
         p.finally(() => inflight.delete(p));
         // Backpressure: at most two rounds of batches in memory.
         while (inflight.size >= cfg.concurrency * 2) await Promise.race(inflight);
+        if (delivery.foldDue()) {
+          await Promise.all(inflight);
+          await delivery.fold();
+        }
       }
     } finally {
       // Batches already sent are committed (or recorded) before the run ends, whatever happened.

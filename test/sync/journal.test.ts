@@ -10,6 +10,7 @@ import {
 } from "../../src/connector-kit/connector.ts";
 import { syncConfigSchema } from "../../src/sync/config.ts";
 import { runSync } from "../../src/sync/engine.ts";
+import { syncParts } from "../../src/sync/part-rows.ts";
 import {
   ensureState,
   foldJournal,
@@ -146,6 +147,64 @@ describe("the sync journal on DuckDB", () => {
       { key: "d", hash: "h1" },
     ]);
     expect(await foldJournal(wh, s)).toBe(0);
+  });
+
+  it("folds a first sync's journal as it goes, every syncParts.rows new keys; changed rows wait for the end", async () => {
+    const saved = syncParts.rows;
+    syncParts.rows = 4;
+    // A sync of its own (its own state tables), so the other tests' state stays as they left it.
+    const firstModel = { schema: "main", name: "first_people" };
+    const run = (connector: Connector) =>
+      runSync({
+        name: "first_people",
+        config: { ...config, model: "first_people", concurrency: 1 },
+        modelRelation: firstModel,
+        warehouse: wh,
+        projectDir: dir,
+        connector,
+        sleep: async () => {},
+      });
+    const count = async (table: string) =>
+      Number(
+        (await wh.query<{ n: number }>(`SELECT COUNT(*) AS n FROM cdp_state.first_people__${table}`))[0]!.n,
+      );
+    try {
+      await wh.replaceTable(
+        firstModel,
+        "SELECT range AS id, 'f' || range || '@x.com' AS email FROM range(11)",
+      );
+      // What the journal held when each batch was sent: it never grows past a part and a batch.
+      const journalSeen: number[] = [];
+      const first = recorder(wh);
+      const watching: Connector = {
+        ...first.connector,
+        async write(batch, ctx) {
+          journalSeen.push(await count("acks").catch(() => 0));
+          return first.connector.write(batch, ctx);
+        },
+      };
+      const r = await run(watching);
+      expect([r.status, r.delivered]).toEqual(["success", 11]);
+      expect(Math.max(...journalSeen)).toBeLessThan(4 + 2);
+      expect(journalSeen.filter((n) => n === 0).length).toBeGreaterThan(1);
+      expect(await count("snapshot")).toBe(11);
+      expect(await count("acks")).toBe(0);
+
+      // Every row changes: their keys are in the snapshot, so the journal is folded at the end only.
+      await wh.replaceTable(
+        firstModel,
+        "SELECT range AS id, 'g' || range || '@x.com' AS email FROM range(11)",
+      );
+      journalSeen.length = 0;
+      const again = await run(watching);
+      expect([again.status, again.delivered]).toEqual(["success", 11]);
+      expect(journalSeen.at(-1)).toBe(10);
+      expect(await count("snapshot")).toBe(11);
+      expect(await count("acks")).toBe(0);
+      expect((await run(recorder(wh).connector)).counts.planned).toBe(0);
+    } finally {
+      syncParts.rows = saved;
+    }
   });
 
   it("leaves nothing journaled after a run, and what an interrupted run journaled is neither planned nor sent again", async () => {
