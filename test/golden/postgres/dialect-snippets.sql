@@ -18,6 +18,10 @@ levenshtein(a.name, b.name)
 -- (none)
 -- jaro_winkler
 "cdp_fn".cdp_jaro_winkler(a.name, b.name)
+-- jaro_winkler_levels
+"cdp_fn".cdp_jaro_winkler(a.name, b.name, a.jwk, b.jwk, CAST(ARRAY[0.7, 0.73, 0.76, 0.79, 0.8, 0.82, 0.9] AS DOUBLE PRECISION[]))
+-- jaro_winkler_key
+CASE WHEN octet_length(a.name) <= 1024 AND a.name !~ '[^ -~]' THEN translate(a.name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', E'\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a') END
 -- date_add
 (ordered_at + INTERVAL '-3 day')
 -- date_diff
