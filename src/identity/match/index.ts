@@ -63,13 +63,14 @@ export function matchRecordsSql(
   from: string,
   settings: MatchSettings,
   columns: Map<string, ValueKind>,
+  functionSchema: string,
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
   const text = (x: string) => `NULLIF(TRIM(${d.cast(x, "string")}), '')`;
   const attribute = (c: string) => (columns.get(c) === "string" ? `${text(qi(c))} AS ${qi(c)}` : qi(c));
   const keys = (rules: string[][], key: (i: number, j: number) => string) =>
     rules.flatMap((rule, i) => rule.map((e, j) => `${text(`(${e})`)} AS ${qi(key(i, j))}`));
-  const helpers = recordHelpersSql(d, settings.comparisons, "rec");
+  const helpers = recordHelpersSql(d, settings.comparisons, functionSchema, "rec");
   const inner = `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(RECORD_ID, "string")}) AS ${ROW_NUMBER}, ${qi(RECORD_ID)},
            ${[
              ...settings.comparisons.map((c) => attribute(c.column)),
@@ -129,8 +130,9 @@ async function match(
       if (ddl) await wh.execute(ddl);
     }
     const records = work("records");
-    const recordCount = (await wh.replaceTable(records, matchRecordsSql(d, q(input), settings, columns)))
-      .rows;
+    const recordCount = (
+      await wh.replaceTable(records, matchRecordsSql(d, q(input), settings, columns, output.schema))
+    ).rows;
     await checkBudget(wh, records, settings, where);
 
     // 2. Blocked pairs, each once, with every comparison's level.

@@ -73,13 +73,18 @@ const jaroWinklerKeyColumn = (comparison: number) => `cdp_jwk_${comparison}`;
  * in several pairs. Where the dialect has one, per comparison with a Jaro-Winkler level, the
  * `jaroWinklerKey` its fast Jaro-Winkler reads.
  */
-export function recordHelpersSql(d: Dialect, comparisons: Comparison[], alias?: string): string[] {
+export function recordHelpersSql(
+  d: Dialect,
+  comparisons: Comparison[],
+  functionSchema: string,
+  alias?: string,
+): string[] {
   const qi = (n: string) => d.quoteIdentifier(n);
   return comparisons.flatMap((c, i) => {
     const v = d.cast(alias ? `${alias}.${qi(c.column)}` : qi(c.column), "string");
     const key =
       d.jaroWinklerKey && c.levels.some((level) => "jaroWinkler" in level)
-        ? [`${d.jaroWinklerKey(v)} AS ${qi(jaroWinklerKeyColumn(i))}`]
+        ? [`${d.jaroWinklerKey(v, functionSchema)} AS ${qi(jaroWinklerKeyColumn(i))}`]
         : [];
     if (!hasLevenshtein(c)) return key;
     // Half by a shift: integer division is written differently in each dialect, and Postgres's

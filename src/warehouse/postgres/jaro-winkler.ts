@@ -11,22 +11,22 @@ import { quoteIdentifier } from "../standard-sql.ts";
  *
  * Two functions in the model's schema:
  * - `cdp_jaro_winkler(a, b)`: that definition in PL/pgSQL (slow: ~60 µs a pair);
- * - `cdp_jaro_winkler(a, b, key_a, key_b, thresholds)`: the same decisions against `thresholds`
- *   (the levels of the comparison) at C speed where the server has the `pg_similarity` extension (Debian's
+ * - `cdp_jaro_winkler(a, b, key_a, key_b, bounds, sides)`: the same decisions against the
+ *   thresholds of the comparison's levels at C speed where the server has the `pg_similarity` extension (Debian's
  *   `postgresql-15-similarity`). Its `jarowinkler` differs from DuckDB's in three ways, so it is
  *   only used where they cannot matter: it ignores case (so capitals are first mapped to control
- *   characters, and values holding a control character or anything outside printable ASCII, where
- *   bytes and case rules differ, go to the exact function), it rejects values over 1,024 bytes, and
+ *   characters, by `cdp_jaro_winkler_key`, and values it would still fold go to the exact
+ *   function), it rejects values over 1,024 bytes, and
  *   it adds the three Jaro terms in another order, which moves the last bits of the value: a value
  *   within 1e-6 of a threshold, or of where the boost starts, is computed again exactly. Its matching runs over its first
  *   argument, so it is given the strings swapped to match the same bytes as DuckDB. Without the
- *   extension, the five-argument function calls the exact one.
+ *   extension, the six-argument function calls the exact one.
  */
 
 /** pg_similarity's longest string (PGS_MAX_STR_LEN, in bytes). */
 const NATIVE_MAX_BYTES = 1024;
 /** How far from a threshold the native value must be to decide alone (it is off by ~1e-16). */
-const MARGIN = "1e-6";
+const MARGIN = 1e-6;
 /**
  * Where the native value also goes to the exact function: at a Jaro similarity of 0.7 the boost
  * starts, so a last-bit difference there moves the value by up to 0.12; the Jaro-Winkler value
@@ -75,43 +75,57 @@ $cdp$`;
 }
 
 /**
- * The value of a record the native function reads: printable ASCII up to its limit, capitals
- * mapped to control characters (so its case folding changes nothing); NULL where it cannot serve.
- * Made once per record (`Dialect.jaroWinklerKey`): a translate per pair would cost more than the
- * native function saves.
+ * `cdp_jaro_winkler_key(value)`, the value as the native function reads it (`Dialect.jaroWinklerKey`,
+ * made once per record: a translate per pair would cost more than the native function saves):
+ * capitals mapped to control characters, so its case folding changes nothing; NULL where it cannot
+ * serve (over its limit, holding those control characters). It folds bytes with the C library's
+ * tolower(), which leaves bytes over 0x7F alone only in a UTF-8 database whose character type is
+ * C or a UTF-8 locale (`wide`); elsewhere only printable ASCII is given to it. Without the
+ * extension, no key (the six-argument function ignores it).
  */
-export function jaroWinklerKey(value: string): string {
-  return `CASE WHEN octet_length(${value}) <= ${NATIVE_MAX_BYTES} AND ${value} !~ '[^ -~]' THEN translate(${value}, '${UPPER}', ${CONTROLS}) END`;
+function keyFunction(schema: string, kind: "wide" | "ascii" | "none"): string {
+  const pattern = kind === "wide" ? "'[\\x01-\\x1a]'" : "'[^ -~]'";
+  const body =
+    kind === "none"
+      ? "CAST(NULL AS TEXT)"
+      : `CASE WHEN octet_length(v) <= ${NATIVE_MAX_BYTES} AND v !~ ${pattern} THEN translate(v, '${UPPER}', ${CONTROLS}) END`;
+  return `CREATE OR REPLACE FUNCTION ${quoteIdentifier(schema)}.cdp_jaro_winkler_key(v TEXT)
+RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $cdp$
+  SELECT ${body}
+$cdp$`;
 }
 
+export const jaroWinklerKey = (value: string, schema: string) =>
+  `${quoteIdentifier(schema)}.cdp_jaro_winkler_key(${value})`;
+
 /**
- * The five-argument function over pg_similarity's `jarowinkler` in `native` (an identifier or a
- * format() placeholder): the native value of the keys unless a key is missing or the value is
- * within the margin of a threshold (`width_bucket` counts the thresholds below a value:
- * `thresholds` ascending). One SQL expression, so the planner inlines it into the query.
+ * The six-argument function over pg_similarity's `jarowinkler` in `native` (an identifier or a
+ * format() placeholder). It runs the native function once and returns, in place of its value, a
+ * value on the same side of every threshold: `bounds` are the edges of the intervals within the
+ * margin of a threshold (ascending; `width_bucket` finds where the native value falls) and
+ * `sides[bucket + 1]` a value between them, NULL inside an interval, where the exact function
+ * decides. Values are only ever held against the thresholds. Without a key the native function
+ * gives NULL (it is STRICT), and the exact one decides too. One SQL expression naming each
+ * argument once, so the planner inlines it into the query without computing anything twice.
  */
 function nativeFunction(schema: string, native: string): string {
   const s = quoteIdentifier(schema);
-  const v = `${native}.jarowinkler(kb, ka)`;
-  const margin = `CAST(${MARGIN} AS DOUBLE PRECISION)`;
-  return `CREATE OR REPLACE FUNCTION ${s}.cdp_jaro_winkler(a TEXT, b TEXT, ka TEXT, kb TEXT, thresholds DOUBLE PRECISION[])
+  return `CREATE OR REPLACE FUNCTION ${s}.cdp_jaro_winkler(a TEXT, b TEXT, ka TEXT, kb TEXT, bounds DOUBLE PRECISION[], sides DOUBLE PRECISION[])
 RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $cdp$
-  SELECT CASE WHEN ka IS NOT NULL AND kb IS NOT NULL
-    AND width_bucket(${v} - ${margin}, thresholds) = width_bucket(${v} + ${margin}, thresholds)
-    THEN ${v} ELSE ${s}.cdp_jaro_winkler(a, b) END
+  SELECT COALESCE(sides[width_bucket(${native}.jarowinkler(kb, ka), bounds) + 1], ${s}.cdp_jaro_winkler(a, b))
 $cdp$`;
 }
 
 function fallbackFunction(schema: string): string {
   const s = quoteIdentifier(schema);
-  return `CREATE OR REPLACE FUNCTION ${s}.cdp_jaro_winkler(a TEXT, b TEXT, ka TEXT, kb TEXT, thresholds DOUBLE PRECISION[])
+  return `CREATE OR REPLACE FUNCTION ${s}.cdp_jaro_winkler(a TEXT, b TEXT, ka TEXT, kb TEXT, bounds DOUBLE PRECISION[], sides DOUBLE PRECISION[])
 RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $cdp$
   SELECT ${s}.cdp_jaro_winkler(a, b)
 $cdp$`;
 }
 
 /**
- * One statement (a DO block, so the server decides) creating both functions in `schema`: the
+ * One statement (a DO block, so the server decides) creating the functions in `schema`: the
  * native path when pg_similarity is installed in the database, or when it is available and this
  * user may create it (it is not a trusted extension: a superuser's job), in `schema`; else the
  * fallback. `CREATE EXTENSION` runs in a block of its own, so a refusal leaves nothing behind.
@@ -120,7 +134,7 @@ export function jaroWinklerFunctions(schema: string): string {
   const q = (sql: string) => `$q$${sql}$q$`;
   const native = nativeFunction(schema, "%1$I");
   return `DO $do$
-DECLARE ext TEXT;
+DECLARE ext TEXT; wide BOOLEAN;
 BEGIN
   EXECUTE ${q(exactFunction(schema))};
   SELECT n.nspname INTO ext FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -137,8 +151,15 @@ BEGIN
   END IF;
   IF ext IS NULL THEN
     EXECUTE ${q(fallbackFunction(schema))};
+    EXECUTE ${q(keyFunction(schema, "none"))};
   ELSE
     EXECUTE format(${q(native.replaceAll("%", "%%").replaceAll("%%1$I", "%1$I"))}, ext);
+    SELECT pg_encoding_to_char(encoding) = 'UTF8' AND (datctype IN ('C', 'POSIX')
+        OR lower(datctype) LIKE '%.utf8' OR lower(datctype) LIKE '%.utf-8')
+      INTO wide FROM pg_database WHERE datname = current_database();
+    IF wide THEN EXECUTE ${q(keyFunction(schema, "wide"))};
+    ELSE EXECUTE ${q(keyFunction(schema, "ascii"))};
+    END IF;
   END IF;
 END
 $do$`;
@@ -147,8 +168,30 @@ $do$`;
 const quoteLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 /**
+ * The intervals within the margin of each threshold and of the boost's edges (merged where they
+ * overlap), as `bounds` (their edges, ascending) and `sides` (per `width_bucket` of a value plus
+ * one: -1 below them all, then NULL inside an interval and its upper edge above it).
+ */
+function buckets(thresholds: readonly number[]): { bounds: number[]; sides: (number | null)[] } {
+  const edges = [...new Set([...thresholds, ...BOOST_EDGES])].sort((x, y) => x - y);
+  const intervals: [number, number][] = [];
+  for (const t of edges) {
+    const last = intervals.at(-1);
+    if (last && t - MARGIN <= last[1]) last[1] = t + MARGIN;
+    else intervals.push([t - MARGIN, t + MARGIN]);
+  }
+  return {
+    bounds: intervals.flat(),
+    sides: [-1, ...intervals.flatMap(([, high]) => [null, high])],
+  };
+}
+
+const floatArray = (xs: (number | null)[]) =>
+  `CAST(ARRAY[${xs.map((x) => (x === null ? "NULL" : String(x))).join(", ")}] AS DOUBLE PRECISION[])`;
+
+/**
  * The call: the exact function, or with the levels' thresholds and the records' keys
- * (`jaroWinklerKey`) the five-argument one, which decides the same side of every threshold.
+ * (`jaroWinklerKey`) the six-argument one, whose value is on the same side of every threshold.
  */
 export function jaroWinklerCall(
   a: string,
@@ -158,6 +201,6 @@ export function jaroWinklerCall(
 ): string {
   const s = quoteIdentifier(schema);
   if (!fast?.thresholds.length) return `${s}.cdp_jaro_winkler(${a}, ${b})`;
-  const ascending = [...new Set([...fast.thresholds, ...BOOST_EDGES])].sort((x, y) => x - y).map(String);
-  return `${s}.cdp_jaro_winkler(${a}, ${b}, ${fast.keys[0]}, ${fast.keys[1]}, CAST(ARRAY[${ascending.join(", ")}] AS DOUBLE PRECISION[]))`;
+  const { bounds, sides } = buckets(fast.thresholds);
+  return `${s}.cdp_jaro_winkler(${a}, ${b}, ${fast.keys[0]}, ${fast.keys[1]}, ${floatArray(bounds)}, ${floatArray(sides)})`;
 }
