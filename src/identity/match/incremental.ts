@@ -45,6 +45,13 @@ function recordHashSql(wh: Warehouse, settings: MatchSettings, alias: string): s
   return d.sha256(parts.join(" || ',' || "));
 }
 
+/** Each record's row number, id and hash. */
+function hashesSql(wh: Warehouse, records: Relation, settings: MatchSettings): string {
+  const qi = (n: string) => wh.dialect.quoteIdentifier(n);
+  return `SELECT rec.${ROW_NUMBER}, rec.${qi(RECORD_ID)}, ${recordHashSql(wh, settings, "rec")} AS ${HASH}
+    FROM ${wh.dialect.quoteRelation(records)} AS rec`;
+}
+
 /** True when an earlier run left both state tables. */
 export async function hasState(wh: Warehouse, output: Relation): Promise<boolean> {
   return !!(await wh.describe(statePairs(output))) && !!(await wh.describe(stateRecords(output)));
@@ -61,6 +68,8 @@ export async function saveState(
   pairs: Relation,
   records: Relation,
   settings: MatchSettings,
+  /** The records' hashes, when `incrementalPairs` made them. */
+  hashes?: Relation,
 ): Promise<void> {
   const d = wh.dialect;
   const qi = (n: string) => d.quoteIdentifier(n);
@@ -76,7 +85,9 @@ export async function saveState(
   );
   await wh.replaceTable(
     stateRecords(output),
-    `SELECT rec.${qi(RECORD_ID)}, ${recordHashSql(wh, settings, "rec")} AS ${HASH} FROM ${q(records)} AS rec`,
+    hashes
+      ? `SELECT ${qi(RECORD_ID)}, ${HASH} FROM ${q(hashes)}`
+      : `SELECT ${qi(RECORD_ID)}, ${HASH} FROM (${hashesSql(wh, records, settings)}) AS h`,
   );
 }
 
@@ -99,13 +110,16 @@ export async function incrementalPairs(
   records: Relation,
   settings: MatchSettings,
   functionSchema: string,
-  work: { changed: Relation; unchanged: Relation; pairs: Relation },
+  work: { hashes: Relation; changed: Relation; unchanged: Relation; pairs: Relation },
 ): Promise<IncrementalPairs> {
   const d = wh.dialect;
   const qi = (n: string) => d.quoteIdentifier(n);
   const q = (r: Relation) => d.quoteRelation(r);
-  const same = `EXISTS (SELECT 1 FROM ${q(stateRecords(output))} AS s
-    WHERE s.${qi(RECORD_ID)} = rec.${qi(RECORD_ID)} AND s.${HASH} = ${recordHashSql(wh, settings, "rec")})`;
+  // Each record's hash once (the state saved at the end is this table).
+  await wh.replaceTable(work.hashes, hashesSql(wh, records, settings));
+  const same = `EXISTS (SELECT 1 FROM ${q(stateRecords(output))} AS s JOIN ${q(work.hashes)} AS h
+    ON h.${qi(RECORD_ID)} = s.${qi(RECORD_ID)} AND h.${HASH} = s.${HASH}
+    WHERE h.${ROW_NUMBER} = rec.${ROW_NUMBER})`;
   const changed = (
     await wh.replaceTable(work.changed, `SELECT rec.* FROM ${q(records)} AS rec WHERE NOT ${same}`)
   ).rows;

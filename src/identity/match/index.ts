@@ -151,6 +151,7 @@ async function match(
     if (resume) parameters ??= await loadParameters(wh, output, settings);
     if (resume && parameters) {
       const made = await incrementalPairs(wh, output, records, settings, output.schema, {
+        hashes: work("hashes"),
         changed: work("changed"),
         unchanged: work("unchanged"),
         pairs,
@@ -188,7 +189,8 @@ async function match(
       await wh.replaceTable(output, scoresSql(d, q(pairs), q(records), settings, parameters, recordCount))
     ).rows;
     scoringSeconds += (performance.now() - t1) / 1000;
-    if (settings.incremental) await saveState(wh, output, pairs, records, settings);
+    if (settings.incremental)
+      await saveState(wh, output, pairs, records, settings, incremental && work("hashes"));
     return {
       records: recordCount,
       blockedPairs,
