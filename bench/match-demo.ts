@@ -8,7 +8,11 @@ import { benchPostgres } from "./postgres-server.ts";
 const MODEL = "support_loyalty_matches";
 
 /** Seconds the match model took in `runs` rebuilds (the upstream models built once before). */
-async function timeMatch(projectDir: string, target: string | undefined, runs: number): Promise<number[]> {
+async function timeMatch(
+  projectDir: string,
+  target: string | undefined,
+  runs: number,
+): Promise<{ seconds: number[]; pairs: number }> {
   const upstream = await execute("build", {
     projectDir,
     target,
@@ -22,13 +26,15 @@ async function timeMatch(projectDir: string, target: string | undefined, runs: n
       `the demo did not build on ${target ?? "duckdb"}: ${failed.map((n) => `${n.name}: ${n.message}`).join("; ")}`,
     );
   const seconds: number[] = [];
+  let pairs = 0;
   for (let r = 0; r < runs; r++) {
     const s = await execute("run", { projectDir, target, select: [MODEL], threads: 2 });
     const node = s.results.find((n) => n.name === MODEL);
     if (!node || node.status !== "success") throw new Error(`${MODEL} failed: ${node?.message}`);
     seconds.push(node.executionTime);
+    pairs = node.rowsAffected ?? 0;
   }
-  return seconds;
+  return { seconds, pairs };
 }
 
 /**
@@ -41,25 +47,22 @@ export async function benchMatchWarehouses(runs: number): Promise<string> {
   const pg = await benchPostgres();
   try {
     const duck = await timeMatch(dir, undefined, runs);
-    const rows: Record<string, string | number>[] = [
-      {
-        warehouse: "duckdb",
-        "match s (median)": median(duck),
-        runs: duck.map((s) => s.toFixed(2)).join(", "),
-      },
-    ];
+    const row = (warehouse: string, m: { seconds: number[]; pairs: number }) => ({
+      warehouse,
+      "match s (median)": median(m.seconds),
+      runs: m.seconds.map((x) => x.toFixed(2)).join(", "),
+      pairs: m.pairs,
+    });
+    const rows: Record<string, string | number>[] = [row("duckdb", duck)];
     if (pg.url) {
       process.env.DATABASE_URL = pg.url;
       const post = await timeMatch(dir, "pg", runs);
-      rows.push({
-        warehouse: "postgres",
-        "match s (median)": median(post),
-        runs: post.map((s) => s.toFixed(2)).join(", "),
-      });
+      rows.push(row("postgres", post));
       rows.push({
         warehouse: "ratio postgres / duckdb",
-        "match s (median)": (median(post) / median(duck)).toFixed(2),
+        "match s (median)": (median(post.seconds) / median(duck.seconds)).toFixed(2),
         runs: "",
+        pairs: "",
       });
     }
     return `## The demo's match model on DuckDB and Postgres (${runs} runs; machine load ${loadavg()[0]!.toFixed(2)})
