@@ -117,13 +117,20 @@ export async function incrementalPairs(
   const q = (r: Relation) => d.quoteRelation(r);
   // Each record's hash once (the state saved at the end is this table).
   await wh.replaceTable(work.hashes, hashesSql(wh, records, settings));
-  const same = `EXISTS (SELECT 1 FROM ${q(stateRecords(output))} AS s JOIN ${q(work.hashes)} AS h
-    ON h.${qi(RECORD_ID)} = s.${qi(RECORD_ID)} AND h.${HASH} = s.${HASH}
-    WHERE h.${ROW_NUMBER} = rec.${ROW_NUMBER})`;
+  // Row numbers of the records saved with the same hash: plain hash joins, no correlated subquery.
+  const same = `SELECT h.${ROW_NUMBER} FROM ${q(work.hashes)} AS h JOIN ${q(stateRecords(output))} AS s
+    ON s.${qi(RECORD_ID)} = h.${qi(RECORD_ID)} AND s.${HASH} = h.${HASH}`;
   const changed = (
-    await wh.replaceTable(work.changed, `SELECT rec.* FROM ${q(records)} AS rec WHERE NOT ${same}`)
+    await wh.replaceTable(
+      work.changed,
+      `SELECT rec.* FROM ${q(records)} AS rec LEFT JOIN (${same}) AS k ON k.${ROW_NUMBER} = rec.${ROW_NUMBER}
+       WHERE k.${ROW_NUMBER} IS NULL`,
+    )
   ).rows;
-  await wh.replaceTable(work.unchanged, `SELECT rec.* FROM ${q(records)} AS rec WHERE ${same}`);
+  await wh.replaceTable(
+    work.unchanged,
+    `SELECT rec.* FROM ${q(records)} AS rec JOIN (${same}) AS k ON k.${ROW_NUMBER} = rec.${ROW_NUMBER}`,
+  );
 
   // Each pair with a changed record once: the changed one on the left (lower row number), or an
   // unchanged one on the left of a changed one.
