@@ -18,9 +18,9 @@ const WORK = path.join(path.dirname(fileURLToPath(import.meta.url)), ".work");
  * all non-matches (the costly case: every level of every comparison is evaluated), and the e-mail
  * rule half a pair per record more.
  */
-function peopleSql(records: number): string {
+export function peopleSql(records: number, from = 0): string {
   return `
-    WITH p AS (SELECT range AS i, hash(range) AS h FROM range(${records}))
+    WITH p AS (SELECT range AS i, hash(range) AS h FROM range(${from}, ${from + records}))
     SELECT CAST(i AS VARCHAR) AS record_id,
       'f' || CAST(h % 5000 AS VARCHAR) || CASE WHEN i % 4 = 0 THEN 'x' ELSE '' END AS first_name,
       'l' || CAST((h >> 16) % 2000 AS VARCHAR) AS last_name,
@@ -29,6 +29,23 @@ function peopleSql(records: number): string {
       CAST((h >> 40) % 90000 + 10000 AS VARCHAR) AS postcode
     FROM p`;
 }
+
+/** The throughput benchmark's settings: five comparisons, two blocking rules. */
+export const PEOPLE_SETTINGS = matchSettingsSchema.parse({
+  blocking: [["last_name", "substr(dob, 1, 4)"], ["email"]],
+  comparisons: [
+    {
+      column: "first_name",
+      levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }],
+      termFrequency: true,
+    },
+    { column: "last_name", levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }] },
+    { column: "dob", levels: [{ exact: true }, { levenshtein: 1 }, { levenshtein: 2 }] },
+    { column: "email", levels: [{ exact: true }, { levenshtein: 2 }] },
+    { column: "postcode", levels: [{ exact: true }, { levenshtein: 1 }] },
+  ],
+  uSamplePairs: 1_000_000,
+});
 
 /**
  * Scoring throughput. A comparison is one blocked candidate pair with the level of every
@@ -47,21 +64,7 @@ async function throughput(records: number, runs: number): Promise<Record<string,
   });
   try {
     await wh.replaceTable({ schema: "main", name: "people" }, peopleSql(records));
-    const settings = matchSettingsSchema.parse({
-      blocking: [["last_name", "substr(dob, 1, 4)"], ["email"]],
-      comparisons: [
-        {
-          column: "first_name",
-          levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }],
-          termFrequency: true,
-        },
-        { column: "last_name", levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }] },
-        { column: "dob", levels: [{ exact: true }, { levenshtein: 1 }, { levenshtein: 2 }] },
-        { column: "email", levels: [{ exact: true }, { levenshtein: 2 }] },
-        { column: "postcode", levels: [{ exact: true }, { levenshtein: 1 }] },
-      ],
-      uSamplePairs: 1_000_000,
-    });
+    const settings = PEOPLE_SETTINGS;
     const seconds: number[] = [];
     const total: number[] = [];
     const cpu: number[] = [];

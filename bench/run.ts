@@ -3,6 +3,8 @@ import { parseArgs } from "node:util";
 import { benchCompile } from "./compile.ts";
 import { benchIdentity } from "./identity.ts";
 import { benchMatch } from "./match.ts";
+import { benchMatchWarehouses } from "./match-demo.ts";
+import { benchMatchIncremental } from "./match-incremental.ts";
 import { benchServe } from "./serve.ts";
 import { benchSync } from "./sync.ts";
 
@@ -33,6 +35,8 @@ const suites: Record<string, () => string | Promise<string>> = {
   compile: () => benchCompile(runs, [1_000, 10_000]),
   identity: () => benchIdentity(Math.min(runs, 3), values.people!.split(",").map(Number), 100_000),
   match: () => benchMatch(Math.min(runs, 3), Number(values.records)),
+  "match-pg": () => benchMatchWarehouses(Math.min(runs, 3)),
+  "match-incremental": () => benchMatchIncremental(Number(values.records)),
   sync: () => benchSync(runs, Number(values.rows), Number(values["scale-rows"])),
   serve: () => benchServe(Number(values.profiles), Number(values.seconds), Number(values.models)),
 };

@@ -76,12 +76,13 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
         model: model.name,
         targetDir: ctx.compilation.targetDir,
         lease: ctx.lease,
+        fullRefresh: ctx.fullRefresh,
       });
       return {
         status: "success",
         relation,
         rowsAffected: r.pairs,
-        message: `${r.pairs} pairs at or above ${settings.threshold} of ${r.blockedPairs} compared among ${r.records} records; parameters ${r.trained ? "trained" : "reused"}`,
+        message: `${r.pairs} pairs at or above ${settings.threshold} of ${r.blockedPairs} compared among ${r.records} records${r.incremental ? ` (incremental: ${r.incremental.changed} new or changed records, ${r.incremental.compared} pairs compared now)` : ""}; parameters ${r.trained ? "trained" : "reused"}`,
       };
     }
     case "snapshot": {

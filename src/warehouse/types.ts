@@ -90,9 +90,22 @@ export interface Dialect {
   hamming?: { length(a: string): string; distance(a: string, b: string): string };
   /**
    * Jaro-Winkler similarity (0..1) of two string expressions. Where the warehouse has no native
-   * function, it calls one that `jaroWinklerFunction` creates in `functionSchema`.
+   * function, it calls one that `jaroWinklerFunction` creates in `functionSchema`. With `fast`
+   * (the thresholds the value is held against, and each record's `jaroWinklerKey` of the two
+   * values), the expression's value is only good for holding against those thresholds: it falls
+   * on the same side of each as the similarity (Postgres uses a faster function this way).
    */
-  jaroWinkler(a: string, b: string, functionSchema: string): string;
+  jaroWinkler(
+    a: string,
+    b: string,
+    functionSchema: string,
+    fast?: { thresholds: readonly number[]; keys: readonly [string, string] },
+  ): string;
+  /**
+   * What `jaroWinkler`'s `fast` form reads off each value, made once per record (Postgres: by a
+   * function `jaroWinklerFunction` creates in `functionSchema`).
+   */
+  jaroWinklerKey?(value: string, functionSchema: string): string;
   /** The statement creating the function `jaroWinkler` calls, or undefined when it is built in. */
   jaroWinklerFunction(functionSchema: string): string | undefined;
   /** `expression` plus `amount` units (amount may be negative). */

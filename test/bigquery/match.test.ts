@@ -107,7 +107,7 @@ describe("match SQL for BigQuery (golden files)", () => {
   });
 
   it("the records, the blocked pairs with their levels, the training samples, the scores", () => {
-    golden("match-records", matchRecordsSql(d, rel("people_matches__input"), SETTINGS, KINDS));
+    golden("match-records", matchRecordsSql(d, rel("people_matches__input"), SETTINGS, KINDS, "crm"));
     golden("match-pairs", pairsSql(d, rel("people_matches__records"), SETTINGS, "crm", true));
     golden(
       "match-u-sample",

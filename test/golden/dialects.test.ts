@@ -47,6 +47,11 @@ function snippets(d: Dialect): string {
     ["levenshtein", d.levenshtein("a.name", "b.name")],
     ["hamming", d.hamming?.distance("a.zip", "b.zip")],
     ["jaro_winkler", d.jaroWinkler("a.name", "b.name", "cdp_fn")],
+    [
+      "jaro_winkler_levels",
+      d.jaroWinkler("a.name", "b.name", "cdp_fn", { thresholds: [0.9, 0.8], keys: ["a.jwk", "b.jwk"] }),
+    ],
+    ["jaro_winkler_key", d.jaroWinklerKey?.("a.name", "cdp_fn")],
     ["date_add", d.dateAdd("ordered_at", -3, "day")],
     ["date_diff", d.dateDiff("day", "first_seen", "last_seen")],
     ["current_timestamp", d.currentTimestamp()],

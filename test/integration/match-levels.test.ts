@@ -100,7 +100,7 @@ function defineTests(target: ConformanceTarget): void {
     // With what the levels read off each record, as the match's records carry it.
     await wh.replaceTable(
       rel("vals"),
-      `SELECT v.*, ${recordHelpersSql(d, COMPARISONS, "v").join(", ")} FROM (${rows.join(" UNION ALL ")}) AS v`,
+      `SELECT v.*, ${recordHelpersSql(d, COMPARISONS, schema, "v").join(", ")} FROM (${rows.join(" UNION ALL ")}) AS v`,
     );
   });
   afterAll(async () => {

@@ -180,6 +180,10 @@ export default async function setup(project: TestProject) {
     const db = new pg.Client({ connectionString: `${base}/${DATABASE}` });
     await db.connect();
     await db.query("CREATE EXTENSION IF NOT EXISTS fuzzystrmatch");
+    // Jaro-Winkler in C where the server has it (Debian's postgresql-NN-similarity): installed
+    // once in public, so no test's DROP SCHEMA takes it from another test running at that time.
+    const similarity = await db.query("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_similarity'");
+    if (similarity.rows.length) await db.query("CREATE EXTENSION IF NOT EXISTS pg_similarity SCHEMA public");
     await db.end();
   } catch (error) {
     stop();

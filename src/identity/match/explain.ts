@@ -122,7 +122,7 @@ async function explain(
   await wh.createView(input, `SELECT * FROM (\n${recordsSql}\n) AS records`);
   try {
     const columns = await checkRecords(wh, input, settings, `identity.match.${options.settingsName}`);
-    const records = matchRecordsSql(d, d.quoteRelation(input), settings, columns);
+    const records = matchRecordsSql(d, d.quoteRelation(input), settings, columns, output.schema);
     const found = await wh.query<{ record_id: unknown }>(
       `SELECT ${d.cast(RECORD_ID, "string")} AS record_id FROM ${d.quoteRelation(input)}
        WHERE ${d.cast(RECORD_ID, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})`,

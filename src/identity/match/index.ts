@@ -2,6 +2,7 @@ import { CdpError } from "../../errors.ts";
 import { type WorkLease, withLease } from "../../run/work-lease.ts";
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import { checkBudget, checkRecords, type ValueKind } from "./checks.ts";
+import { hasState, incrementalPairs, saveState } from "./incremental.ts";
 import { pairsSql, scoresSql } from "./pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
 import type { MatchSettings } from "./settings.ts";
@@ -28,6 +29,8 @@ export interface MatchResult {
   parametersFile?: string;
   /** Seconds spent building and scoring the blocked pairs (the throughput measure). */
   scoringSeconds: number;
+  /** An incremental run: the records new or changed since the last run, and their pairs compared. */
+  incremental?: { changed: number; compared: number };
 }
 
 export interface MatchOptions {
@@ -40,6 +43,8 @@ export interface MatchOptions {
   parameters?: MatchParameters;
   /** The run's lease on work tables (a lease of its own otherwise). */
   lease?: WorkLease;
+  /** `--full-refresh`: an incremental match compares every record again. */
+  fullRefresh?: boolean;
 }
 
 /**
@@ -63,13 +68,14 @@ export function matchRecordsSql(
   from: string,
   settings: MatchSettings,
   columns: Map<string, ValueKind>,
+  functionSchema: string,
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
   const text = (x: string) => `NULLIF(TRIM(${d.cast(x, "string")}), '')`;
   const attribute = (c: string) => (columns.get(c) === "string" ? `${text(qi(c))} AS ${qi(c)}` : qi(c));
   const keys = (rules: string[][], key: (i: number, j: number) => string) =>
     rules.flatMap((rule, i) => rule.map((e, j) => `${text(`(${e})`)} AS ${qi(key(i, j))}`));
-  const helpers = recordHelpersSql(d, settings.comparisons, "rec");
+  const helpers = recordHelpersSql(d, settings.comparisons, functionSchema, "rec");
   const inner = `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(RECORD_ID, "string")}) AS ${ROW_NUMBER}, ${qi(RECORD_ID)},
            ${[
              ...settings.comparisons.map((c) => attribute(c.column)),
@@ -129,21 +135,37 @@ async function match(
       if (ddl) await wh.execute(ddl);
     }
     const records = work("records");
-    const recordCount = (await wh.replaceTable(records, matchRecordsSql(d, q(input), settings, columns)))
-      .rows;
+    const recordCount = (
+      await wh.replaceTable(records, matchRecordsSql(d, q(input), settings, columns, output.schema))
+    ).rows;
     await checkBudget(wh, records, settings, where);
 
-    // 2. Blocked pairs, each once, with every comparison's level.
-    const train = !options.parameters;
+    // 2. Blocked pairs, each once, with every comparison's level: only those of the new and
+    // changed records in an incremental run with saved parameters and pairs.
     const t0 = performance.now();
     const pairs = work("pairs");
-    const blockedPairs = (
-      await wh.replaceTable(pairs, pairsSql(d, q(records), settings, output.schema, train))
-    ).rows;
+    let parameters = options.parameters;
+    let incremental: MatchResult["incremental"];
+    let blockedPairs: number;
+    const resume = settings.incremental && !options.fullRefresh && (await hasState(wh, output));
+    if (resume) parameters ??= await loadParameters(wh, output, settings);
+    if (resume && parameters) {
+      const made = await incrementalPairs(wh, output, records, settings, output.schema, {
+        hashes: work("hashes"),
+        changed: work("changed"),
+        unchanged: work("unchanged"),
+        pairs,
+      });
+      blockedPairs = made.pairs;
+      incremental = { changed: made.changed, compared: made.compared };
+    } else {
+      const train = !parameters;
+      blockedPairs = (await wh.replaceTable(pairs, pairsSql(d, q(records), settings, output.schema, train)))
+        .rows;
+    }
     let scoringSeconds = (performance.now() - t0) / 1000;
 
     // 3. Parameters: given, saved by an earlier run, or trained now.
-    let parameters = options.parameters;
     let trained = false;
     if (!parameters && settings.reuseParameters) parameters = await loadParameters(wh, output, settings);
     if (!parameters) {
@@ -167,6 +189,8 @@ async function match(
       await wh.replaceTable(output, scoresSql(d, q(pairs), q(records), settings, parameters, recordCount))
     ).rows;
     scoringSeconds += (performance.now() - t1) / 1000;
+    if (settings.incremental)
+      await saveState(wh, output, pairs, records, settings, incremental && work("hashes"));
     return {
       records: recordCount,
       blockedPairs,
@@ -175,6 +199,7 @@ async function match(
       parameters: { ...parameters, records: recordCount, blockedPairs },
       parametersFile,
       scoringSeconds,
+      incremental,
     };
   } finally {
     for (const r of made) await wh.dropRelation(r).catch(() => undefined);

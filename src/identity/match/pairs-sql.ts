@@ -44,6 +44,8 @@ export function pairsSql(
   settings: MatchSettings,
   functionSchema: string,
   flags: boolean,
+  /** The left and right records, when not both `records` (an incremental match's changed ones). */
+  sides?: { left: string; right: string },
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
   const agree = (i: number) => agreeSql(d, (j) => blockKey(i, j), settings.blocking[i]!.length);
@@ -67,7 +69,7 @@ export function pairsSql(
       ...levels.values,
     ];
     return `SELECT ${select.join(",\n      ")}
-    FROM ${records} AS l JOIN ${records} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${earlier.join("")}`;
+    FROM ${sides?.left ?? records} AS l JOIN ${sides?.right ?? records} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${earlier.join("")}`;
   });
   const carried = [qi(PAIR_LEFT), qi(PAIR_RIGHT), ...(flags ? inRule : []), ...tfs];
   const gammas = settings.comparisons.map((c, i) => `${levels.gammas[i]} AS ${qi(gammaColumn(c))}`);

@@ -44,7 +44,7 @@ export const paramsTable = (output: Relation): Relation => ({
 });
 
 export function fingerprint(settings: MatchSettings): string {
-  const { reuseParameters: _, threshold: __, pairBudget: ___, ...trained } = settings;
+  const { reuseParameters: _, threshold: __, pairBudget: ___, incremental: ____, ...trained } = settings;
   return createHash("sha256").update(JSON.stringify(trained)).digest("hex").slice(0, 16);
 }
 

@@ -84,6 +84,12 @@ export const matchSettingsSchema = z
      * settings have not changed, instead of training again.
      */
     reuseParameters: z.boolean().default(false),
+    /**
+     * Compare only the records that are new or changed since the last run (with every record),
+     * keep the pairs between the others, and score with the saved parameters; the first run,
+     * `--full-refresh` and changed settings match everything.
+     */
+    incremental: z.boolean().default(false),
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -62,23 +62,37 @@ const halfColumns = (comparison: number) => ({
   rest: `cdp_rest_${comparison}`,
 });
 
+/** Per record, for a comparison with Jaro-Winkler levels: the dialect's `jaroWinklerKey`. */
+const jaroWinklerKeyColumn = (comparison: number) => `cdp_jwk_${comparison}`;
+
 /**
  * What the pairs' Levenshtein distances read off each record rather than compute again for every
  * pair it is in (select-list items over one record's columns, as `matchRecordsSql` leaves them):
  * per comparison with a Levenshtein level, the length of the value as text and its halves
  * (`halfColumns`). Splitting a value costs as much as the distance of the halves, and a record is
- * in several pairs.
+ * in several pairs. Where the dialect has one, per comparison with a Jaro-Winkler level, the
+ * `jaroWinklerKey` its fast Jaro-Winkler reads.
  */
-export function recordHelpersSql(d: Dialect, comparisons: Comparison[], alias?: string): string[] {
+export function recordHelpersSql(
+  d: Dialect,
+  comparisons: Comparison[],
+  functionSchema: string,
+  alias?: string,
+): string[] {
   const qi = (n: string) => d.quoteIdentifier(n);
   return comparisons.flatMap((c, i) => {
-    if (!hasLevenshtein(c)) return [];
     const v = d.cast(alias ? `${alias}.${qi(c.column)}` : qi(c.column), "string");
+    const key =
+      d.jaroWinklerKey && c.levels.some((level) => "jaroWinkler" in level)
+        ? [`${d.jaroWinklerKey(v, functionSchema)} AS ${qi(jaroWinklerKeyColumn(i))}`]
+        : [];
+    if (!hasLevenshtein(c)) return key;
     // Half by a shift: integer division is written differently in each dialect, and Postgres's
     // LEFT and RIGHT take no BIGINT.
     const half = `(LENGTH(${v}) >> 1)`;
     const h = halfColumns(i);
     return [
+      ...key,
       `LENGTH(${v}) AS ${qi(lengthColumn(i))}`,
       `LEFT(${v}, ${half}) AS ${qi(h.head)}`,
       `SUBSTR(${v}, ${half} + 1) AS ${qi(h.rest)}`,
@@ -174,8 +188,13 @@ export function levelsSql(
       const levels = c.levels.filter((level) => similarityOf(level) === kind);
       if (!levels.length) continue;
       if (kind === "jaroWinkler") {
+        // The value is only held against these: where the dialect has a faster function whose
+        // last bits may differ, it decides the same side of each.
+        const thresholds = levels.map((level) => ("jaroWinkler" in level ? level.jaroWinkler : 0));
+        const key = (side: string) => `${side}.${qi(jaroWinklerKeyColumn(i))}`;
+        const fast = d.jaroWinklerKey ? { thresholds, keys: [key(l), key(r)] as const } : undefined;
         values.push(
-          `CASE WHEN ${undecided} THEN ${d.jaroWinkler(text(a), text(b), functionSchema)} END AS ${qi(similarity(kind))}`,
+          `CASE WHEN ${undecided} THEN ${d.jaroWinkler(text(a), text(b), functionSchema, fast)} END AS ${qi(similarity(kind))}`,
         );
       } else {
         const most = Math.max(...levels.map((level) => ("levenshtein" in level ? level.levenshtein : 0)));

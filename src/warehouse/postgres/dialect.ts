@@ -1,5 +1,6 @@
 import { literal, quoteIdentifier, quoteRelation } from "../standard-sql.ts";
 import type { DatePart, Dialect, PortableType } from "../types.ts";
+import { jaroWinklerCall, jaroWinklerFunctions, jaroWinklerKey } from "./jaro-winkler.ts";
 
 const TYPES: Record<PortableType, string> = {
   string: "TEXT",
@@ -39,44 +40,6 @@ function dateDiff(part: DatePart, start: string, end: string): string {
   }
 }
 
-/**
- * Jaro-Winkler in PL/pgSQL (PostgreSQL has none built in): matches within the usual window,
- * transpositions, and the prefix boost (up to 4 characters, weight 0.1) when the Jaro similarity
- * is above 0.7, as DuckDB's `jaro_winkler_similarity` does.
- */
-function jaroWinklerFunction(functionSchema: string): string {
-  return `CREATE OR REPLACE FUNCTION ${quoteIdentifier(functionSchema)}.cdp_jaro_winkler(a TEXT, b TEXT)
-RETURNS DOUBLE PRECISION LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $cdp$
-DECLARE
-  la INT := length(a); lb INT := length(b); win INT; i INT; j INT; k INT := 1; p INT := 0;
-  m INT := 0; t INT := 0; am BOOLEAN[]; bm BOOLEAN[]; ac TEXT[]; bc TEXT[]; jaro DOUBLE PRECISION;
-BEGIN
-  IF la = 0 AND lb = 0 THEN RETURN 1; END IF;
-  IF la = 0 OR lb = 0 THEN RETURN 0; END IF;
-  ac := regexp_split_to_array(a, ''); bc := regexp_split_to_array(b, '');
-  win := GREATEST(GREATEST(la, lb) / 2 - 1, 0);
-  am := array_fill(FALSE, ARRAY[la]); bm := array_fill(FALSE, ARRAY[lb]);
-  FOR i IN 1..la LOOP
-    FOR j IN GREATEST(1, i - win)..LEAST(lb, i + win) LOOP
-      IF NOT bm[j] AND ac[i] = bc[j] THEN am[i] := TRUE; bm[j] := TRUE; m := m + 1; EXIT; END IF;
-    END LOOP;
-  END LOOP;
-  IF m = 0 THEN RETURN 0; END IF;
-  FOR i IN 1..la LOOP
-    IF am[i] THEN
-      WHILE NOT bm[k] LOOP k := k + 1; END LOOP;
-      IF ac[i] <> bc[k] THEN t := t + 1; END IF;
-      k := k + 1;
-    END IF;
-  END LOOP;
-  jaro := (m::DOUBLE PRECISION / la + m::DOUBLE PRECISION / lb + (m - t / 2.0) / m) / 3;
-  IF jaro <= 0.7 THEN RETURN jaro; END IF;
-  WHILE p < 4 AND p < la AND p < lb AND ac[p + 1] = bc[p + 1] LOOP p := p + 1; END LOOP;
-  RETURN jaro + p * 0.1 * (1 - jaro);
-END
-$cdp$`;
-}
-
 const postgres = {
   name: "postgres",
   quoteIdentifier,
@@ -93,10 +56,10 @@ const postgres = {
   // From the fuzzystrmatch extension, which the warehouse creates on first connect. It accepts
   // strings of at most 255 characters.
   levenshtein: (a: string, b: string) => `levenshtein(${a}, ${b})`,
-  // No native one: a PL/pgSQL function, created by the match materialization when it needs it.
-  jaroWinkler: (a: string, b: string, functionSchema: string) =>
-    `${quoteIdentifier(functionSchema)}.cdp_jaro_winkler(${a}, ${b})`,
-  jaroWinklerFunction,
+  // None built in: functions the match materialization creates (pg_similarity's where it can).
+  jaroWinkler: jaroWinklerCall,
+  jaroWinklerFunction: jaroWinklerFunctions,
+  jaroWinklerKey,
   // Month and year steps clamp to the end of the month (Jan 31 + 1 month = Feb 28), as in DuckDB.
   dateAdd: (expression: string, amount: number, part: DatePart) =>
     `(${expression} + INTERVAL '${Math.trunc(amount)} ${part}')`,

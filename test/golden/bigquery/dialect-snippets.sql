@@ -18,6 +18,10 @@ EDIT_DISTANCE(a.name, b.name)
 -- (none)
 -- jaro_winkler
 `acme-analytics`.`cdp_fn`.`cdp_jaro_winkler`(a.name, b.name)
+-- jaro_winkler_levels
+`acme-analytics`.`cdp_fn`.`cdp_jaro_winkler`(a.name, b.name)
+-- jaro_winkler_key
+-- (none)
 -- date_add
 (ordered_at + INTERVAL -3 DAY)
 -- date_diff

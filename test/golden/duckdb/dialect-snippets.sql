@@ -18,6 +18,10 @@ levenshtein(a.name, b.name)
 hamming(a.zip, b.zip)
 -- jaro_winkler
 jaro_winkler_similarity(a.name, b.name)
+-- jaro_winkler_levels
+jaro_winkler_similarity(a.name, b.name)
+-- jaro_winkler_key
+-- (none)
 -- date_add
 (ordered_at + INTERVAL (-3) DAY)
 -- date_diff

@@ -18,6 +18,10 @@ levenshtein(a.name, b.name)
 -- (none)
 -- jaro_winkler
 "cdp_fn".cdp_jaro_winkler(a.name, b.name)
+-- jaro_winkler_levels
+"cdp_fn".cdp_jaro_winkler(a.name, b.name, a.jwk, b.jwk, CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[]))
+-- jaro_winkler_key
+"cdp_fn".cdp_jaro_winkler_key(a.name)
 -- date_add
 (ordered_at + INTERVAL '-3 day')
 -- date_diff

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runMatch } from "../../src/identity/match/index.ts";
+import { type MatchSettings, matchSettingsSchema } from "../../src/identity/match/settings.ts";
+import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
+import { type ConformanceTarget, duckdbTarget, postgresTarget } from "../conformance/targets.ts";
+
+/**
+ * An incremental match compares only new and changed records (with every record) and keeps the
+ * pairs of the others; with the same parameters its output must be a full match's, row for row,
+ * after any mix of additions, changes and removals (random rounds, seeded).
+ */
+for (const target of [duckdbTarget, postgresTarget]) {
+  describe(`incremental match on ${target.name}`, () => defineTests(target));
+}
+
+interface Person {
+  record_id: string;
+  first_name: string | null;
+  last_name: string;
+  dob: string | null;
+  email: string | null;
+}
+
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ["Anna", "Ana", "Anne", "John", "Jon", "Johan", "Zoë", "Zoe", "Maria", "Marie", null];
+const LAST = ["Smith", "Smyth", "Schmidt", "Brown", "Braun", "Müller", "Muller"];
+
+const SETTINGS: MatchSettings = matchSettingsSchema.parse({
+  blocking: [["last_name"], ["dob"]],
+  comparisons: [
+    {
+      column: "first_name",
+      levels: [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }],
+      termFrequency: true,
+    },
+    { column: "last_name", levels: [{ exact: true }, { jaroWinkler: 0.9 }], termFrequency: true },
+    { column: "dob", levels: [{ exact: true }, { levenshtein: 1 }] },
+    { column: "email", levels: [{ exact: true }, { levenshtein: 2 }] },
+  ],
+  threshold: 0.5,
+  uSamplePairs: 5_000,
+  incremental: true,
+});
+
+function defineTests(target: ConformanceTarget): void {
+  const schema = `cdp_match_inc_${process.pid}`;
+  let wh: Warehouse | undefined;
+  let reason: string | undefined;
+  const rel = (name: string): Relation => ({ schema, name });
+  const next = random(4);
+  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
+  let serial = 0;
+  const person = (): Person => ({
+    record_id: `r${String(serial++).padStart(4, "0")}`,
+    first_name: pick(FIRST),
+    last_name: pick(LAST),
+    dob:
+      next() < 0.2
+        ? null
+        : `19${50 + Math.floor(next() * 5)}-0${1 + Math.floor(next() * 2)}-1${Math.floor(next() * 2)}`,
+    email: next() < 0.3 ? null : `${pick(["a", "b", "ab", "ba"])}${Math.floor(next() * 3)}@mail.test`,
+  });
+
+  const load = async (people: Person[]) => {
+    const d = wh!.dialect;
+    const s = (v: string | null) => `CAST(${d.literal(v)} AS ${d.typeName("string")})`;
+    await wh!.replaceTable(
+      rel("people"),
+      people
+        .map(
+          (p) =>
+            `SELECT ${s(p.record_id)} AS record_id, ${s(p.first_name)} AS first_name, ${s(p.last_name)} AS last_name, ${s(p.dob)} AS dob, ${s(p.email)} AS email`,
+        )
+        .join(" UNION ALL "),
+    );
+  };
+  const output = async (name: string) => {
+    const d = wh!.dialect;
+    const rows = await wh!.query<Record<string, unknown>>(
+      `SELECT * FROM ${d.quoteRelation(rel(name))} ORDER BY record_id_l, record_id_r`,
+    );
+    return rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [
+          k,
+          typeof v === "number" ? Number(v.toPrecision(12)) : String(v),
+        ]),
+      ),
+    );
+  };
+
+  beforeAll(async () => {
+    reason = await target.unavailable();
+    if (reason) {
+      console.warn(`\n*** SKIPPED: incremental match on ${target.name}: ${reason} ***\n`);
+      return;
+    }
+    wh = await target.open(schema);
+  });
+  afterAll(async () => {
+    if (!wh) return;
+    await target.cleanup?.(wh, schema);
+    await wh.close();
+  });
+
+  it("gives a full match's output after random additions, changes and removals", async () => {
+    if (!wh) return;
+    let people = Array.from({ length: 150 }, person);
+    await load(people);
+    const records = `SELECT * FROM ${wh.dialect.quoteRelation(rel("people"))}`;
+    const first = await runMatch(wh, rel("matches"), records, SETTINGS, { settingsName: "people" });
+    expect(first.incremental).toBeUndefined();
+    expect(first.trained).toBe(true);
+    for (let round = 0; round < 4; round++) {
+      // Remove a few, change a few (one attribute, or a blocking key), add a few.
+      people = people.filter(() => next() > 0.04);
+      people = people.map((p) => {
+        if (next() > 0.06) return p;
+        const changed = { ...p };
+        const field = pick(["first_name", "last_name", "dob", "email"] as const);
+        changed[field] = person()[field] as string;
+        return changed;
+      });
+      for (let k = 0; k < 8; k++) people.push(person());
+      await load(people);
+      const inc = await runMatch(wh, rel("matches"), records, SETTINGS, { settingsName: "people" });
+      expect(inc.incremental, `round ${round}`).toBeDefined();
+      expect(inc.trained).toBe(false);
+      expect(inc.incremental!.changed).toBeGreaterThan(0);
+      expect(inc.incremental!.compared).toBeLessThan(inc.blockedPairs);
+      const full = await runMatch(
+        wh,
+        rel("full_matches"),
+        records,
+        { ...SETTINGS, incremental: false },
+        { settingsName: "people", parameters: first.parameters },
+      );
+      expect(inc.blockedPairs, `round ${round}`).toBe(full.blockedPairs);
+      expect(full.pairs).toBeGreaterThan(0);
+      expect(await output("matches"), `round ${round}`).toEqual(await output("full_matches"));
+    }
+  });
+
+  it("compares every record again with --full-refresh", async () => {
+    if (!wh) return;
+    const records = `SELECT * FROM ${wh.dialect.quoteRelation(rel("people"))}`;
+    const again = await runMatch(wh, rel("matches"), records, SETTINGS, {
+      settingsName: "people",
+      fullRefresh: true,
+    });
+    expect(again.incremental).toBeUndefined();
+    expect(again.trained).toBe(true);
+    const unchanged = await runMatch(wh, rel("matches"), records, SETTINGS, { settingsName: "people" });
+    expect(unchanged.incremental).toEqual({ changed: 0, compared: 0 });
+    expect(unchanged.blockedPairs).toBe(again.blockedPairs);
+  });
+}
