@@ -55,10 +55,17 @@ export interface Explanation {
   inOutput: boolean;
 }
 
-/** "first name" -> "first names", "date of birth" -> "dates of birth". */
-const plural = (label: string) => {
+/**
+ * "first name" -> "first names", "date of birth" -> "dates of birth", "address" -> "addresses",
+ * "city" -> "cities".
+ */
+export const plural = (label: string) => {
   const [head, ...rest] = label.split(" of ");
-  const h = head!.endsWith("s") ? head! : `${head}s`;
+  const h = /(s|x|z|ch|sh)$/.test(head!)
+    ? `${head}es`
+    : /[^aeiou]y$/.test(head!)
+      ? `${head!.slice(0, -1)}ies`
+      : `${head}s`;
   return [h, ...rest].join(" of ");
 };
 
@@ -78,6 +85,8 @@ export function levelWords(label: string, levels: Level[], gamma: number): strin
   if ("levenshtein" in level)
     return `${plural(label)} are at most ${level.levenshtein} typo${level.levenshtein === 1 ? "" : "s"} apart (Levenshtein ≤ ${level.levenshtein})`;
   if ("within" in level) return `${plural(label)} are within ${level.within} of each other`;
+  if ("swappedWith" in level)
+    return `${label} is swapped with ${level.swappedWith} (each record's equals the other's ${level.swappedWith})`;
   return `${plural(label)} are within ${level.withinDays} day${level.withinDays === 1 ? "" : "s"} of each other`;
 }
 
