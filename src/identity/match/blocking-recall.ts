@@ -29,7 +29,8 @@ export async function blockingRecall(
   const d = wh.dialect;
   const qi = (n: string) => d.quoteIdentifier(n);
   const s = (x: string) => d.cast(x, "string");
-  const agree = (i: number) => `COALESCE(${agreeSql(d, (j) => blockKey(i, j), settings.blocking[i]!.length)}, FALSE)`;
+  const agree = (i: number) =>
+    `COALESCE(${agreeSql(d, (j) => blockKey(i, j), settings.blocking[i]!.length)}, FALSE)`;
   const sums = settings.blocking.flatMap((_, i) => [
     `SUM(CASE WHEN ${agree(i)} THEN 1 ELSE 0 END) AS ${qi(`rule_${i}`)}`,
     `SUM(CASE WHEN ${settings.blocking

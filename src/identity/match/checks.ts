@@ -1,8 +1,8 @@
 import { suggestion } from "../../did-you-mean.ts";
 import { CdpError } from "../../errors.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
-import { describeLevel, type Level, type MatchSettings } from "./settings.ts";
 import { ruleSourceSql } from "./records-sql.ts";
+import { describeLevel, type Level, type MatchSettings } from "./settings.ts";
 import { blockKey, RECORD_ID, SOURCE } from "./sql.ts";
 
 /** Settings that do not fit the records: raised before any heavy query, saying what to change. */

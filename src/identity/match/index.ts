@@ -4,8 +4,8 @@ import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { checkBudget, checkRecords } from "./checks.ts";
 import { pairsSql, scoresSql } from "./pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
-import type { MatchSettings } from "./settings.ts";
 import { matchRecordsSql } from "./records-sql.ts";
+import type { MatchSettings } from "./settings.ts";
 import { trainParameters } from "./train.ts";
 
 export { matchRecordsSql } from "./records-sql.ts";

@@ -53,7 +53,10 @@ export async function trainParameters(
   const unblocked: Pattern[] = [];
   for (const row of uRows) {
     if (Number(row[SAMPLE_BLOCKED]) === 0) {
-      unblocked.push({ gammas: settings.comparisons.map((c) => Number(row[gammaColumn(c)])), count: Number(row.n) });
+      unblocked.push({
+        gammas: settings.comparisons.map((c) => Number(row[gammaColumn(c)])),
+        count: Number(row.n),
+      });
     }
     sampled += Number(row.n);
     settings.comparisons.forEach((c, i) => {
@@ -188,7 +191,8 @@ function priorOverAllPairs(
   for (let i = 0; i < 1000; i++) {
     const logit = Math.log(lambda / (1 - lambda));
     let matches = 0;
-    for (const [f, n] of [...blockedFactors, ...unblockedFactors]) matches += n / (1 + Math.exp(-(logit + f)));
+    for (const [f, n] of [...blockedFactors, ...unblockedFactors])
+      matches += n / (1 + Math.exp(-(logit + f)));
     const next = Math.min(Math.max(matches / Math.max(allPairs, 1), 1e-12), 0.5);
     const done = Math.abs(next - lambda) <= 1e-9 * lambda;
     lambda = next;
