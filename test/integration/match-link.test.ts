@@ -72,7 +72,10 @@ function defineTests(target: ConformanceTarget): void {
   const pairsOf = async (name: string) =>
     (
       await wh.query<Record<string, unknown>>(`SELECT * FROM ${q(name)} ORDER BY record_id_l, record_id_r`)
-    ).map((r) => ({ ...r, pair: `${r.record_id_l}-${r.record_id_r}` }));
+    ).map((r): Record<string, unknown> & { pair: string } => ({
+      ...r,
+      pair: `${r.record_id_l}-${r.record_id_r}`,
+    }));
 
   it("link_only compares records of different sources only, and says each one's source", async () => {
     const settings = matchSettingsSchema.parse({ ...base, linkType: "link_only", sourceColumn: "source" });
