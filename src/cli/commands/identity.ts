@@ -22,6 +22,11 @@ export async function printIdentity(
     else printExplanation(e);
     return;
   }
+  if (action === "suggest") {
+    const { printSuggestion } = await import("./identity-suggest.ts");
+    await printSuggestion(options, format);
+    return;
+  }
   if (action === "evaluate") {
     if (!options.truth)
       throw new UsageError("identity evaluate needs --truth <csv with source, record_id, person_id>");
@@ -44,6 +49,13 @@ export async function printIdentity(
         `  linkable records only (${l.records.toLocaleString("en-US")} of ${q.records.toLocaleString("en-US")}: the rest carry nothing that says whose they are):`,
       );
       out(`  precision ${pct(l.precision)}   recall ${pct(l.recall)}   F1 ${pct(l.f1)}`);
+    }
+    for (const b of q.blocking) {
+      out(
+        b.recordsInTruth
+          ? `  blocking recall of ${b.model}: ${pct(b.recall)} of ${b.truePairs.toLocaleString("en-US")} true pairs share a blocking rule (${b.recordsInTruth.toLocaleString("en-US")} of its records in the truth); no match can find the rest`
+          : `  blocking recall of ${b.model}: none of its record ids are in the truth; \`cdp identity suggest --truth\` takes a CSV of its record_id, person_id`,
+      );
     }
     return;
   }
