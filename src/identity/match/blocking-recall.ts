@@ -38,12 +38,12 @@ export async function blockingRecall(
       .map((__, k) => agree(k))
       .join(" OR ")} THEN 1 ELSE 0 END) AS ${qi(`upto_${i}`)}`,
   ]);
-  const known = `(SELECT rec.*, ${s("t.person_id")} AS cdp_person FROM ${d.quoteRelation(records)} AS rec
+  const known = `(SELECT rec.*, ${s("t.person_id")} AS ${qi("cdp_person")} FROM ${d.quoteRelation(records)} AS rec
       JOIN ${d.quoteRelation(truth)} AS t ON ${s(`rec.${qi(RECORD_ID)}`)} = ${s("t.record_id")})`;
   const [row] = await wh.query<Record<string, number | bigint | null>>(
     `SELECT COUNT(*) AS true_pairs, ${sums.join(",\n  ")}
      FROM ${known} AS l JOIN ${known} AS r
-       ON l.cdp_person = r.cdp_person AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${pairScopeSql(d, settings)}`,
+       ON l.${qi("cdp_person")} = r.${qi("cdp_person")} AND l.${qi(ROW_NUMBER)} < r.${qi(ROW_NUMBER)}${pairScopeSql(d, settings)}`,
   );
   const [found] = await wh.query<{ n: number | bigint }>(`SELECT COUNT(*) AS n FROM ${known} AS k`);
   const n = (k: string) => Number(row?.[k] ?? 0);

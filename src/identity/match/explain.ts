@@ -172,7 +172,7 @@ async function explain(
         FROM records AS l JOIN records AS r
         ON ${d.cast(`l.${qi(RECORD_ID)}`, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})
         AND ${d.cast(`r.${qi(RECORD_ID)}`, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})
-        AND l.${ROW_NUMBER} < r.${ROW_NUMBER}
+        AND l.${qi(ROW_NUMBER)} < r.${qi(ROW_NUMBER)}
       ) AS v`;
     const weights = settings.comparisons.map((c, i) =>
       weightSql(

@@ -64,14 +64,14 @@ export function pairsSql(
         )
       : [];
     const select = [
-      `l.${ROW_NUMBER} AS ${qi(PAIR_LEFT)}`,
-      `r.${ROW_NUMBER} AS ${qi(PAIR_RIGHT)}`,
+      `l.${qi(ROW_NUMBER)} AS ${qi(PAIR_LEFT)}`,
+      `r.${qi(ROW_NUMBER)} AS ${qi(PAIR_RIGHT)}`,
       ...ruleFlags,
       ...tfs.map((c) => `l.${c}`),
       ...levels.values,
     ];
     return `SELECT ${select.join(",\n      ")}
-    FROM ${records} AS l JOIN ${records} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${scope}${earlier.join("")}`;
+    FROM ${records} AS l JOIN ${records} AS r ON ${agree(i)} AND l.${qi(ROW_NUMBER)} < r.${qi(ROW_NUMBER)}${scope}${earlier.join("")}`;
   });
   const carried = [qi(PAIR_LEFT), qi(PAIR_RIGHT), ...(flags ? inRule : []), ...tfs];
   const gammas = settings.comparisons.map((c, i) => `${levels.gammas[i]} AS ${qi(gammaColumn(c))}`);
@@ -131,6 +131,6 @@ FROM (
   ) AS weighed
   WHERE ${total} >= ${floatSql(d, weightOf(settings.threshold))}
 ) AS scored
-JOIN ${records} AS l ON l.${ROW_NUMBER} = scored.${qi(PAIR_LEFT)}
-JOIN ${records} AS r ON r.${ROW_NUMBER} = scored.${qi(PAIR_RIGHT)}`;
+JOIN ${records} AS l ON l.${qi(ROW_NUMBER)} = scored.${qi(PAIR_LEFT)}
+JOIN ${records} AS r ON r.${qi(ROW_NUMBER)} = scored.${qi(PAIR_RIGHT)}`;
 }

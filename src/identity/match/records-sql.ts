@@ -59,7 +59,7 @@ export function matchRecordsSql(
     rules.flatMap((rule, i) => rule.map((e, j) => `${text(`(${e})`)} AS ${qi(key(i, j))}`));
   const helpers = recordHelpersSql(d, settings.comparisons, "rec");
   const source = settings.sourceColumn ? [`${text(qi(settings.sourceColumn))} AS ${qi(SOURCE)}`] : [];
-  const inner = `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(RECORD_ID, "string")}) AS ${ROW_NUMBER}, ${qi(RECORD_ID)},
+  const inner = `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(qi(RECORD_ID), "string")}) AS ${qi(ROW_NUMBER)}, ${qi(RECORD_ID)},
            ${[
              ...source,
              ...settings.comparisons.map((c, i) => attribute(c.column, i)),

@@ -256,8 +256,8 @@ export function uSampleSql(
   FROM (
     SELECT ${levels.values.join(",\n      ")}, CASE WHEN ${blocked} THEN 1 ELSE 0 END AS ${qi(SAMPLE_BLOCKED)}
     FROM (SELECT ${pick(0)} AS rn_l, ${pick(1)} AS rn_r FROM (${rangeSql(settings.uSamplePairs)}) AS ks) AS s
-    JOIN ${records} AS l ON l.${ROW_NUMBER} = s.rn_l
-    JOIN ${records} AS r ON r.${ROW_NUMBER} = s.rn_r
+    JOIN ${records} AS l ON l.${qi(ROW_NUMBER)} = s.rn_l
+    JOIN ${records} AS r ON r.${qi(ROW_NUMBER)} = s.rn_r
     WHERE s.rn_l <> s.rn_r${pairScopeSql(d, settings)}
   ) AS v
 ) AS g GROUP BY ${grouped}`;
@@ -273,11 +273,12 @@ export function priorRulesSql(
   rules: string[][],
   settings: MatchSettings,
 ): string {
+  const qi = (n: string) => d.quoteIdentifier(n);
   const agree = (i: number) => agreeSql(d, (j) => priorKey(i, j), rules[i]!.length);
   return rules
     .map(
       (_, i) =>
-        `SELECT COUNT(*) AS n FROM ${records} AS l JOIN ${records} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${pairScopeSql(d, settings)}${rules
+        `SELECT COUNT(*) AS n FROM ${records} AS l JOIN ${records} AS r ON ${agree(i)} AND l.${qi(ROW_NUMBER)} < r.${qi(ROW_NUMBER)}${pairScopeSql(d, settings)}${rules
           .slice(0, i)
           .map((__, k) => ` AND NOT COALESCE(${agree(k)}, FALSE)`)
           .join("")}`,
