@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockingRecall } from "../../src/identity/match/blocking-recall.ts";
 import { checkRecords, rulePairCounts } from "../../src/identity/match/checks.ts";
+import { explainPair } from "../../src/identity/match/explain.ts";
 import { matchRecordsSql, runMatch } from "../../src/identity/match/index.ts";
 import { matchSettingsSchema } from "../../src/identity/match/settings.ts";
 import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
@@ -92,6 +93,20 @@ function defineTests(target: ConformanceTarget): void {
     expect(Number(swapped.gamma_first_name)).toBe(1);
     expect(Number(swapped.gamma_last_name)).toBe(1);
     expect(Number(rows.find((x) => x.pair === "s3-w1")!.gamma_dob)).toBe(1);
+    // explain says why two records of one source are never compared.
+    const explain = (recordA: string, recordB: string) =>
+      explainPair(wh, rel("linked"), `SELECT * FROM ${q("people")}`, settings, {
+        model: "linked",
+        settingsName: "link",
+        recordA,
+        recordB,
+      });
+    expect(await explain("c1", "c2")).toMatchObject({ sameSource: true, blockingRules: [], inOutput: false });
+    expect(await explain("c1", "s1")).toMatchObject({
+      sameSource: false,
+      blockingRules: ["last_name", "substr(dob, 1, 4)"],
+      inOutput: true,
+    });
   });
 
   it("link_and_dedupe compares every pair, within and across sources", async () => {

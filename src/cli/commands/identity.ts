@@ -120,7 +120,11 @@ function printExplanation(e: Explanation): void {
   out(
     `  Total match weight ${signed(e.matchWeight)}: match probability ${percent(e.matchProbability)}, ${e.aboveThreshold ? "at or above" : "below"} the threshold ${e.threshold}`,
   );
-  if (!e.blockingRules.length) {
+  if (e.sameSource) {
+    out(
+      "  Both records come from one source, and this link_only match compares only records of different sources.",
+    );
+  } else if (!e.blockingRules.length) {
     out("  The two records share no blocking rule, so the match never compares them.");
   } else {
     out(`  Compared because they agree on: ${e.blockingRules.map((r) => `[${r}]`).join(", ")}`);

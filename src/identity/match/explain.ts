@@ -9,6 +9,7 @@ import {
   agreeSql,
   blockKey,
   levelsSql,
+  pairScopeSql,
   RECORD_ID,
   ROW_NUMBER,
   termFrequencyColumn,
@@ -51,6 +52,8 @@ export interface Explanation {
   aboveThreshold: boolean;
   /** The blocking rules the two records agree on; none means the match never compares them. */
   blockingRules: string[];
+  /** Set with `link_only` when both records come from one source: never compared. */
+  sameSource?: boolean;
   /** Whether the pair is in the model's output table (compared and above the threshold). */
   inOutput: boolean;
 }
@@ -160,6 +163,15 @@ async function explain(
         [`r.${qi(c.column)}`, `b_${i}`],
         ...(c.termFrequency ? [[`l.${qi(termFrequencyColumn(i))}`, `tf_${i}`] as [string, string]] : []),
       ]),
+      // link_only compares records of different sources only.
+      ...(settings.linkType === "link_only"
+        ? [
+            [`CASE WHEN TRUE${pairScopeSql(d, settings)} THEN 0 ELSE 1 END`, "same_source"] as [
+              string,
+              string,
+            ],
+          ]
+        : []),
       ...settings.blocking.map((rule, i): [string, string] => [
         `CASE WHEN ${agreeSql(d, (j) => blockKey(i, j), rule.length)} THEN 1 ELSE 0 END`,
         `block_${i}`,
@@ -233,9 +245,11 @@ async function explain(
       matchProbability,
       threshold: settings.threshold,
       aboveThreshold: matchWeight >= weightOf(settings.threshold),
-      blockingRules: settings.blocking
-        .filter((_, i) => Number(row[`block_${i}`]) === 1)
-        .map((r) => r.join(", ")),
+      blockingRules:
+        Number(row.same_source ?? 0) === 1
+          ? []
+          : settings.blocking.filter((_, i) => Number(row[`block_${i}`]) === 1).map((r) => r.join(", ")),
+      ...(settings.linkType === "link_only" ? { sameSource: Number(row.same_source) === 1 } : {}),
       inOutput,
     };
   } finally {
