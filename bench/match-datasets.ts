@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type PairwiseQuality, pairwiseQuality } from "../src/identity/evaluate.ts";
-import { type MatchResult, runMatch } from "../src/identity/match/index.ts";
+import { blockingRecall } from "../src/identity/match/blocking-recall.ts";
+import { checkRecords } from "../src/identity/match/checks.ts";
+import { type MatchResult, matchRecordsSql, runMatch } from "../src/identity/match/index.ts";
 import type { MatchSettings } from "../src/identity/match/settings.ts";
 import { runStitch } from "../src/identity/stitch/index.ts";
 import { NO_RULES } from "../src/identity/stitch/rules.ts";
@@ -71,6 +73,10 @@ export type DatasetName = keyof typeof DATASETS;
 
 export interface DatasetQuality extends PairwiseQuality {
   match: MatchResult;
+  /** The match's own pairs (before the stitch joins them into profiles) against the truth. */
+  pairLevel: { precision: number; recall: number; f1: number };
+  /** Share of the true pairs some blocking rule finds. */
+  blockingRecall: number;
 }
 
 /**
@@ -129,5 +135,22 @@ export async function evaluateDataset(
     `SELECT 'r' AS source, identifier AS record_id, profile_id FROM ${q(rel("profiles"))}`,
   );
   const quality = await pairwiseQuality(wh, rel("truth"), rel("predicted"));
-  return { ...quality, match };
+  const columns = await checkRecords(wh, records, settings, "identity.match.people");
+  await wh.replaceTable(
+    rel("match_records"),
+    matchRecordsSql(wh.dialect, q(records), settings, columns, records.schema),
+  );
+  const blocking = await blockingRecall(wh, rel("match_records"), rel("truth"), settings);
+  const s = (x: string) => wh.dialect.cast(x, "string");
+  const [row] = await wh.query<{ correct: number | bigint }>(
+    `SELECT COUNT(*) AS correct FROM ${q(rel("matches"))} AS m
+     JOIN ${q(rel("truth"))} AS a ON ${s("a.record_id")} = ${s("m.record_id_l")}
+     JOIN ${q(rel("truth"))} AS b ON ${s("b.record_id")} = ${s("m.record_id_r")}
+     WHERE a.person_id = b.person_id`,
+  );
+  const correct = Number(row?.correct ?? 0);
+  const precision = match.pairs ? correct / match.pairs : 1;
+  const recall = quality.truePairs ? correct / quality.truePairs : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { ...quality, match, pairLevel: { precision, recall, f1 }, blockingRecall: blocking.recall };
 }

@@ -126,10 +126,16 @@ export async function benchMatch(runs: number, records: number): Promise<string>
         records: q!.records,
         "true pairs": q!.truePairs,
         "pairs compared": q!.match.blockedPairs,
+        "blocking recall": q!.blockingRecall,
         "pairs over threshold": q!.match.pairs,
-        precision: q!.precision,
-        recall: q!.recall,
-        F1: q!.f1,
+        "pair precision": q!.pairLevel.precision,
+        "pair recall": q!.pairLevel.recall,
+        "pair F1": q!.pairLevel.f1,
+        "trained prior": q!.match.parameters.prior,
+        "true prior": q!.truePairs / ((q!.records * (q!.records - 1)) / 2),
+        "profile precision": q!.precision,
+        "profile recall": q!.recall,
+        "profile F1": q!.f1,
         "seconds (median)": median(times),
       });
     }
@@ -139,7 +145,9 @@ export async function benchMatch(runs: number, records: number): Promise<string>
   const speed = await throughput(records, runs);
   return `## Probabilistic matching on DuckDB (recommended person settings, ${runs} runs)
 
-Quality of the final clusters (match, then stitch) against the ground truth, pairwise:
+Quality against the ground truth, pairwise: blocking recall (share of the true pairs some rule
+finds), the match's own pairs, the prior it trained against the true one, and the final clusters
+(match, then stitch):
 
 ${table(quality)}
 

@@ -5,8 +5,10 @@ import { openProject, type ProjectOptions } from "../project/open.ts";
 import type { ModelNode } from "../project/types.ts";
 import type { Warehouse } from "../warehouse/types.ts";
 import { type PairwiseQuality, pairwiseQuality } from "./evaluate.ts";
+import type { BlockingRecall } from "./match/blocking-recall.ts";
 import { type Explanation, explainPair } from "./match/explain.ts";
 import type { MatchSettings } from "./match/settings.ts";
+import { modelBlockingRecall, type Suggestion, suggestSettings } from "./match/suggest.ts";
 import { type IdentityReport, identityReport } from "./stitch/report.ts";
 
 async function withProject<T>(
@@ -72,15 +74,16 @@ export async function reportIdentity(options: ProjectOptions & { model?: string 
  */
 export async function evaluateIdentity(
   options: ProjectOptions & { model?: string; truth: string },
-): Promise<PairwiseQuality & { model: string; linkable?: PairwiseQuality }> {
-  return withProject(options, async ({ models, wh, projectDir }) => {
+): Promise<PairwiseQuality & { model: string; linkable?: PairwiseQuality; blocking: ModelBlockingRecall[] }> {
+  return withProject(options, async ({ models, wh, projectDir, matchSettings }) => {
     const model = pick(models, options.model ?? "record_profiles", () => false, "record");
     const truth = { schema: model.relation.schema, name: `${model.relation.name}__cdp_truth` };
     await wh.loadCsv(truth, path.resolve(projectDir, options.truth), {
       columnTypes: { source: "VARCHAR", record_id: "VARCHAR", person_id: "VARCHAR" },
     });
     try {
-      const all = await pairwiseQuality(wh, truth, model.relation);
+      const blocking = await matchModelsRecall(wh, models, matchSettings, truth);
+      const all = { ...(await pairwiseQuality(wh, truth, model.relation)), blocking };
       // A truth with a `linkable` flag (1: the record carries something that could tie it to its
       // person) is also scored on those records alone: no resolver can place the others.
       const hasFlag = (await wh.describe(truth))?.columns.some((c) => c.name === "linkable");
@@ -96,6 +99,30 @@ export async function evaluateIdentity(
       await wh.dropRelation(truth);
     }
   });
+}
+
+/** Blocking recall of a match model against the truth, by the record ids it selects. */
+export interface ModelBlockingRecall extends BlockingRecall {
+  model: string;
+}
+
+/** Blocking recall of every match model whose records the truth names (by `record_id`). */
+async function matchModelsRecall(
+  wh: Warehouse,
+  models: ModelNode[],
+  matchSettings: Record<string, MatchSettings>,
+  truth: { schema: string; name: string },
+): Promise<ModelBlockingRecall[]> {
+  const out: ModelBlockingRecall[] = [];
+  for (const m of models) {
+    const settings =
+      m.config.materialized === "match" && m.config.settings ? matchSettings[m.config.settings] : undefined;
+    // A model not built yet may read tables that are not there either.
+    if (!settings || !(await wh.describe(m.relation))) continue;
+    const recall = await modelBlockingRecall(wh, m.relation, m.compiledSql, settings, truth);
+    out.push({ model: m.name, ...recall });
+  }
+  return out;
 }
 
 /**
@@ -124,4 +151,52 @@ export async function explainIdentity(
       recordB: options.recordB,
     });
   });
+}
+
+/**
+ * `cdp identity suggest`: the match model's columns profiled and settings proposed from its
+ * current ones, each blocking rule with its pairs and, with `--truth` (a CSV of the model's
+ * `record_id` and `person_id`), its recall.
+ */
+export async function suggestIdentity(
+  options: ProjectOptions & { model?: string; truth?: string },
+): Promise<Suggestion & { model: string; settingsName: string }> {
+  return withProject(options, async ({ models, wh, projectDir, matchSettings }) => {
+    const model = pick(models, options.model, (m) => m.config.materialized === "match", "match");
+    const settingsName = model.config.settings;
+    if (model.config.materialized !== "match" || !settingsName) {
+      throw new UsageError(
+        `${model.name} is not a match model (materialized="${model.config.materialized}")`,
+      );
+    }
+    const settings = matchSettings[settingsName]!;
+    const truth = options.truth
+      ? await loadTruth(wh, model.relation, path.resolve(projectDir, options.truth))
+      : undefined;
+    try {
+      const s = await suggestSettings(wh, model.relation, model.compiledSql, settings, truth);
+      return { model: model.name, settingsName, ...s };
+    } finally {
+      if (truth) await wh.dropRelation(truth);
+    }
+  });
+}
+
+/** A truth CSV (`record_id, person_id`, other columns ignored) as a table beside the model. */
+async function loadTruth(
+  wh: Warehouse,
+  near: { schema: string; name: string },
+  file: string,
+): Promise<{ schema: string; name: string }> {
+  const truth = { schema: near.schema, name: `${near.name}__cdp_truth` };
+  await wh.loadCsv(truth, file, { columnTypes: { record_id: "VARCHAR", person_id: "VARCHAR" } });
+  const columns = (await wh.describe(truth))?.columns.map((c) => c.name) ?? [];
+  const missing = ["record_id", "person_id"].filter((c) => !columns.includes(c));
+  if (missing.length) {
+    await wh.dropRelation(truth);
+    throw new UsageError(
+      `${file} has no ${missing.join(" or ")} column: a truth names the person_id of each record_id (its columns: ${columns.join(", ")})`,
+    );
+  }
+  return truth;
 }

@@ -165,7 +165,12 @@ export function readModels(
 function configProblems(mc: ModelConfig, loaded: LoadedConfig): string[] {
   const { identity } = loaded.config;
   const problems: string[] = [];
-  if (mc.rules && !identity.rulesets[mc.rules]) {
+  // An invalid identity section is replaced whole by its defaults (its own errors say what is
+  // wrong): whether it declares a name cannot be told then, so no model says it does not.
+  const identityInvalid = loaded.diagnostics.some(
+    (d) => d.node === "identity" || d.node?.startsWith("identity."),
+  );
+  if (mc.rules && !identityInvalid && !identity.rulesets[mc.rules]) {
     problems.push(
       `rules="${mc.rules}" is not a ruleset in cdp.config.ts identity.rulesets.${suggestion(mc.rules, Object.keys(identity.rulesets))}`,
     );
@@ -175,7 +180,7 @@ function configProblems(mc: ModelConfig, loaded: LoadedConfig): string[] {
       `a match model names its settings: {{config materialized="match" settings="..."}} (from cdp.config.ts identity.match)`,
     );
   }
-  if (mc.settings && !identity.match[mc.settings]) {
+  if (mc.settings && !identityInvalid && !identity.match[mc.settings]) {
     problems.push(
       `settings="${mc.settings}" is not in cdp.config.ts identity.match.${suggestion(mc.settings, Object.keys(identity.match))}`,
     );

@@ -113,7 +113,7 @@ describe("match SQL for BigQuery (golden files)", () => {
       "match-u-sample",
       uSampleSql(d, rel("people_matches__records"), 250_000, { ...SETTINGS, uSamplePairs: 100_000 }, "crm"),
     );
-    golden("match-prior-rules", priorRulesSql(d, rel("people_matches__records"), PRIOR_RULES));
+    golden("match-prior-rules", priorRulesSql(d, rel("people_matches__records"), PRIOR_RULES, SETTINGS));
     golden(
       "match-scores",
       scoresSql(

@@ -47,6 +47,8 @@ const SETTINGS: MatchSettings = matchSettingsSchema.parse({
     { column: "email", levels: [{ exact: true }, { levenshtein: 2 }] },
   ],
   threshold: 0.5,
+  // Stated, so the pairs above the threshold do not hang on how the prior is estimated.
+  prior: { probability: 0.05 },
   uSamplePairs: 5_000,
   incremental: true,
 });

@@ -22,6 +22,11 @@ export async function printIdentity(
     else printExplanation(e);
     return;
   }
+  if (action === "suggest") {
+    const { printSuggestion } = await import("./identity-suggest.ts");
+    await printSuggestion(options, format);
+    return;
+  }
   if (action === "evaluate") {
     if (!options.truth)
       throw new UsageError("identity evaluate needs --truth <csv with source, record_id, person_id>");
@@ -44,6 +49,13 @@ export async function printIdentity(
         `  linkable records only (${l.records.toLocaleString("en-US")} of ${q.records.toLocaleString("en-US")}: the rest carry nothing that says whose they are):`,
       );
       out(`  precision ${pct(l.precision)}   recall ${pct(l.recall)}   F1 ${pct(l.f1)}`);
+    }
+    for (const b of q.blocking) {
+      out(
+        b.recordsInTruth
+          ? `  blocking recall of ${b.model}: ${pct(b.recall)} of ${b.truePairs.toLocaleString("en-US")} true pairs share a blocking rule (${b.recordsInTruth.toLocaleString("en-US")} of its records in the truth); no match can find the rest`
+          : `  blocking recall of ${b.model}: none of its record ids are in the truth; \`cdp identity suggest --truth\` takes a CSV of its record_id, person_id`,
+      );
     }
     return;
   }
@@ -108,7 +120,11 @@ function printExplanation(e: Explanation): void {
   out(
     `  Total match weight ${signed(e.matchWeight)}: match probability ${percent(e.matchProbability)}, ${e.aboveThreshold ? "at or above" : "below"} the threshold ${e.threshold}`,
   );
-  if (!e.blockingRules.length) {
+  if (e.sameSource) {
+    out(
+      "  Both records come from one source, and this link_only match compares only records of different sources.",
+    );
+  } else if (!e.blockingRules.length) {
     out("  The two records share no blocking rule, so the match never compares them.");
   } else {
     out(`  Compared because they agree on: ${e.blockingRules.map((r) => `[${r}]`).join(", ")}`);

@@ -80,16 +80,23 @@ export const lsCommand: CommandModule<GlobalArgs, GlobalArgs & { "resource-type"
 export const identityCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: "identity <action> [records..]",
   describe:
-    "Identity resolution: `report` on a stitch model, `evaluate` against ground truth, `explain <record_a> <record_b>` a match model's score",
+    "Identity resolution: `report` on a stitch model, `evaluate` against ground truth, `explain <record_a> <record_b>` a match model's score, `suggest` match settings",
   builder: (y) =>
     y
-      .positional("action", { choices: ["report", "evaluate", "explain"] as const, demandOption: true })
+      .positional("action", {
+        choices: ["report", "evaluate", "explain", "suggest"] as const,
+        demandOption: true,
+      })
       .positional("records", { type: "string", array: true, describe: "explain: two record ids" })
       .option("model", {
         type: "string",
         describe: "The stitch model (report), records-to-profiles model (evaluate) or match model (explain)",
       })
-      .option("truth", { type: "string", describe: "evaluate: CSV of source, record_id, person_id" }),
+      .option("truth", {
+        type: "string",
+        describe:
+          "evaluate: CSV of source, record_id, person_id; suggest: CSV of the match model's record_id, person_id",
+      }),
   handler: async (argv) => {
     const a = argv as unknown as GlobalArgs & {
       action: string;

@@ -1,8 +1,9 @@
 import { suggestion } from "../../did-you-mean.ts";
 import { CdpError } from "../../errors.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { ruleSourceSql } from "./records-sql.ts";
 import { describeLevel, type Level, type MatchSettings } from "./settings.ts";
-import { blockKey, RECORD_ID } from "./sql.ts";
+import { blockKey, RECORD_ID, SOURCE } from "./sql.ts";
 
 /** Settings that do not fit the records: raised before any heavy query, saying what to change. */
 export class MatchSettingsError extends CdpError {
@@ -27,7 +28,7 @@ export function kindOfType(type: string): ValueKind {
 
 /** Which kinds of values a level can compare. */
 function accepts(level: Level): ValueKind[] {
-  if ("exact" in level) return ["string", "number", "date", "bool"];
+  if ("exact" in level || "swappedWith" in level) return ["string", "number", "date", "bool"];
   if ("jaroWinkler" in level || "levenshtein" in level) return ["string", "number", "date"];
   if ("within" in level) return ["number"];
   return ["date"];
@@ -59,7 +60,7 @@ export async function checkRecords(
     const col = columns.get(c.column);
     if (!col) {
       problems.push(
-        `${where}.comparisons[${i}] compares "${c.column}", which the model does not select.${suggestion(c.column, selected)} Select it in the model, or change the comparison's column (the model selects ${selected.join(", ")})`,
+        `${where}.comparisons[${i}] compares "${c.column}", which the model does not select.${suggestion(c.column, selected)} Select it in the model; when the records have no such value, select it as NULL (\`{{cast "null" "string"}} as ${c.column}\`): a comparison whose column is always NULL weighs nothing. Or change the comparison's column (the model selects ${selected.join(", ")})`,
       );
       return;
     }
@@ -71,21 +72,64 @@ export async function checkRecords(
       }
     }
   });
+  if (settings.sourceColumn && !columns.has(settings.sourceColumn)) {
+    problems.push(
+      `${where}.sourceColumn is "${settings.sourceColumn}", which the model does not select.${suggestion(settings.sourceColumn, selected)} Select the column naming each record's source (the model selects ${selected.join(", ")})`,
+    );
+  }
   if (problems.length) throw new MatchSettingsError(problems.join("\n"));
+  const kinds = new Map([...columns].map(([name, c]) => [name, c.kind]));
 
-  // Blocking expressions are SQL: let the warehouse say whether they read, on no rows at all.
+  // Blocking expressions are SQL: let the warehouse say whether they read, on no rows at all, over
+  // the records as the rules see them (compared columns as text).
   const d = wh.dialect;
+  const source = ruleSourceSql(d, d.quoteRelation(input), settings, kinds);
   for (const [i, rule] of settings.blocking.entries()) {
     const select = rule.map((e, j) => `(${e}) AS ${d.quoteIdentifier(blockKey(i, j))}`).join(", ");
     try {
-      await wh.query(`SELECT ${select} FROM ${d.quoteRelation(input)} WHERE 1 = 0`);
+      await wh.query(`SELECT ${select} FROM ${source} WHERE 1 = 0`);
     } catch (error) {
       throw new MatchSettingsError(
         `${where}.blocking[${i}] (${rule.join(", ")}) is not valid SQL over the model's records: ${(error as Error).message.split("\n")[0]}. Its expressions may use the columns ${selected.join(", ")}`,
       );
     }
   }
-  return new Map([...columns].map(([name, c]) => [name, c.kind]));
+  return kinds;
+}
+
+/**
+ * The pairs each blocking rule finds in `records` (made by `matchRecordsSql`), counted from block
+ * sizes (one GROUP BY per rule); with `link_only`, only the pairs across sources: a block of n
+ * records, n_s of them from source s, holds (n² - Σ n_s²) / 2 of them.
+ */
+export async function rulePairCounts(
+  wh: Warehouse,
+  records: Relation,
+  settings: MatchSettings,
+): Promise<number[]> {
+  const d = wh.dialect;
+  const f = d.typeName("float64");
+  const counts: number[] = [];
+  for (const [i, rule] of settings.blocking.entries()) {
+    const keys = rule.map((_, j) => d.quoteIdentifier(blockKey(i, j)));
+    const notNull = keys.map((k) => `${k} IS NOT NULL`).join(" AND ");
+    const src = d.quoteIdentifier(SOURCE);
+    const sql =
+      settings.linkType === "link_only"
+        ? `SELECT SUM((n * n - nn) / 2) AS pairs FROM (
+             SELECT SUM(ns) AS n, SUM(ns * ns) AS nn FROM (
+               SELECT ${keys.join(", ")}, CAST(COUNT(*) AS ${f}) AS ns FROM ${d.quoteRelation(records)}
+               WHERE ${notNull} AND ${src} IS NOT NULL GROUP BY ${keys.join(", ")}, ${src}
+             ) AS per_source GROUP BY ${keys.join(", ")}
+           ) AS blocks`
+        : `SELECT SUM(n * (n - 1) / 2) AS pairs FROM (
+             SELECT CAST(COUNT(*) AS ${f}) AS n FROM ${d.quoteRelation(records)}
+             WHERE ${notNull} GROUP BY ${keys.join(", ")}
+           ) AS blocks`;
+    const [row] = await wh.query<{ pairs: number | null }>(sql);
+    counts.push(Number(row?.pairs ?? 0));
+  }
+  return counts;
 }
 
 /**
@@ -99,17 +143,7 @@ export async function checkBudget(
   where: string,
 ): Promise<number[]> {
   const d = wh.dialect;
-  const counts: number[] = [];
-  for (const [i, rule] of settings.blocking.entries()) {
-    const keys = rule.map((_, j) => d.quoteIdentifier(blockKey(i, j)));
-    const [row] = await wh.query<{ pairs: number | null }>(
-      `SELECT SUM(n * (n - 1) / 2) AS pairs FROM (
-         SELECT CAST(COUNT(*) AS ${d.typeName("float64")}) AS n FROM ${d.quoteRelation(records)}
-         WHERE ${keys.map((k) => `${k} IS NOT NULL`).join(" AND ")} GROUP BY ${keys.join(", ")}
-       ) AS blocks`,
-    );
-    counts.push(Number(row?.pairs ?? 0));
-  }
+  const counts = await rulePairCounts(wh, records, settings);
   const total = counts.reduce((a, b) => a + b, 0);
   if (total <= settings.pairBudget) return counts;
   const worst = counts.indexOf(Math.max(...counts));

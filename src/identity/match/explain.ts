@@ -9,6 +9,7 @@ import {
   agreeSql,
   blockKey,
   levelsSql,
+  pairScopeSql,
   RECORD_ID,
   ROW_NUMBER,
   termFrequencyColumn,
@@ -51,14 +52,23 @@ export interface Explanation {
   aboveThreshold: boolean;
   /** The blocking rules the two records agree on; none means the match never compares them. */
   blockingRules: string[];
+  /** Set with `link_only` when both records come from one source: never compared. */
+  sameSource?: boolean;
   /** Whether the pair is in the model's output table (compared and above the threshold). */
   inOutput: boolean;
 }
 
-/** "first name" -> "first names", "date of birth" -> "dates of birth". */
-const plural = (label: string) => {
+/**
+ * "first name" -> "first names", "date of birth" -> "dates of birth", "address" -> "addresses",
+ * "city" -> "cities".
+ */
+export const plural = (label: string) => {
   const [head, ...rest] = label.split(" of ");
-  const h = head!.endsWith("s") ? head! : `${head}s`;
+  const h = /(s|x|z|ch|sh)$/.test(head!)
+    ? `${head}es`
+    : /[^aeiou]y$/.test(head!)
+      ? `${head!.slice(0, -1)}ies`
+      : `${head}s`;
   return [h, ...rest].join(" of ");
 };
 
@@ -78,6 +88,8 @@ export function levelWords(label: string, levels: Level[], gamma: number): strin
   if ("levenshtein" in level)
     return `${plural(label)} are at most ${level.levenshtein} typo${level.levenshtein === 1 ? "" : "s"} apart (Levenshtein ≤ ${level.levenshtein})`;
   if ("within" in level) return `${plural(label)} are within ${level.within} of each other`;
+  if ("swappedWith" in level)
+    return `${label} is swapped with ${level.swappedWith} (each record's equals the other's ${level.swappedWith})`;
   return `${plural(label)} are within ${level.withinDays} day${level.withinDays === 1 ? "" : "s"} of each other`;
 }
 
@@ -151,6 +163,15 @@ async function explain(
         [`r.${qi(c.column)}`, `b_${i}`],
         ...(c.termFrequency ? [[`l.${qi(termFrequencyColumn(i))}`, `tf_${i}`] as [string, string]] : []),
       ]),
+      // link_only compares records of different sources only.
+      ...(settings.linkType === "link_only"
+        ? [
+            [`CASE WHEN TRUE${pairScopeSql(d, settings)} THEN 0 ELSE 1 END`, "same_source"] as [
+              string,
+              string,
+            ],
+          ]
+        : []),
       ...settings.blocking.map((rule, i): [string, string] => [
         `CASE WHEN ${agreeSql(d, (j) => blockKey(i, j), rule.length)} THEN 1 ELSE 0 END`,
         `block_${i}`,
@@ -163,7 +184,7 @@ async function explain(
         FROM records AS l JOIN records AS r
         ON ${d.cast(`l.${qi(RECORD_ID)}`, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})
         AND ${d.cast(`r.${qi(RECORD_ID)}`, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})
-        AND l.${ROW_NUMBER} < r.${ROW_NUMBER}
+        AND l.${qi(ROW_NUMBER)} < r.${qi(ROW_NUMBER)}
       ) AS v`;
     const weights = settings.comparisons.map((c, i) =>
       weightSql(
@@ -224,9 +245,11 @@ async function explain(
       matchProbability,
       threshold: settings.threshold,
       aboveThreshold: matchWeight >= weightOf(settings.threshold),
-      blockingRules: settings.blocking
-        .filter((_, i) => Number(row[`block_${i}`]) === 1)
-        .map((r) => r.join(", ")),
+      blockingRules:
+        Number(row.same_source ?? 0) === 1
+          ? []
+          : settings.blocking.filter((_, i) => Number(row[`block_${i}`]) === 1).map((r) => r.join(", ")),
+      ...(settings.linkType === "link_only" ? { sameSource: Number(row.same_source) === 1 } : {}),
       inOutput,
     };
   } finally {

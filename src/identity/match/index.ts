@@ -1,13 +1,15 @@
 import { CdpError } from "../../errors.ts";
 import { type WorkLease, withLease } from "../../run/work-lease.ts";
-import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
-import { checkBudget, checkRecords, type ValueKind } from "./checks.ts";
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { checkBudget, checkRecords } from "./checks.ts";
 import { hasState, incrementalPairs, saveState } from "./incremental.ts";
 import { pairsSql, scoresSql } from "./pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
+import { ensureMatchFunctions, matchRecordsSql } from "./records-sql.ts";
 import type { MatchSettings } from "./settings.ts";
-import { blockKey, priorKey, RECORD_ID, ROW_NUMBER, recordHelpersSql, termFrequencyColumn } from "./sql.ts";
 import { trainParameters } from "./train.ts";
+
+export { matchRecordsSql } from "./records-sql.ts";
 
 export class MatchError extends CdpError {
   constructor(message: string) {
@@ -57,44 +59,6 @@ export interface MatchOptions {
  *    match_probability`, then `gamma_<column>` and `weight_<column>` per comparison.
  * Parameters go to `<model>__match_params` and target/match/<model>.json.
  */
-/**
- * The records as the pairs read them, from `from` (a relation or a parenthesised query): a row
- * number, `record_id`, each compared column (text trimmed, empty as NULL), the frequency of each
- * term-frequency column's value (`cdp_tf_<i>`), the blocking (and prior rule) keys, and what the
- * pairs' similarity functions read off each record (`recordHelpersSql`).
- */
-export function matchRecordsSql(
-  d: Dialect,
-  from: string,
-  settings: MatchSettings,
-  columns: Map<string, ValueKind>,
-  functionSchema: string,
-): string {
-  const qi = (n: string) => d.quoteIdentifier(n);
-  const text = (x: string) => `NULLIF(TRIM(${d.cast(x, "string")}), '')`;
-  const attribute = (c: string) => (columns.get(c) === "string" ? `${text(qi(c))} AS ${qi(c)}` : qi(c));
-  const keys = (rules: string[][], key: (i: number, j: number) => string) =>
-    rules.flatMap((rule, i) => rule.map((e, j) => `${text(`(${e})`)} AS ${qi(key(i, j))}`));
-  const helpers = recordHelpersSql(d, settings.comparisons, functionSchema, "rec");
-  const inner = `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(RECORD_ID, "string")}) AS ${ROW_NUMBER}, ${qi(RECORD_ID)},
-           ${[
-             ...settings.comparisons.map((c) => attribute(c.column)),
-             // How common each value is, for term-frequency comparisons (carried into the pairs).
-             ...settings.comparisons.flatMap((c, i) =>
-               c.termFrequency
-                 ? [
-                     `CAST(COUNT(*) OVER (PARTITION BY ${text(qi(c.column))}) AS ${d.typeName("float64")}) / NULLIF(COUNT(${text(qi(c.column))}) OVER (), 0) AS ${qi(termFrequencyColumn(i))}`,
-                   ]
-                 : [],
-             ),
-             ...keys(settings.blocking, blockKey),
-             ...(settings.prior && "rules" in settings.prior ? keys(settings.prior.rules, priorKey) : []),
-           ].join(", ")}
-         FROM ${from}`;
-  // The helpers read the values as compared (trimmed), so over the records above.
-  return helpers.length ? `SELECT rec.*, ${helpers.join(", ")} FROM (${inner}) AS rec` : inner;
-}
-
 export async function runMatch(
   wh: Warehouse,
   output: Relation,
@@ -130,10 +94,7 @@ async function match(
     const input = work("input");
     await wh.createView(input, `SELECT * FROM (\n${recordsSql}\n) AS records`);
     const columns = await checkRecords(wh, input, settings, where);
-    if (settings.comparisons.some((c) => c.levels.some((l) => "jaroWinkler" in l))) {
-      const ddl = d.jaroWinklerFunction(output.schema);
-      if (ddl) await wh.execute(ddl);
-    }
+    await ensureMatchFunctions(wh, settings, output.schema);
     const records = work("records");
     const recordCount = (
       await wh.replaceTable(records, matchRecordsSql(d, q(input), settings, columns, output.schema))

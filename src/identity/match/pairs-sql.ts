@@ -7,9 +7,11 @@ import {
   floatSql,
   gammaColumn,
   levelsSql,
+  pairScopeSql,
   probabilitySql,
   RECORD_ID,
   ROW_NUMBER,
+  SOURCE,
   termFrequencyColumn,
   weightColumn,
   weightOf,
@@ -52,6 +54,8 @@ export function pairsSql(
   const inRule = settings.blocking.map((_, k) => qi(inRuleColumn(k)));
   const tfs = settings.comparisons.flatMap((c, k) => (c.termFrequency ? [qi(termFrequencyColumn(k))] : []));
   const levels = levelsSql(d, settings.comparisons, functionSchema);
+  // link_only: records of one source are never paired.
+  const scope = pairScopeSql(d, settings);
   const branches = settings.blocking.map((_rule, i) => {
     const earlier = settings.blocking.slice(0, i).map((_, k) => ` AND NOT COALESCE(${agree(k)}, FALSE)`);
     // A pair of rule i agrees on rule i and on no earlier rule: only later rules need a check.
@@ -62,14 +66,14 @@ export function pairsSql(
         )
       : [];
     const select = [
-      `l.${ROW_NUMBER} AS ${qi(PAIR_LEFT)}`,
-      `r.${ROW_NUMBER} AS ${qi(PAIR_RIGHT)}`,
+      `l.${qi(ROW_NUMBER)} AS ${qi(PAIR_LEFT)}`,
+      `r.${qi(ROW_NUMBER)} AS ${qi(PAIR_RIGHT)}`,
       ...ruleFlags,
       ...tfs.map((c) => `l.${c}`),
       ...levels.values,
     ];
     return `SELECT ${select.join(",\n      ")}
-    FROM ${sides?.left ?? records} AS l JOIN ${sides?.right ?? records} AS r ON ${agree(i)} AND l.${ROW_NUMBER} < r.${ROW_NUMBER}${earlier.join("")}`;
+    FROM ${sides?.left ?? records} AS l JOIN ${sides?.right ?? records} AS r ON ${agree(i)} AND l.${qi(ROW_NUMBER)} < r.${qi(ROW_NUMBER)}${scope}${earlier.join("")}`;
   });
   const carried = [qi(PAIR_LEFT), qi(PAIR_RIGHT), ...(flags ? inRule : []), ...tfs];
   const gammas = settings.comparisons.map((c, i) => `${levels.gammas[i]} AS ${qi(gammaColumn(c))}`);
@@ -113,7 +117,11 @@ export function scoresSql(
     settings.comparisons
       .map((c) => `${prefix}${qi(gammaColumn(c))}, ${prefix}${qi(weightColumn(c))}`)
       .join(", ");
-  return `SELECT l.${qi(RECORD_ID)} AS record_id_l, r.${qi(RECORD_ID)} AS record_id_r, scored.match_weight, scored.match_probability,
+  // With a source column, each side's source follows its record id.
+  const sources = settings.sourceColumn
+    ? `, l.${qi(SOURCE)} AS ${qi("source_l")}, r.${qi(SOURCE)} AS ${qi("source_r")}`
+    : "";
+  return `SELECT l.${qi(RECORD_ID)} AS record_id_l, r.${qi(RECORD_ID)} AS record_id_r${sources}, scored.match_weight, scored.match_probability,
   ${levels("scored.")}
 FROM (
   SELECT ${qi(PAIR_LEFT)}, ${qi(PAIR_RIGHT)}, ${total} AS match_weight, ${probabilitySql(total)} AS match_probability,
@@ -125,6 +133,6 @@ FROM (
   ) AS weighed
   WHERE ${total} >= ${floatSql(d, weightOf(settings.threshold))}
 ) AS scored
-JOIN ${records} AS l ON l.${ROW_NUMBER} = scored.${qi(PAIR_LEFT)}
-JOIN ${records} AS r ON r.${ROW_NUMBER} = scored.${qi(PAIR_RIGHT)}`;
+JOIN ${records} AS l ON l.${qi(ROW_NUMBER)} = scored.${qi(PAIR_LEFT)}
+JOIN ${records} AS r ON r.${qi(ROW_NUMBER)} = scored.${qi(PAIR_RIGHT)}`;
 }

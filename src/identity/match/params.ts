@@ -7,7 +7,7 @@ import { describeLevel, type Level, type MatchSettings } from "./settings.ts";
 
 /** What training learned, per comparison level; weights are log2(m / u). */
 export interface TrainedLevel {
-  kind: "exact" | "jaroWinkler" | "levenshtein" | "within" | "withinDays" | "else";
+  kind: "exact" | "jaroWinkler" | "levenshtein" | "within" | "withinDays" | "swappedWith" | "else";
   /** Words for explanations: "exactly equal", "differ". */
   label: string;
   /** P(level | same person). */

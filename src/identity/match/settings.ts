@@ -27,6 +27,11 @@ export const levelSchema = z.union([
   z.object({ within: z.number().positive() }).strict(),
   /** Dates or timestamps at most this many days apart. */
   z.object({ withinDays: z.number().int().positive() }).strict(),
+  /**
+   * Each record's value equals the other record's value of this (compared) column: first and last
+   * names written the wrong way round.
+   */
+  z.object({ swappedWith: z.string().min(1) }).strict(),
 ]);
 export type Level = z.output<typeof levelSchema>;
 
@@ -57,6 +62,15 @@ export const matchSettingsSchema = z
      */
     blocking: z.array(ruleSchema).min(1),
     comparisons: z.array(comparisonSchema).min(1),
+    /**
+     * Which pairs are compared. `dedupe_only` (the default): any two records. `link_only`: only
+     * records of different sources (the `sourceColumn`), for linking sources that are each free of
+     * duplicates; a record whose source is NULL is never compared. `link_and_dedupe`: any two
+     * records, the output saying each record's source.
+     */
+    linkType: z.enum(["dedupe_only", "link_only", "link_and_dedupe"]).default("dedupe_only"),
+    /** The column naming each record's source; needed by `link_only` and `link_and_dedupe`. */
+    sourceColumn: z.string().min(1).optional(),
     /** Pairs with a match probability at least this are written (and become stitch edges). */
     threshold: z.number().gt(0).lt(1).default(0.9),
     /** The most pairs blocking may produce; a rule over it fails the model before pairs are built. */
@@ -65,7 +79,8 @@ export const matchSettingsSchema = z
      * The prior probability that two random records are the same person. `{ rules, recall }`:
      * estimated from deterministic rules (pairs agreeing on every expression of one rule are
      * counted as matches, `recall` the share of all matches they find). `{ probability }`: stated.
-     * Without it: estimated by expectation-maximisation on the blocked pairs.
+     * Without it: estimated by expectation-maximisation over all pairs (m and u fixed): the blocked
+     * pairs counted in full, the rest through the random pairs that no blocking rule finds.
      */
     prior: z
       .union([
@@ -93,6 +108,13 @@ export const matchSettingsSchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
+    if (s.linkType !== "dedupe_only" && !s.sourceColumn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sourceColumn"],
+        message: `linkType "${s.linkType}" needs a sourceColumn: the column naming each record's source`,
+      });
+    }
     s.comparisons.forEach((c, i) => {
       if (c.termFrequency && !c.levels.some((l) => "exact" in l)) {
         ctx.addIssue({
@@ -101,6 +123,18 @@ export const matchSettingsSchema = z
           message: `termFrequency on ${c.column} needs an { exact: true } level`,
         });
       }
+    });
+    const compared = new Set(s.comparisons.map((c) => c.column));
+    s.comparisons.forEach((c, i) => {
+      c.levels.forEach((l, j) => {
+        if ("swappedWith" in l && (!compared.has(l.swappedWith) || l.swappedWith === c.column)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["comparisons", i, "levels", j, "swappedWith"],
+            message: `swappedWith names another compared column (${[...compared].filter((x) => x !== c.column).join(", ")}), not "${l.swappedWith}"`,
+          });
+        }
+      });
     });
     const seen = new Set<string>();
     for (const c of s.comparisons) {
@@ -124,5 +158,6 @@ export function describeLevel(level: Level | "else" | "null"): string {
   if ("levenshtein" in level)
     return `within ${level.levenshtein} typo${level.levenshtein === 1 ? "" : "s"} (Levenshtein <= ${level.levenshtein})`;
   if ("within" in level) return `within ${level.within} of each other`;
+  if ("swappedWith" in level) return `swapped with ${level.swappedWith}`;
   return `within ${level.withinDays} day${level.withinDays === 1 ? "" : "s"}`;
 }

@@ -10,16 +10,33 @@ import type { Comparison, Level, MatchSettings } from "./settings.ts";
 
 export const RECORD_ID = "record_id";
 export const ROW_NUMBER = "cdp_rn";
+/** The record's source (the settings' `sourceColumn`), as text. */
+export const SOURCE = "cdp_source";
 
 export const blockKey = (rule: number, part: number) => `cdp_b${rule}_${part}`;
 export const priorKey = (rule: number, part: number) => `cdp_p${rule}_${part}`;
 export const gammaColumn = (c: Comparison) => `gamma_${c.column}`;
 export const weightColumn = (c: Comparison) => `weight_${c.column}`;
 
-/** The condition of one level between the values `a` and `b`. */
-function levelSql(d: Dialect, level: Level, a: string, b: string, functionSchema: string): string {
+/**
+ * The condition of one level between the values `a` and `b` of the records aliased `l` and `r`
+ * (a swapped level reads the other column of both).
+ */
+function levelSql(
+  d: Dialect,
+  level: Level,
+  a: string,
+  b: string,
+  functionSchema: string,
+  l: string,
+  r: string,
+): string {
   const text = (x: string) => d.cast(x, "string");
   if ("exact" in level) return `${a} = ${b}`;
+  if ("swappedWith" in level) {
+    const other = d.quoteIdentifier(level.swappedWith);
+    return `${a} = ${r}.${other} AND ${l}.${other} = ${b}`;
+  }
   if ("jaroWinkler" in level)
     return `${d.jaroWinkler(text(a), text(b), functionSchema)} >= ${level.jaroWinkler}`;
   if ("levenshtein" in level) return `${d.levenshtein(text(a), text(b))} <= ${level.levenshtein}`;
@@ -35,7 +52,9 @@ function levelSql(d: Dialect, level: Level, a: string, b: string, functionSchema
 export function gammaSql(d: Dialect, c: Comparison, functionSchema: string, l = "l", r = "r"): string {
   const a = `${l}.${d.quoteIdentifier(c.column)}`;
   const b = `${r}.${d.quoteIdentifier(c.column)}`;
-  const whens = c.levels.map((level, i) => `WHEN ${levelSql(d, level, a, b, functionSchema)} THEN ${i}`);
+  const whens = c.levels.map(
+    (level, i) => `WHEN ${levelSql(d, level, a, b, functionSchema, l, r)} THEN ${i}`,
+  );
   return `CASE WHEN ${a} IS NULL OR ${b} IS NULL THEN -1 ${whens.join(" ")} ELSE ${c.levels.length} END`;
 }
 
@@ -166,7 +185,7 @@ export function levelsSql(
     const b = `${r}.${qi(c.column)}`;
     const decided = `cdp_g${i}`;
     const cheap = (level: Level) =>
-      "exact" in level ? `${a} = ${b}` : levelSql(d, level, a, b, functionSchema);
+      "exact" in level ? `${a} = ${b}` : levelSql(d, level, a, b, functionSchema, l, r);
     // The leading levels the cheap checks decide; the rest need a similarity value.
     let first = c.levels.findIndex((level) => similarityOf(level));
     if (first < 0) first = c.levels.length;
@@ -289,3 +308,12 @@ export function agreeSql(d: Dialect, key: (part: number) => string, parts: numbe
 }
 
 export const termFrequencyColumn = (comparison: number) => `cdp_tf_${comparison}`;
+
+/**
+ * The condition `link_only` adds to every pair of the records `l` and `r`: different sources (a
+ * NULL source compares with nothing). Empty for the other link types.
+ */
+export function pairScopeSql(d: Dialect, settings: MatchSettings, l = "l", r = "r"): string {
+  if (settings.linkType !== "link_only") return "";
+  return ` AND ${l}.${d.quoteIdentifier(SOURCE)} <> ${r}.${d.quoteIdentifier(SOURCE)}`;
+}

@@ -10,8 +10,8 @@ SELECT `cdp_rn_l`,
   CASE WHEN `cdp_g3` IS NOT NULL THEN `cdp_g3` WHEN `cdp_s3_lev` <= 2 THEN 1 ELSE 2 END AS `gamma_email`,
   `cdp_g4` AS `gamma_visits`
 FROM (
-  SELECT l.cdp_rn AS `cdp_rn_l`,
-      r.cdp_rn AS `cdp_rn_r`,
+  SELECT l.`cdp_rn` AS `cdp_rn_l`,
+      r.`cdp_rn` AS `cdp_rn_r`,
       1 AS `cdp_in_0`,
       CASE WHEN l.`cdp_b1_0` = r.`cdp_b1_0` THEN 1 ELSE 0 END AS `cdp_in_1`,
       CASE WHEN l.`cdp_b2_0` = r.`cdp_b2_0` THEN 1 ELSE 0 END AS `cdp_in_2`,
@@ -38,10 +38,10 @@ FROM (
     WHEN LEFT(CAST(l.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)) = LEFT(CAST(r.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)) THEN EDIT_DISTANCE(SUBSTR(CAST(l.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1) + 1), SUBSTR(CAST(r.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1) + 1))
     ELSE EDIT_DISTANCE(CAST(l.`email` AS STRING), CAST(r.`email` AS STRING)) END END AS `cdp_s3_lev`,
       CASE WHEN l.`visits` IS NULL OR r.`visits` IS NULL THEN -1 WHEN ABS(l.`visits` - r.`visits`) <= 2 THEN 0 ELSE 1 END AS `cdp_g4`
-    FROM `acme-analytics`.`crm`.`people_matches__records` AS l JOIN `acme-analytics`.`crm`.`people_matches__records` AS r ON l.`cdp_b0_0` = r.`cdp_b0_0` AND l.`cdp_b0_1` = r.`cdp_b0_1` AND l.cdp_rn < r.cdp_rn
+    FROM `acme-analytics`.`crm`.`people_matches__records` AS l JOIN `acme-analytics`.`crm`.`people_matches__records` AS r ON l.`cdp_b0_0` = r.`cdp_b0_0` AND l.`cdp_b0_1` = r.`cdp_b0_1` AND l.`cdp_rn` < r.`cdp_rn`
   UNION ALL
-  SELECT l.cdp_rn AS `cdp_rn_l`,
-      r.cdp_rn AS `cdp_rn_r`,
+  SELECT l.`cdp_rn` AS `cdp_rn_l`,
+      r.`cdp_rn` AS `cdp_rn_r`,
       0 AS `cdp_in_0`,
       1 AS `cdp_in_1`,
       CASE WHEN l.`cdp_b2_0` = r.`cdp_b2_0` THEN 1 ELSE 0 END AS `cdp_in_2`,
@@ -68,10 +68,10 @@ FROM (
     WHEN LEFT(CAST(l.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)) = LEFT(CAST(r.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)) THEN EDIT_DISTANCE(SUBSTR(CAST(l.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1) + 1), SUBSTR(CAST(r.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1) + 1))
     ELSE EDIT_DISTANCE(CAST(l.`email` AS STRING), CAST(r.`email` AS STRING)) END END AS `cdp_s3_lev`,
       CASE WHEN l.`visits` IS NULL OR r.`visits` IS NULL THEN -1 WHEN ABS(l.`visits` - r.`visits`) <= 2 THEN 0 ELSE 1 END AS `cdp_g4`
-    FROM `acme-analytics`.`crm`.`people_matches__records` AS l JOIN `acme-analytics`.`crm`.`people_matches__records` AS r ON l.`cdp_b1_0` = r.`cdp_b1_0` AND l.cdp_rn < r.cdp_rn AND NOT COALESCE(l.`cdp_b0_0` = r.`cdp_b0_0` AND l.`cdp_b0_1` = r.`cdp_b0_1`, FALSE)
+    FROM `acme-analytics`.`crm`.`people_matches__records` AS l JOIN `acme-analytics`.`crm`.`people_matches__records` AS r ON l.`cdp_b1_0` = r.`cdp_b1_0` AND l.`cdp_rn` < r.`cdp_rn` AND NOT COALESCE(l.`cdp_b0_0` = r.`cdp_b0_0` AND l.`cdp_b0_1` = r.`cdp_b0_1`, FALSE)
   UNION ALL
-  SELECT l.cdp_rn AS `cdp_rn_l`,
-      r.cdp_rn AS `cdp_rn_r`,
+  SELECT l.`cdp_rn` AS `cdp_rn_l`,
+      r.`cdp_rn` AS `cdp_rn_r`,
       0 AS `cdp_in_0`,
       0 AS `cdp_in_1`,
       1 AS `cdp_in_2`,
@@ -98,5 +98,5 @@ FROM (
     WHEN LEFT(CAST(l.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)) = LEFT(CAST(r.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)) THEN EDIT_DISTANCE(SUBSTR(CAST(l.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1) + 1), SUBSTR(CAST(r.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1) + 1))
     ELSE EDIT_DISTANCE(CAST(l.`email` AS STRING), CAST(r.`email` AS STRING)) END END AS `cdp_s3_lev`,
       CASE WHEN l.`visits` IS NULL OR r.`visits` IS NULL THEN -1 WHEN ABS(l.`visits` - r.`visits`) <= 2 THEN 0 ELSE 1 END AS `cdp_g4`
-    FROM `acme-analytics`.`crm`.`people_matches__records` AS l JOIN `acme-analytics`.`crm`.`people_matches__records` AS r ON l.`cdp_b2_0` = r.`cdp_b2_0` AND l.cdp_rn < r.cdp_rn AND NOT COALESCE(l.`cdp_b0_0` = r.`cdp_b0_0` AND l.`cdp_b0_1` = r.`cdp_b0_1`, FALSE) AND NOT COALESCE(l.`cdp_b1_0` = r.`cdp_b1_0`, FALSE)
+    FROM `acme-analytics`.`crm`.`people_matches__records` AS l JOIN `acme-analytics`.`crm`.`people_matches__records` AS r ON l.`cdp_b2_0` = r.`cdp_b2_0` AND l.`cdp_rn` < r.`cdp_rn` AND NOT COALESCE(l.`cdp_b0_0` = r.`cdp_b0_0` AND l.`cdp_b0_1` = r.`cdp_b0_1`, FALSE) AND NOT COALESCE(l.`cdp_b1_0` = r.`cdp_b1_0`, FALSE)
 ) AS cdp_levels

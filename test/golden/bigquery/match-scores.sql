@@ -14,5 +14,5 @@ FROM (
   ) AS weighed
   WHERE CAST(-9.964340867792417 AS FLOAT64) + `weight_first_name` + `weight_last_name` + `weight_dob` + `weight_email` + `weight_visits` >= CAST(4.247927513443584 AS FLOAT64)
 ) AS scored
-JOIN `acme-analytics`.`crm`.`people_matches__records` AS l ON l.cdp_rn = scored.`cdp_rn_l`
-JOIN `acme-analytics`.`crm`.`people_matches__records` AS r ON r.cdp_rn = scored.`cdp_rn_r`
+JOIN `acme-analytics`.`crm`.`people_matches__records` AS l ON l.`cdp_rn` = scored.`cdp_rn_l`
+JOIN `acme-analytics`.`crm`.`people_matches__records` AS r ON r.`cdp_rn` = scored.`cdp_rn_r`

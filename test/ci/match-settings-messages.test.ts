@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { levelWords, plural } from "../../src/identity/match/explain.ts";
+import { cdp, makeProject } from "../helpers/project.ts";
+
+/** The messages about match settings say what is wrong, and only that. */
+describe("match settings messages", () => {
+  it("an unknown key in a settings object is reported alone, not as settings that do not exist", () => {
+    const p = makeProject(
+      {
+        "models/people_matches.sql": `{{config materialized="match" settings="people"}}
+select '1' as record_id, 'Anna' as first_name`,
+      },
+      `export default {
+  name: "t",
+  warehouse: { type: "duckdb", path: ".cdp/t.duckdb" },
+  identity: { match: { people: {
+    blocking: [["first_name"]],
+    comparisons: [{ column: "first_name", levels: [{ exact: true }] }],
+    treshold: 0.8,
+  } } },
+};
+`,
+    );
+    const r = cdp(p, ["compile"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'unknown config key "identity.match.people.treshold". Did you mean "threshold"?',
+    );
+    expect(r.stderr).not.toContain("is not in cdp.config.ts identity.match");
+  });
+
+  it("settings a model names that the config does not declare are still reported", () => {
+    const p = makeProject({
+      "models/people_matches.sql": `{{config materialized="match" settings="people"}}
+select '1' as record_id, 'Anna' as first_name`,
+    });
+    const r = cdp(p, ["compile"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('settings="people" is not in cdp.config.ts identity.match.');
+  });
+
+  it("explanations use the right plural", () => {
+    expect(plural("address")).toBe("addresses");
+    expect(plural("city")).toBe("cities");
+    expect(plural("date of birth")).toBe("dates of birth");
+    expect(plural("first name")).toBe("first names");
+    expect(levelWords("address", [{ exact: true }, { jaroWinkler: 0.9 }, { jaroWinkler: 0.8 }], 1)).toBe(
+      "addresses are very similar (Jaro-Winkler ≥ 0.9)",
+    );
+    expect(levelWords("first name", [{ exact: true }, { swappedWith: "last_name" }], 1)).toBe(
+      "first name is swapped with last_name (each record's equals the other's last_name)",
+    );
+  });
+});

@@ -1,0 +1,1 @@
+SELECT COUNT(*) AS n FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_p0_0" = r."cdp_p0_0" AND l."cdp_rn" < r."cdp_rn" AND l."cdp_source" <> r."cdp_source"
