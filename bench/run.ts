@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { benchCompile } from "./compile.ts";
 import { benchIdentity } from "./identity.ts";
 import { benchMatch } from "./match.ts";
+import { benchProfiles } from "./profiles.ts";
 import { benchServe } from "./serve.ts";
 import { benchSync } from "./sync.ts";
 
@@ -33,6 +34,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   compile: () => benchCompile(runs, [1_000, 10_000]),
   identity: () => benchIdentity(Math.min(runs, 3), values.people!.split(",").map(Number), 100_000),
   match: () => benchMatch(Math.min(runs, 3), Number(values.records)),
+  "identity-profiles": () => benchProfiles(),
   sync: () => benchSync(runs, Number(values.rows), Number(values["scale-rows"])),
   serve: () => benchServe(Number(values.profiles), Number(values.seconds), Number(values.models)),
 };

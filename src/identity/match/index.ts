@@ -1,6 +1,7 @@
 import { CdpError } from "../../errors.ts";
 import { type WorkLease, withLease } from "../../run/work-lease.ts";
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
+import { writeCannotLinks } from "./cannot-links.ts";
 import { checkBudget, checkRecords, type ValueKind } from "./checks.ts";
 import { pairsSql, scoresSql } from "./pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
@@ -167,6 +168,8 @@ async function match(
       await wh.replaceTable(output, scoresSql(d, q(pairs), q(records), settings, parameters, recordCount))
     ).rows;
     scoringSeconds += (performance.now() - t1) / 1000;
+    // 5. The pairs its links chain together that it says are different people, for the stitch.
+    await writeCannotLinks(wh, { records, output, work }, settings, parameters, recordCount, output.schema);
     return {
       records: recordCount,
       blockedPairs,

@@ -48,7 +48,7 @@ export async function constrainedComponents(
   const links = w("cl_links");
   await wh.replaceTable(
     links,
-    `SELECT g, h, MAX(weight) AS weight FROM (
+    `SELECT g, h, SUM(weight) AS weight FROM (
        SELECT a.label AS g, b.label AS h, e.weight FROM ${q(edges)} AS e
        JOIN ${q(group)} AS a ON a.id = e.src JOIN ${q(group)} AS b ON b.id = e.dst
        WHERE e.weight IS NOT NULL AND a.label <> b.label
@@ -57,8 +57,9 @@ export async function constrainedComponents(
   const apart = w("cl_apart");
   await wh.replaceTable(
     apart,
-    `SELECT DISTINCT a.label AS g, b.label AS h FROM ${q(cannotLinks)} AS c
-     JOIN ${q(group)} AS a ON a.id = c.src JOIN ${q(group)} AS b ON b.id = c.dst WHERE a.label <> b.label`,
+    `SELECT a.label AS g, b.label AS h, SUM(c.weight) AS weight FROM ${q(cannotLinks)} AS c
+     JOIN ${q(group)} AS a ON a.id = c.src JOIN ${q(group)} AS b ON b.id = c.dst WHERE a.label <> b.label
+     GROUP BY a.label, b.label`,
   );
   // 3. Components over the groups; only those holding a cannot-link need the rounds.
   const groupNodes = w("cl_group_nodes");
@@ -85,10 +86,13 @@ export async function constrainedComponents(
   );
   let cutLinks = 0;
   if (conflicts) {
+    // Support between two groups: their links' weights and their cannot-links' (negative) summed.
     const live = w("cl_live");
     await wh.replaceTable(
       live,
-      `SELECT l.g, l.h, l.weight FROM ${q(links)} AS l JOIN ${q(cur)} AS c ON c.g = l.g`,
+      `SELECT g, h, SUM(weight) AS weight FROM (
+         SELECT g, h, weight FROM ${q(links)} UNION ALL SELECT g, h, weight FROM ${q(apart)}
+       ) AS l WHERE EXISTS (SELECT 1 FROM ${q(cur)} AS c WHERE c.g = l.g) GROUP BY g, h`,
     );
     const best = w("cl_best");
     const merge = w("cl_merge");
@@ -96,9 +100,8 @@ export async function constrainedComponents(
       await wh.replaceTable(
         best,
         `SELECT g, h FROM (
-           SELECT l.g, l.h, ROW_NUMBER() OVER (PARTITION BY l.g ORDER BY l.weight DESC, l.h) AS r
-           FROM ${q(live)} AS l
-           WHERE NOT EXISTS (SELECT 1 FROM ${q(apart)} AS x WHERE x.g = l.g AND x.h = l.h)
+           SELECT g, h, ROW_NUMBER() OVER (PARTITION BY g ORDER BY weight DESC, h) AS r
+           FROM ${q(live)} WHERE weight > 0
          ) AS ranked WHERE r = 1`,
       );
       const merged = (
@@ -112,15 +115,10 @@ export async function constrainedComponents(
       const to = (col: string, alias: string) => `COALESCE(${alias}.keep, ${col})`;
       await wh.replaceTable(
         live,
-        `SELECT g, h, MAX(weight) AS weight FROM (
+        `SELECT g, h, SUM(weight) AS weight FROM (
            SELECT ${to("l.g", "a")} AS g, ${to("l.h", "b")} AS h, l.weight FROM ${q(live)} AS l
            LEFT JOIN ${q(merge)} AS a ON a.gone = l.g LEFT JOIN ${q(merge)} AS b ON b.gone = l.h
          ) AS r WHERE g <> h GROUP BY g, h`,
-      );
-      await wh.replaceTable(
-        apart,
-        `SELECT DISTINCT ${to("x.g", "a")} AS g, ${to("x.h", "b")} AS h FROM ${q(apart)} AS x
-         LEFT JOIN ${q(merge)} AS a ON a.gone = x.g LEFT JOIN ${q(merge)} AS b ON b.gone = x.h`,
       );
       await wh.replaceTable(
         cur,
