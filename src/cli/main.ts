@@ -458,15 +458,20 @@ export async function main(args: string[]): Promise<number> {
     .command<GlobalArgs>({
       command: "identity <action> [records..]",
       describe:
-        "Identity resolution: `report` on a stitch model, `evaluate` against ground truth, `explain <record_a> <record_b>` a match model's score",
+        "Identity resolution: `report` on a stitch model, `evaluate` against ground truth, `explain <a> <b>` a match model's score of two records, or (--model <stitch>, identifiers as type:value) the path of links between two identifiers",
       builder: (y) =>
         y
           .positional("action", { choices: ["report", "evaluate", "explain"] as const, demandOption: true })
-          .positional("records", { type: "string", array: true, describe: "explain: two record ids" })
+          .positional("records", {
+            type: "string",
+            array: true,
+            describe:
+              "explain: two record ids (a match model) or two type:value identifiers (a stitch model)",
+          })
           .option("model", {
             type: "string",
             describe:
-              "The stitch model (report), records-to-profiles model (evaluate) or match model (explain)",
+              "The stitch model (report), records-to-profiles model (evaluate), match or stitch model (explain)",
           })
           .option("truth", { type: "string", describe: "evaluate: CSV of source, record_id, person_id" }),
       handler: async (argv) => {
