@@ -102,8 +102,11 @@ export async function loadGraph(
   const cannotLinks = work("cannot_links");
   await wh.replaceTable(
     cannotLinks,
-    `${pairs("e.weight < 0")}
-       SELECT src, dst, MIN(weight) AS weight FROM both_ways GROUP BY src, dst`,
+    // Without a weight column there is nothing to read: no pass over the edges for it.
+    columns.has("weight")
+      ? `${pairs("e.weight < 0")}
+       SELECT src, dst, MIN(weight) AS weight FROM both_ways GROUP BY src, dst`
+      : `SELECT src, dst, weight FROM ${q(edges)} WHERE 1 = 0`,
   );
   return { norm, nodes, edges, cannotLinks };
 }

@@ -92,9 +92,11 @@ async function stitch(
     const labels = work("labels");
     const profiles = await constrainedComponents(wh, graph, { labels, cuts, work }, rules.maxRounds);
     let rounds = profiles.rounds;
-    const allLinks = work("all_links");
-    await wh.replaceTable(allLinks, `SELECT src, dst, weight, source FROM ${q(edges)} WHERE src < dst`);
+    // The links as the profiles saw them, for `<model>__links` (a copy only when some were cut).
+    let allLinks = edges;
     if (profiles.cutLinks) {
+      allLinks = work("all_links");
+      await wh.replaceTable(allLinks, `SELECT src, dst, weight, source FROM ${q(edges)}`);
       // The limits below see only the links the profiles kept.
       await wh.replaceTable(
         edges,
@@ -112,7 +114,7 @@ async function stitch(
       t.cuts,
       `SELECT identifier_type, identifier, reason, detail, ${d.literal(runId)} AS run_id FROM ${q(cuts)}`,
     );
-    await writeLinks(wh, { ...graph, allLinks, output: t.output, links: t.links });
+    await writeLinks(wh, { ...graph, allLinks, labels, links: t.links });
     const [counts] = await wh.query<{ n: number; p: number }>(
       `SELECT COUNT(*) AS n, COUNT(DISTINCT profile_id) AS p FROM ${q(t.output)}`,
     );
@@ -135,20 +137,20 @@ async function stitch(
   }
 }
 
-/** The `<model>__links` side table (see `stitchTables`), from the run's links and its output. */
+/** The `<model>__links` side table (see `stitchTables`), from the run's links and final labels. */
 async function writeLinks(
   wh: Warehouse,
-  t: { nodes: Relation; allLinks: Relation; cannotLinks: Relation; output: Relation; links: Relation },
+  t: { nodes: Relation; allLinks: Relation; cannotLinks: Relation; labels: Relation; links: Relation },
 ): Promise<void> {
   const q = (r: Relation) => wh.dialect.quoteRelation(r);
   const ends = `JOIN ${q(t.nodes)} AS na ON na.id = e.src JOIN ${q(t.nodes)} AS nb ON nb.id = e.dst`;
   await wh.replaceTable(
     t.links,
     `SELECT na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value, e.weight, e.source,
-       CASE WHEN pa.profile_id = pb.profile_id THEN 'link' ELSE 'cut' END AS status
+       CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END AS status
      FROM ${q(t.allLinks)} AS e ${ends}
-     JOIN ${q(t.output)} AS pa ON pa.identifier_type = na.type AND pa.identifier = na.value
-     JOIN ${q(t.output)} AS pb ON pb.identifier_type = nb.type AND pb.identifier = nb.value
+     JOIN ${q(t.labels)} AS la ON la.id = e.src JOIN ${q(t.labels)} AS lb ON lb.id = e.dst
+     WHERE e.src < e.dst
      UNION ALL
      SELECT na.type, na.value, nb.type, nb.value, e.weight, ${wh.dialect.cast("NULL", "string")}, 'cannot_link'
      FROM ${q(t.cannotLinks)} AS e ${ends} WHERE e.src < e.dst`,
