@@ -3,21 +3,22 @@ import { connectedComponents } from "./components.ts";
 import type { StitchGraph, WorkTable } from "./edges.ts";
 
 /**
- * Profiles that do not chain through weak links: connected components under cannot-link
- * constraints (constrained agglomerative clustering, Davidson & Ravi 2005, with reciprocal-best
- * merges, Murtagh 1983).
+ * Profiles that do not chain through weak links: greedy additive edge contraction (GAEC, Keuper et
+ * al. 2015), the usual heuristic for weighted correlation clustering, with reciprocal-best merges
+ * (Murtagh 1983) so that one round merges many pairs.
  *
- * Deterministic links (no weight) form components as always; those are the groups. Probabilistic
- * links (a match weight) join groups, strongest first, but never two groups holding a pair a
- * source says are different people (a cannot-link: weight < 0). Each round every group picks its
- * strongest allowed link (ties to the smaller group id); two groups that pick each other merge,
- * and the merged group inherits both sides' links and cannot-links. The strongest allowed link is
- * always picked from both ends, so every round merges something until no allowed link is left:
- * the links left between groups are cut and recorded with the cannot-link that stopped them.
+ * Deterministic links (no weight) form components as always; those are the groups. The support
+ * between two groups is the sum of the weights of their probabilistic links (a match weight) and
+ * of their cannot-links (a negative weight: a source says two identifiers are different people).
+ * Each round every group picks the group with the strongest positive support (ties to the smaller
+ * group id); two groups that pick each other merge and add up their support to the others. The
+ * strongest positive support is always picked from both ends, so every round merges something
+ * until no positive support is left: the links left between groups are cut and recorded with the
+ * cannot-link that outweighed them.
  *
  * Components without a cannot-link inside skip the rounds (they are most of them), so the cost
- * is that of plain components plus the conflicted part. Everything is ordered by weight then ids:
- * the same input gives the same profiles on every warehouse.
+ * is that of plain components plus the conflicted part. Everything is ordered by weight then ids
+ * (which follow the identifiers' order): the same input gives the same profiles on every warehouse.
  */
 export async function constrainedComponents(
   wh: Warehouse,
