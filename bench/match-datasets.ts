@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type PairwiseQuality, pairwiseQuality } from "../src/identity/evaluate.ts";
 import { blockingRecall } from "../src/identity/match/blocking-recall.ts";
+import { cannotLinksTable } from "../src/identity/match/cannot-links.ts";
 import { checkRecords } from "../src/identity/match/checks.ts";
 import { type MatchResult, matchRecordsSql, runMatch } from "../src/identity/match/index.ts";
 import type { MatchSettings } from "../src/identity/match/settings.ts";
@@ -88,6 +89,12 @@ export async function evaluateDataset(
   schema: string,
   name: DatasetName,
   settings: MatchSettings,
+  options: {
+    /** Every match pair links, as plain connected components (the stitch before cannot-links). */
+    chaining?: boolean;
+    /** More raw rows: a SELECT of the file's columns, `{raw}` standing for the raw table. */
+    extraRows?: string;
+  } = {},
 ): Promise<DatasetQuality> {
   const ds = DATASETS[name];
   const rel = (n: string): Relation => ({ schema, name: `${name}_${n}` });
@@ -112,6 +119,12 @@ export async function evaluateDataset(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  if (options.extraRows) {
+    await wh.replaceTable(
+      rel("raw"),
+      `SELECT * FROM ${q(rel("raw"))} UNION ALL ${options.extraRows.replaceAll("{raw}", q(rel("raw")))}`,
+    );
+  }
   const records = rel("records");
   await wh.replaceTable(records, `${ds.records} FROM ${q(rel("raw"))}`);
   await wh.replaceTable(
@@ -121,12 +134,16 @@ export async function evaluateDataset(
   const match = await runMatch(wh, rel("matches"), `SELECT * FROM ${q(records)}`, settings, {
     settingsName: "people",
   });
-  // match -> edges -> stitch, as a project chains three models.
+  // match -> edges -> stitch, as a project chains three models: each pair a link with its
+  // weight, each cannot-link a negative weight (`chaining: true` leaves both out, as before).
+  const weighted = !options.chaining;
+  const nullWeight = wh.dialect.cast("NULL", "float64");
   await runStitch(
     wh,
     rel("profiles"),
-    `SELECT 'record' AS a_type, record_id_l AS a_value, 'record' AS b_type, record_id_r AS b_value, 'match' AS source FROM ${q(rel("matches"))}
-     UNION ALL SELECT 'record', record_id, 'record', NULL, 'records' FROM ${q(records)}`,
+    `SELECT 'record' AS a_type, record_id_l AS a_value, 'record' AS b_type, record_id_r AS b_value, 'match' AS source, ${weighted ? "match_weight" : nullWeight} AS weight FROM ${q(rel("matches"))}
+     UNION ALL SELECT 'record', record_id, 'record', NULL, 'records', ${nullWeight} FROM ${q(records)}
+     ${weighted ? `UNION ALL SELECT 'record', record_id_l, 'record', record_id_r, 'match', evidence FROM ${q(cannotLinksTable(rel("matches")))}` : ""}`,
     NO_RULES,
     "eval",
   );

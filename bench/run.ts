@@ -5,6 +5,7 @@ import { benchIdentity } from "./identity.ts";
 import { benchMatch } from "./match.ts";
 import { benchMatchWarehouses } from "./match-demo.ts";
 import { benchMatchIncremental } from "./match-incremental.ts";
+import { benchProfiles } from "./profiles.ts";
 import { benchServe } from "./serve.ts";
 import { benchSync } from "./sync.ts";
 
@@ -37,6 +38,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   match: () => benchMatch(Math.min(runs, 3), Number(values.records)),
   "match-pg": () => benchMatchWarehouses(Math.min(runs, 3)),
   "match-incremental": () => benchMatchIncremental(Number(values.records)),
+  "identity-profiles": () => benchProfiles(),
   sync: () => benchSync(runs, Number(values.rows), Number(values["scale-rows"])),
   serve: () => benchServe(Number(values.profiles), Number(values.seconds), Number(values.models)),
 };

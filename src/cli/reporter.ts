@@ -197,7 +197,7 @@ export class Reporter {
       const st = r.stitch;
       this.line("");
       this.line(
-        `${pc.bold("Identity")} ${r.name}: ${st.profiles.toLocaleString("en-US")} profiles from ${st.identifiers.toLocaleString("en-US")} identifiers in ${st.rounds} rounds`,
+        `${pc.bold("Identity")} ${r.name}: ${st.profiles.toLocaleString("en-US")} profiles from ${st.identifiers.toLocaleString("en-US")} identifiers in ${st.rounds} round${st.rounds === 1 ? "" : "s"}`,
       );
       this.line(
         `    set aside: ${st.blocked} blocked values, ${st.hubs} hubs, ${st.cutEdges} edges cut by limits; this run: ${st.merges} merges, ${st.splits} splits`,

@@ -9,6 +9,7 @@ import type { BlockingRecall } from "./match/blocking-recall.ts";
 import { type Explanation, explainPair } from "./match/explain.ts";
 import type { MatchSettings } from "./match/settings.ts";
 import { modelBlockingRecall, type Suggestion, suggestSettings } from "./match/suggest.ts";
+import { explainProfilePath, type ProfilePathExplanation, parseIdentifier } from "./stitch/explain-path.ts";
 import { type IdentityReport, identityReport } from "./stitch/report.ts";
 
 async function withProject<T>(
@@ -126,14 +127,25 @@ async function matchModelsRecall(
 }
 
 /**
- * `cdp identity explain`: why a match model scored two records as it did, from the parameters its
- * last build saved and the two records' comparison levels.
+ * `cdp identity explain`: for a match model, why it scored two records as it did, from the
+ * parameters its last build saved and the two records' comparison levels; for a stitch model
+ * (`--model`, identifiers as `type:value`), why two identifiers are or are not in one profile: the
+ * path of links between them with each link's weight, and what separated them.
  */
 export async function explainIdentity(
   options: ProjectOptions & { model?: string; recordA: string; recordB: string },
-): Promise<Explanation> {
+): Promise<Explanation | ProfilePathExplanation> {
   return withProject(options, async ({ models, wh, matchSettings }) => {
     const model = pick(models, options.model, (m) => m.config.materialized === "match", "match");
+    if (model.config.materialized === "stitch") {
+      if (!(await wh.describe(model.relation))) {
+        throw new UsageError(
+          `${model.name} has not been built yet; run \`cdp build --select +${model.name}\` first`,
+        );
+      }
+      const [a, b] = [parseIdentifier(options.recordA), parseIdentifier(options.recordB)];
+      return explainProfilePath(wh, model.relation, model.name, a, b);
+    }
     if (model.config.materialized !== "match" || !model.config.settings) {
       throw new UsageError(
         `${model.name} is not a match model (materialized="${model.config.materialized}")`,

@@ -1,5 +1,6 @@
 import type { Dialect, Relation } from "../warehouse/types.ts";
 import { prependCtes, stripTrailingSemicolons } from "./inline-ctes.ts";
+import { SIDE } from "./template-helpers.ts";
 import { REF_MARKER } from "./templates.ts";
 import type { ModelNode, Node, SeedNode } from "./types.ts";
 
@@ -48,9 +49,12 @@ export class SqlResolver {
   private resolveBody(self: Relation, sql: string): { body: string; ctes: Cte[] } {
     const ctes: Cte[] = [];
     const seen = new Set<string>();
-    const body = sql.replace(REF_MARKER, (_m, name: string) => {
-      if (name === "") return this.dialect.quoteRelation(self);
+    const body = sql.replace(REF_MARKER, (_m, marked: string) => {
+      if (marked === "") return this.dialect.quoteRelation(self);
+      const [name, side] = marked.split(SIDE) as [string, string | undefined];
       const target = this.byName.get(name)!;
+      if (side)
+        return this.dialect.quoteRelation({ ...target.relation, name: `${target.relation.name}__${side}` });
       if (target.resourceType === "model" && target.config.materialized === "ephemeral") {
         for (const cte of this.ephemeralCtes.get(target.id) ?? []) {
           if (!seen.has(cte.name)) {

@@ -17,6 +17,10 @@ const MARK = "\u0000";
 export const REF_MARKER = new RegExp(`${MARK}([^${MARK}]*)${MARK}`, "g");
 export const refMarker = (name: string) => `${MARK}${name}${MARK}`;
 export const SELF_MARKER = refMarker("");
+/** Between a ref's model name and the side table it names (`{{ref "m" side="cuts"}}`). */
+export const SIDE = "\u0001";
+/** The tables stitch and match models keep next to their output, as `<model>__<side>`. */
+const SIDE_TABLES = ["cannot_links", "match_params", "cuts", "links", "merges", "profiles"];
 
 export interface HelperOptions {
   hash: Record<string, unknown>;
@@ -114,7 +118,14 @@ export function projectHelpers(
         return "";
       }
       current().refs.push({ name, line: lineOf(options) });
-      return refMarker(name);
+      // `side="cannot_links"`: a table a stitch or match model keeps next to its output.
+      const side = options.hash.side;
+      if (side === undefined) return refMarker(name);
+      if (typeof side !== "string" || !SIDE_TABLES.includes(side)) {
+        report(options, `ref's side must be one of ${SIDE_TABLES.join(", ")}`);
+        return "";
+      }
+      return refMarker(`${name}${SIDE}${side}`);
     },
     self: () => SELF_MARKER,
     source: (...args: unknown[]) => {

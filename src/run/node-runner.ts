@@ -41,6 +41,9 @@ export class SchemaCache {
   }
 }
 
+/** "1 round", "2 rounds". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelNode): Promise<Outcome> {
   const wh = ctx.warehouse;
   const relation = wh.dialect.quoteRelation(model.relation);
@@ -64,7 +67,7 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
         status: "success",
         relation,
         rowsAffected: r.identifiers,
-        message: `${r.identifiers} identifiers in ${r.profiles} profiles, ${r.rounds} rounds; ${r.blocked} blocked, ${r.hubs} hubs, ${r.cutEdges} edges cut; ${r.merges} merges, ${r.splits} splits`,
+        message: `${r.identifiers} identifiers in ${r.profiles} profiles, ${count(r.rounds, "round")}; ${r.blocked} blocked, ${count(r.hubs, "hub")}, ${count(r.cutEdges, "edge")} cut; ${count(r.merges, "merge")}, ${count(r.splits, "split")}`,
         stitch: r,
       };
     }

@@ -2,6 +2,7 @@ import type { ProjectOptions } from "../../api.ts";
 import { UsageError } from "../../errors.ts";
 import { evaluateIdentity, explainIdentity, reportIdentity } from "../../identity/api.ts";
 import { type Explanation, likelihoodWords } from "../../identity/match/explain.ts";
+import type { ProfilePathExplanation } from "../../identity/stitch/explain-path.ts";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
@@ -19,6 +20,7 @@ export async function printIdentity(
       );
     const e = await explainIdentity({ ...options, recordA: records[0]!, recordB: records[1]! });
     if (format === "json") out(JSON.stringify({ event: "identity_explain", ...e }));
+    else if ("path" in e) printProfilePath(e);
     else printExplanation(e);
     return;
   }
@@ -132,4 +134,29 @@ function printExplanation(e: Explanation): void {
   out(
     `  ${e.inOutput ? `A match: the pair is in ${e.model} and becomes an identity edge.` : `Not a match: the pair is not in ${e.model}.`}`,
   );
+}
+
+/** Why two identifiers share a profile, or not: the path of links and what cut it. */
+function printProfilePath(e: ProfilePathExplanation): void {
+  const id = (r: { type: string; value: string }) => `${r.type}:${r.value}`;
+  out(
+    `Why ${e.model} puts ${id(e.a)} and ${id(e.b)} ${e.sameProfile ? "in one profile" : "in two profiles"}`,
+  );
+  out(`  ${id(e.a)} is in ${e.a.profileId}, ${id(e.b)} in ${e.b.profileId}`);
+  if (!e.path.length) out("  No chain of links joins them: nothing says they are the same person.");
+  else
+    out(
+      `  ${e.sameProfile ? "Joined" : "Linked, before the cuts,"} by ${e.path.length} link${e.path.length === 1 ? "" : "s"}:`,
+    );
+  for (const l of e.path) {
+    const weight = l.weight === null ? "deterministic" : `match weight ${signed(l.weight)}`;
+    out(
+      `    ${id(l.from)} -> ${id(l.to)}  ${weight}${l.source ? ` (${l.source})` : ""}${l.status === "cut" ? "  CUT" : ""}`,
+    );
+    if (l.cut) out(`      ${l.cut}`);
+  }
+  if (e.cannotLinks.length) {
+    out("  Different people, one in each profile:");
+    for (const c of e.cannotLinks) out(`    ${id(c.a)} / ${id(c.b)}  weight ${signed(c.weight)}`);
+  }
 }

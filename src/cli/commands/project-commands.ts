@@ -80,17 +80,22 @@ export const lsCommand: CommandModule<GlobalArgs, GlobalArgs & { "resource-type"
 export const identityCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: "identity <action> [records..]",
   describe:
-    "Identity resolution: `report` on a stitch model, `evaluate` against ground truth, `explain <record_a> <record_b>` a match model's score, `suggest` match settings",
+    "Identity resolution: `report` on a stitch model, `evaluate` against ground truth, `explain <a> <b>` a match model's score of two records, or (--model <stitch>, identifiers as type:value) the path of links between two identifiers, `suggest` match settings",
   builder: (y) =>
     y
       .positional("action", {
         choices: ["report", "evaluate", "explain", "suggest"] as const,
         demandOption: true,
       })
-      .positional("records", { type: "string", array: true, describe: "explain: two record ids" })
+      .positional("records", {
+        type: "string",
+        array: true,
+        describe: "explain: two record ids (a match model) or two type:value identifiers (a stitch model)",
+      })
       .option("model", {
         type: "string",
-        describe: "The stitch model (report), records-to-profiles model (evaluate) or match model (explain)",
+        describe:
+          "The stitch model (report), records-to-profiles model (evaluate), match or stitch model (explain)",
       })
       .option("truth", {
         type: "string",

@@ -1,6 +1,7 @@
 import { CdpError } from "../../errors.ts";
 import { type WorkLease, withLease } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { writeCannotLinks } from "./cannot-links.ts";
 import { checkBudget, checkRecords } from "./checks.ts";
 import { hasState, incrementalPairs, saveState } from "./incremental.ts";
 import { pairsSql, scoresSql } from "./pairs-sql.ts";
@@ -152,6 +153,8 @@ async function match(
     scoringSeconds += (performance.now() - t1) / 1000;
     if (settings.incremental)
       await saveState(wh, output, pairs, records, settings, incremental && work("hashes"));
+    // 5. The pairs its links chain together that it says are different people, for the stitch.
+    await writeCannotLinks(wh, { records, output, work }, settings, parameters, recordCount, output.schema);
     return {
       records: recordCount,
       blockedPairs,

@@ -14,8 +14,14 @@ export interface StitchGraph {
   norm: Relation;
   /** `id, type, value, first_seen, last_seen` per surviving identifier. */
   nodes: Relation;
-  /** `src, dst, seen_at, source`, both directions of every link between two surviving identifiers. */
+  /**
+   * `src, dst, seen_at, source, weight`, both directions of every link between two surviving
+   * identifiers; `weight` is NULL for a deterministic link, the match weight (bits) of a
+   * probabilistic one.
+   */
   edges: Relation;
+  /** `src, dst, weight`, both directions: pairs a source says are different people (weight < 0). */
+  cannotLinks: Relation;
 }
 
 /**
@@ -43,6 +49,8 @@ export async function loadGraph(
   }
   const seenAt = columns.has("seen_at") ? d.cast("seen_at", "timestamp") : d.cast("NULL", "timestamp");
   const source = columns.has("source") ? d.cast("source", "string") : d.cast("NULL", "string");
+  // Probabilistic links carry their match weight; a negative weight says "different people".
+  const weight = columns.has("weight") ? d.cast("weight", "float64") : d.cast("NULL", "float64");
 
   const norm = work("norm");
   const end = (
@@ -52,35 +60,53 @@ export async function loadGraph(
   await wh.replaceTable(
     norm,
     `SELECT a_type, a_raw, a_value, ${blockedSql(d, rules, "a_type", "a_value").reason} AS a_blocked,
-         b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked, seen_at, source
-       FROM (SELECT ${end("a")}, ${end("b")}, ${seenAt} AS seen_at, ${source} AS source FROM ${q(input)}) AS n
+         b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked, seen_at, source, weight
+       FROM (SELECT ${end("a")}, ${end("b")}, ${seenAt} AS seen_at, ${source} AS source, ${weight} AS weight FROM ${q(input)}) AS n
        WHERE a_type IS NOT NULL`,
   );
 
-  // Which integer an identifier gets does not matter: components are a partition, and profile
-  // ids come from the identifiers themselves.
+  // Integers in the identifiers' order: components are a partition and profile ids come from the
+  // identifiers themselves, but the anti-chaining step breaks ties between equal weights by these
+  // ids, so they must be the same on every run and warehouse.
+  // A cannot-link row asserts nothing about who exists: its ends become identifiers only through
+  // other rows.
+  const notContra = "(weight IS NULL OR weight >= 0)";
   const nodes = work("nodes");
   await wh.replaceTable(
     nodes,
-    `SELECT ROW_NUMBER() OVER () AS id, type, value, first_seen, last_seen
+    `SELECT ROW_NUMBER() OVER (ORDER BY type, value) AS id, type, value, first_seen, last_seen
        FROM (SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (
-               SELECT a_type AS type, a_value AS value, seen_at FROM ${q(norm)} WHERE a_blocked IS NULL
+               SELECT a_type AS type, a_value AS value, seen_at FROM ${q(norm)} WHERE a_blocked IS NULL AND ${notContra}
                UNION ALL
-               SELECT b_type, b_value, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL
+               SELECT b_type, b_value, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}
              ) AS ends GROUP BY type, value) AS v`,
   );
-  const edges = work("edges");
-  await wh.replaceTable(
-    edges,
-    `WITH pairs AS (
-         SELECT na.id AS src, nb.id AS dst, e.seen_at, e.source FROM ${q(norm)} AS e
+  const pairs = (where: string) => `WITH pairs AS (
+         SELECT na.id AS src, nb.id AS dst, e.seen_at, e.source, e.weight FROM ${q(norm)} AS e
          JOIN ${q(nodes)} AS na ON na.type = e.a_type AND na.value = e.a_value
          JOIN ${q(nodes)} AS nb ON nb.type = e.b_type AND nb.value = e.b_value
-         WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id
-       )
-       SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source FROM (
-         SELECT src, dst, seen_at, source FROM pairs UNION ALL SELECT dst, src, seen_at, source FROM pairs
-       ) AS both_ways GROUP BY src, dst`,
+         WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND ${where}
+       ), both_ways AS (
+         SELECT src, dst, seen_at, source, weight FROM pairs UNION ALL SELECT dst, src, seen_at, source, weight FROM pairs
+       )`;
+  const edges = work("edges");
+  // One link per pair: deterministic when any source asserts it without a weight, else the
+  // strongest match weight.
+  await wh.replaceTable(
+    edges,
+    `${pairs("(e.weight IS NULL OR e.weight >= 0)")}
+       SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source,
+         CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight
+       FROM both_ways GROUP BY src, dst`,
   );
-  return { norm, nodes, edges };
+  const cannotLinks = work("cannot_links");
+  await wh.replaceTable(
+    cannotLinks,
+    // Without a weight column there is nothing to read: no pass over the edges for it.
+    columns.has("weight")
+      ? `${pairs("e.weight < 0")}
+       SELECT src, dst, MIN(weight) AS weight FROM both_ways GROUP BY src, dst`
+      : `SELECT src, dst, weight FROM ${q(edges)} WHERE 1 = 0`,
+  );
+  return { norm, nodes, edges, cannotLinks };
 }

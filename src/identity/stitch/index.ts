@@ -1,9 +1,9 @@
 import { type WorkLease, withLease } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
-import { connectedComponents } from "./components.ts";
 import { limitLinks, recordBlocked, setAsideHubs } from "./cuts.ts";
 import { loadGraph } from "./edges.ts";
 import { enforceLimits } from "./limits.ts";
+import { constrainedComponents } from "./profiles.ts";
 import type { Ruleset } from "./rules.ts";
 import { assignProfileIds } from "./stable-ids.ts";
 
@@ -30,6 +30,13 @@ export function stitchTables(output: Relation) {
     merges: side("merges"),
     /** Identifiers set aside and edges cut by the rules in the last run, with why. */
     cuts: side("cuts"),
+    /**
+     * Every link of the last run between two identifiers that survived the rules (`a_type,
+     * a_value, b_type, b_value, weight, source, status`): `link` inside a profile, `cut` between
+     * two, `cannot_link` for a pair a source says are different people. What `cdp identity
+     * explain` walks.
+     */
+    links: side("links"),
   };
 }
 
@@ -80,9 +87,22 @@ async function stitch(
     const hubs = await setAsideHubs(wh, graph, cuts, rules, work);
     await limitLinks(wh, graph, cuts, rules, work);
 
-    // 5. Connected components, then the per-type limits (which may cut edges and recompute).
+    // 5. Components (probabilistic links kept only where no cannot-link forbids them), then the
+    // per-type limits (which may cut edges and recompute).
     const labels = work("labels");
-    let { rounds } = await connectedComponents(wh, { nodes, edges, labels, work }, rules.maxRounds);
+    const profiles = await constrainedComponents(wh, graph, { labels, cuts, work }, rules.maxRounds);
+    let rounds = profiles.rounds;
+    // The links as the profiles saw them, for `<model>__links` (a copy only when some were cut).
+    let allLinks = edges;
+    if (profiles.cutLinks) {
+      allLinks = work("all_links");
+      await wh.replaceTable(allLinks, `SELECT src, dst, weight, source FROM ${q(edges)}`);
+      // The limits below see only the links the profiles kept.
+      await wh.replaceTable(
+        edges,
+        `SELECT e.* FROM ${q(edges)} AS e JOIN ${q(labels)} AS a ON a.id = e.src JOIN ${q(labels)} AS b ON b.id = e.dst WHERE a.label = b.label`,
+      );
+    }
     const limited = await enforceLimits(wh, { nodes, edges, labels, cuts, work }, rules);
     rounds += limited.rounds;
 
@@ -94,6 +114,7 @@ async function stitch(
       t.cuts,
       `SELECT identifier_type, identifier, reason, detail, ${d.literal(runId)} AS run_id FROM ${q(cuts)}`,
     );
+    await writeLinks(wh, { ...graph, allLinks, labels, links: t.links });
     const [counts] = await wh.query<{ n: number; p: number }>(
       `SELECT COUNT(*) AS n, COUNT(DISTINCT profile_id) AS p FROM ${q(t.output)}`,
     );
@@ -106,7 +127,7 @@ async function stitch(
       rounds,
       blocked: Number(blocked?.n ?? 0),
       hubs,
-      cutEdges: limited.cutEdges,
+      cutEdges: limited.cutEdges + profiles.cutLinks,
       merges: ids.merges,
       splits: ids.splits,
       runId,
@@ -114,4 +135,24 @@ async function stitch(
   } finally {
     for (const r of made) await wh.dropRelation(r).catch(() => undefined);
   }
+}
+
+/** The `<model>__links` side table (see `stitchTables`), from the run's links and final labels. */
+async function writeLinks(
+  wh: Warehouse,
+  t: { nodes: Relation; allLinks: Relation; cannotLinks: Relation; labels: Relation; links: Relation },
+): Promise<void> {
+  const q = (r: Relation) => wh.dialect.quoteRelation(r);
+  const ends = `JOIN ${q(t.nodes)} AS na ON na.id = e.src JOIN ${q(t.nodes)} AS nb ON nb.id = e.dst`;
+  await wh.replaceTable(
+    t.links,
+    `SELECT na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value, e.weight, e.source,
+       CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END AS status
+     FROM ${q(t.allLinks)} AS e ${ends}
+     JOIN ${q(t.labels)} AS la ON la.id = e.src JOIN ${q(t.labels)} AS lb ON lb.id = e.dst
+     WHERE e.src < e.dst
+     UNION ALL
+     SELECT na.type, na.value, nb.type, nb.value, e.weight, ${wh.dialect.cast("NULL", "string")}, 'cannot_link'
+     FROM ${q(t.cannotLinks)} AS e ${ends} WHERE e.src < e.dst`,
+  );
 }

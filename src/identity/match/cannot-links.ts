@@ -1,0 +1,132 @@
+import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
+import { connectedComponents } from "../stitch/components.ts";
+import type { MatchParameters } from "./params.ts";
+import type { MatchSettings } from "./settings.ts";
+import {
+  floatSql,
+  levelsSql,
+  RECORD_ID,
+  ROW_NUMBER,
+  termFrequencyColumn,
+  weightOf,
+  weightSql,
+} from "./sql.ts";
+
+/** `<model>__cannot_links`: pairs of a match's records that its own comparison says are different people. */
+export const cannotLinksTable = (output: Relation): Relation => ({
+  ...output,
+  name: `${output.name}__cannot_links`,
+});
+
+/**
+ * A pair is a cannot-link when its comparisons alone, before the prior, weigh at most this many
+ * bits: 64 times likelier for two people than for one. The prior is left out on purpose: two
+ * records both linked to a third are no longer a random pair, and the base rate of random pairs
+ * (which falls as the data grows) would call a record with a typo a different person. The bar is
+ * high because one person's records do disagree: on Splink's fake_1000, pairs of one person's
+ * records linked through a third weigh down to -4.7 bits (first and last name swapped, a birth
+ * date a year off), while two people agreeing on nothing but a name weigh about -1.5.
+ */
+export const CANNOT_LINK_EVIDENCE = -6;
+
+/**
+ * Components of at most this many records have every pair of their records compared; in larger
+ * ones, the pairs linked through a common third. That bounds the work by records times this
+ * number over two (the default pair budget for a million records) however the links fall.
+ */
+export const WHOLE_COMPONENT = 100;
+
+/**
+ * After scoring: the pairs of records the links chain together but that are not linked (in a
+ * component of at most WHOLE_COMPONENT records, every such pair; in a larger one, those linked
+ * through a common third: A~B, B~C), compared with the same levels and weights as the pairs. The
+ * ones whose own comparison says they are different people are written to
+ * `<model>__cannot_links` (`record_id_l, record_id_r, match_weight, evidence`: the weight with and
+ * without the prior). A stitch fed these as negative-weight edges will not chain A and C into one
+ * profile through B.
+ */
+export async function writeCannotLinks(
+  wh: Warehouse,
+  t: { records: Relation; output: Relation; work: (name: string) => Relation },
+  settings: MatchSettings,
+  parameters: MatchParameters,
+  recordCount: number,
+  functionSchema: string,
+): Promise<number> {
+  const d = wh.dialect;
+  const q = (r: Relation) => d.quoteRelation(r);
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const ends = t.work("cl_ends");
+  const linked = `SELECT l.${ROW_NUMBER} AS a, r.${ROW_NUMBER} AS b FROM ${q(t.output)} AS o
+       JOIN ${q(t.records)} AS l ON l.${qi(RECORD_ID)} = o.record_id_l
+       JOIN ${q(t.records)} AS r ON r.${qi(RECORD_ID)} = o.record_id_r`;
+  await wh.replaceTable(
+    ends,
+    `SELECT a AS src, b AS dst FROM (${linked}) AS x UNION ALL SELECT b, a FROM (${linked}) AS y`,
+  );
+  const nodes = t.work("cl_nodes");
+  await wh.replaceTable(nodes, `SELECT DISTINCT src AS id FROM ${q(ends)}`);
+  const labels = t.work("cl_labels");
+  await connectedComponents(wh, { nodes, edges: ends, labels, work: t.work }, 64);
+  const sized = t.work("cl_sized");
+  await wh.replaceTable(
+    sized,
+    `SELECT id, label, COUNT(*) OVER (PARTITION BY label) AS size FROM ${q(labels)}`,
+  );
+  const candidates = t.work("cl_candidates");
+  await wh.replaceTable(
+    candidates,
+    `SELECT l_rn, r_rn FROM (
+       SELECT a.id AS l_rn, b.id AS r_rn FROM ${q(sized)} AS a JOIN ${q(sized)} AS b ON b.label = a.label AND a.id < b.id
+       WHERE a.size <= ${WHOLE_COMPONENT}
+       UNION
+       SELECT a.dst, b.dst FROM ${q(ends)} AS a JOIN ${q(ends)} AS b ON b.src = a.src AND a.dst < b.dst
+       JOIN ${q(sized)} AS s ON s.id = a.src WHERE s.size > ${WHOLE_COMPONENT}
+     ) AS pairs
+     WHERE NOT EXISTS (SELECT 1 FROM ${q(ends)} AS e WHERE e.src = pairs.l_rn AND e.dst = pairs.r_rn)`,
+  );
+  await wh.replaceTable(
+    cannotLinksTable(t.output),
+    scoreCandidatesSql(d, q(candidates), q(t.records), settings, parameters, recordCount, functionSchema),
+  );
+  const [n] = await wh.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${q(cannotLinksTable(t.output))}`);
+  return Number(n?.n ?? 0);
+}
+
+function scoreCandidatesSql(
+  d: Dialect,
+  candidates: string,
+  records: string,
+  settings: MatchSettings,
+  parameters: MatchParameters,
+  recordCount: number,
+  functionSchema: string,
+): string {
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const levels = levelsSql(d, settings.comparisons, functionSchema);
+  const evidence = settings.comparisons
+    .map((c, i) =>
+      weightSql(
+        d,
+        parameters,
+        i,
+        `(${levels.gammas[i]})`,
+        c.termFrequency ? { value: `tf_${i}`, minimum: 1 / Math.max(recordCount, 1) } : undefined,
+      ),
+    )
+    .join(" + ");
+  const tfs = settings.comparisons.flatMap((c, i) =>
+    c.termFrequency ? [`l.${qi(termFrequencyColumn(i))} AS tf_${i}`] : [],
+  );
+  return `SELECT record_id_l, record_id_r, ${floatSql(d, weightOf(parameters.prior))} + evidence AS match_weight, evidence
+FROM (
+  SELECT record_id_l, record_id_r, ${evidence || floatSql(d, 0)} AS evidence
+  FROM (
+    SELECT l.${qi(RECORD_ID)} AS record_id_l, r.${qi(RECORD_ID)} AS record_id_r${tfs.map((x) => `, ${x}`).join("")}${levels.values.map((v) => `,\n      ${v}`).join("")}
+    FROM ${candidates} AS c
+    JOIN ${records} AS l ON l.${ROW_NUMBER} = c.l_rn
+    JOIN ${records} AS r ON r.${ROW_NUMBER} = c.r_rn
+  ) AS compared
+) AS weighed
+WHERE evidence <= ${floatSql(d, CANNOT_LINK_EVIDENCE)}`;
+}

@@ -1,0 +1,149 @@
+import { UsageError } from "../../errors.ts";
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { stitchTables } from "./index.ts";
+
+export interface IdentifierRef {
+  type: string;
+  value: string;
+}
+
+/** One link on a path: `weight` null for a deterministic link. */
+export interface PathLink {
+  from: IdentifierRef;
+  to: IdentifierRef;
+  weight: number | null;
+  source: string | null;
+  /** `link`: inside a profile; `cut`: the stitch cut it (see `cut`). */
+  status: "link" | "cut";
+  /** Why a cut link was cut, from `<model>__cuts`. */
+  cut?: string;
+}
+
+export interface ProfilePathExplanation {
+  model: string;
+  a: IdentifierRef & { profileId: string };
+  b: IdentifierRef & { profileId: string };
+  sameProfile: boolean;
+  /**
+   * The fewest links from a to b: inside the profile when they share one; otherwise across the
+   * cut links that separated them (empty when nothing links them at all).
+   */
+  path: PathLink[];
+  /** Pairs said to be different people, one in each of the two profiles (when they differ). */
+  cannotLinks: { a: IdentifierRef; b: IdentifierRef; weight: number }[];
+}
+
+/** "email:ann@x.test" -> { type: "email", value: "ann@x.test" } (the value may hold colons). */
+export function parseIdentifier(text: string): IdentifierRef {
+  const at = text.indexOf(":");
+  if (at <= 0 || at === text.length - 1) {
+    throw new UsageError(`"${text}" is not an identifier: write it as type:value, e.g. email:ann@mail.test`);
+  }
+  return { type: text.slice(0, at), value: text.slice(at + 1) };
+}
+
+const key = (r: IdentifierRef) => `${r.type}:${r.value}`;
+
+/**
+ * Why two identifiers are, or are not, in the same profile of a stitch: the shortest path of links
+ * between them (each with its weight), read from the stitch's `<model>__links` and `__cuts`. Only
+ * the links touching the two profiles are read, so the cost is that of the profiles' sizes.
+ */
+export async function explainProfilePath(
+  wh: Warehouse,
+  output: Relation,
+  model: string,
+  a: IdentifierRef,
+  b: IdentifierRef,
+): Promise<ProfilePathExplanation> {
+  const d = wh.dialect;
+  const q = (r: Relation) => d.quoteRelation(r);
+  const t = stitchTables(output);
+  if (!(await wh.describe(t.links))) {
+    throw new UsageError(`${model} has no link table yet; rebuild it (\`cdp build --select ${model}\`)`);
+  }
+  const profileOf = async (r: IdentifierRef): Promise<string> => {
+    const [row] = await wh.query<{ profile_id: string }>(
+      `SELECT profile_id FROM ${q(output)} WHERE identifier_type = ${d.literal(r.type)} AND identifier = ${d.literal(r.value)}`,
+    );
+    if (!row)
+      throw new UsageError(`${key(r)} is not an identifier of ${model} (blocked, set aside or unknown)`);
+    return String(row.profile_id);
+  };
+  const pa = await profileOf(a);
+  const pb = await profileOf(b);
+  const profiles = [...new Set([pa, pb])].map((p) => d.literal(p)).join(", ");
+  const rows = await wh.query<Record<string, unknown>>(
+    `SELECT l.a_type, l.a_value, l.b_type, l.b_value, l.weight, l.source, l.status, pa.profile_id AS pa, pb.profile_id AS pb
+     FROM ${q(t.links)} AS l
+     JOIN ${q(output)} AS pa ON pa.identifier_type = l.a_type AND pa.identifier = l.a_value
+     JOIN ${q(output)} AS pb ON pb.identifier_type = l.b_type AND pb.identifier = l.b_value
+     WHERE pa.profile_id IN (${profiles}) AND pb.profile_id IN (${profiles})
+     ORDER BY l.a_type, l.a_value, l.b_type, l.b_value`,
+  );
+  const ref = (type: unknown, value: unknown): IdentifierRef => ({
+    type: String(type),
+    value: String(value),
+  });
+  const weightOf = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  // Breadth-first over the links (cut ones too when the profiles differ): the fewest links.
+  const adjacent = new Map<string, PathLink[]>();
+  for (const r of rows) {
+    if (r.status === "cannot_link") continue;
+    const link = {
+      from: ref(r.a_type, r.a_value),
+      to: ref(r.b_type, r.b_value),
+      weight: weightOf(r.weight),
+      source: r.source === null ? null : String(r.source),
+      status: r.status === "cut" ? ("cut" as const) : ("link" as const),
+    };
+    if (pa === pb && link.status === "cut") continue;
+    for (const [from, to] of [
+      [link.from, link.to],
+      [link.to, link.from],
+    ] as const) {
+      const list = adjacent.get(key(from)) ?? [];
+      list.push({ ...link, from, to });
+      adjacent.set(key(from), list);
+    }
+  }
+  const came = new Map<string, PathLink | null>([[key(a), null]]);
+  const queue = [key(a)];
+  while (queue.length && !came.has(key(b))) {
+    const at = queue.shift()!;
+    for (const link of adjacent.get(at) ?? []) {
+      if (came.has(key(link.to))) continue;
+      came.set(key(link.to), link);
+      queue.push(key(link.to));
+    }
+  }
+  const path: PathLink[] = [];
+  for (let at = came.get(key(b)); at; at = came.get(key(at.from))) path.unshift(at);
+  for (const link of path.filter((l) => l.status === "cut")) {
+    const [why] = await wh.query<{ detail: string }>(
+      `SELECT detail FROM ${q(t.cuts)} WHERE identifier_type IN (${d.literal(link.from.type)}, ${d.literal(link.to.type)})
+         AND identifier IN (${d.literal(link.from.value)}, ${d.literal(link.to.value)})
+         AND (detail LIKE ${d.literal(`%${link.to.type} ${link.to.value} %`)} OR detail LIKE ${d.literal(`%${link.from.type} ${link.from.value} %`)})
+       ORDER BY detail LIMIT 1`,
+    );
+    if (why) link.cut = String(why.detail);
+  }
+  const cannotLinks =
+    pa === pb
+      ? []
+      : rows
+          .filter((r) => r.status === "cannot_link" && r.pa !== r.pb)
+          .map((r) => ({
+            a: ref(r.a_type, r.a_value),
+            b: ref(r.b_type, r.b_value),
+            weight: Number(r.weight),
+          }));
+  return {
+    model,
+    a: { ...a, profileId: pa },
+    b: { ...b, profileId: pb },
+    sameProfile: pa === pb,
+    path,
+    cannotLinks,
+  };
+}
