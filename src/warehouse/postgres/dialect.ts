@@ -42,7 +42,10 @@ function dateDiff(part: DatePart, start: string, end: string): string {
 /**
  * Jaro-Winkler in PL/pgSQL (PostgreSQL has none built in): matches within the usual window,
  * transpositions, and the prefix boost (up to 4 characters, weight 0.1) when the Jaro similarity
- * is above 0.7, as DuckDB's `jaro_winkler_similarity` does.
+ * is above 0.7, as DuckDB's `jaro_winkler_similarity` does, to the last bit: half the
+ * transpositions rounded down (integer division, as DuckDB's), and every step in double precision
+ * in DuckDB's order (`0.1` alone is a NUMERIC here, and `p * 0.1` in NUMERIC is not the double
+ * DuckDB computes); 0 when either string is empty, both included.
  */
 function jaroWinklerFunction(functionSchema: string): string {
   return `CREATE OR REPLACE FUNCTION ${quoteIdentifier(functionSchema)}.cdp_jaro_winkler(a TEXT, b TEXT)
@@ -51,7 +54,6 @@ DECLARE
   la INT := length(a); lb INT := length(b); win INT; i INT; j INT; k INT := 1; p INT := 0;
   m INT := 0; t INT := 0; am BOOLEAN[]; bm BOOLEAN[]; ac TEXT[]; bc TEXT[]; jaro DOUBLE PRECISION;
 BEGIN
-  IF la = 0 AND lb = 0 THEN RETURN 1; END IF;
   IF la = 0 OR lb = 0 THEN RETURN 0; END IF;
   ac := regexp_split_to_array(a, ''); bc := regexp_split_to_array(b, '');
   win := GREATEST(GREATEST(la, lb) / 2 - 1, 0);
@@ -69,10 +71,10 @@ BEGIN
       k := k + 1;
     END IF;
   END LOOP;
-  jaro := (m::DOUBLE PRECISION / la + m::DOUBLE PRECISION / lb + (m - t / 2.0) / m) / 3;
+  jaro := (m::DOUBLE PRECISION / la + m::DOUBLE PRECISION / lb + (m - t / 2)::DOUBLE PRECISION / m) / 3;
   IF jaro <= 0.7 THEN RETURN jaro; END IF;
   WHILE p < 4 AND p < la AND p < lb AND ac[p + 1] = bc[p + 1] LOOP p := p + 1; END LOOP;
-  RETURN jaro + p * 0.1 * (1 - jaro);
+  RETURN jaro + p * 0.1::DOUBLE PRECISION * (1 - jaro);
 END
 $cdp$`;
 }
@@ -89,6 +91,9 @@ const postgres = {
     `regexp_replace(${expression}, ${literal(pattern)}, ${literal(replacement)}, 'g')`,
   // A 64-bit hash with a fixed seed; built in since PostgreSQL 11.
   hashInt: (expression: string) => `hashint8extended(CAST(${expression} AS BIGINT), 0)`,
+  // The first 15 hex digits as a 64-bit bit string, read as a BIGINT.
+  portableHash: (expression: string) =>
+    `CAST(CAST(CONCAT('x0', SUBSTR(md5(${expression}), 1, 15)) AS BIT(64)) AS BIGINT)`,
   regexpContains: (expression: string, pattern: string) => `(${expression} ~ ${literal(pattern)})`,
   // From the fuzzystrmatch extension, which the warehouse creates on first connect. It accepts
   // strings of at most 255 characters.
