@@ -77,9 +77,18 @@ export interface Dialect {
    * fine): used where a deterministic pseudo-random order is needed.
    */
   hashInt(expression: string): string;
+  /**
+   * A non-negative integer below 2^60 from a string expression, the same on every warehouse: the
+   * first 15 hex digits of its MD5. Slower than `hashInt`; for results that must not depend on the
+   * warehouse (the random pairs a match trains u on).
+   */
+  portableHash(expression: string): string;
   /** True when a string expression matches a regular expression (RE2/POSIX subset). */
   regexpContains(expression: string, pattern: string): string;
-  /** Levenshtein edit distance of two string expressions. */
+  /**
+   * Levenshtein edit distance of two string expressions, in characters (Unicode code points) on
+   * every warehouse.
+   */
   levenshtein(a: string, b: string): string;
   /**
    * Where the warehouse has one, the Hamming distance (positions that differ) of two strings, in
@@ -89,11 +98,17 @@ export interface Dialect {
    */
   hamming?: { length(a: string): string; distance(a: string, b: string): string };
   /**
+<<<<<<< HEAD
    * Jaro-Winkler similarity (0..1) of two string expressions. Where the warehouse has no native
    * function, it calls one that `jaroWinklerFunction` creates in `functionSchema`. With `fast`
    * (the thresholds the value is held against, and each record's `jaroWinklerKey` of the two
    * values), the expression's value is only good for holding against those thresholds: it falls
    * on the same side of each as the similarity (Postgres uses a faster function this way).
+=======
+   * Jaro-Winkler similarity (0..1) of two string expressions, over characters (Unicode code
+   * points) on every warehouse. Where the warehouse has no native
+   * function, it calls one that `jaroWinklerFunction` creates in `functionSchema`.
+>>>>>>> i19a
    */
   jaroWinkler(
     a: string,

@@ -70,4 +70,23 @@ describe("BigQuery stand-in", () => {
       },
     });
   });
+
+  it("runs a persistent JavaScript function, with NULLs passed in, and refuses to create it twice", async () => {
+    await client.createDataset("udfs", { location: "US" });
+    const create = (clause: string) =>
+      client.query(
+        `CREATE FUNCTION ${clause} \`wire-test\`.\`udfs\`.\`tag\`(s STRING, n FLOAT64) RETURNS STRING LANGUAGE js AS r"""
+return s === null ? 'none' : s + ':' + (n * 2);
+"""`,
+      );
+    await create("");
+    const [rows] = await client.query(
+      "SELECT `wire-test`.`udfs`.`tag`('é', 1.5) AS a, udfs.tag(NULL, 1) AS b, EDIT_DISTANCE('é', 'e') AS d",
+    );
+    expect(rows).toEqual([{ a: "é:3", b: "none", d: 1 }]);
+    await expect(create("")).rejects.toMatchObject({
+      message: "Already Exists: Function wire-test:udfs.tag",
+    });
+    await expect(create("IF NOT EXISTS")).resolves.toBeDefined();
+  });
 });

@@ -35,7 +35,7 @@ describe("stand-in SQL translation", () => {
 
   it("rewrites the functions that differ, keeping BigQuery's semantics", () => {
     expect(sql("SELECT TO_HEX(SHA256(e)), EDIT_DISTANCE(a, b), REGEXP_REPLACE(p, '[^0-9]', '')")).toBe(
-      "SELECT sha256(e), levenshtein(a, b), regexp_replace(p, '[^0-9]', '', 'g')",
+      "SELECT sha256(e), bq_edit_distance(a, b), regexp_replace(p, '[^0-9]', '', 'g')",
     );
     expect(sql("SELECT (d + INTERVAL -3 DAY), TIMESTAMP_ADD(t, INTERVAL 2 HOUR)")).toBe(
       "SELECT (d + INTERVAL (-3) DAY), (t + INTERVAL (2) HOUR)",
@@ -79,5 +79,62 @@ describe("stand-in SQL translation", () => {
     expect(sql("SELECT table_name FROM `d`.INFORMATION_SCHEMA.TABLES")).toBe(
       "SELECT table_name FROM (SELECT 'proj' AS table_catalog, table_schema, table_name, table_type FROM information_schema.tables WHERE table_schema = 'd')",
     );
+  });
+
+  it("refuses a correlated [NOT] EXISTS without an equality between the two sides, as BigQuery does", () => {
+    const edges = "SELECT e.* FROM `proj`.`g`.`edges` AS e";
+    expect(() =>
+      sql(
+        `${edges} WHERE NOT EXISTS (SELECT 1 FROM \`proj\`.\`g\`.\`hubs\` AS h WHERE h.id = e.src OR h.id = e.dst)`,
+      ),
+    ).toThrow("LEFT ANTI JOIN cannot be used without a condition that is an equality of fields");
+    expect(() =>
+      sql(`${edges} WHERE EXISTS (SELECT 1 FROM \`proj\`.\`g\`.\`hubs\` AS h WHERE h.id < e.src)`),
+    ).toThrow("LEFT SEMI JOIN cannot be used");
+    // An equality among the AND terms (other terms may be anything), or no correlation at all.
+    for (const ok of [
+      `${edges} WHERE NOT EXISTS (SELECT 1 FROM \`proj\`.\`g\`.\`hubs\` AS h WHERE h.id = e.src)`,
+      `${edges} WHERE NOT EXISTS (SELECT 1 FROM \`proj\`.\`g\`.\`cut\` AS c WHERE c.src = e.dst AND c.dst <> e.src)`,
+      "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM `proj`.`g`.`locks` WHERE sync = 'x')",
+    ]) {
+      expect(() => sql(ok)).not.toThrow();
+    }
+  });
+
+  it("reads CREATE FUNCTION ... LANGUAGE js, and calls of a dataset's function", () => {
+    const t = translate(
+      'CREATE FUNCTION IF NOT EXISTS `proj`.`crm`.`jw`(a STRING, b STRING)\nRETURNS FLOAT64 LANGUAGE js AS r"""\nreturn a === b ? 1 : 0;\n"""',
+      "proj",
+    );
+    expect(t.type).toBe("CREATE_FUNCTION");
+    expect(t.udf).toEqual({
+      dataset: "crm",
+      name: "jw",
+      params: [
+        { name: "a", type: "STRING" },
+        { name: "b", type: "STRING" },
+      ],
+      returns: "FLOAT64",
+      body: "\nreturn a === b ? 1 : 0;\n",
+      orReplace: false,
+      ifNotExists: true,
+    });
+    expect(sql("SELECT `proj`.`crm`.`jw`(x, y) FROM `proj`.`crm`.`t`")).toBe(
+      'SELECT "udf__crm__jw"(x, y) FROM "crm"."t"',
+    );
+    // A table followed by a column list is no call.
+    expect(sql("INSERT INTO `proj`.`crm`.`t` (`a`) SELECT 1")).toBe('INSERT INTO "crm"."t" ("a") SELECT 1');
+    expect(() =>
+      sql(
+        'CREATE OR REPLACE FUNCTION IF NOT EXISTS `proj`.`crm`.`f`(a STRING) RETURNS STRING LANGUAGE js AS "return a;"',
+      ),
+    ).toThrow("OR REPLACE and IF NOT EXISTS cannot both be specified");
+    expect(() => sql('CREATE FUNCTION `proj`.`crm`.`f`(a STRING) LANGUAGE js AS "return a;"')).toThrow(
+      "needs RETURNS",
+    );
+  });
+
+  it("hashes with MD5 as BYTES, so TO_HEX(MD5(x)) is the hex digest", () => {
+    expect(sql("SELECT TO_HEX(MD5(x))")).toBe("SELECT lower(hex(unhex(md5(x))))");
   });
 });

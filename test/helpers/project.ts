@@ -32,12 +32,12 @@ export function writeFiles(dir: string, files: Record<string, string | Buffer>):
   }
 }
 
-/** Runs the real `cdp` executable in a child process. */
-export function cdp(dir: string, args: string[], env: Record<string, string> = {}) {
+/** Runs the real `cdp` executable in a child process (killed after `timeout` ms). */
+export function cdp(dir: string, args: string[], env: Record<string, string> = {}, timeout = 120_000) {
   const r = spawnSync(process.execPath, [CDP_BIN, ...args, "--project-dir", dir], {
     encoding: "utf8",
     env: { ...process.env, CI: "true", NO_COLOR: "1", ...env },
-    timeout: 120_000,
+    timeout,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, output: r.stdout + r.stderr };
 }

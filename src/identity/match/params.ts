@@ -4,6 +4,7 @@ import path from "node:path";
 import { artifactFile } from "../../project/artifacts.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { describeLevel, type Level, type MatchSettings } from "./settings.ts";
+import { floatSql } from "./sql.ts";
 
 /** What training learned, per comparison level; weights are log2(m / u). */
 export interface TrainedLevel {
@@ -55,7 +56,6 @@ export function levelKind(level: Level): TrainedLevel["kind"] {
 /** Saves the parameters as a table reviewers can read (one row per comparison level, then the prior). */
 export async function saveParameters(wh: Warehouse, output: Relation, p: MatchParameters): Promise<void> {
   const d = wh.dialect;
-  const f = d.typeName("float64");
   const row = (
     c: number,
     column: string,
@@ -66,7 +66,7 @@ export async function saveParameters(wh: Warehouse, output: Relation, p: MatchPa
     weight: number,
   ) =>
     `SELECT ${c} AS comparison, ${d.literal(column)} AS column_name, ${level} AS level, ${d.literal(label)} AS level_label,
-       CAST(${d.literal(m)} AS ${f}) AS m, CAST(${d.literal(u)} AS ${f}) AS u, CAST(${d.literal(weight)} AS ${f}) AS weight,
+       ${floatSql(d, m)} AS m, ${floatSql(d, u)} AS u, ${floatSql(d, weight)} AS weight,
        ${d.literal(p.fingerprint)} AS fingerprint, ${d.literal(p.trainedAt)} AS trained_at, ${d.literal(p.priorSource)} AS prior_source`;
   const rows = p.comparisons.flatMap((c, i) =>
     c.levels.map((l, j) => row(i, c.column, j, l.label, l.m, l.u, Math.log2(l.m / l.u))),

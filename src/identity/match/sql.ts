@@ -243,8 +243,12 @@ export function levelsSql(
  * A number as a float64 SQL value. A plain literal such as 0.25 is an exact DECIMAL (NUMERIC) in
  * DuckDB and Postgres, and weights summed as decimals over millions of pairs cost several times
  * more than the comparisons (measured on DuckDB: 13 s of CPU for 5 million pairs, against under 1 s as floats).
+ * Cast from text, not from the number: DuckDB turns a DECIMAL literal of 17 digits into a DOUBLE
+ * one bit off now and then (0.11806710310072653 became 0.11806710310072652), so weights differed
+ * in their last bit from Postgres's; text is read as the nearest double on every warehouse.
  */
-export const floatSql = (d: Dialect, x: number) => d.cast(String(x), "float64");
+export const floatSql = (d: Dialect, x: number | null) =>
+  d.cast(x === null ? "NULL" : d.literal(String(x)), "float64");
 
 /**
  * The weight (log2 Bayes factor) of a comparison for a pair, from its gamma column `gamma`. With

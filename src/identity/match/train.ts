@@ -75,11 +75,18 @@ export async function trainParameters(
   const patternRows = await wh.query<Record<string, number>>(
     `SELECT ${grouped}, COUNT(*) AS n FROM ${q(t.pairs)} GROUP BY ${grouped}`,
   );
-  const patterns = patternRows.map((row) => ({
-    rules: flags.map((f) => Number(row[f]) === 1),
-    gammas: settings.comparisons.map((c) => Number(row[gammaColumn(c)])),
-    count: Number(row.n),
-  }));
+  // In one order whatever order the warehouse returns the groups in: EM sums over the patterns,
+  // and floating-point sums in another order differ in the last bits, which moved pairs scored
+  // at the threshold across it from one warehouse to another.
+  const patterns = patternRows
+    .map((row) => ({
+      rules: flags.map((f) => Number(row[f]) === 1),
+      gammas: settings.comparisons.map((c) => Number(row[gammaColumn(c)])),
+      count: Number(row.n),
+    }))
+    .sort((a, b) =>
+      comparePatterns(a.rules.map(Number).concat(a.gammas), b.rules.map(Number).concat(b.gammas)),
+    );
 
   // m: one EM session per blocking rule.
   const mSum = settings.comparisons.map((_, c) => new Array<number>(levelsOf(c)).fill(0));
@@ -161,6 +168,12 @@ export async function trainParameters(
   };
 }
 
+/** Lexicographic order of two equally long vectors of numbers. */
+function comparePatterns(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
 /**
  * The prior (lambda) by expectation-maximisation over all comparable pairs with m and u fixed: the
  * share of pairs whose posterior says "same person", iterated to its fixed point. EM over the
@@ -229,9 +242,9 @@ const SAMPLE_BLOCKED = "cdp_blocked";
 
 /**
  * The comparison levels of `uSamplePairs` random pairs of `records` (rows picked by a hash of the
- * seed, so the same data and seed give the same sample), counted per combination of levels and
- * whether a blocking rule finds the pair (`cdp_blocked`). With `link_only`, only the sampled pairs
- * across sources count: the pairs the match may compare.
+ * seed, the same on every warehouse, so the same data and seed give the same sample), counted per
+ * combination of levels and whether a blocking rule finds the pair (`cdp_blocked`). With
+ * `link_only`, only the sampled pairs across sources count: the pairs the match may compare.
  */
 export function uSampleSql(
   d: Dialect,
@@ -242,8 +255,10 @@ export function uSampleSql(
 ): string {
   const qi = (name: string) => d.quoteIdentifier(name);
   const n = Math.max(recordCount, 2);
+  // The same pairs on every warehouse (each has its own hashInt): the trained u, and so every
+  // weight, must not depend on where the match runs.
   const pick = (salt: number) =>
-    `MOD(MOD(${d.hashInt(`k * 2 + ${salt} + ${settings.seed * 1_000_003}`)}, ${n}) + ${n}, ${n}) + 1`;
+    `MOD(${d.portableHash(d.cast(`k * 2 + ${salt} + ${settings.seed * 1_000_003}`, "string"))}, ${n}) + 1`;
   // The levels with the same SQL as the blocked pairs'.
   const levels = levelsSql(d, settings.comparisons, functionSchema);
   const gammas = settings.comparisons.map((c) => qi(gammaColumn(c)));

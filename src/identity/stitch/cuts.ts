@@ -8,6 +8,16 @@ import type { Ruleset } from "./rules.ts";
  * `cuts` with why (`identifier_type, identifier, reason, detail`).
  */
 
+/**
+ * The condition keeping the edges `e` that `cut` (src, dst) holds in neither direction: one NOT
+ * EXISTS per direction, since BigQuery refuses a correlated [NOT] EXISTS whose condition is an OR
+ * ("LEFT ANTI JOIN cannot be used without a condition that is an equality of fields").
+ */
+export function withoutEither(cut: string): string {
+  return `WHERE NOT EXISTS (SELECT 1 FROM ${cut} AS c WHERE c.src = e.src AND c.dst = e.dst)
+       AND NOT EXISTS (SELECT 1 FROM ${cut} AS c WHERE c.src = e.dst AND c.dst = e.src)`;
+}
+
 /** The `cuts` table, holding the identifiers the blocked rules refused. */
 export async function recordBlocked(
   wh: Warehouse,
@@ -66,7 +76,10 @@ export async function setAsideHubs(
   await wh.insertInto(cuts, work("hub_rows"), ["identifier_type", "identifier", "reason", "detail"]);
   await wh.replaceTable(
     edges,
-    `SELECT e.* FROM ${q(edges)} AS e WHERE NOT EXISTS (SELECT 1 FROM ${q(hubTable)} AS h WHERE h.id = e.src OR h.id = e.dst)`,
+    // One NOT EXISTS per end: BigQuery refuses a correlated [NOT] EXISTS whose condition is an OR
+    // ("LEFT ANTI JOIN cannot be used without a condition that is an equality of fields").
+    `SELECT e.* FROM ${q(edges)} AS e WHERE NOT EXISTS (SELECT 1 FROM ${q(hubTable)} AS h WHERE h.id = e.src)
+       AND NOT EXISTS (SELECT 1 FROM ${q(hubTable)} AS h WHERE h.id = e.dst)`,
   );
   await wh.replaceTable(
     nodes,
@@ -112,9 +125,5 @@ export async function limitLinks(
      FROM ${q(linkCut)}`,
   );
   await wh.insertInto(cuts, work("link_rows"), ["identifier_type", "identifier", "reason", "detail"]);
-  await wh.replaceTable(
-    edges,
-    `SELECT e.* FROM ${q(edges)} AS e WHERE NOT EXISTS (
-       SELECT 1 FROM ${q(linkCut)} AS c WHERE (c.src = e.src AND c.dst = e.dst) OR (c.src = e.dst AND c.dst = e.src))`,
-  );
+  await wh.replaceTable(edges, `SELECT e.* FROM ${q(edges)} AS e ${withoutEither(q(linkCut))}`);
 }

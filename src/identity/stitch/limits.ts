@@ -1,5 +1,6 @@
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import { connectedComponents } from "./components.ts";
+import { withoutEither } from "./cuts.ts";
 import type { Ruleset } from "./rules.ts";
 
 /**
@@ -89,11 +90,7 @@ export async function enforceLimits(
        FROM ${q(cut)} AS c JOIN ${q(t.nodes)} AS a ON a.id = c.src JOIN ${q(t.nodes)} AS b ON b.id = c.dst`,
     );
     await wh.insertInto(t.cuts, cutRows, ["identifier_type", "identifier", "reason", "detail"]);
-    await wh.replaceTable(
-      t.edges,
-      `SELECT e.* FROM ${q(t.edges)} AS e WHERE NOT EXISTS (
-         SELECT 1 FROM ${q(cut)} AS c WHERE (c.src = e.src AND c.dst = e.dst) OR (c.src = e.dst AND c.dst = e.src))`,
-    );
+    await wh.replaceTable(t.edges, `SELECT e.* FROM ${q(t.edges)} AS e ${withoutEither(q(cut))}`);
     rounds += (await connectedComponents(wh, t, rules.maxRounds)).rounds;
   }
   return { rounds, cutEdges };

@@ -49,19 +49,21 @@ function literal(value: unknown): string {
 
 /**
  * Jaro-Winkler as a JavaScript UDF in the dataset (BigQuery has none built in, and the greedy
- * character matching it needs cannot be written as one SQL expression). Same definition as
- * DuckDB's: prefix boost (up to 4 characters, weight 0.1) above a Jaro similarity of 0.7.
+ * character matching it needs cannot be written as one SQL expression). Over code points
+ * (Array.from), not UTF-16 units, like the other warehouses. Same definition as DuckDB's, to the
+ * last bit: half the transpositions rounded down, prefix boost (up to 4 characters, weight 0.1)
+ * above a Jaro similarity of 0.7, 0 when either string is empty (both included).
  */
 const JARO_WINKLER_JS = `if (a === null || b === null) return null;
-const la = a.length, lb = b.length;
-if (la === 0 && lb === 0) return 1;
+const ca = Array.from(a), cb = Array.from(b);
+const la = ca.length, lb = cb.length;
 if (la === 0 || lb === 0) return 0;
 const win = Math.max(Math.floor(Math.max(la, lb) / 2) - 1, 0);
 const am = new Array(la).fill(false), bm = new Array(lb).fill(false);
 let m = 0;
 for (let i = 0; i < la; i++) {
   for (let j = Math.max(0, i - win); j <= Math.min(lb - 1, i + win); j++) {
-    if (!bm[j] && a[i] === b[j]) { am[i] = true; bm[j] = true; m++; break; }
+    if (!bm[j] && ca[i] === cb[j]) { am[i] = true; bm[j] = true; m++; break; }
   }
 }
 if (m === 0) return 0;
@@ -69,13 +71,13 @@ let t = 0, k = 0;
 for (let i = 0; i < la; i++) {
   if (!am[i]) continue;
   while (!bm[k]) k++;
-  if (a[i] !== b[k]) t++;
+  if (ca[i] !== cb[k]) t++;
   k++;
 }
-const jaro = (m / la + m / lb + (m - t / 2) / m) / 3;
+const jaro = (m / la + m / lb + (m - Math.floor(t / 2)) / m) / 3;
 if (jaro <= 0.7) return jaro;
 let p = 0;
-while (p < 4 && p < la && p < lb && a[p] === b[p]) p++;
+while (p < 4 && p < la && p < lb && ca[p] === cb[p]) p++;
 return jaro + p * 0.1 * (1 - jaro);`;
 
 const unit = (part: DatePart) => part.toUpperCase();
@@ -136,6 +138,9 @@ export function bigqueryDialect(project?: string): Dialect {
       `REGEXP_REPLACE(${expression}, ${literal(pattern)}, ${literal(replacement)})`,
     // FARM_FINGERPRINT hashes text to a well-mixed INT64.
     hashInt: (expression: string) => `FARM_FINGERPRINT(CAST(${expression} AS STRING))`,
+    // A STRING of hex digits with the 0x prefix casts to INT64.
+    portableHash: (expression: string) =>
+      `CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(${expression})), 1, 15)) AS INT64)`,
     regexpContains: (expression: string, pattern: string) =>
       `REGEXP_CONTAINS(${expression}, ${literal(pattern)})`,
     levenshtein: (a: string, b: string) => `EDIT_DISTANCE(${a}, ${b})`,

@@ -12,6 +12,23 @@ const TYPES: Record<PortableType, string> = {
   json: "JSON",
 };
 
+/**
+ * `fn(a, b)` over characters. DuckDB's levenshtein, hamming and jaro_winkler_similarity read
+ * bytes, so a letter such as é (two bytes in UTF-8) counts twice, and a match over names with
+ * accents scored differently on DuckDB than on Postgres and BigQuery, which read characters.
+ * ASCII text (one byte per character) goes to the native function as it is; other text is
+ * rewritten first, each character of the pair as one byte (its position among the pair's distinct
+ * characters), which keeps what these functions read (which characters are equal, and where).
+ * Beyond 127 distinct characters in one pair (no ASCII byte left) the bytes are DuckDB's again.
+ */
+function overCharacters(fn: string, a: string, b: string): string {
+  // string_split('', '') is [''], which no list position finds: the empty string stays itself.
+  const bytes = (x: string) =>
+    `CASE WHEN ${x} = '' THEN '' ELSE array_to_string(list_transform(string_split(${x}, ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END`;
+  return `CASE WHEN strlen(${a}) = length(${a}) AND strlen(${b}) = length(${b}) THEN ${fn}(${a}, ${b})
+    ELSE list_transform([list_distinct(string_split(${a} || ${b}, ''))], lambda cdp_d: ${fn}(${bytes(a)}, ${bytes(b)}))[1] END`;
+}
+
 /** DuckDB's SQL: double-quoted identifiers, standard string literals. */
 export const duckdbDialect: Dialect = {
   name: "duckdb",
@@ -24,11 +41,13 @@ export const duckdbDialect: Dialect = {
   regexpReplace: (expression, pattern, replacement) =>
     `regexp_replace(${expression}, ${literal(pattern)}, ${literal(replacement)}, 'g')`,
   hashInt: (expression) => `hash(${expression})`,
+  // '0x' and hex digits cast to an integer.
+  portableHash: (expression) => `CAST(CONCAT('0x', SUBSTR(md5(${expression}), 1, 15)) AS BIGINT)`,
   regexpContains: (expression, pattern) => `regexp_matches(${expression}, ${literal(pattern)})`,
-  levenshtein: (a, b) => `levenshtein(${a}, ${b})`,
-  // DuckDB's levenshtein counts bytes, as hamming does (it fails on byte lengths that differ).
-  hamming: { length: (a) => `strlen(${a})`, distance: (a, b) => `hamming(${a}, ${b})` },
-  jaroWinkler: (a, b) => `jaro_winkler_similarity(${a}, ${b})`,
+  levenshtein: (a, b) => overCharacters("levenshtein", a, b),
+  // hamming fails on byte lengths that differ: the rewritten pair has one byte per character.
+  hamming: { length: (a) => `length(${a})`, distance: (a, b) => overCharacters("hamming", a, b) },
+  jaroWinkler: (a, b) => overCharacters("jaro_winkler_similarity", a, b),
   jaroWinklerFunction: () => undefined,
   dateAdd: (expression, amount, part) =>
     `(${expression} + INTERVAL (${Math.trunc(amount)}) ${part.toUpperCase()})`,

@@ -3,11 +3,12 @@ import { quoteIdentifier } from "../standard-sql.ts";
 /**
  * Jaro-Winkler on PostgreSQL, which has none built in, with exactly DuckDB's values (the
  * definition every warehouse follows, so a match finds the same pairs everywhere):
- * `jaro_winkler_similarity` of DuckDB 1.x (rapidfuzz's algorithm) works on the UTF-8 bytes,
- * matches each byte of the second string with the first unmatched equal byte of the first within
- * max(|a|, |b|) / 2 - 1 positions, counts half-transpositions and halves them rounding down,
- * gives 0 when either string is empty, and adds the prefix boost (up to 4 bytes, 0.1 each) when
- * the Jaro similarity is above 0.7, in this order of double-precision operations.
+ * `jaro_winkler_similarity` of DuckDB 1.x (rapidfuzz's algorithm) over characters (DuckDB's own
+ * function reads bytes; the DuckDB dialect gives it one byte per character), matching each
+ * character of the second string with the first unmatched equal character of the first within
+ * max(|a|, |b|) / 2 - 1 positions, counting half-transpositions and halving them rounding down,
+ * giving 0 when either string is empty, and adding the prefix boost (up to 4 characters, 0.1
+ * each) when the Jaro similarity is above 0.7, in this order of double-precision operations.
  *
  * Two functions in the model's schema:
  * - `cdp_jaro_winkler(a, b)`: that definition in PL/pgSQL (slow: ~60 µs a pair);
@@ -42,24 +43,25 @@ function exactFunction(schema: string): string {
   return `CREATE OR REPLACE FUNCTION ${quoteIdentifier(schema)}.cdp_jaro_winkler(a TEXT, b TEXT)
 RETURNS DOUBLE PRECISION LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $cdp$
 DECLARE
-  p BYTEA := convert_to(a, 'UTF8'); t BYTEA := convert_to(b, 'UTF8');
-  lp INT := length(p); lt INT := length(t); bound INT; i INT; j INT; k INT := 0; pre INT := 0;
+  p INT[] := ARRAY(SELECT ascii(x.ch) FROM regexp_split_to_table(a, '') WITH ORDINALITY AS x(ch, n) ORDER BY x.n);
+  t INT[] := ARRAY(SELECT ascii(x.ch) FROM regexp_split_to_table(b, '') WITH ORDINALITY AS x(ch, n) ORDER BY x.n);
+  lp INT := cardinality(p); lt INT := cardinality(t); bound INT; i INT; j INT; k INT := 0; pre INT := 0;
   m INT := 0; tr INT := 0; pf BOOLEAN[]; tf BOOLEAN[]; c INT; sim DOUBLE PRECISION;
 BEGIN
   IF lp = 0 OR lt = 0 THEN RETURN 0; END IF;
   bound := GREATEST(GREATEST(lp, lt) / 2 - 1, 0);
   pf := array_fill(FALSE, ARRAY[lp]); tf := array_fill(FALSE, ARRAY[lt]);
   FOR j IN 0..lt - 1 LOOP
-    c := get_byte(t, j);
+    c := t[j + 1];
     FOR i IN GREATEST(0, j - bound)..LEAST(lp - 1, j + bound) LOOP
-      IF NOT pf[i + 1] AND get_byte(p, i) = c THEN pf[i + 1] := TRUE; tf[j + 1] := TRUE; m := m + 1; EXIT; END IF;
+      IF NOT pf[i + 1] AND p[i + 1] = c THEN pf[i + 1] := TRUE; tf[j + 1] := TRUE; m := m + 1; EXIT; END IF;
     END LOOP;
   END LOOP;
   IF m = 0 THEN RETURN 0; END IF;
   FOR j IN 0..lt - 1 LOOP
     IF tf[j + 1] THEN
       WHILE NOT pf[k + 1] LOOP k := k + 1; END LOOP;
-      IF get_byte(t, j) <> get_byte(p, k) THEN tr := tr + 1; END IF;
+      IF t[j + 1] <> p[k + 1] THEN tr := tr + 1; END IF;
       k := k + 1;
     END IF;
   END LOOP;
@@ -68,7 +70,7 @@ BEGIN
   sim := sim + CAST(m - tr / 2 AS DOUBLE PRECISION) / m;
   sim := sim / 3;
   IF sim <= 0.7 THEN RETURN sim; END IF;
-  WHILE pre < 4 AND pre < lp AND pre < lt AND get_byte(p, pre) = get_byte(t, pre) LOOP pre := pre + 1; END LOOP;
+  WHILE pre < 4 AND pre < lp AND pre < lt AND p[pre + 1] = t[pre + 1] LOOP pre := pre + 1; END LOOP;
   RETURN sim + pre * CAST(0.1 AS DOUBLE PRECISION) * (1 - sim);
 END
 $cdp$`;
@@ -78,13 +80,12 @@ $cdp$`;
  * `cdp_jaro_winkler_key(value)`, the value as the native function reads it (`Dialect.jaroWinklerKey`,
  * made once per record: a translate per pair would cost more than the native function saves):
  * capitals mapped to control characters, so its case folding changes nothing; NULL where it cannot
- * serve (over its limit, holding those control characters). It folds bytes with the C library's
- * tolower(), which leaves bytes over 0x7F alone only in a UTF-8 database whose character type is
- * C or a UTF-8 locale (`wide`); elsewhere only printable ASCII is given to it. Without the
- * extension, no key (the six-argument function ignores it).
+ * serve (over its limit, holding anything but printable ASCII: it reads bytes, and a similarity
+ * counts characters, which are the bytes only in ASCII). Without the extension, no key (the
+ * six-argument function ignores it).
  */
-function keyFunction(schema: string, kind: "wide" | "ascii" | "none"): string {
-  const pattern = kind === "wide" ? "'[\\x01-\\x1a]'" : "'[^ -~]'";
+function keyFunction(schema: string, kind: "ascii" | "none"): string {
+  const pattern = "'[^ -~]'";
   const body =
     kind === "none"
       ? "CAST(NULL AS TEXT)"
@@ -134,7 +135,7 @@ export function jaroWinklerFunctions(schema: string): string {
   const q = (sql: string) => `$q$${sql}$q$`;
   const native = nativeFunction(schema, "%1$I");
   return `DO $do$
-DECLARE ext TEXT; wide BOOLEAN;
+DECLARE ext TEXT;
 BEGIN
   EXECUTE ${q(exactFunction(schema))};
   SELECT n.nspname INTO ext FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -154,12 +155,7 @@ BEGIN
     EXECUTE ${q(keyFunction(schema, "none"))};
   ELSE
     EXECUTE format(${q(native.replaceAll("%", "%%").replaceAll("%%1$I", "%1$I"))}, ext);
-    SELECT pg_encoding_to_char(encoding) = 'UTF8' AND (datctype IN ('C', 'POSIX')
-        OR lower(datctype) LIKE '%.utf8' OR lower(datctype) LIKE '%.utf-8')
-      INTO wide FROM pg_database WHERE datname = current_database();
-    IF wide THEN EXECUTE ${q(keyFunction(schema, "wide"))};
-    ELSE EXECUTE ${q(keyFunction(schema, "ascii"))};
-    END IF;
+    EXECUTE ${q(keyFunction(schema, "ascii"))};
   END IF;
 END
 $do$`;

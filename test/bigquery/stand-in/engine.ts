@@ -1,8 +1,23 @@
-import { type DuckDBConnection, DuckDBInstance, type DuckDBType, DuckDBTypeId } from "@duckdb/node-api";
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  DuckDBScalarFunction,
+  type DuckDBType,
+  DuckDBTypeId,
+} from "@duckdb/node-api";
 import { ApiFailure, type ErrorProto, invalid, notFound } from "./errors.ts";
 import { checkColumns, checkDataset, checkTable } from "./names.ts";
 import { SqlSyntaxError } from "./tokens.ts";
-import { type RelationRef, type StatementType, type Translation, translate, typeName } from "./translate.ts";
+import {
+  type FunctionDefinition,
+  type RelationRef,
+  type StatementType,
+  type Translation,
+  translate,
+  typeName,
+  udfName,
+} from "./translate.ts";
+import { editDistanceFunction, javascriptFunction } from "./udf.ts";
 import { type Field, fieldFor, wireRows } from "./wire.ts";
 
 /**
@@ -59,6 +74,8 @@ export class Engine {
   private readonly views = new Map<string, string>();
   /** `dataset.table` → when a statement or load last changed it (tables.get `lastModifiedTime`). */
   private readonly modified = new Map<string, number>();
+  /** The persistent JavaScript functions, `dataset.name`. */
+  private readonly functions = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -72,6 +89,7 @@ export class Engine {
     const conn = await instance.connect();
     await conn.run("SET TimeZone = 'UTC'");
     await conn.run("CREATE SCHEMA _standin");
+    conn.registerScalarFunction(DuckDBScalarFunction.create(editDistanceFunction));
     return new Engine(project, instance, conn);
   }
 
@@ -260,6 +278,35 @@ export class Engine {
     }
   }
 
+  /**
+   * CREATE FUNCTION: the JavaScript runs in this process (BigQuery runs it in V8 too), called by
+   * DuckDB once per row, NULLs passed as null like BigQuery does.
+   */
+  private async createFunction(job: JobRecord, udf: FunctionDefinition): Promise<void> {
+    const dataset = this.datasets.get(udf.dataset);
+    if (!dataset || dataset.location.toUpperCase() !== job.location.toUpperCase()) {
+      throw notFound(`Dataset ${this.project}:${udf.dataset} was not found in location ${job.location}`);
+    }
+    const key = `${udf.dataset}.${udf.name}`;
+    const target = { dataset: udf.dataset, table: udf.name };
+    if (this.functions.has(key) && !udf.orReplace) {
+      if (udf.ifNotExists) {
+        job.ddl = { operation: "SKIP", target };
+        return;
+      }
+      throw ApiFailure.of("duplicate", `Already Exists: Function ${this.project}:${key}`);
+    }
+    const fn = javascriptFunction(udf);
+    this.conn.registerScalarFunction(
+      DuckDBScalarFunction.create({
+        name: udfName(udf.dataset, udf.name),
+        ...fn,
+      }),
+    );
+    job.ddl = { operation: this.functions.has(key) ? "REPLACE" : "CREATE", target };
+    this.functions.add(key);
+  }
+
   runQuery(job: JobRecord, maxBytes?: number): Promise<void> {
     return this.exclusive(async () => {
       try {
@@ -277,6 +324,7 @@ export class Engine {
   }
 
   private async execute(job: JobRecord, tr: Translation): Promise<void> {
+    if (tr.udf) return this.createFunction(job, tr.udf);
     const [sql] = tr.statements as [string];
     const target = tr.target!;
     switch (tr.type) {

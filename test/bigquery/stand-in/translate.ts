@@ -1,3 +1,4 @@
+import { checkSemiJoin } from "./semi-join.ts";
 import { isOp, isSignificant, isWord, SqlSyntaxError, type Token, tokenize } from "./tokens.ts";
 
 /**
@@ -23,7 +24,19 @@ export type StatementType =
   | "DELETE"
   | "ALTER_TABLE"
   | "DROP_TABLE"
-  | "DROP_VIEW";
+  | "DROP_VIEW"
+  | "CREATE_FUNCTION";
+
+/** A JavaScript UDF (`CREATE FUNCTION ... LANGUAGE js AS "..."`), which the engine registers. */
+export interface FunctionDefinition {
+  dataset: string;
+  name: string;
+  params: { name: string; type: string }[];
+  returns: string;
+  body: string;
+  orReplace: boolean;
+  ifNotExists: boolean;
+}
 
 export interface Translation {
   type: StatementType;
@@ -33,7 +46,18 @@ export interface Translation {
   target?: RelationRef;
   /** `project.dataset.table` relations the statement names (the target included). */
   relations: RelationRef[];
+  /** The function a CREATE_FUNCTION defines. */
+  udf?: FunctionDefinition;
 }
+
+/**
+ * The DuckDB name a persistent UDF `dataset.name` is registered under (DuckDB's functions
+ * registered from JavaScript have no schema).
+ */
+export const udfName = (dataset: string, name: string) => `udf__${dataset}__${name}`;
+
+/** Words after which a dotted name followed by `(` is a table with a column list, not a call. */
+const BEFORE_COLUMN_LIST = ["INTO", "TABLE", "VIEW", "FUNCTION", "EXISTS"];
 
 interface Context {
   project: string;
@@ -175,8 +199,11 @@ const add =
 /** Functions whose name or arguments differ; the rest pass through. */
 const FUNCTIONS: Record<string, Rewrite> = {
   CURRENT_TIMESTAMP: () => "current_timestamp",
-  EDIT_DISTANCE: (ctx, [a, b]) => `levenshtein(${arg(ctx, a!)}, ${arg(ctx, b!)})`,
+  // Over characters, like BigQuery's (DuckDB's levenshtein counts bytes): see udf.ts.
+  EDIT_DISTANCE: (ctx, [a, b]) => `bq_edit_distance(${arg(ctx, a!)}, ${arg(ctx, b!)})`,
   SHA256: (ctx, [x]) => `unhex(sha256(${arg(ctx, x!)}))`,
+  // MD5 returns BYTES; DuckDB's md5 the hex text.
+  MD5: (ctx, [x]) => `unhex(md5(${arg(ctx, x!)}))`,
   TO_HEX: (ctx, [x]) => {
     // TO_HEX(SHA256(s)) is DuckDB's sha256(s), which already returns hex.
     const sig = significant(x!);
@@ -346,6 +373,7 @@ function emit(ctx: Context, tokens: Token[]): string {
       const close = closing(tokens, after);
       const name = t.value.toUpperCase();
       const inner = tokens.slice(after + 1, close);
+      if (name === "EXISTS") checkSemiJoin(inner, isWord(significant(tokens.slice(0, i)).at(-1), "NOT"));
       if (name === "UNNEST") {
         // UNNEST(array) AS x names the column x; DuckDB needs a table alias with a column list.
         let j = next(tokens, close + 1);
@@ -393,6 +421,20 @@ function emit(ctx: Context, tokens: Token[]): string {
       while (isOp(tokens[j + 1], ".") && (tokens[j + 2]?.kind === "id" || tokens[j + 2]?.kind === "qid")) {
         parts.push(tokens[j + 2]!);
         j += 2;
+      }
+      const before = significant(tokens.slice(0, i)).at(-1);
+      if (
+        parts.length > 1 &&
+        isOp(tokens[next(tokens, j + 1)], "(") &&
+        !isWord(before, ...BEFORE_COLUMN_LIST)
+      ) {
+        // A call of a persistent function: `project`.`dataset`.`fn`(...) or dataset.fn(...).
+        let names = parts.flatMap((p) => (p.kind === "qid" ? p.value.split(".") : [p.value]));
+        if (names.length === 3 && names[0] === ctx.project) names = names.slice(1);
+        if (names.length !== 2) throw new SqlSyntaxError(`Function not found: ${names.join(".")}`);
+        out += quote(udfName(names[0]!, names[1]!));
+        i = j;
+        continue;
       }
       out += path(ctx, parts);
       i = j;
@@ -447,6 +489,7 @@ export function translate(sql: string, project: string): Translation {
   });
 
   if (/^(SELECT|WITH|\()/.test(lead)) return done("SELECT");
+  if (/^CREATE (OR REPLACE )?(TEMP |TEMPORARY )?FUNCTION/.test(lead)) return createFunction(project, tokens);
   const create = /^CREATE (OR REPLACE )?(TABLE|VIEW)( IF NOT EXISTS)?/.exec(lead);
   const target = (index: number) => nameAt(project, tokens, index).ref;
   if (create) {
@@ -497,4 +540,75 @@ export function translate(sql: string, project: string): Translation {
     return done("ALTER_TABLE", name.ref);
   }
   throw new SqlSyntaxError(`the stand-in does not run this statement: ${lead}`);
+}
+
+/**
+ * `CREATE [OR REPLACE] FUNCTION [IF NOT EXISTS] [project.]dataset.name(p T, ...) RETURNS T
+ * [DETERMINISTIC | NOT DETERMINISTIC] LANGUAGE js AS "code"`, the grammar of
+ * https://cloud.google.com/bigquery/docs/reference/standard-sql/data-definition-language#create_function_statement
+ * for JavaScript UDFs (a SQL UDF, a temporary one or OPTIONS are not run here). "OR REPLACE"
+ * and "IF NOT EXISTS" cannot be used together; RETURNS is required for a JavaScript UDF.
+ */
+function createFunction(project: string, tokens: Token[]): Translation {
+  const sig = significant(tokens);
+  let k = 1;
+  const orReplace = isWord(sig[k], "OR");
+  if (orReplace) k += 2;
+  if (isWord(sig[k], "TEMP", "TEMPORARY"))
+    throw new SqlSyntaxError("the stand-in runs persistent functions only");
+  k++; // FUNCTION
+  const ifNotExists = isWord(sig[k], "IF");
+  if (ifNotExists) k += 3;
+  if (orReplace && ifNotExists)
+    throw new SqlSyntaxError("Syntax error: OR REPLACE and IF NOT EXISTS cannot both be specified");
+  const name = nameAt(project, tokens, k);
+  const rest = tokens.slice(name.end + 1);
+  const open = rest.findIndex((t) => isSignificant(t));
+  if (!isOp(rest[open], "(")) throw new SqlSyntaxError("Syntax error: expected ( after the function name");
+  const close = closing(rest, open);
+  const inner = rest.slice(open + 1, close);
+  const params = significant(inner).length
+    ? args(inner).map((p) => {
+        const s = significant(p);
+        if (s.length < 2) throw new SqlSyntaxError("Syntax error: a parameter needs a name and a type");
+        return {
+          name: s[0]!.value,
+          type: raw(p.slice(p.indexOf(s[0]!) + 1))
+            .trim()
+            .toUpperCase(),
+        };
+      })
+    : [];
+  const after = significant(rest.slice(close + 1));
+  if (!isWord(after[0], "RETURNS"))
+    throw new SqlSyntaxError("Syntax error: a JavaScript function needs RETURNS <type>");
+  const language = after.findIndex((t) => isWord(t, "LANGUAGE"));
+  const as = after.findIndex((t) => isWord(t, "AS"));
+  if (language < 0 || !isWord(after[language + 1], "JS"))
+    throw new SqlSyntaxError("the stand-in runs JavaScript functions (LANGUAGE js) only");
+  const body = after[as + 1];
+  if (as < language || body?.kind !== "str" || after.length !== as + 2)
+    throw new SqlSyntaxError("Syntax error: expected AS followed by the function's code as a string");
+  const returns = after
+    .slice(1, language)
+    .filter((t) => !isWord(t, "DETERMINISTIC", "NOT"))
+    .map((t) => t.value)
+    .join(" ")
+    .toUpperCase();
+  if (!name.ref) throw new SqlSyntaxError("Syntax error: a persistent function needs a dataset");
+  for (const t of [...params.map((p) => p.type), returns]) typeName(t);
+  return {
+    type: "CREATE_FUNCTION",
+    statements: [],
+    relations: [],
+    udf: {
+      dataset: name.ref.dataset,
+      name: name.ref.table,
+      params,
+      returns,
+      body: body.value,
+      orReplace,
+      ifNotExists,
+    },
+  };
 }

@@ -12,14 +12,20 @@ regexp_replace(phone, '[^0-9]', '', 'g')
 regexp_matches(email, '^[^@]+@')
 -- hash_int
 hash(id)
+-- portable_hash
+CAST(CONCAT('0x', SUBSTR(md5(CAST(id AS VARCHAR)), 1, 15)) AS BIGINT)
 -- levenshtein
-levenshtein(a.name, b.name)
+CASE WHEN strlen(a.name) = length(a.name) AND strlen(b.name) = length(b.name) THEN levenshtein(a.name, b.name)
+    ELSE list_transform([list_distinct(string_split(a.name || b.name, ''))], lambda cdp_d: levenshtein(CASE WHEN a.name = '' THEN '' ELSE array_to_string(list_transform(string_split(a.name, ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END, CASE WHEN b.name = '' THEN '' ELSE array_to_string(list_transform(string_split(b.name, ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END))[1] END
 -- hamming
-hamming(a.zip, b.zip)
+CASE WHEN strlen(a.zip) = length(a.zip) AND strlen(b.zip) = length(b.zip) THEN hamming(a.zip, b.zip)
+    ELSE list_transform([list_distinct(string_split(a.zip || b.zip, ''))], lambda cdp_d: hamming(CASE WHEN a.zip = '' THEN '' ELSE array_to_string(list_transform(string_split(a.zip, ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END, CASE WHEN b.zip = '' THEN '' ELSE array_to_string(list_transform(string_split(b.zip, ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END))[1] END
 -- jaro_winkler
-jaro_winkler_similarity(a.name, b.name)
+CASE WHEN strlen(a.name) = length(a.name) AND strlen(b.name) = length(b.name) THEN jaro_winkler_similarity(a.name, b.name)
+    ELSE list_transform([list_distinct(string_split(a.name || b.name, ''))], lambda cdp_d: jaro_winkler_similarity(CASE WHEN a.name = '' THEN '' ELSE array_to_string(list_transform(string_split(a.name, ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END, CASE WHEN b.name = '' THEN '' ELSE array_to_string(list_transform(string_split(b.name, ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END))[1] END
 -- jaro_winkler_levels
-jaro_winkler_similarity(a.name, b.name)
+CASE WHEN strlen(a.name) = length(a.name) AND strlen(b.name) = length(b.name) THEN jaro_winkler_similarity(a.name, b.name)
+    ELSE list_transform([list_distinct(string_split(a.name || b.name, ''))], lambda cdp_d: jaro_winkler_similarity(CASE WHEN a.name = '' THEN '' ELSE array_to_string(list_transform(string_split(a.name, ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END, CASE WHEN b.name = '' THEN '' ELSE array_to_string(list_transform(string_split(b.name, ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END))[1] END
 -- jaro_winkler_key
 -- (none)
 -- date_add
