@@ -6,6 +6,7 @@ import { CdpError, CompileError, ConfigError, formatDiagnostic, UsageError } fro
 import { CDP_VERSION } from "../project/artifacts.ts";
 import type { RunSummary } from "../run/results.ts";
 import type { SyncSummary } from "../sync/index.ts";
+import { collectCommand } from "./commands/collect.ts";
 import { initProject } from "./commands/init.ts";
 import { listNodes } from "./commands/ls.ts";
 import { docsCommand, serveCommand } from "./commands/serve-commands.ts";
@@ -224,7 +225,7 @@ let exitCode = 0;
 /** The top-level commands, for a did-you-mean on a stray word. */
 const COMMANDS = [
   ...["seed", "run", "test", "build", "show", "retry", "sync", "source", "compile", "ls"],
-  ...["identity", "clean", "debug", "init"],
+  ...["identity", "clean", "debug", "init", "collect"],
 ];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 a model/test failed, 2 usage/config/compile error. */
@@ -514,6 +515,7 @@ export async function main(args: string[]): Promise<number> {
     })
     .command(serveCommand as never)
     .command(docsCommand as never)
+    .command(collectCommand as never)
     .command<GlobalArgs & { dir: string; force?: boolean }>({
       command: "init [dir]",
       describe: "Create a new project (config, an example seed, model and test)",
