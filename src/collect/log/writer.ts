@@ -102,9 +102,16 @@ export class LogWriter {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ chunk, events, resolve, reject });
-      this.flushing ??= this.flushLoop().finally(() => {
-        this.flushing = undefined;
-      });
+      this.kick();
+    });
+  }
+
+  /** Starts the flush loop unless it runs; an append that arrives as it ends starts it again. */
+  private kick(): void {
+    if (this.flushing) return;
+    this.flushing = this.flushLoop().finally(() => {
+      this.flushing = undefined;
+      if (this.queue.length) this.kick();
     });
   }
 
@@ -142,15 +149,34 @@ export class LogWriter {
       this.queue = [];
       try {
         await this.writeGroup(group);
-        for (const p of group) p.resolve();
       } catch (error) {
-        this.failure = new LogUnavailableError(
+        const failure = new LogUnavailableError(
           `writing the event log in ${this.dir} failed: ${(error as Error).message}`,
           { cause: error },
         );
-        for (const p of [...group, ...this.queue]) p.reject(this.failure);
-        this.queue = [];
-        return;
+        // Those requests are refused (503: their clients retry); later ones may find room again,
+        // unless the log could not be put back to its last whole line.
+        for (const p of group) p.reject(failure);
+        if (this.failure) {
+          for (const p of this.queue) p.reject(this.failure);
+          this.queue = [];
+          return;
+        }
+        continue;
+      }
+      for (const p of group) p.resolve();
+      if (this.size >= this.segmentBytes) {
+        try {
+          await this.rotate();
+        } catch (error) {
+          this.failure = new LogUnavailableError(
+            `opening a new segment of the event log in ${this.dir} failed: ${(error as Error).message}`,
+            { cause: error },
+          );
+          for (const p of this.queue) p.reject(this.failure);
+          this.queue = [];
+          return;
+        }
       }
     }
   }
@@ -170,13 +196,19 @@ export class LogWriter {
       this.counters.fsyncs++;
     } catch (error) {
       // Cut what this group wrote, so a later line never follows half of one of its lines.
-      await this.handle.truncate(before).catch(() => {});
+      try {
+        await this.handle.truncate(before);
+      } catch (cause) {
+        this.failure = new LogUnavailableError(
+          `the event log in ${this.dir} could not be repaired after a failed write (${(cause as Error).message}); restart the collector`,
+          { cause },
+        );
+      }
       throw error;
     }
     this.size += data.length;
     this.counters.bytesWritten += data.length;
     for (const p of group) this.counters.eventsWritten += p.events;
-    if (this.size >= this.segmentBytes) await this.rotate();
   }
 
   /** Seals the current segment (already fsynced) and opens the next one. */
