@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { FastifyInstance } from "fastify";
 import { type CollectConfig, collectConfigSchema } from "../../src/collect/config.ts";
 import type { CollectedEvent } from "../../src/collect/log-format.ts";
 import { type RunningCollector, startCollector } from "../../src/collect/server/index.ts";
@@ -31,6 +32,7 @@ export function readLog(logDir: string): CollectedEvent[] {
 export async function testCollector(
   overrides: Partial<Record<keyof CollectConfig, unknown>> = {},
   extra: { segmentBytes?: number; dir?: string } = {},
+  extend?: (app: FastifyInstance) => Promise<void>,
 ): Promise<TestCollector> {
   const dir = extra.dir ?? mkdtempSync(path.join(tmpdir(), "cdp-collect-"));
   const config = collectConfigSchema.parse({
@@ -44,6 +46,7 @@ export async function testCollector(
     host: "127.0.0.1",
     port: 0,
     segmentBytes: extra.segmentBytes,
+    extend,
   });
   return Object.assign(collector, { dir, events: () => readLog(collector.logDir) });
 }
