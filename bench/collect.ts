@@ -9,6 +9,8 @@ import { median, table } from "./measure.ts";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WORK = path.join(ROOT, "bench/.work/collect");
 const KEY = "bench-write-key-0123456789";
+/** `getconf CLK_TCK`: 100 on Linux. */
+const CLOCK_TICKS = 100;
 
 interface Collector {
   child: ChildProcess;
@@ -16,6 +18,8 @@ interface Collector {
   port: number;
   /** Peak resident set (VmHWM) so far, in MB. */
   peakRssMb(): number;
+  /** CPU time (user + system) the collector used so far, in seconds. */
+  cpuSeconds(): number;
   /** SIGTERM and wait: the collector finishes in-flight requests and exits 0. */
   stop(): Promise<number | null>;
 }
@@ -67,6 +71,11 @@ function startCollector(dir: string, port = 0): Promise<Collector> {
           const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
           return m ? Number(m[1]) / 1024 : Number.NaN;
         },
+        cpuSeconds: () => {
+          // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the `(comm)` field.
+          const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+          return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+        },
         stop: () => {
           const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
           child.kill("SIGTERM");
@@ -116,6 +125,7 @@ async function loadRun(kind: "batch" | "single" | "baseline", seconds: number, r
   project(dir);
   const collector = await startCollector(dir);
   try {
+    const cpuBefore = collector.cpuSeconds();
     const [line] = await runScript("collect-load.mjs", {
       url: collector.url,
       key: KEY,
@@ -125,10 +135,11 @@ async function loadRun(kind: "batch" | "single" | "baseline", seconds: number, r
       rate,
     });
     const r = JSON.parse(line!) as LoadResult;
+    const cpu = collector.cpuSeconds() - cpuBefore;
     const rss = collector.peakRssMb();
     const code = await collector.stop();
     if (code !== 0) throw new Error(`cdp collect exited with ${code} on SIGTERM`);
-    return { ...r, rss };
+    return { ...r, rss, cpu };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -215,6 +226,12 @@ export async function benchCollect(runs: number, seconds: number): Promise<strin
       goal: "≥ 20,000",
     },
     {
+      measure: "events per CPU-second of the collector (batches of 100)",
+      median: Math.round(median(batch.map((r) => (r.ok * 100) / r.cpu))),
+      runs: batch.map((r) => Math.round((r.ok * 100) / r.cpu)).join(" "),
+      goal: "≥ 20,000 (a core for the collector, one for the load)",
+    },
+    {
       measure: "batch p99 latency, ms",
       median: median(batch.map((r) => r.p99)),
       runs: batch.map((r) => r.p99).join(" "),
@@ -225,6 +242,12 @@ export async function benchCollect(runs: number, seconds: number): Promise<strin
       median: median(single.map((r) => r.p99)),
       runs: single.map((r) => r.p99).join(" "),
       goal: "≤ 50",
+    },
+    {
+      measure: "single-event requests per CPU-second of the collector",
+      median: Math.round(median(single.map((r) => r.ok / r.cpu))),
+      runs: single.map((r) => Math.round(r.ok / r.cpu)).join(" "),
+      goal: "",
     },
     {
       measure: "achieved req/s (1 event)",

@@ -40,6 +40,9 @@ const SINGLE: Record<string, EventType> = {
 /** `/v1/b` is analytics.js's batching path; `/v1/import` is the batch path of older server libraries. */
 const BATCH = ["batch", "b", "import"];
 
+/** Segment's answer to an accepted request, serialised once. */
+const ACCEPTED = '{"success":true}';
+
 const STORED_EVENT_LIMIT = MAX_EVENT_BYTES + COLLECTOR_FIELDS_ALLOWANCE;
 
 function serialize(event: unknown, index: number | undefined): string {
@@ -104,7 +107,7 @@ export function trackingRoutes(app: FastifyInstance, options: TrackingRouteOptio
       }
       if (lines.length) await writer.append(Buffer.from(`${lines.join("\n")}\n`), lines.length);
       for (const type of types) metrics.countReceived(source, type);
-      return reply.code(200).send({ success: true });
+      return reply.code(200).type("application/json; charset=utf-8").send(ACCEPTED);
     } catch (error) {
       const rejection =
         error instanceof Rejection
