@@ -175,6 +175,30 @@ describe("log writer: segments, failures, shutdown, disk accounting", () => {
     expect(readFileSync(path.join(dir, segmentFileName(1)), "utf8")).toBe(line(3));
   });
 
+  it("answers 503 and reports failing health when the log cannot be put back after a failed write", async () => {
+    const c = await testCollector();
+    try {
+      const proto = await fileHandlePrototype();
+      vi.spyOn(proto, "write").mockRejectedValue(Object.assign(new Error("EIO: i/o error"), { code: "EIO" }));
+      vi.spyOn(proto, "truncate").mockRejectedValue(
+        Object.assign(new Error("EIO: i/o error"), { code: "EIO" }),
+      );
+      const auth = { authorization: basic(WEB_KEY) };
+      const first = await post(`${c.url}/v1/track`, { userId: "u", event: "E" }, auth);
+      expect(first).toMatchObject({ status: 503, json: { reason: "unavailable" } });
+      expect(first.headers.get("retry-after")).toBe("5");
+      vi.restoreAllMocks();
+      // Even with the disk back, the log stays closed until a restart repairs it.
+      expect((await post(`${c.url}/v1/track`, { userId: "u", event: "E" }, auth)).status).toBe(503);
+      const health = await fetch(`${c.url}/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ status: "failing", accepting: false });
+      expect(c.events()).toEqual([]);
+    } finally {
+      await c.close();
+    }
+  });
+
   it("finishes appends in flight on close, then refuses more", async () => {
     const dir = freshDir();
     const writer = await LogWriter.open({ dir });

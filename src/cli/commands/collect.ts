@@ -33,7 +33,7 @@ function logger(format: LogFormat): CollectLog {
  */
 async function startCollectLoader(
   _collector: RunningCollector,
-): Promise<{ stop(): Promise<void>; stats(): Record<string, unknown> } | undefined> {
+): Promise<{ stop(): Promise<void>; stats(): object } | undefined> {
   return undefined;
 }
 

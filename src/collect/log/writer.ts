@@ -115,6 +115,11 @@ export class LogWriter {
     });
   }
 
+  /** Why the log takes no more events until a restart, or undefined while it works. */
+  failed(): string | undefined {
+    return this.failure?.message;
+  }
+
   /** Bytes of the log directory (all segments and the loader's checkpoint). */
   bytes(): number {
     return this.otherBytes + this.size;

@@ -83,10 +83,13 @@ export async function createCollectApp(
 
   app.get("/health", (_request, reply) => {
     const log = options.writer.stats();
-    const accepting = log.bytes < options.diskBudgetBytes;
-    return reply.send({
-      status: "ok",
+    const failed = options.writer.failed();
+    const accepting = !failed && log.bytes < options.diskBudgetBytes;
+    // A log that cannot be written is a failure to report (503); a full budget is back-pressure (200).
+    return reply.code(failed ? 503 : 200).send({
+      status: failed ? "failing" : "ok",
       accepting,
+      error: failed,
       log: { bytes: log.bytes, budgetBytes: options.diskBudgetBytes },
     });
   });

@@ -5,7 +5,7 @@ import type { RejectReason } from "./rejection.ts";
  * What the loader reports (stream of src/collect/loader): any numeric fields, exported as
  * `cdp_collect_loader_<field>` gauges (its load lag among them); undefined or null are left out.
  */
-export type LoaderStatsSource = () => Record<string, unknown>;
+export type LoaderStatsSource = () => object;
 
 function snake(name: string): string {
   return name
@@ -81,7 +81,7 @@ export class CollectMetrics {
       ["", log.bytesWritten],
     ]);
     if (loader) {
-      for (const [key, value] of Object.entries(loader())) {
+      for (const [key, value] of Object.entries(loader() as Record<string, unknown>)) {
         if (typeof value !== "number" || !Number.isFinite(value)) continue;
         metric(`cdp_collect_loader_${snake(key)}`, "gauge", `The loader's ${key}.`, [["", value]]);
       }
