@@ -155,6 +155,25 @@ describe("collector: the Segment HTTP Tracking API", () => {
     expect(added()).toHaveLength(0);
   });
 
+  it("extends each event's context with the batch's context", async () => {
+    const added = since();
+    const r = await post(
+      `${c.url}/v1/batch`,
+      {
+        context: { library: { name: "importer" }, locale: "de-DE" },
+        batch: [
+          { type: "track", userId: "u", event: "E" },
+          { type: "track", userId: "u", event: "E", context: { locale: "fr-FR" } },
+        ],
+      },
+      auth,
+    );
+    expect(r.status).toBe(200);
+    const [a, b] = added();
+    expect(a!.context).toMatchObject({ library: { name: "importer" }, locale: "de-DE" });
+    expect(b!.context).toMatchObject({ library: { name: "importer" }, locale: "fr-FR" });
+  });
+
   it("refuses a whole batch for one malformed event, naming it; nothing of it is written", async () => {
     const added = since();
     const r = await post(

@@ -11,6 +11,8 @@ export interface RequestFacts {
   receivedAt: Date;
   /** The batch's own `sentAt` (analytics.js and the server libraries send one per batch). */
   batchSentAt?: unknown;
+  /** The batch's own `context`, which its events' contexts extend (HTTP API, "Batch"). */
+  batchContext?: Record<string, unknown>;
   /** The client's address, for `context.ip` when the client did not set it (as Segment does). */
   ip?: string;
 }
@@ -96,6 +98,7 @@ export function normalizeEvent(
   const timestampMs = original ? (sent ? receivedMs - (sent.ms - original.ms) : original.ms) : receivedMs;
 
   let context = object(raw, "context", index);
+  if (facts.batchContext) context = { ...facts.batchContext, ...context };
   if (facts.ip && context?.ip === undefined) context = { ...context, ip: facts.ip };
   const event: CollectedEvent = {
     messageId,

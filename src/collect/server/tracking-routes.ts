@@ -94,7 +94,14 @@ export function trackingRoutes(app: FastifyInstance, options: TrackingRouteOptio
         const events = (body as { batch?: unknown } | null)?.batch;
         if (!Array.isArray(events))
           throw new Rejection(400, "invalid_batch", "the body needs a `batch` array of events");
-        facts.batchSentAt = (body as { sentAt?: unknown }).sentAt;
+        const { sentAt, context } = body as { sentAt?: unknown; context?: unknown };
+        facts.batchSentAt = sentAt;
+        if (context !== undefined && context !== null) {
+          if (typeof context !== "object" || Array.isArray(context)) {
+            throw new Rejection(400, "invalid_field", "the batch's context must be an object");
+          }
+          facts.batchContext = context as Record<string, unknown>;
+        }
         for (let i = 0; i < events.length; i++) {
           const event = normalizeEvent(events[i], undefined, facts, i);
           lines.push(serialize(event, i));
