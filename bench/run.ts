@@ -1,5 +1,6 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { benchCollect } from "./collect.ts";
 import { benchCompile } from "./compile.ts";
 import { benchIdentity } from "./identity.ts";
 import { benchMatch } from "./match.ts";
@@ -40,6 +41,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   "match-incremental": () => benchMatchIncremental(Number(values.records)),
   "identity-profiles": () => benchProfiles(),
   sync: () => benchSync(runs, Number(values.rows), Number(values["scale-rows"])),
+  collect: () => benchCollect(Math.min(runs, 3), Math.min(Number(values.seconds), 5)),
   serve: () => benchServe(Number(values.profiles), Number(values.seconds), Number(values.models)),
 };
 for (const [name, run] of Object.entries(suites)) {

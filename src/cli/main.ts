@@ -2,6 +2,7 @@ import yargs from "yargs";
 import { CdpError, UsageError } from "../errors.ts";
 import { CDP_VERSION } from "../project/artifacts.ts";
 import { exit } from "./cli-args.ts";
+import { collectCommand } from "./commands/collect.ts";
 import {
   cleanCommand,
   compileCommand,
@@ -21,7 +22,7 @@ import { withHints } from "./usage-hints.ts";
 /** The top-level commands, for a did-you-mean on a stray word. */
 const COMMANDS = [
   ...["seed", "run", "test", "build", "show", "retry", "sync", "source", "compile", "ls"],
-  ...["identity", "clean", "debug", "serve", "docs", "init"],
+  ...["identity", "clean", "debug", "serve", "docs", "collect", "init"],
 ];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 a model/test failed, 2 usage/config/compile error. */
@@ -81,6 +82,7 @@ export async function main(args: string[]): Promise<number> {
     .command(debugCommand)
     .command(serveCommand as never)
     .command(docsCommand as never)
+    .command(collectCommand as never)
     .command(initCommand)
     .demandCommand(1, "Name a command, e.g. `cdp build`.")
     .strict()

@@ -1,0 +1,103 @@
+import type { CommandModule } from "yargs";
+import type { CollectLog, RunningCollector } from "../../collect/server/index.ts";
+import { redactor } from "../../config/secrets.ts";
+import type { LogFormat } from "../reporter.ts";
+
+/** `cdp collect`: declared here, loaded lazily, so `cdp --help` stays fast. */
+interface CollectArgs {
+  "project-dir"?: string;
+  target?: string;
+  "log-format": LogFormat;
+  host?: string;
+  port?: number;
+}
+
+/** Structured logs on stderr-free stdout: one JSON object per line, or a readable line. */
+function logger(format: LogFormat): CollectLog {
+  return (level, event, fields) => {
+    const line =
+      format === "json"
+        ? JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })
+        : `${new Date().toISOString()} ${level.toUpperCase()} ${event}${Object.entries(fields)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => ` ${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
+            .join("")}`;
+    process.stdout.write(`${redactor.redact(line)}\n`);
+  };
+}
+
+/**
+ * THE LOADER'S START: where `cdp collect` starts moving the log into the warehouse. The loader
+ * lives in src/collect/loader (`startLoader(opts): { flush, stop, stats }`); until it is part of
+ * the tree, the collector only writes the log and `cdp build` finds nothing new.
+ */
+async function startCollectLoader(
+  _collector: RunningCollector,
+): Promise<{ stop(): Promise<void>; stats(): object } | undefined> {
+  return undefined;
+}
+
+export const collectCommand: CommandModule<object, CollectArgs> = {
+  command: "collect",
+  describe:
+    "Collect events sent by Segment and RudderStack clients (Segment's HTTP Tracking API) into a durable log, loaded into the warehouse",
+  builder: (y) =>
+    y
+      .option("host", { type: "string", describe: "Address to listen on (default: collect.host, 127.0.0.1)" })
+      .option("port", {
+        type: "number",
+        describe: "Port (default: collect.port, 8088; 0: any free port)",
+      }) as never,
+  handler: async (argv) => {
+    const { loadProject } = await import("../../project/open.ts");
+    const { collectSettings, startCollector } = await import("../../collect/server/index.ts");
+    const { ConfigError } = await import("../../errors.ts");
+    const loaded = await loadProject({ projectDir: argv["project-dir"], target: argv.target });
+    if (loaded.diagnostics.length)
+      throw new ConfigError(`${loaded.configFile} is invalid`, loaded.diagnostics);
+    const { config, writeKeys } = collectSettings(loaded);
+    const log = logger(argv["log-format"]);
+    let loader: Awaited<ReturnType<typeof startCollectLoader>>;
+    const collector = await startCollector({
+      projectDir: loaded.projectDir,
+      config,
+      writeKeys,
+      host: argv.host,
+      port: argv.port,
+      log,
+      loaderStats: () => loader?.stats() ?? {},
+    });
+    loader = await startCollectLoader(collector);
+    log("info", "collecting", {
+      url: collector.url,
+      sources: Object.keys(writeKeys),
+      logDir: collector.logDir,
+      diskBudgetBytes: config.diskBudgetBytes,
+      loader: loader ? "running" : "not running",
+    });
+    // Lives until SIGTERM or SIGINT: stop accepting, finish requests in flight (their events
+    // written and fsynced), stop the loader, exit 0. A second signal ends the process at once.
+    await new Promise<void>((resolve) => {
+      const stop = (signal: NodeJS.Signals) => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        process.once("SIGINT", () => process.exit(130));
+        process.once("SIGTERM", () => process.exit(143));
+        log("info", "stopping", { signal });
+        void (async () => {
+          try {
+            await collector.close();
+            await loader?.stop();
+            log("info", "stopped", { events: collector.writer.stats().eventsWritten });
+          } catch (error) {
+            log("error", "stop_failed", { message: (error as Error).message });
+            process.exitCode = 1;
+          }
+          resolve();
+        })();
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    });
+  },
+};

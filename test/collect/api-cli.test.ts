@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { cdpAsync, spawnCdp } from "../helpers/cdp-process.ts";
+import { makeProject } from "../helpers/project.ts";
+import { basic, post, readLog } from "./collector.ts";
+
+const KEY = "cli-write-key-abcdef123456";
+
+function project(): string {
+  return makeProject(
+    {},
+    `import { secret } from "cdp";
+export default {
+  name: "t",
+  warehouse: { type: "duckdb", path: ".cdp/t.duckdb" },
+  collect: { sources: { web: { writeKey: secret("CDP_TEST_WRITE_KEY_WEB") } }, logDir: "events-log" },
+};
+`,
+  );
+}
+
+/** Resolves with the first stdout line holding `event`, parsed. */
+function lineWith(child: ReturnType<typeof spawnCdp>, event: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    child.child.stdout!.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      for (const line of buffer.split("\n")) {
+        if (line.includes(`"event":"${event}"`)) resolve(JSON.parse(line) as Record<string, unknown>);
+      }
+    });
+    void child.exited.then((e) =>
+      reject(new Error(`cdp collect exited (${e.code}) before "${event}": ${e.output}`)),
+    );
+  });
+}
+
+describe("cdp collect", () => {
+  it("refuses to start when a write key's environment variable is unset, naming it (exit 2)", async () => {
+    const dir = project();
+    const r = await cdpAsync(dir, ["collect", "--port", "0"], { CDP_TEST_WRITE_KEY_WEB: "" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("CDP_TEST_WRITE_KEY_WEB");
+    expect(r.stderr).toContain("collect.sources.web.writeKey");
+  });
+
+  it("collects on --host/--port, logs JSON, and on SIGTERM finishes what it accepted and exits 0", async () => {
+    const dir = project();
+    const child = spawnCdp(dir, ["collect", "--host", "127.0.0.1", "--port", "0", "--log-format", "json"], {
+      CDP_TEST_WRITE_KEY_WEB: KEY,
+    });
+    const started = await lineWith(child, "collecting");
+    expect(started).toMatchObject({ level: "info", sources: ["web"] });
+    const url = String(started.url);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const posts = Array.from({ length: 20 }, (_, i) =>
+      post(
+        `${url}/v1/track`,
+        { userId: `u${i}`, event: "CLI", messageId: `cli-${i}` },
+        { authorization: basic(KEY) },
+      ),
+    );
+    const statuses = (await Promise.all(posts)).map((r) => r.status);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const rejected = await post(
+      `${url}/v1/track`,
+      { userId: "u", event: "E" },
+      { authorization: basic("wrong-key-123456") },
+    );
+    expect(rejected.status).toBe(401);
+    child.child.kill("SIGTERM");
+    const exit = await child.exited;
+    expect(exit.code).toBe(0);
+    expect(exit.stdout).toContain('"event":"request_rejected"');
+    expect(exit.stdout).toContain('"event":"stopped"');
+    expect(exit.stdout).not.toContain(KEY);
+    const events = readLog(`${dir}/events-log`);
+    expect(events.map((e) => e.messageId).sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `cli-${i}`).sort(),
+    );
+  });
+});
