@@ -46,6 +46,8 @@ export function kindOfType(type: string): ValueKind | undefined {
 }
 
 // ISO 8601 date-times as clients send them: `2026-05-01T10:00:00Z`, `...T10:00:00.123+02:00`.
+const MIN_TIME = Date.parse("0001-01-01T00:00:00.000Z");
+const MAX_TIME = Date.parse("9999-12-31T23:59:59.999Z");
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
 
 /**
@@ -60,11 +62,20 @@ export function stageValue(value: unknown): { kind: ValueKind; text: string } | 
     return Number.isFinite(value) ? { kind: "number", text: String(value) } : undefined;
   }
   if (typeof value === "string") {
-    if (ISO_TIMESTAMP.test(value)) {
+    if (value.length >= 16 && value.length <= 40 && ISO_TIMESTAMP.test(value)) {
       const ms = Date.parse(value);
-      if (!Number.isNaN(ms)) return { kind: "timestamp", text: new Date(ms).toISOString() };
+      // Years 1-9999: what every warehouse's TIMESTAMP holds (BigQuery's range is the narrowest).
+      if (ms >= MIN_TIME && ms <= MAX_TIME) return { kind: "timestamp", text: new Date(ms).toISOString() };
     }
-    return { kind: "string", text: value };
+    return { kind: "string", text: text(value) };
   }
-  return { kind: "string", text: JSON.stringify(value) };
+  return { kind: "string", text: text(JSON.stringify(value)) };
+}
+
+/** PostgreSQL's text cannot hold U+0000: it is dropped, rather than the whole batch refused. */
+const text = (value: string) => (value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);
+
+/** Any value as the text of a text column (fixed columns such as `id` take what was sent). */
+export function stageText(value: unknown): string {
+  return text(typeof value === "string" ? value : JSON.stringify(value));
 }

@@ -10,8 +10,22 @@
  */
 export const MAX_NAME_LENGTH = 48;
 
+// Events repeat the same few hundred names: each is converted once (bounded, for hostile input).
+const cache = new Map<string, string>();
+const CACHE_SIZE = 10_000;
+
 /** snake_case of a name; never empty, never starting with a digit, at most MAX_NAME_LENGTH. */
 export function snakeCase(name: string): string {
+  let out = cache.get(name);
+  if (out === undefined) {
+    out = convert(name);
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(name, out);
+  }
+  return out;
+}
+
+function convert(name: string): string {
   const words = name
     .normalize("NFKD")
     // Split lower→Upper (`orderId`) and acronym→Word (`HTTPStatus`) boundaries.

@@ -1,5 +1,5 @@
 import type { CollectedEvent } from "../log-format.ts";
-import { stagedName, stageValue, type ValueKind } from "./kinds.ts";
+import { stagedName, stageText, stageValue, type ValueKind } from "./kinds.ts";
 import { eventTableName, snakeCase } from "./names.ts";
 import { fixedColumns, TABLE_OF } from "./tables.ts";
 
@@ -33,7 +33,7 @@ export class StagedBatch {
       // A fixed text column takes the value as sent: an id that looks like a date stays text.
       const staged =
         fixed.get(column) === "string" && value !== null && value !== undefined
-          ? { kind: "string" as const, text: typeof value === "string" ? value : JSON.stringify(value) }
+          ? { kind: "string" as const, text: stageText(value) }
           : stageValue(value);
       if (!staged) continue;
       const name = stagedName(column, staged.kind);

@@ -28,9 +28,9 @@ export async function mergeAll(wh: Warehouse, schema: string, source: StagedSour
 }
 
 /**
- * A batch into Postgres or BigQuery: written as a CSV of text columns, loaded by the warehouse's
- * bulk path (`loadCsv`: COPY FROM STDIN on Postgres, a load job on BigQuery) into a staging
- * table, merged (deduplicated by id), and the staging table dropped.
+ * A batch into Postgres or BigQuery, through the warehouse's bulk path into a staging table of
+ * text columns (Postgres: `appendRows`, one COPY FROM STDIN; BigQuery: `loadCsv`, one load job),
+ * then merged (deduplicated by id), and the staging table dropped.
  */
 export async function loadThroughStaging(
   wh: Warehouse,
@@ -38,18 +38,35 @@ export async function loadThroughStaging(
   batch: StagedBatch,
 ): Promise<MergeCounts> {
   await wh.ensureSchema(schema);
-  const dir = await mkdtemp(path.join(tmpdir(), "cdp-collect-"));
   const relation: Relation = { schema, name: `${STAGE_PREFIX}${randomBytes(6).toString("hex")}` };
   try {
-    const file = path.join(dir, "batch.csv");
-    await writeFile(file, toCsv(batch));
-    const text = wh.dialect.typeName("string");
-    await wh.loadCsv(relation, file, {
-      columnTypes: Object.fromEntries(batch.columns.map((c) => [c, text])),
-    });
+    await stage(wh, relation, batch);
     return await mergeAll(wh, schema, { relation, tables: batch.tables });
   } finally {
     await wh.dropRelation(relation).catch(() => undefined);
+  }
+}
+
+async function stage(wh: Warehouse, relation: Relation, batch: StagedBatch): Promise<void> {
+  const d = wh.dialect;
+  const text = d.typeName("string");
+  if (wh.appendRows) {
+    const columns = batch.columns.map((c) => `${d.quoteIdentifier(c)} ${text}`).join(", ");
+    await wh.execute(`CREATE TABLE ${d.quoteRelation(relation)} (${columns})`);
+    await wh.appendRows(
+      relation,
+      batch.rows.map((row) => batch.columns.map((c) => row[c] ?? null)),
+    );
+    return;
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), "cdp-collect-"));
+  try {
+    const file = path.join(dir, "batch.csv");
+    await writeFile(file, toCsv(batch));
+    await wh.loadCsv(relation, file, {
+      columnTypes: Object.fromEntries(batch.columns.map((c) => [c, text])),
+    });
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
