@@ -62,7 +62,8 @@ export function stageValue(value: unknown): { kind: ValueKind; text: string } | 
     return Number.isFinite(value) ? { kind: "number", text: String(value) } : undefined;
   }
   if (typeof value === "string") {
-    if (value.length >= 16 && value.length <= 40 && ISO_TIMESTAMP.test(value)) {
+    const first = value.charCodeAt(0);
+    if (first >= 48 && first <= 57 && value.length >= 16 && value.length <= 40 && ISO_TIMESTAMP.test(value)) {
       const ms = Date.parse(value);
       // Years 1-9999: what every warehouse's TIMESTAMP holds (BigQuery's range is the narrowest).
       if (ms >= MIN_TIME && ms <= MAX_TIME) return { kind: "timestamp", text: new Date(ms).toISOString() };

@@ -20,14 +20,9 @@ export class StagedBatch {
   private readonly known = new Set<string>([TABLE_COLUMN]);
   private readonly tableColumns = new Map<string, Set<string>>();
 
-  add(table: string, values: Map<string, unknown>): void {
-    const row: Record<string, string> = { [TABLE_COLUMN]: table };
-    let seen = this.tableColumns.get(table);
-    if (!seen) {
-      seen = new Set();
-      this.tableColumns.set(table, seen);
-      this.tables.set(table, []);
-    }
+  /** The staged values of a row of `table`: staging column name → text. */
+  stage(table: string, values: Map<string, unknown>): Record<string, string> {
+    const row: Record<string, string> = {};
     const fixed = fixedKinds(table);
     for (const [column, value] of values) {
       // A fixed text column takes the value as sent: an id that looks like a date stays text.
@@ -35,19 +30,34 @@ export class StagedBatch {
         fixed.get(column) === "string" && value !== null && value !== undefined
           ? { kind: "string" as const, text: stageText(value) }
           : stageValue(value);
-      if (!staged) continue;
-      const name = stagedName(column, staged.kind);
-      row[name] = staged.text;
+      if (staged) row[stagedName(column, staged.kind)] = staged.text;
+    }
+    return row;
+  }
+
+  /** Adds a staged row to `table` (the row is kept, not copied). */
+  addRow(table: string, row: Record<string, string>): void {
+    let seen = this.tableColumns.get(table);
+    if (!seen) {
+      seen = new Set();
+      this.tableColumns.set(table, seen);
+      this.tables.set(table, []);
+    }
+    for (const name in row) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      this.tables.get(table)!.push(name);
       if (!this.known.has(name)) {
         this.known.add(name);
         this.columns.push(name);
       }
-      if (!seen.has(name)) {
-        seen.add(name);
-        this.tables.get(table)!.push(name);
-      }
     }
+    row[TABLE_COLUMN] = table;
     this.rows.push(row);
+  }
+
+  add(table: string, values: Map<string, unknown>): void {
+    this.addRow(table, this.stage(table, values));
   }
 }
 
@@ -118,11 +128,15 @@ export function shapeEvent(event: CollectedEvent, loadedAt: string, batch: Stage
       const name = event.event ?? "";
       row.set("event", snakeCase(name));
       row.set("event_text", name);
-      batch.add(table, row);
-      const own = new Map(row);
+      // The tracks row and the event's own row share their staged values (one table's fixed
+      // columns are the other's): staged once, then the properties on top.
+      const tracks = batch.stage(table, row);
       const eventTable = eventTableName(name);
-      addFields(own, event.properties, fixedKinds(eventTable), "property");
-      batch.add(eventTable, own);
+      const properties = new Map<string, unknown>();
+      addFields(properties, event.properties, fixedKinds(eventTable), "property");
+      const own = { ...tracks, ...batch.stage(eventTable, properties) };
+      batch.addRow(table, tracks);
+      batch.addRow(eventTable, own);
       return;
     }
     case "identify":
