@@ -33,6 +33,20 @@ export async function landedFiles(dir: string): Promise<string[]> {
   }
 }
 
+/** Removes temporary files a crashed loader left (never renamed, so never read). */
+export async function removeTemporaryFiles(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
+  }
+  const stale = names.filter((n) => n.startsWith(".batch-") && n.endsWith(".tmp"));
+  for (const name of stale) await unlink(path.join(dir, name)).catch(() => undefined);
+  return stale.length;
+}
+
 /** Opens the in-memory DuckDB that writes Parquet files: one thread, little memory. */
 export async function openLandingWriter(): Promise<Warehouse> {
   const { DuckdbWarehouse } = await import("../../warehouse/duckdb/index.ts");

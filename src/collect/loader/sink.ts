@@ -1,7 +1,7 @@
 import type { TargetConfig } from "../../warehouse/config.ts";
 import { connect } from "../../warehouse/index.ts";
 import type { Warehouse } from "../../warehouse/types.ts";
-import { landBatch, landingDir, openLandingWriter } from "./landing.ts";
+import { landBatch, landingDir, openLandingWriter, removeTemporaryFiles } from "./landing.ts";
 import type { StagedBatch } from "./shape.ts";
 import { dropLeftoverStaging, loadThroughStaging, STAGE_PREFIX } from "./staging.ts";
 import { USERS_PREFIX } from "./users.ts";
@@ -48,6 +48,8 @@ export function landingSink(projectDir: string): EventSink {
   return {
     kind: "landing",
     async write(batch) {
+      // One loader per project: temporary files present before its first batch are a crash's.
+      if (!writer) await removeTemporaryFiles(dir);
       writer ??= openLandingWriter();
       await landBatch(await writer, dir, batch);
       return batch.rows.length;

@@ -65,7 +65,8 @@ export async function readCheckpoint(dir: string): Promise<LoaderCheckpoint> {
 /** Replaces the checkpoint atomically and durably: a temporary file, fsync, rename, fsync of the directory. */
 export async function writeCheckpoint(dir: string, checkpoint: LoaderCheckpoint): Promise<void> {
   const file = path.join(dir, CHECKPOINT_FILE);
-  const temp = `${file}.${process.pid}.tmp`;
+  // One fixed temporary name: a crash leaves at most one, overwritten by the next checkpoint.
+  const temp = `${file}.tmp`;
   const handle = await open(temp, "w");
   try {
     await handle.writeFile(JSON.stringify(checkpoint));
