@@ -85,6 +85,49 @@ describe("the loader's micro-batches", () => {
     expect(loader.stats().loadedEvents).toBe(1);
   });
 
+  it("queues at most one load behind the one running, however often it is asked", async () => {
+    const log = new TestLog();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered!: () => void;
+    const writing = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const writes: number[] = [];
+    const sink: EventSink = {
+      kind: "warehouse",
+      async write(batch) {
+        writes.push(batch.rows.length);
+        entered();
+        await gate;
+        return batch.rows.length;
+      },
+      close: async () => {},
+    };
+    let loads = 0;
+    loader = startLoader({
+      logDir: log.dir,
+      sink,
+      intervalMs: 3_600_000,
+      maxEvents: 100,
+      onLoad: () => loads++,
+    });
+    log.append(collected());
+    const first = loader.flush();
+    await writing;
+    log.append(collected());
+    const asked = [loader.flush(), loader.flush(), loader.flush()];
+    release();
+    await first;
+    await Promise.all(asked);
+    // One load with the first event, one (shared by the three callers) with the second.
+    expect(writes).toEqual([2, 2]);
+    expect(loads).toBe(2);
+    expect(loader.stats().loadedEvents).toBe(2);
+  });
+
   it("reports the load lag from the oldest event's receipt, and loads what is left when stopped", async () => {
     const log = new TestLog();
     const sink = new RecordingSink();

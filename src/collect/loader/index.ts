@@ -87,9 +87,18 @@ export function startLoader(options: LoaderOptions): Loader {
     options.onLoad?.(stats);
     return stats;
   };
-  /** Queues a load after the one running, if any. */
+  /**
+   * Queues a load after the one running, if any. At most one waits: a slow warehouse does not
+   * pile up a load per interval, and every caller of a waiting load gets its result.
+   */
+  let queued: Promise<LoadStats> | undefined;
   const enqueue = (): Promise<LoadStats> => {
-    const next = chain.then(run);
+    if (queued) return queued;
+    const next = chain.then(() => {
+      queued = undefined;
+      return run();
+    });
+    queued = next;
     chain = next.catch(() => undefined);
     return next;
   };
