@@ -301,6 +301,11 @@ export async function execute(
       // Tidying must not stop the run; it is tried again next time.
       (e: Error) => options.onEvent?.({ type: "orphans", removed: [], error: e.message }),
     );
+    if ((command === "build" || command === "run") && loaded.config.collect) {
+      // Collected events: base tables made, DuckDB's landed events compacted, before models run.
+      const { prepareCollectTables } = await import("./collect/loader/build-step.ts");
+      await prepareCollectTables(loaded, warehouse);
+    }
     const labelled = warehouse.withLabels?.({ cdp_command: command }) ?? warehouse;
     const ctx = { compilation, warehouse: labelled, fullRefresh: options.fullRefresh ?? false, lease };
     const schemas = new SchemaCache(warehouse);

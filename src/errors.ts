@@ -73,3 +73,11 @@ export class WarehouseError extends CdpError {
     this.name = "WarehouseError";
   }
 }
+
+/** The collector's log on disk cannot be read or written (see src/collect/log-format.ts). */
+export class CollectLogError extends CdpError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "CollectLogError";
+  }
+}

@@ -1,3 +1,4 @@
+import type { AppendValue } from "../types.ts";
 import { postgresDialect as d } from "./dialect.ts";
 
 /**
@@ -83,4 +84,29 @@ export function postgresTypeName(type: string): string {
 /** Names of `columnTypes` entries that are not columns of the file: a typo the user should see. */
 export function unknownOverrides(columns: string[], overrides: Record<string, string> = {}): string[] {
   return Object.keys(overrides).filter((name) => !columns.includes(name));
+}
+
+/**
+ * Rows as COPY's CSV, about 256 KB a chunk: text always quoted (so `""` is the empty string),
+ * NULL as an empty field, timestamps in ISO 8601 UTC.
+ */
+export async function* csvChunks(rows: AppendValue[][]): AsyncGenerator<string> {
+  let chunk = "";
+  for (const row of rows) {
+    let line = "";
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (i) line += ",";
+      if (v === null || v === undefined) continue;
+      if (typeof v === "string") line += `"${v.includes('"') ? v.replaceAll('"', '""') : v}"`;
+      else if (typeof v === "bigint") line += String(v);
+      else line += v.toISOString();
+    }
+    chunk += `${line}\n`;
+    if (chunk.length >= 256 * 1024) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
 }

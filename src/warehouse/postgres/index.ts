@@ -2,6 +2,7 @@ import Cursor from "pg-cursor";
 import { WarehouseError } from "../../errors.ts";
 import { redactor } from "../../redactor.ts";
 import type {
+  AppendValue,
   Capabilities,
   Column,
   CsvLoadOptions,
@@ -22,6 +23,8 @@ import {
   type PgPool,
   resolveSettings,
 } from "./connection.ts";
+import { CopyFrom } from "./copy.ts";
+import { csvChunks } from "./csv.ts";
 import { postgresDialect } from "./dialect.ts";
 import { type ErrorContext, ensureFuzzystrmatch, errorCode, toWarehouseError } from "./errors.ts";
 import { loadCsvIn, seedColumns } from "./load-csv.ts";
@@ -313,6 +316,19 @@ export class PostgresWarehouse implements Warehouse {
     const columns = await seedColumns(file, options);
     const rows = await this.transaction((s) => loadCsvIn(s, relation, file, columns, options));
     return { rows };
+  }
+
+  /** `COPY ... FROM STDIN` (CSV, sent in chunks): the bulk path, with no SQL text per row. */
+  async appendRows(relation: Relation, rows: AppendValue[][]): Promise<void> {
+    if (!rows.length) return;
+    const sql = `COPY ${this.dialect.quoteRelation(relation)} FROM STDIN WITH (FORMAT csv)`;
+    await this.session(async (s) => {
+      try {
+        await s.client.query(new CopyFrom(sql, csvChunks(rows))).done;
+      } catch (error) {
+        throw s.wrap(error, sql);
+      }
+    });
   }
 
   close(): Promise<void> {
