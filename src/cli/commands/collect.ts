@@ -1,5 +1,6 @@
 import type { CommandModule } from "yargs";
 import type { CollectLog, RunningCollector } from "../../collect/server/index.ts";
+import type { LoadedConfig } from "../../config/load.ts";
 import { redactor } from "../../config/secrets.ts";
 import type { LogFormat } from "../reporter.ts";
 
@@ -10,6 +11,7 @@ interface CollectArgs {
   "log-format": LogFormat;
   host?: string;
   port?: number;
+  action?: "load";
 }
 
 /** Structured logs on stderr-free stdout: one JSON object per line, or a readable line. */
@@ -27,28 +29,59 @@ function logger(format: LogFormat): CollectLog {
 }
 
 /**
- * THE LOADER'S START: where `cdp collect` starts moving the log into the warehouse. The loader
- * lives in src/collect/loader (`startLoader(opts): { flush, stop, stats }`); until it is part of
- * the tree, the collector only writes the log and `cdp build` finds nothing new.
+ * The loader: moves the log into the warehouse (DuckDB: its landing area, which builds compact)
+ * every `collect.loader.intervalMs`, or as soon as `maxEvents` wait. It learns of new events by
+ * reading the writer's count four times a second (a counter read; the writer stays unaware of it).
  */
 async function startCollectLoader(
-  _collector: RunningCollector,
-): Promise<{ stop(): Promise<void>; stats(): object } | undefined> {
-  return undefined;
+  loaded: LoadedConfig,
+  collector: RunningCollector,
+  log: CollectLog,
+): Promise<{ stop(): Promise<void>; stats(): object }> {
+  const { loaderOptionsFor, startLoader } = await import("../../collect/loader/index.ts");
+  const loader = startLoader({
+    ...(await loaderOptionsFor(loaded)),
+    onError: (error) => log("error", "load_failed", { message: (error as Error).message }),
+    onLoad: (stats) => log("info", "loaded", { ...stats }),
+  });
+  let seen = collector.writer.stats().eventsWritten;
+  const watch = setInterval(() => {
+    const written = collector.writer.stats().eventsWritten;
+    if (written > seen) loader.notify(written - seen);
+    seen = written;
+  }, 250);
+  watch.unref();
+  return {
+    stats: () => loader.stats(),
+    stop: async () => {
+      clearInterval(watch);
+      await loader.stop();
+    },
+  };
 }
 
 export const collectCommand: CommandModule<object, CollectArgs> = {
-  command: "collect",
+  command: "collect [action]",
   describe:
     "Collect events sent by Segment and RudderStack clients (Segment's HTTP Tracking API) into a durable log, loaded into the warehouse",
   builder: (y) =>
     y
+      .positional("action", {
+        choices: ["load"] as const,
+        describe: "load: move what the event log holds into the warehouse once, then exit (no server)",
+      })
       .option("host", { type: "string", describe: "Address to listen on (default: collect.host, 127.0.0.1)" })
       .option("port", {
         type: "number",
         describe: "Port (default: collect.port, 8088; 0: any free port)",
       }) as never,
   handler: async (argv) => {
+    if (argv.action === "load") {
+      const { loadCollected } = await import("../../collect/loader/one-shot.ts");
+      const stats = await loadCollected({ projectDir: argv["project-dir"], target: argv.target });
+      logger(argv["log-format"])("info", "loaded", { ...stats });
+      return;
+    }
     const { loadProject } = await import("../../project/open.ts");
     const { collectSettings, startCollector } = await import("../../collect/server/index.ts");
     const { ConfigError } = await import("../../errors.ts");
@@ -67,13 +100,13 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
       log,
       loaderStats: () => loader?.stats() ?? {},
     });
-    loader = await startCollectLoader(collector);
+    loader = await startCollectLoader(loaded, collector, log);
     log("info", "collecting", {
       url: collector.url,
       sources: Object.keys(writeKeys),
       logDir: collector.logDir,
       diskBudgetBytes: config.diskBudgetBytes,
-      loader: loader ? "running" : "not running",
+      loader: loader.stats(),
     });
     // Lives until SIGTERM or SIGINT: stop accepting, finish requests in flight (their events
     // written and fsynced), stop the loader, exit 0. A second signal ends the process at once.
