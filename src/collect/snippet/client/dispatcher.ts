@@ -133,18 +133,19 @@ export class Dispatcher {
       const response = await fetch(`${settings.host}/v1/batch`, this.request(body));
       status = response.status;
       retryAfter = retryAfterMs(response.headers.get("Retry-After"));
-      if (!response.ok) reason = (await response.text().catch(() => "")).slice(0, 300);
+      if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+        // Refused for good (bad write key, malformed event): retrying cannot help.
+        const reason = (await response.text().catch(() => "")).slice(0, 300);
+        warn(`dropped ${batch.length} events: the collector answered ${status} ${reason}`);
+        if (this.current === batch) this.next();
+        return;
+      }
     } catch (error) {
       reason = String(error);
     }
     // beacon() took the batch over while the request was out.
     if (this.current !== batch) return;
     if (status >= 200 && status < 300) return this.next();
-    const transient = status === 0 || status === 408 || status === 429 || status >= 500;
-    if (!transient) {
-      warn(`dropped ${batch.length} events: the collector answered ${status} ${reason}`);
-      return this.next();
-    }
     this.attempts++;
     if (this.attempts >= settings.maxAttempts) {
       warn(`dropped ${batch.length} events after ${this.attempts} attempts: ${status || reason}`);
