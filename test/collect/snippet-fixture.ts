@@ -89,7 +89,10 @@ export async function startRecordingCollector(): Promise<RecordingCollector> {
         .headers(failure.headers ?? {})
         .send({ success: false });
     }
-    if (body.writeKey !== WRITE_KEY) {
+    // The write key as the Basic user name (server libraries) or in the body (browsers).
+    const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? "")?.[1];
+    const writeKey = basic ? Buffer.from(basic, "base64").toString("utf8").split(":")[0] : body.writeKey;
+    if (writeKey !== WRITE_KEY) {
       record(401, body);
       return reply.code(401).send({ success: false, message: "unknown write key" });
     }
