@@ -156,6 +156,17 @@ describe.skipIf(!!chromiumMissing())("cdp.js in chromium", () => {
     expect(await run("cdp.userId()")).toBeUndefined();
   });
 
+  it("aliases the anonymous visitor to a user id, which later calls carry", async () => {
+    await open("alias", { flushAt: 2 });
+    const anonymousId = await run("cdp.anonymousId()");
+    await run(`cdp.alias("u-9"); cdp.track("After Alias")`);
+    await arrived(2);
+    expect(events()).toMatchObject([
+      { type: "alias", previousId: anonymousId, anonymousId, userId: "u-9" },
+      { type: "track", event: "After Alias", userId: "u-9" },
+    ]);
+  });
+
   it("sends flushAt events at once, a backlog together, the rest on flush()", async () => {
     await open("batching", { flushAt: 4, flushInterval: 600_000 });
     // The first four leave at once; the six queued meanwhile leave together when they return.
