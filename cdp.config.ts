@@ -39,6 +39,22 @@ export default defineConfig({
     revenue_statuses: ["completed"],
     // Reporting currency conversion, fixed for reproducible demo numbers.
     fx_to_usd: { USD: 1, EUR: 1.08, GBP: 1.27 },
+    // Web events from the seed raw_web_events (false), or from the collector's tables (true:
+    // `--vars '{"collected_web_events": true}'` once `cdp collect` loaded them).
+    collected_web_events: false,
+  },
+  // The event collector (`cdp collect`): the storefront's events, sent by cdp.js or replayed with
+  // `npm run generate -- --replay URL`, land in the schema `events`.
+  collect: {
+    sources: { web: { writeKey: secret("CDP_WRITE_KEY_WEB") } },
+    allowedOrigins: ["https://shop.example.com"],
+  },
+  // The collector's tables (Segment's warehouse schema), for the models to read.
+  sources: {
+    events: {
+      schema: "events",
+      tables: ["tracks", "identifies", "users", "pages", "screens", "groups", "aliases"],
+    },
   },
   identity: {
     rulesets: {

@@ -4,6 +4,12 @@
  * person. Deterministic: the same arguments give byte-identical files.
  *
  *   npm run generate -- --people 2000 --seed 42 --out seeds --truth truth
+ *
+ * With --replay, it generates nothing: it sends the web events of `<out>/raw_web_events.csv` to a
+ * running collector (`cdp collect`) as real Segment requests, the write key from --write-key or
+ * CDP_WRITE_KEY_WEB:
+ *
+ *   npm run generate -- --replay http://127.0.0.1:8088
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -12,6 +18,7 @@ import { toCsv } from "./demo/csv.ts";
 import { JUNK_EMAILS, JUNK_TOKENS } from "./demo/messy.ts";
 import { generatePeople } from "./demo/people.ts";
 import { Rng } from "./demo/random.ts";
+import { replayWebEvents } from "./demo/replay.ts";
 import { appSignups } from "./demo/sources/app.ts";
 import { crmContacts } from "./demo/sources/crm.ts";
 import { loyaltyMembers } from "./demo/sources/loyalty.ts";
@@ -39,16 +46,22 @@ function positiveInteger(name: string, value: string): number {
   return parsed;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       people: { type: "string", default: "2000" },
       seed: { type: "string", default: "42" },
       out: { type: "string", default: "seeds" },
       truth: { type: "string", default: "truth" },
+      replay: { type: "string" },
+      "write-key": { type: "string" },
     },
     strict: true,
   });
+  if (values.replay !== undefined) {
+    await replay(values.replay, values["write-key"] ?? process.env.CDP_WRITE_KEY_WEB, resolve(values.out));
+    return;
+  }
   const peopleCount = positiveInteger("people", values.people);
   const seed = positiveInteger("seed", values.seed);
   const outDir = resolve(values.out);
@@ -82,6 +95,34 @@ function main(): void {
   );
   writeFileSync(join(truthDir, "README.md"), TRUTH_README);
   console.log(`${peopleCount} people, seed ${seed} -> ${outDir}, truth -> ${truthDir}`);
+}
+
+async function replay(url: string, writeKey: string | undefined, seedsDir: string): Promise<void> {
+  if (!/^https?:\/\//.test(url))
+    throw new Error(`--replay takes the collector's URL, e.g. http://127.0.0.1:8088, got "${url}"`);
+  if (!writeKey)
+    throw new Error("--replay needs the source's write key: --write-key KEY or CDP_WRITE_KEY_WEB");
+  const file = join(seedsDir, "raw_web_events.csv");
+  const started = Date.now();
+  let shown = 0;
+  const result = await replayWebEvents({
+    url,
+    writeKey,
+    file,
+    onProgress: (sent) => {
+      if (sent - shown >= 5000) {
+        shown = sent;
+        console.log(`${sent} events acknowledged`);
+      }
+    },
+  });
+  const seconds = (Date.now() - started) / 1000;
+  const types = Object.entries(result.byType)
+    .map(([type, n]) => `${n} ${type}`)
+    .join(", ");
+  console.log(
+    `${result.events} web events (${types}) replayed to ${url} in ${result.requests} requests, ${seconds.toFixed(1)} s`,
+  );
 }
 
 /**
@@ -121,9 +162,7 @@ function linkableRows(table: SeedTable): boolean[] {
   });
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 2;
-}
+});

@@ -4,12 +4,29 @@
   a_type, a_value, b_type, b_value, seen_at, source. A record with a single identifier gives a
   row with b_value NULL, so the identifier still becomes (part of) a profile.
 --}}
+-- Web events, from the seed or from the collector (identify calls: the browser ↔ the user id it
+-- logged in as ↔ the email the form had).
 select 'anon' as a_type, anonymous_id as a_value, 'user_id' as b_type, user_id as b_value,
   {{cast "occurred_at" "timestamp"}} as seen_at, 'web' as source
 from {{ref "stg_web_events"}} where anonymous_id is not null
 union all
 select 'anon', anonymous_id, 'email', email, {{cast "occurred_at" "timestamp"}}, 'web'
 from {{ref "stg_web_events"}} where anonymous_id is not null and email is not null
+{{#if (var "collected_web_events" false)}}
+-- What only the collector knows: identify calls from a server (no browser: the user id ↔ its
+-- email), and alias calls (the previous id, a browser's or an older user id ↔ the user id).
+union all
+select 'user_id', {{> no_value column="user_id"}}, 'email', lower({{> no_value column="email"}}),
+  {{cast (quote "timestamp") "timestamp"}}, 'web'
+from {{source "events" "identifies"}}
+where anonymous_id is null and user_id is not null
+union all
+select case when previous_id = anonymous_id then 'anon' else 'user_id' end,
+  case when previous_id = anonymous_id then lower(previous_id) else previous_id end,
+  'user_id', {{> no_value column="user_id"}}, {{cast (quote "timestamp") "timestamp"}}, 'web'
+from {{source "events" "aliases"}}
+where previous_id is not null and user_id is not null
+{{/if}}
 union all
 select 'user_id', user_id, 'email', email, {{cast "signed_up_at" "timestamp"}}, 'app'
 from {{ref "stg_app_signups"}} where user_id is not null
