@@ -1,6 +1,7 @@
 import cors from "@fastify/cors";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { LogWriter } from "../log/writer.ts";
+import { registerSnippetRoutes } from "../snippet/index.ts";
 import { sourceResolver, type WriteKeys } from "./auth.ts";
 import { tooLarge } from "./body.ts";
 import { MAX_BATCH_BYTES } from "./limits.ts";
@@ -27,7 +28,7 @@ export interface CollectAppOptions {
 /**
  * The collector's Fastify app: the Segment HTTP Tracking API (`/v1/track` ... `/v1/batch` and the
  * short paths analytics.js uses), the settings document analytics.js loads from its CDN,
- * `/health` and `/metrics`. Bodies are read raw and parsed once by the route, which needs the
+ * `/cdp.js`, `/health` and `/metrics`. Bodies are read raw and parsed once by the route, which needs the
  * bytes anyway for gzip and Segment's size limits.
  */
 export async function createCollectApp(
@@ -99,6 +100,8 @@ export async function createCollectApp(
       .send(metrics.render(options.writer.stats(), options.diskBudgetBytes, options.loaderStats)),
   );
 
+  // The browser snippet (`/cdp.js`), which sends to this collector's /v1/batch.
+  registerSnippetRoutes(app);
   if (options.extend) await options.extend(app);
   return { app, metrics };
 }
