@@ -6,14 +6,14 @@ import { compileProject } from "../../src/project/compile.ts";
 import { genericTestSql } from "../../src/project/generic-tests.ts";
 import type { TestArgs } from "../../src/project/model-config.ts";
 import type { ModelNode } from "../../src/project/types.ts";
-import { bigqueryDialect } from "../../src/warehouse/bigquery/dialect.ts";
 import {
   addColumnsSql,
   createViewSql,
   insertSql,
   mergeSql,
   replaceTableSql,
-} from "../../src/warehouse/bigquery/sql.ts";
+} from "../../src/warehouse/bigquery/ddl.ts";
+import { bigqueryDialect } from "../../src/warehouse/bigquery/dialect.ts";
 import { REPO } from "../helpers/project.ts";
 
 /**

@@ -12,12 +12,7 @@ import type {
   StreamOptions,
   Warehouse,
 } from "../types.ts";
-import { createClient, DEFAULT_RETRY, type RetryPolicy } from "./client.ts";
-import { bigqueryDialect } from "./dialect.ts";
-import { type ErrorContext, errorFacts, toWarehouseError } from "./errors.ts";
-import { JobRunner } from "./jobs.ts";
-import { jobLabels } from "./labels.ts";
-import { loadCsv } from "./load.ts";
+import { createClient, DEFAULT_RETRY, type RetryPolicy } from "./connection.ts";
 import {
   addColumnsSql,
   createViewSql,
@@ -26,7 +21,12 @@ import {
   insertSql,
   mergeSql,
   replaceTableSql,
-} from "./sql.ts";
+} from "./ddl.ts";
+import { bigqueryDialect } from "./dialect.ts";
+import { type ErrorContext, errorFacts, toWarehouseError } from "./errors.ts";
+import { JobRunner } from "./jobs.ts";
+import { jobLabels } from "./labels.ts";
+import { loadCsv } from "./load.ts";
 
 export interface BigqueryOptions {
   project: string;

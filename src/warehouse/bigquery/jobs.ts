@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { BigQuery, Job, JobMetadata } from "@google-cloud/bigquery";
 import type { Row } from "../types.ts";
-import type { RetryPolicy } from "./client.ts";
+import type { RetryPolicy } from "./connection.ts";
 import {
   type ErrorContext,
   isRetryableJobFailure,

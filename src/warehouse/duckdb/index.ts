@@ -15,8 +15,8 @@ import type {
   Warehouse,
 } from "../types.ts";
 import { appendTo, convert, openInstance, readBatches, wrap } from "./connection.ts";
-import { duckdbCsvError, strictCheckSql, typedReadSql } from "./csv.ts";
 import { duckdbDialect } from "./dialect.ts";
+import { duckdbCsvError, strictCheckSql, typedReadSql } from "./load.ts";
 import { MemoryHolds, SYNC_MEMORY_LIMIT } from "./memory.ts";
 import { hasReaders, publishSnapshot } from "./snapshot.ts";
 

@@ -25,9 +25,17 @@ import {
 } from "./connection.ts";
 import { CopyFrom } from "./copy.ts";
 import { csvChunks } from "./csv.ts";
+import {
+  addColumnSql,
+  createSchemaSql,
+  createTableAsSql,
+  createViewSql,
+  insertSelectSql,
+  mergeDeleteSql,
+} from "./ddl.ts";
 import { postgresDialect } from "./dialect.ts";
 import { type ErrorContext, ensureFuzzystrmatch, errorCode, toWarehouseError } from "./errors.ts";
-import { loadCsvIn, seedColumns } from "./load-csv.ts";
+import { loadCsvIn, seedColumns } from "./load.ts";
 import { clip, last, Session, scratch } from "./session.ts";
 import { dropSql, replaceWith } from "./swap.ts";
 
@@ -228,7 +236,7 @@ export class PostgresWarehouse implements Warehouse {
 
   async ensureSchema(schema: string): Promise<void> {
     try {
-      await this.execute(`CREATE SCHEMA IF NOT EXISTS ${this.dialect.quoteIdentifier(schema)}`);
+      await this.execute(createSchemaSql(schema));
     } catch (error) {
       // Two sessions creating the same schema at once: one of them loses the race, and that is fine.
       if (errorCode((error as WarehouseError).cause) !== "23505") throw error;
@@ -247,15 +255,14 @@ export class PostgresWarehouse implements Warehouse {
    * is removed, renamed or changes type. A failing query leaves the previous view.
    */
   async createView(relation: Relation, selectSql: string): Promise<void> {
-    const q = this.dialect.quoteRelation(relation);
-    await this.transaction((s) => replaceWith(s, relation, () => s.run(`CREATE VIEW ${q} AS\n${selectSql}`)));
+    await this.transaction((s) => replaceWith(s, relation, () => s.run(createViewSql(relation, selectSql))));
   }
 
   /** Built under a scratch name, then swapped in place of the old relation (see swap.ts). */
   replaceTable(relation: Relation, selectSql: string): Promise<{ rows: number }> {
     const temp = scratch(relation, "tmp");
     return this.transaction(async (s) => {
-      const created = await s.run(`CREATE TABLE ${this.dialect.quoteRelation(temp)} AS\n${selectSql}`);
+      const created = await s.run(createTableAsSql(temp, selectSql));
       await s.analyze(temp);
       await replaceWith(s, relation, () => s.rename(temp, relation));
       return { rows: created.rowCount ?? 0 };
@@ -263,12 +270,7 @@ export class PostgresWarehouse implements Warehouse {
   }
 
   async insertInto(target: Relation, source: Relation, columns: string[]): Promise<{ rows: number }> {
-    const cols = columns.map((c) => this.dialect.quoteIdentifier(c)).join(", ");
-    const t = this.dialect.quoteRelation(target);
-    const s = this.dialect.quoteRelation(source);
-    const result = await this.session((session) =>
-      session.run(`INSERT INTO ${t} (${cols}) SELECT ${cols} FROM ${s}`),
-    );
+    const result = await this.session((session) => session.run(insertSelectSql(target, source, columns)));
     return { rows: result.rowCount ?? 0 };
   }
 
@@ -285,29 +287,17 @@ export class PostgresWarehouse implements Warehouse {
     uniqueKey: string[],
     columns: string[],
   ): Promise<{ inserted: number; updated: number }> {
-    const q = (c: string) => this.dialect.quoteIdentifier(c);
-    const t = this.dialect.quoteRelation(target);
-    const s = this.dialect.quoteRelation(source);
-    const match = uniqueKey.map((k) => `s.${q(k)} = t.${q(k)}`).join(" AND ");
-    const keys = uniqueKey.map((k) => `t.${q(k)}`).join(", ");
-    const cols = columns.map(q).join(", ");
     return this.transaction(async (session) => {
-      const [deleted] = await session.rows<{ n: number }>(
-        `WITH gone AS (DELETE FROM ${t} AS t USING ${s} AS s WHERE ${match} RETURNING ${keys})
-         SELECT COUNT(*) AS n FROM (SELECT DISTINCT * FROM gone) AS matched`,
-      );
-      const inserted = await session.run(`INSERT INTO ${t} (${cols}) SELECT ${cols} FROM ${s}`);
+      const [deleted] = await session.rows<{ n: number }>(mergeDeleteSql(target, source, uniqueKey));
+      const inserted = await session.run(insertSelectSql(target, source, columns));
       const updated = deleted?.n ?? 0;
       return { inserted: (inserted.rowCount ?? 0) - updated, updated };
     });
   }
 
   async addColumns(relation: Relation, columns: Column[]): Promise<void> {
-    const t = this.dialect.quoteRelation(relation);
     await this.transaction(async (s) => {
-      for (const c of columns) {
-        await s.run(`ALTER TABLE ${t} ADD COLUMN ${this.dialect.quoteIdentifier(c.name)} ${c.type}`);
-      }
+      for (const c of columns) await s.run(addColumnSql(relation, c));
     });
   }
 
