@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { cdpAsync, spawnCdp } from "../helpers/cdp-process.ts";
 import { makeProject } from "../helpers/project.ts";
+import { collectProject } from "./collect-project.ts";
 import { basic, post, readLog } from "./collector.ts";
+import { collected } from "./log-helper.ts";
 
 const KEY = "cli-write-key-abcdef123456";
 
@@ -77,5 +79,29 @@ describe("cdp collect", () => {
     expect(events.map((e) => e.messageId).sort()).toEqual(
       Array.from({ length: 20 }, (_, i) => `cli-${i}`).sort(),
     );
+  });
+});
+
+describe("cdp collect load", () => {
+  it("moves what the log holds into the warehouse once, and a second run loads nothing twice", async () => {
+    const { dir, log } = collectProject('{ type: "duckdb", path: ".cdp/t.duckdb" }');
+    log.append(
+      ...Array.from({ length: 30 }, (_, i) => collected({ messageId: `load-${i}`, event: "Signed Up" })),
+    );
+    const first = await cdpAsync(dir, ["collect", "load", "--log-format", "json"]);
+    expect(first.code, first.output).toBe(0);
+    expect(first.stdout).toContain('"event":"loaded"');
+    // The same events again (a client that retried): the next load keeps one of each.
+    log.append(
+      ...Array.from({ length: 30 }, (_, i) => collected({ messageId: `load-${i}`, event: "Signed Up" })),
+    );
+    const again = await cdpAsync(dir, ["collect", "load"]);
+    expect(again.code, again.output).toBe(0);
+    const built = await cdpAsync(dir, ["build", "--log-format", "json"]);
+    expect(built.code, built.output).toBe(0);
+    const shown = await cdpAsync(dir, ["show", "visits", "--log-format", "json"]);
+    expect(shown.code, shown.output).toBe(0);
+    expect(shown.stdout).toMatch(/"n":\s*"?30"?/);
+    expect(shown.stdout).toMatch(/"ids":\s*"?30"?/);
   });
 });
