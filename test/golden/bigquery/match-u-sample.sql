@@ -1,9 +1,9 @@
-SELECT `gamma_first_name`, `gamma_last_name`, `gamma_dob`, `gamma_email`, `gamma_visits`, COUNT(*) AS n FROM (
+SELECT `gamma_first_name`, `gamma_last_name`, `gamma_dob`, `gamma_email`, `gamma_visits`, `cdp_blocked`, COUNT(*) AS n FROM (
   SELECT CASE WHEN `cdp_g0` IS NOT NULL THEN `cdp_g0` WHEN `cdp_s0_jw` >= 0.9 THEN 1 WHEN `cdp_s0_jw` >= 0.8 THEN 2 ELSE 3 END AS `gamma_first_name`,
     CASE WHEN `cdp_g1` IS NOT NULL THEN `cdp_g1` WHEN `cdp_s1_jw` >= 0.9 THEN 1 ELSE 2 END AS `gamma_last_name`,
     CASE WHEN `cdp_g2` IS NOT NULL THEN `cdp_g2` WHEN `cdp_s2_lev` <= 1 THEN 1 WHEN `cdp_c2_2` = 1 THEN 2 ELSE 3 END AS `gamma_dob`,
     CASE WHEN `cdp_g3` IS NOT NULL THEN `cdp_g3` WHEN `cdp_s3_lev` <= 2 THEN 1 ELSE 2 END AS `gamma_email`,
-    `cdp_g4` AS `gamma_visits`
+    `cdp_g4` AS `gamma_visits`, v.`cdp_blocked`
   FROM (
     SELECT CASE WHEN l.`first_name` IS NULL OR r.`first_name` IS NULL THEN -1 WHEN l.`first_name` = r.`first_name` THEN 0 END AS `cdp_g0`,
       CASE WHEN l.`first_name` IS NOT NULL AND r.`first_name` IS NOT NULL AND l.`first_name` <> r.`first_name` THEN `acme-analytics`.`crm`.`cdp_jaro_winkler`(CAST(l.`first_name` AS STRING), CAST(r.`first_name` AS STRING)) END AS `cdp_s0_jw`,
@@ -26,10 +26,10 @@ SELECT `gamma_first_name`, `gamma_last_name`, `gamma_dob`, `gamma_email`, `gamma
     WHEN RIGHT(CAST(l.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)) = RIGHT(CAST(r.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)) THEN EDIT_DISTANCE(LEFT(CAST(l.`email` AS STRING), l.`cdp_len_3` - (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)), LEFT(CAST(r.`email` AS STRING), r.`cdp_len_3` - (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)))
     WHEN LEFT(CAST(l.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)) = LEFT(CAST(r.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1)) THEN EDIT_DISTANCE(SUBSTR(CAST(l.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1) + 1), SUBSTR(CAST(r.`email` AS STRING), (LEAST(l.`cdp_len_3`, r.`cdp_len_3`) >> 1) + 1))
     ELSE EDIT_DISTANCE(CAST(l.`email` AS STRING), CAST(r.`email` AS STRING)) END END AS `cdp_s3_lev`,
-      CASE WHEN l.`visits` IS NULL OR r.`visits` IS NULL THEN -1 WHEN ABS(l.`visits` - r.`visits`) <= 2 THEN 0 ELSE 1 END AS `cdp_g4`
+      CASE WHEN l.`visits` IS NULL OR r.`visits` IS NULL THEN -1 WHEN ABS(l.`visits` - r.`visits`) <= 2 THEN 0 ELSE 1 END AS `cdp_g4`, CASE WHEN COALESCE(l.`cdp_b0_0` = r.`cdp_b0_0` AND l.`cdp_b0_1` = r.`cdp_b0_1`, FALSE) OR COALESCE(l.`cdp_b1_0` = r.`cdp_b1_0`, FALSE) OR COALESCE(l.`cdp_b2_0` = r.`cdp_b2_0`, FALSE) THEN 1 ELSE 0 END AS `cdp_blocked`
     FROM (SELECT MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CAST(k * 2 + 0 + 42000126 AS STRING))), 1, 15)) AS INT64), 250000) + 1 AS rn_l, MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CAST(k * 2 + 1 + 42000126 AS STRING))), 1, 15)) AS INT64), 250000) + 1 AS rn_r FROM (SELECT k FROM (SELECT d0.x * 1 + d1.x * 10 + d2.x * 100 + d3.x * 1000 + d4.x * 10000 AS k FROM (SELECT 0 AS x UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) AS d0 CROSS JOIN (SELECT 0 AS x UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) AS d1 CROSS JOIN (SELECT 0 AS x UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) AS d2 CROSS JOIN (SELECT 0 AS x UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) AS d3 CROSS JOIN (SELECT 0 AS x UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) AS d4) AS digits WHERE k < 100000) AS ks) AS s
-    JOIN `acme-analytics`.`crm`.`people_matches__records` AS l ON l.cdp_rn = s.rn_l
-    JOIN `acme-analytics`.`crm`.`people_matches__records` AS r ON r.cdp_rn = s.rn_r
+    JOIN `acme-analytics`.`crm`.`people_matches__records` AS l ON l.`cdp_rn` = s.rn_l
+    JOIN `acme-analytics`.`crm`.`people_matches__records` AS r ON r.`cdp_rn` = s.rn_r
     WHERE s.rn_l <> s.rn_r
   ) AS v
-) AS g GROUP BY `gamma_first_name`, `gamma_last_name`, `gamma_dob`, `gamma_email`, `gamma_visits`
+) AS g GROUP BY `gamma_first_name`, `gamma_last_name`, `gamma_dob`, `gamma_email`, `gamma_visits`, `cdp_blocked`
