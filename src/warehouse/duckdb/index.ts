@@ -15,6 +15,16 @@ import type {
   Warehouse,
 } from "../types.ts";
 import { appendTo, convert, openInstance, readBatches, wrap } from "./connection.ts";
+import {
+  addColumnSql,
+  createSchemaSql,
+  createTableAsSql,
+  createViewSql,
+  dropSql,
+  insertSelectSql,
+  mergeDeleteSql,
+  renameSql,
+} from "./ddl.ts";
 import { duckdbDialect } from "./dialect.ts";
 import { duckdbCsvError, strictCheckSql, typedReadSql } from "./load.ts";
 import { MemoryHolds, SYNC_MEMORY_LIMIT } from "./memory.ts";
@@ -217,23 +227,20 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   async ensureSchema(schema: string): Promise<void> {
-    await this.execute(`CREATE SCHEMA IF NOT EXISTS ${this.dialect.quoteIdentifier(schema)}`);
+    await this.execute(createSchemaSql(schema));
   }
 
   async dropRelation(relation: Relation): Promise<void> {
     const info = await this.describe(relation);
     if (!info) return;
-    await this.execute(
-      `DROP ${info.kind === "view" ? "VIEW" : "TABLE"} ${this.dialect.quoteRelation(relation)}`,
-    );
+    await this.execute(dropSql(info.kind, relation));
   }
 
   async createView(relation: Relation, selectSql: string): Promise<void> {
     const existing = await this.describe(relation);
-    const q = this.dialect.quoteRelation(relation);
     await this.transaction(async (conn) => {
-      if (existing?.kind === "table") await this.run(conn, `DROP TABLE ${q}`);
-      await this.run(conn, `CREATE OR REPLACE VIEW ${q} AS\n${selectSql}`);
+      if (existing?.kind === "table") await this.run(conn, dropSql("table", relation));
+      await this.run(conn, createViewSql(relation, selectSql));
     });
   }
 
@@ -241,28 +248,21 @@ export class DuckdbWarehouse implements Warehouse {
     const existing = await this.describe(relation);
     // A unique temporary name: two runs rebuilding the same table must not collide.
     const temp = { ...relation, name: `${relation.name}__cdp_tmp_${randomBytes(4).toString("hex")}` };
-    const q = this.dialect.quoteRelation(relation);
     const qt = this.dialect.quoteRelation(temp);
     // One transaction: build under the temporary name, drop the old, rename. DuckDB's DDL is
     // transactional, so a failing query or a crash leaves the previous table as it was.
     return this.transaction(async (conn) => {
-      await this.run(conn, `CREATE TABLE ${qt} AS\n${selectSql}`);
+      await this.run(conn, createTableAsSql(temp, selectSql));
       // rowsChanged is not reported for CREATE TABLE AS inside a transaction; a count is cheap here.
       const counted = await this.rows<{ n: number }>(conn, `SELECT COUNT(*) AS n FROM ${qt}`);
-      if (existing) await this.run(conn, `DROP ${existing.kind === "view" ? "VIEW" : "TABLE"} ${q}`);
-      await this.run(conn, `ALTER TABLE ${qt} RENAME TO ${this.dialect.quoteIdentifier(relation.name)}`);
+      if (existing) await this.run(conn, dropSql(existing.kind, relation));
+      await this.run(conn, renameSql(temp, relation.name));
       return { rows: Number(counted[0]?.n ?? 0) };
     });
   }
 
   async insertInto(target: Relation, source: Relation, columns: string[]): Promise<{ rows: number }> {
-    const cols = columns.map((c) => this.dialect.quoteIdentifier(c)).join(", ");
-    const result = await this.transaction((conn) =>
-      this.run(
-        conn,
-        `INSERT INTO ${this.dialect.quoteRelation(target)} (${cols}) SELECT ${cols} FROM ${this.dialect.quoteRelation(source)}`,
-      ),
-    );
+    const result = await this.transaction((conn) => this.run(conn, insertSelectSql(target, source, columns)));
     return { rows: result.rowsAffected ?? 0 };
   }
 
@@ -272,29 +272,18 @@ export class DuckdbWarehouse implements Warehouse {
     uniqueKey: string[],
     columns: string[],
   ): Promise<{ inserted: number; updated: number }> {
-    const q = (c: string) => this.dialect.quoteIdentifier(c);
-    const t = this.dialect.quoteRelation(target);
-    const s = this.dialect.quoteRelation(source);
-    const match = uniqueKey.map((k) => `s.${q(k)} = t.${q(k)}`).join(" AND ");
-    const cols = columns.map(q).join(", ");
     // Delete-then-insert in one transaction: portable, and exact about what was replaced.
     return this.transaction(async (conn) => {
-      const deleted = await this.run(
-        conn,
-        `DELETE FROM ${t} AS t WHERE EXISTS (SELECT 1 FROM ${s} AS s WHERE ${match})`,
-      );
-      const inserted = await this.run(conn, `INSERT INTO ${t} (${cols}) SELECT ${cols} FROM ${s}`);
+      const deleted = await this.run(conn, mergeDeleteSql(target, source, uniqueKey));
+      const inserted = await this.run(conn, insertSelectSql(target, source, columns));
       const updated = deleted.rowsAffected ?? 0;
       return { inserted: (inserted.rowsAffected ?? 0) - updated, updated };
     });
   }
 
   async addColumns(relation: Relation, columns: Column[]): Promise<void> {
-    const t = this.dialect.quoteRelation(relation);
     await this.transaction(async (conn) => {
-      for (const c of columns) {
-        await this.run(conn, `ALTER TABLE ${t} ADD COLUMN ${this.dialect.quoteIdentifier(c.name)} ${c.type}`);
-      }
+      for (const c of columns) await this.run(conn, addColumnSql(relation, c));
     });
   }
 
