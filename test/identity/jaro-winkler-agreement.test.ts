@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Rng } from "../../scripts/demo/random.ts";
 import type { Warehouse } from "../../src/warehouse/types.ts";
 import { duckdbTarget, postgresTarget } from "../conformance/targets.ts";
 
@@ -12,15 +13,10 @@ import { duckdbTarget, postgresTarget } from "../conformance/targets.ts";
  * values over pg_similarity's 1,024 bytes.
  */
 
-/** A small seeded generator (mulberry32): the same strings on every run. */
+/** A seeded generator (the demo generator's mulberry32): the same values on every run. */
 function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const NAMES = ["Grace", "George", "Morris", "Morel", "MARTHA", "Anna", "Zoë", "Müller", "O'Neil", "Dwayne"];

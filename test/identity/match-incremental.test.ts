@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Rng } from "../../scripts/demo/random.ts";
 import { runMatch } from "../../src/identity/match/index.ts";
 import { type MatchSettings, matchSettingsSchema } from "../../src/identity/match/settings.ts";
 import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
@@ -21,14 +22,10 @@ interface Person {
   email: string | null;
 }
 
+/** A seeded generator (the demo generator's mulberry32): the same values on every run. */
 function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const FIRST = ["Anna", "Ana", "Anne", "John", "Jon", "Johan", "Zoë", "Zoe", "Maria", "Marie", null];
