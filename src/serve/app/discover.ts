@@ -57,12 +57,7 @@ export function discoverProfileModels(
     if (!name) return undefined;
     const model = byName.get(name);
     const file = loaded.configFile;
-    if (!model) {
-      throw new ConfigError(
-        `${file}: serve.profile.${key} names "${name}", which is not a model.${suggestion(name, [...byName.keys()])}`,
-        [{ file, node: `serve.profile.${key}`, message: `no model "${name}"` }],
-      );
-    }
+    if (!model) throw unknownProfileModel(file, key, name, [...byName.keys()]);
     const missing = columns.filter((c) => !has(model, c));
     // Columns are known once the model was built; before that, the name alone is checked.
     if (missing.length && docsKnow(model)) {
@@ -99,12 +94,14 @@ export function checkProfileModels(loaded: LoadedConfig, compilation: Compilatio
   const names = [...compilation.nodes.values()].filter((n) => n.resourceType === "model").map((n) => n.name);
   for (const key of ["golden", "records"] as const) {
     const name = loaded.config.serve?.profile[key];
-    if (name && !names.includes(name)) {
-      const file = loaded.configFile;
-      throw new ConfigError(
-        `${file}: serve.profile.${key} names "${name}", which is not a model.${suggestion(name, names)}`,
-        [{ file, node: `serve.profile.${key}`, message: `no model "${name}"` }],
-      );
-    }
+    if (name && !names.includes(name)) throw unknownProfileModel(loaded.configFile, key, name, names);
   }
+}
+
+/** `serve.profile.<key>` names no model (of `models`): the error, with a did-you-mean. */
+function unknownProfileModel(file: string, key: string, name: string, models: string[]): ConfigError {
+  return new ConfigError(
+    `${file}: serve.profile.${key} names "${name}", which is not a model.${suggestion(name, models)}`,
+    [{ file, node: `serve.profile.${key}`, message: `no model "${name}"` }],
+  );
 }
