@@ -123,6 +123,19 @@ export class WorkLease {
   }
 }
 
+/** `withLease`, the lease recorded in `schema` before `fn` makes work tables there. */
+export function withLeaseIn<T>(
+  wh: Warehouse,
+  lease: WorkLease | undefined,
+  schema: string,
+  fn: (lease: WorkLease) => Promise<T>,
+): Promise<T> {
+  return withLease(wh, lease, async (own) => {
+    await own.register(schema);
+    return fn(own);
+  });
+}
+
 /** Runs `fn` with `lease`, or with a lease of its own released at the end. */
 export async function withLease<T>(
   wh: Warehouse,

@@ -1,5 +1,5 @@
 import { UsageError } from "../../errors.ts";
-import { type WorkLease, withLease } from "../../run/work-lease.ts";
+import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { checkRecords } from "./checks.ts";
 import { matchRecordsSql } from "./index.ts";
@@ -105,10 +105,9 @@ export async function explainPair(
   settings: MatchSettings,
   options: { model: string; settingsName: string; recordA: string; recordB: string },
 ): Promise<Explanation> {
-  return withLease(wh, undefined, async (lease) => {
-    await lease.register(output.schema);
-    return explain(wh, output, recordsSql, settings, options, lease);
-  });
+  return withLeaseIn(wh, undefined, output.schema, (lease) =>
+    explain(wh, output, recordsSql, settings, options, lease),
+  );
 }
 
 async function explain(

@@ -1,5 +1,5 @@
 import { CdpError } from "../../errors.ts";
-import { type WorkLease, withLease } from "../../run/work-lease.ts";
+import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { writeCannotLinks } from "./cannot-links.ts";
 import { checkBudget, checkRecords } from "./checks.ts";
@@ -67,10 +67,9 @@ export async function runMatch(
   settings: MatchSettings,
   options: MatchOptions,
 ): Promise<MatchResult> {
-  return withLease(wh, options.lease, async (lease) => {
-    await lease.register(output.schema);
-    return match(wh, output, recordsSql, settings, options, lease);
-  });
+  return withLeaseIn(wh, options.lease, output.schema, (lease) =>
+    match(wh, output, recordsSql, settings, options, lease),
+  );
 }
 
 async function match(

@@ -1,4 +1,4 @@
-import { type WorkLease, withLease } from "../../run/work-lease.ts";
+import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { type BlockingRecall, blockingRecall } from "./blocking-recall.ts";
 import { checkRecords, rulePairCounts } from "./checks.ts";
@@ -65,10 +65,9 @@ export async function suggestSettings(
   settings: MatchSettings,
   truth?: Relation,
 ): Promise<Suggestion> {
-  return withLease(wh, undefined, async (lease) => {
-    await lease.register(near.schema);
-    return suggest(wh, near, recordsSql, settings, lease, truth);
-  });
+  return withLeaseIn(wh, undefined, near.schema, (lease) =>
+    suggest(wh, near, recordsSql, settings, lease, truth),
+  );
 }
 
 async function suggest(
@@ -197,8 +196,7 @@ export async function modelBlockingRecall(
   settings: MatchSettings,
   truth: Relation,
 ): Promise<BlockingRecall> {
-  return withLease(wh, undefined, async (lease) => {
-    await lease.register(near.schema);
+  return withLeaseIn(wh, undefined, near.schema, async (lease) => {
     const d = wh.dialect;
     const input = lease.name(near, "recall", "input");
     const records = lease.name(near, "recall", "records");

@@ -1,4 +1,4 @@
-import { type WorkLease, withLease } from "../../run/work-lease.ts";
+import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { limitLinks, recordBlocked, setAsideHubs } from "./cuts.ts";
 import { loadGraph } from "./edges.ts";
@@ -55,10 +55,7 @@ export async function runStitch(
   runId = new Date().toISOString(),
   lease?: WorkLease,
 ): Promise<StitchResult> {
-  return withLease(wh, lease, async (own) => {
-    await own.register(output.schema);
-    return stitch(wh, output, edgesSql, rules, runId, own);
-  });
+  return withLeaseIn(wh, lease, output.schema, (own) => stitch(wh, output, edgesSql, rules, runId, own));
 }
 
 async function stitch(
