@@ -189,6 +189,8 @@ async function match(
       incremental: made && { changed: made.changed, compared: made.compared },
     };
   } finally {
-    for (const r of made) await wh.dropRelation(r).catch(() => undefined);
+    // Last made first: a view (the records now, the pair budget's) reads relations made before it,
+    // and Postgres refuses to drop those first.
+    for (const r of [...made].reverse()) await wh.dropRelation(r).catch(() => undefined);
   }
 }
