@@ -87,34 +87,37 @@ export interface Dialect {
   regexpContains(expression: string, pattern: string): string;
   /**
    * Levenshtein edit distance of two string expressions, in characters (Unicode code points) on
-   * every warehouse.
+   * every warehouse. `ascii`, where the dialect has `asciiFlag`: a condition true when both values
+   * are ASCII (or any part of values whose flags are true), made of the flags of the records they
+   * come from, so the dialect need not find that out again for every pair.
    */
-  levenshtein(a: string, b: string): string;
+  levenshtein(a: string, b: string, ascii?: string): string;
   /**
-   * Where the warehouse has one, the Hamming distance (positions that differ) of two strings, in
-   * the unit `levenshtein` counts (characters or bytes): `length` of a string in that unit, and
-   * `distance`, defined when the two lengths are equal. Between values of equal length, one edit
-   * is one substitution, so a Levenshtein distance of at most 1 is a Hamming distance of at most 1.
+   * Where the warehouse has one, the Hamming distance (positions that differ) of two strings of the
+   * same length in characters (`LENGTH`). Between values of equal length, one edit is one
+   * substitution, so a Levenshtein distance of at most 1 is a Hamming distance of at most 1.
    */
-  hamming?: { length(a: string): string; distance(a: string, b: string): string };
+  hamming?: { distance(a: string, b: string, ascii?: string): string };
   /**
-<<<<<<< HEAD
-   * Jaro-Winkler similarity (0..1) of two string expressions. Where the warehouse has no native
-   * function, it calls one that `jaroWinklerFunction` creates in `functionSchema`. With `fast`
-   * (the thresholds the value is held against, and each record's `jaroWinklerKey` of the two
-   * values), the expression's value is only good for holding against those thresholds: it falls
-   * on the same side of each as the similarity (Postgres uses a faster function this way).
-=======
+   * Where the string distances read ASCII text faster than other text (DuckDB's read bytes, and
+   * other text is rewritten first): a condition on one string, true when it is ASCII, that a match
+   * computes once per record for `levenshtein`, `hamming` and `jaroWinkler`'s `ascii`.
+   */
+  asciiFlag?(value: string): string;
+  /**
    * Jaro-Winkler similarity (0..1) of two string expressions, over characters (Unicode code
-   * points) on every warehouse. Where the warehouse has no native
-   * function, it calls one that `jaroWinklerFunction` creates in `functionSchema`.
->>>>>>> i19a
+   * points) on every warehouse. Where the warehouse has no native function, it calls one that
+   * `jaroWinklerFunction` creates in `functionSchema`. With `fast` (the thresholds the value is
+   * held against, and each record's `jaroWinklerKey` of the two values), the expression's value is
+   * only good for holding against those thresholds: it falls on the same side of each as the
+   * similarity (Postgres uses a faster function this way). `ascii`: as for `levenshtein`.
    */
   jaroWinkler(
     a: string,
     b: string,
     functionSchema: string,
     fast?: { thresholds: readonly number[]; keys: readonly [string, string] },
+    ascii?: string,
   ): string;
   /**
    * What `jaroWinkler`'s `fast` form reads off each value, made once per record (Postgres: by a

@@ -20,6 +20,7 @@ interface Person {
   last_name: string;
   dob: string | null;
   email: string | null;
+  source: string;
 }
 
 /** A seeded generator (the demo generator's mulberry32): the same values on every run. */
@@ -67,6 +68,7 @@ function defineTests(target: ConformanceTarget): void {
         ? null
         : `19${50 + Math.floor(next() * 5)}-0${1 + Math.floor(next() * 2)}-1${Math.floor(next() * 2)}`,
     email: next() < 0.3 ? null : `${pick(["a", "b", "ab", "ba"])}${Math.floor(next() * 3)}@mail.test`,
+    source: pick(["crm", "shop"]),
   });
 
   const load = async (people: Person[]) => {
@@ -77,7 +79,7 @@ function defineTests(target: ConformanceTarget): void {
       people
         .map(
           (p) =>
-            `SELECT ${s(p.record_id)} AS record_id, ${s(p.first_name)} AS first_name, ${s(p.last_name)} AS last_name, ${s(p.dob)} AS dob, ${s(p.email)} AS email`,
+            `SELECT ${s(p.record_id)} AS record_id, ${s(p.first_name)} AS first_name, ${s(p.last_name)} AS last_name, ${s(p.dob)} AS dob, ${s(p.email)} AS email, ${s(p.source)} AS source`,
         )
         .join(" UNION ALL "),
     );
@@ -111,8 +113,11 @@ function defineTests(target: ConformanceTarget): void {
     await wh.close();
   });
 
-  it("gives a full match's output after random additions, changes and removals", async () => {
-    if (!wh) return;
+  /**
+   * A first full match of `settings`, then random rounds of removals, changes and additions, each
+   * matched incrementally into `name` and in full (same parameters) into `<name>_full`.
+   */
+  const rounds = async (settings: MatchSettings, name: string) => {
     let people = Array.from({ length: 150 }, person);
     // A third of them twice (a record of the same person, its e-mail sometimes missing): random
     // people alone give the training nothing to find, and no pair above the threshold.
@@ -122,11 +127,12 @@ function defineTests(target: ConformanceTarget): void {
         ...p,
         record_id: `r${String(serial++).padStart(4, "0")}`,
         email: next() < 0.5 ? p.email : null,
+        source: p.source === "crm" ? "shop" : "crm",
       })),
     ];
     await load(people);
-    const records = `SELECT * FROM ${wh.dialect.quoteRelation(rel("people"))}`;
-    const first = await runMatch(wh, rel("matches"), records, SETTINGS, { settingsName: "people" });
+    const records = `SELECT * FROM ${wh!.dialect.quoteRelation(rel("people"))}`;
+    const first = await runMatch(wh!, rel(name), records, settings, { settingsName: "people" });
     expect(first.incremental).toBeUndefined();
     expect(first.trained).toBe(true);
     for (let round = 0; round < 4; round++) {
@@ -135,28 +141,41 @@ function defineTests(target: ConformanceTarget): void {
       people = people.map((p) => {
         if (next() > 0.06) return p;
         const changed = { ...p };
-        const field = pick(["first_name", "last_name", "dob", "email"] as const);
+        const field = pick(["first_name", "last_name", "dob", "email", "source"] as const);
         changed[field] = person()[field] as string;
         return changed;
       });
       for (let k = 0; k < 8; k++) people.push(person());
       await load(people);
-      const inc = await runMatch(wh, rel("matches"), records, SETTINGS, { settingsName: "people" });
+      const inc = await runMatch(wh!, rel(name), records, settings, { settingsName: "people" });
       expect(inc.incremental, `round ${round}`).toBeDefined();
       expect(inc.trained).toBe(false);
       expect(inc.incremental!.changed).toBeGreaterThan(0);
       expect(inc.incremental!.compared).toBeLessThan(inc.blockedPairs);
       const full = await runMatch(
-        wh,
-        rel("full_matches"),
+        wh!,
+        rel(`${name}_full`),
         records,
-        { ...SETTINGS, incremental: false },
+        { ...settings, incremental: false },
         { settingsName: "people", parameters: first.parameters },
       );
       expect(inc.blockedPairs, `round ${round}`).toBe(full.blockedPairs);
+      expect(inc.records, `round ${round}`).toBe(full.records);
       expect(full.pairs).toBeGreaterThan(0);
-      expect(await output("matches"), `round ${round}`).toEqual(await output("full_matches"));
+      expect(await output(name), `round ${round}`).toEqual(await output(`${name}_full`));
+      // The cannot-links are found among the linked records only: the same as a full match's.
+      expect(await output(`${name}__cannot_links`), `round ${round}`).toEqual(
+        await output(`${name}_full__cannot_links`),
+      );
     }
+    // Its work tables and views are gone (on Postgres a view must go before what it reads).
+    const left = (await wh!.listRelations?.(schema)) ?? [];
+    expect(left.filter((n) => n.includes("__cdp_match_"))).toEqual([]);
+  };
+
+  it("gives a full match's output after random additions, changes and removals", async () => {
+    if (!wh) return;
+    await rounds(SETTINGS, "matches");
   });
 
   it("compares every record again with --full-refresh", async () => {
@@ -171,5 +190,10 @@ function defineTests(target: ConformanceTarget): void {
     const unchanged = await runMatch(wh, rel("matches"), records, SETTINGS, { settingsName: "people" });
     expect(unchanged.incremental).toEqual({ changed: 0, compared: 0 });
     expect(unchanged.blockedPairs).toBe(again.blockedPairs);
+  });
+
+  it("gives a full link-only match's output, sources included, after random rounds", async () => {
+    if (!wh) return;
+    await rounds({ ...SETTINGS, linkType: "link_only", sourceColumn: "source" }, "links");
   });
 }

@@ -3,10 +3,18 @@ import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { writeCannotLinks } from "./cannot-links.ts";
 import { checkBudget, checkRecords } from "./checks.ts";
-import { hasState, incrementalPairs, saveState } from "./incremental.ts";
-import { pairsSql, scoresSql } from "./pairs-sql.ts";
+import {
+  hasState,
+  type IncrementalPairs,
+  incrementalPairs,
+  linkedRecordsSql,
+  saveState,
+  statePairs,
+  stateRecords,
+} from "./incremental.ts";
+import { pairsSql, scoresSql, storedScoresSql } from "./pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
-import { ensureMatchFunctions, matchRecordsSql } from "./records-sql.ts";
+import { ensureMatchFunctions, matchRecordsSql, recordValuesSql } from "./records-sql.ts";
 import type { MatchSettings } from "./settings.ts";
 import { trainParameters } from "./train.ts";
 
@@ -95,31 +103,37 @@ async function match(
     await wh.createView(input, `SELECT * FROM (\n${recordsSql}\n) AS records`);
     const columns = await checkRecords(wh, input, settings, where);
     await ensureMatchFunctions(wh, settings, output.schema);
-    const records = work("records");
-    const recordCount = (
-      await wh.replaceTable(records, matchRecordsSql(d, q(input), settings, columns, output.schema))
-    ).rows;
-    await checkBudget(wh, records, settings, where);
-
-    // 2. Blocked pairs, each once, with every comparison's level: only those of the new and
-    // changed records in an incremental run with saved parameters and pairs.
-    const t0 = performance.now();
-    const pairs = work("pairs");
     let parameters = options.parameters;
-    let incremental: MatchResult["incremental"];
-    let blockedPairs: number;
     const resume = settings.incremental && !options.fullRefresh && (await hasState(wh, output));
     if (resume) parameters ??= await loadParameters(wh, output, settings);
+
+    // 2. Blocked pairs, each once, with every comparison's level: in an incremental run with saved
+    // parameters and pairs, only those of the new and changed records (the records' values read,
+    // compared with the saved ones); else all of them, over the records as the pairs read them.
+    let recordCount = 0;
+    let made: IncrementalPairs | undefined;
+    let t0 = performance.now();
     if (resume && parameters) {
-      const made = await incrementalPairs(wh, output, records, settings, output.schema, {
-        hashes: work("hashes"),
-        changed: work("changed"),
-        unchanged: work("unchanged"),
-        pairs,
-      });
+      // A view: written to a table, the records cost more than the rest of the run.
+      const current = work("current");
+      await wh.createView(current, recordValuesSql(d, q(input), settings, columns));
+      t0 = performance.now();
+      made = await incrementalPairs(wh, output, current, settings, output.schema, work, (all) =>
+        checkBudget(wh, all, settings, where),
+      );
+    }
+    let records = work("records");
+    const pairs = work("pairs");
+    let blockedPairs: number;
+    if (made) {
       blockedPairs = made.pairs;
-      incremental = { changed: made.changed, compared: made.compared };
+      recordCount = made.records;
     } else {
+      recordCount = (
+        await wh.replaceTable(records, matchRecordsSql(d, q(input), settings, columns, output.schema))
+      ).rows;
+      await checkBudget(wh, records, settings, where);
+      t0 = performance.now();
       const train = !parameters;
       blockedPairs = (await wh.replaceTable(pairs, pairsSql(d, q(records), settings, output.schema, train)))
         .rows;
@@ -146,12 +160,22 @@ async function match(
 
     // 4. Scores: prior plus each comparison's weight; the pairs over the threshold are kept.
     const t1 = performance.now();
+    const frequencies = new Map([...(made?.frequencies ?? [])].map(([i, r]) => [i, q(r)]));
     const pairsWritten = (
-      await wh.replaceTable(output, scoresSql(d, q(pairs), q(records), settings, parameters, recordCount))
+      await wh.replaceTable(
+        output,
+        made
+          ? storedScoresSql(d, q(statePairs(output)), frequencies, settings, parameters, recordCount)
+          : scoresSql(d, q(pairs), q(records), settings, parameters, recordCount),
+      )
     ).rows;
     scoringSeconds += (performance.now() - t1) / 1000;
-    if (settings.incremental)
-      await saveState(wh, output, pairs, records, settings, incremental && work("hashes"));
+    if (made) {
+      // The cannot-links are found among the linked records: those, numbered as a full match would.
+      records = work("linked_records");
+      const saved = (await wh.describe(stateRecords(output)))?.columns.map((c) => c.name) ?? [];
+      await wh.replaceTable(records, linkedRecordsSql(wh, output, saved, settings, made.frequencies));
+    } else if (settings.incremental) await saveState(wh, output, pairs, records, settings);
     // 5. The pairs its links chain together that it says are different people, for the stitch.
     await writeCannotLinks(wh, { records, output, work }, settings, parameters, recordCount, output.schema);
     return {
@@ -162,9 +186,11 @@ async function match(
       parameters: { ...parameters, records: recordCount, blockedPairs },
       parametersFile,
       scoringSeconds,
-      incremental,
+      incremental: made && { changed: made.changed, compared: made.compared },
     };
   } finally {
-    for (const r of made) await wh.dropRelation(r).catch(() => undefined);
+    // Last made first: a view (the records now, the pair budget's) reads relations made before it,
+    // and Postgres refuses to drop those first.
+    for (const r of [...made].reverse()) await wh.dropRelation(r).catch(() => undefined);
   }
 }

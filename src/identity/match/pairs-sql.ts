@@ -27,6 +27,8 @@ import {
 export const PAIR_LEFT = "cdp_rn_l";
 export const PAIR_RIGHT = "cdp_rn_r";
 export const inRuleColumn = (rule: number) => `cdp_in_${rule}`;
+/** An incremental match's pairs: the left record's value of term-frequency comparison `i`. */
+export const termValueColumn = (comparison: number) => `cdp_tfv_${comparison}`;
 
 /**
  * The blocked pairs of `records` (a relation made by `matchRecordsSql`) with each comparison's
@@ -46,13 +48,38 @@ export function pairsSql(
   settings: MatchSettings,
   functionSchema: string,
   flags: boolean,
-  /** The left and right records, when not both `records` (an incremental match's changed ones). */
+  /**
+   * An incremental match's pairs (`incrementalPairs`): the left and right records, when not both
+   * `records`, ordered by their `cdp_rn` (the record id as text there); the pairs then carry the
+   * record ids (`record_id_l`, `record_id_r`), their sources (`source_l`, `source_r`, with a source
+   * column) and each term-frequency comparison's value on the left (`cdp_tfv_<i>`) in place of the
+   * row numbers and frequencies: the frequencies change with every record added, so they are
+   * looked up when the pairs are scored.
+   */
   sides?: { left: string; right: string },
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
   const agree = (i: number) => agreeSql(d, (j) => blockKey(i, j), settings.blocking[i]!.length);
   const inRule = settings.blocking.map((_, k) => qi(inRuleColumn(k)));
   const tfs = settings.comparisons.flatMap((c, k) => (c.termFrequency ? [qi(termFrequencyColumn(k))] : []));
+  const ids: [string, string][] = sides
+    ? [
+        [`l.${qi(RECORD_ID)}`, "record_id_l"],
+        [`r.${qi(RECORD_ID)}`, "record_id_r"],
+        ...(settings.sourceColumn
+          ? ([
+              [`l.${qi(SOURCE)}`, "source_l"],
+              [`r.${qi(SOURCE)}`, "source_r"],
+            ] as [string, string][])
+          : []),
+        ...settings.comparisons.flatMap((c, k): [string, string][] =>
+          c.termFrequency ? [[`l.${qi(c.column)}`, termValueColumn(k)]] : [],
+        ),
+      ]
+    : [
+        [`l.${qi(ROW_NUMBER)}`, PAIR_LEFT],
+        [`r.${qi(ROW_NUMBER)}`, PAIR_RIGHT],
+      ];
   const levels = levelsSql(d, settings.comparisons, functionSchema);
   // link_only: records of one source are never paired.
   const scope = pairScopeSql(d, settings);
@@ -66,16 +93,17 @@ export function pairsSql(
         )
       : [];
     const select = [
-      `l.${qi(ROW_NUMBER)} AS ${qi(PAIR_LEFT)}`,
-      `r.${qi(ROW_NUMBER)} AS ${qi(PAIR_RIGHT)}`,
+      ...ids.slice(0, 2).map(([x, name]) => `${x} AS ${qi(name)}`),
       ...ruleFlags,
-      ...tfs.map((c) => `l.${c}`),
+      ...(sides ? ids.slice(2).map(([x, name]) => `${x} AS ${qi(name)}`) : tfs.map((c) => `l.${c}`)),
       ...levels.values,
     ];
     return `SELECT ${select.join(",\n      ")}
     FROM ${sides?.left ?? records} AS l JOIN ${sides?.right ?? records} AS r ON ${agree(i)} AND l.${qi(ROW_NUMBER)} < r.${qi(ROW_NUMBER)}${scope}${earlier.join("")}`;
   });
-  const carried = [qi(PAIR_LEFT), qi(PAIR_RIGHT), ...(flags ? inRule : []), ...tfs];
+  const carried = sides
+    ? ids.map(([, name]) => qi(name))
+    : [qi(PAIR_LEFT), qi(PAIR_RIGHT), ...(flags ? inRule : []), ...tfs];
   const gammas = settings.comparisons.map((c, i) => `${levels.gammas[i]} AS ${qi(gammaColumn(c))}`);
   return `SELECT ${[...carried, ...gammas].join(",\n  ")}
 FROM (
@@ -135,4 +163,53 @@ FROM (
 ) AS scored
 JOIN ${records} AS l ON l.${qi(ROW_NUMBER)} = scored.${qi(PAIR_LEFT)}
 JOIN ${records} AS r ON r.${qi(ROW_NUMBER)} = scored.${qi(PAIR_RIGHT)}`;
+}
+
+/**
+ * `scoresSql` over an incremental match's saved pairs (`pairs`: record ids, sources, the
+ * term-frequency comparisons' values and the levels, as `pairsSql` with `sides` makes them): the
+ * same output, with each term frequency looked up by value in `frequencies` (per term-frequency
+ * comparison, a relation of `cdp_value, cdp_tf` over the records now), so the saved pairs need no
+ * records.
+ */
+export function storedScoresSql(
+  d: Dialect,
+  pairs: string,
+  frequencies: Map<number, string>,
+  settings: MatchSettings,
+  parameters: MatchParameters,
+  recordCount: number,
+): string {
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const f = (i: number) => qi(`cdp_f${i}`);
+  const weights = settings.comparisons.map((c, i) =>
+    weightSql(
+      d,
+      parameters,
+      i,
+      `p.${qi(gammaColumn(c))}`,
+      c.termFrequency ? { value: `${f(i)}.cdp_tf`, minimum: 1 / Math.max(recordCount, 1) } : undefined,
+    ),
+  );
+  const total = [
+    floatSql(d, weightOf(parameters.prior)),
+    ...settings.comparisons.map((c) => qi(weightColumn(c))),
+  ].join(" + ");
+  const levels = settings.comparisons.map((c) => `${qi(gammaColumn(c))}, ${qi(weightColumn(c))}`).join(", ");
+  const keys = ["record_id_l", "record_id_r", ...(settings.sourceColumn ? ["source_l", "source_r"] : [])].map(
+    qi,
+  );
+  const joins = settings.comparisons.flatMap((c, i) =>
+    c.termFrequency
+      ? [`LEFT JOIN ${frequencies.get(i)} AS ${f(i)} ON ${f(i)}.cdp_value = p.${qi(termValueColumn(i))}`]
+      : [],
+  );
+  return `SELECT ${keys.join(", ")}, ${total} AS match_weight, ${probabilitySql(total)} AS match_probability,
+  ${levels}
+FROM (
+  SELECT ${keys.map((k) => `p.${k}`).join(", ")},
+    ${settings.comparisons.map((c, i) => `p.${qi(gammaColumn(c))}, ${weights[i]} AS ${qi(weightColumn(c))}`).join(",\n    ")}
+  FROM ${pairs} AS p${joins.map((j) => `\n  ${j}`).join("")}
+) AS weighed
+WHERE ${total} >= ${floatSql(d, weightOf(settings.threshold))}`;
 }

@@ -39,6 +39,41 @@ export function ruleSourceSql(
 }
 
 /**
+ * The select-list items of a record as the pairs read it, over `ruleSourceSql`: the source
+ * (`cdp_source`, when the settings name a source column), each compared column (text trimmed, empty
+ * as NULL), the frequency of each term-frequency column's value (`cdp_tf_<i>`, unless
+ * `frequencies` is false) and the blocking (and prior rule) keys.
+ */
+function recordItems(
+  d: Dialect,
+  settings: MatchSettings,
+  columns: Map<string, ValueKind>,
+  frequencies: boolean,
+): string[] {
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const text = (x: string) => `NULLIF(TRIM(${d.cast(x, "string")}), '')`;
+  const attribute = (c: string, i: number) =>
+    columns.get(c) === "string" ? qi(c) : `${qi(typedColumn(i))} AS ${qi(c)}`;
+  const keys = (rules: string[][], key: (i: number, j: number) => string) =>
+    rules.flatMap((rule, i) => rule.map((e, j) => `${text(`(${e})`)} AS ${qi(key(i, j))}`));
+  const source = settings.sourceColumn ? [`${text(qi(settings.sourceColumn))} AS ${qi(SOURCE)}`] : [];
+  return [
+    ...source,
+    ...settings.comparisons.map((c, i) => attribute(c.column, i)),
+    // How common each value is, for term-frequency comparisons (carried into the pairs).
+    ...settings.comparisons.flatMap((c, i) =>
+      c.termFrequency && frequencies
+        ? [
+            `CAST(COUNT(*) OVER (PARTITION BY ${qi(c.column)}) AS ${d.typeName("float64")}) / NULLIF(COUNT(${qi(c.column)}) OVER (), 0) AS ${qi(termFrequencyColumn(i))}`,
+          ]
+        : [],
+    ),
+    ...keys(settings.blocking, blockKey),
+    ...(settings.prior && "rules" in settings.prior ? keys(settings.prior.rules, priorKey) : []),
+  ];
+}
+
+/**
  * The records as the pairs read them, from `from` (a relation or a parenthesised query): a row
  * number, `record_id`, the source (`cdp_source`, when the settings name a source column), each
  * compared column (text trimmed, empty as NULL), the frequency of each term-frequency column's
@@ -54,30 +89,36 @@ export function matchRecordsSql(
   functionSchema: string,
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
-  const text = (x: string) => `NULLIF(TRIM(${d.cast(x, "string")}), '')`;
-  const attribute = (c: string, i: number) =>
-    columns.get(c) === "string" ? qi(c) : `${qi(typedColumn(i))} AS ${qi(c)}`;
-  const keys = (rules: string[][], key: (i: number, j: number) => string) =>
-    rules.flatMap((rule, i) => rule.map((e, j) => `${text(`(${e})`)} AS ${qi(key(i, j))}`));
-  const helpers = recordHelpersSql(d, settings.comparisons, functionSchema, "rec");
-  const source = settings.sourceColumn ? [`${text(qi(settings.sourceColumn))} AS ${qi(SOURCE)}`] : [];
   const inner = `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(qi(RECORD_ID), "string")}) AS ${qi(ROW_NUMBER)}, ${qi(RECORD_ID)},
-           ${[
-             ...source,
-             ...settings.comparisons.map((c, i) => attribute(c.column, i)),
-             // How common each value is, for term-frequency comparisons (carried into the pairs).
-             ...settings.comparisons.flatMap((c, i) =>
-               c.termFrequency
-                 ? [
-                     `CAST(COUNT(*) OVER (PARTITION BY ${qi(c.column)}) AS ${d.typeName("float64")}) / NULLIF(COUNT(${qi(c.column)}) OVER (), 0) AS ${qi(termFrequencyColumn(i))}`,
-                   ]
-                 : [],
-             ),
-             ...keys(settings.blocking, blockKey),
-             ...(settings.prior && "rules" in settings.prior ? keys(settings.prior.rules, priorKey) : []),
-           ].join(", ")}
+           ${recordItems(d, settings, columns, true).join(", ")}
          FROM ${ruleSourceSql(d, from, settings, columns)}`;
+  return withHelpersSql(d, inner, settings, functionSchema);
+}
+
+/**
+ * `matchRecordsSql` without what depends on the other records (the row number and the term
+ * frequencies) or costs per record (the helpers): what an incremental match compares with the
+ * records it saved, reading every record of the model once.
+ */
+export function recordValuesSql(
+  d: Dialect,
+  from: string,
+  settings: MatchSettings,
+  columns: Map<string, ValueKind>,
+): string {
+  return `SELECT ${d.quoteIdentifier(RECORD_ID)}, ${recordItems(d, settings, columns, false).join(", ")}
+         FROM ${ruleSourceSql(d, from, settings, columns)}`;
+}
+
+/** The rows of the query `inner` with the helpers (`recordHelpersSql`) after their columns. */
+export function withHelpersSql(
+  d: Dialect,
+  inner: string,
+  settings: MatchSettings,
+  functionSchema: string,
+): string {
   // The helpers read the values as compared (trimmed), so over the records above.
+  const helpers = recordHelpersSql(d, settings.comparisons, functionSchema, "rec");
   return helpers.length ? `SELECT rec.*, ${helpers.join(", ")} FROM (${inner}) AS rec` : inner;
 }
 

@@ -84,13 +84,22 @@ const halfColumns = (comparison: number) => ({
 /** Per record, for a comparison with Jaro-Winkler levels: the dialect's `jaroWinklerKey`. */
 const jaroWinklerKeyColumn = (comparison: number) => `cdp_jwk_${comparison}`;
 
+/** Per record, for a comparison with similarity levels: the dialect's `asciiFlag` of its value. */
+const asciiColumn = (comparison: number) => `cdp_ascii_${comparison}`;
+/** The `ascii` condition of a pair for comparison `i`: both records' flags, where the dialect has them. */
+const asciiOfPair = (d: Dialect, i: number, l: string, r: string) =>
+  d.asciiFlag
+    ? `${l}.${d.quoteIdentifier(asciiColumn(i))} AND ${r}.${d.quoteIdentifier(asciiColumn(i))}`
+    : undefined;
+
 /**
  * What the pairs' Levenshtein distances read off each record rather than compute again for every
  * pair it is in (select-list items over one record's columns, as `matchRecordsSql` leaves them):
  * per comparison with a Levenshtein level, the length of the value as text and its halves
  * (`halfColumns`). Splitting a value costs as much as the distance of the halves, and a record is
  * in several pairs. Where the dialect has one, per comparison with a Jaro-Winkler level, the
- * `jaroWinklerKey` its fast Jaro-Winkler reads.
+ * `jaroWinklerKey` its fast Jaro-Winkler reads, and per comparison with a similarity level, the
+ * dialect's `asciiFlag`.
  */
 export function recordHelpersSql(
   d: Dialect,
@@ -101,10 +110,14 @@ export function recordHelpersSql(
   const qi = (n: string) => d.quoteIdentifier(n);
   return comparisons.flatMap((c, i) => {
     const v = d.cast(alias ? `${alias}.${qi(c.column)}` : qi(c.column), "string");
-    const key =
-      d.jaroWinklerKey && c.levels.some((level) => "jaroWinkler" in level)
+    const key = [
+      ...(d.jaroWinklerKey && c.levels.some((level) => "jaroWinkler" in level)
         ? [`${d.jaroWinklerKey(v, functionSchema)} AS ${qi(jaroWinklerKeyColumn(i))}`]
-        : [];
+        : []),
+      ...(d.asciiFlag && c.levels.some((level) => similarityOf(level))
+        ? [`${d.asciiFlag(v)} AS ${qi(asciiColumn(i))}`]
+        : []),
+    ];
     if (!hasLevenshtein(c)) return key;
     // Half by a shift: integer division is written differently in each dialect, and Postgres's
     // LEFT and RIGHT take no BIGINT.
@@ -145,17 +158,18 @@ function levenshteinSql(
   const h = halfColumns(i);
   const both = (name: string) => [`${l}.${qi(name)}`, `${r}.${qi(name)}`] as const;
   const half = `(LEAST(${la}, ${lb}) >> 1)`;
+  // Parts of ASCII values are ASCII: the records' flags serve every call.
+  const ascii = asciiOfPair(d, i, l, r);
+  const lev = (x: string, y: string) => d.levenshtein(x, y, ascii);
   const hamming =
-    most <= 1 && d.hamming
-      ? `WHEN ${d.hamming.length(a)} = ${d.hamming.length(b)} THEN ${d.hamming.distance(a, b)}\n    `
-      : "";
-  return `CASE ${hamming}WHEN LEAST(${la}, ${lb}) < ${SHORT} THEN ${d.levenshtein(a, b)}
-    WHEN ${both(h.rest).join(" = ")} THEN ${d.levenshtein(...both(h.head))}
-    WHEN ${both(h.head).join(" = ")} THEN ${d.levenshtein(...both(h.rest))}
-    WHEN ${la} = ${lb} THEN ${d.levenshtein(a, b)}
-    WHEN RIGHT(${a}, ${half}) = RIGHT(${b}, ${half}) THEN ${d.levenshtein(`LEFT(${a}, ${la} - ${half})`, `LEFT(${b}, ${lb} - ${half})`)}
-    WHEN LEFT(${a}, ${half}) = LEFT(${b}, ${half}) THEN ${d.levenshtein(`SUBSTR(${a}, ${half} + 1)`, `SUBSTR(${b}, ${half} + 1)`)}
-    ELSE ${d.levenshtein(a, b)} END`;
+    most <= 1 && d.hamming ? `WHEN ${la} = ${lb} THEN ${d.hamming.distance(a, b, ascii)}\n    ` : "";
+  return `CASE ${hamming}WHEN LEAST(${la}, ${lb}) < ${SHORT} THEN ${lev(a, b)}
+    WHEN ${both(h.rest).join(" = ")} THEN ${lev(...both(h.head))}
+    WHEN ${both(h.head).join(" = ")} THEN ${lev(...both(h.rest))}
+    WHEN ${la} = ${lb} THEN ${lev(a, b)}
+    WHEN RIGHT(${a}, ${half}) = RIGHT(${b}, ${half}) THEN ${lev(`LEFT(${a}, ${la} - ${half})`, `LEFT(${b}, ${lb} - ${half})`)}
+    WHEN LEFT(${a}, ${half}) = LEFT(${b}, ${half}) THEN ${lev(`SUBSTR(${a}, ${half} + 1)`, `SUBSTR(${b}, ${half} + 1)`)}
+    ELSE ${lev(a, b)} END`;
 }
 
 /**
@@ -213,7 +227,7 @@ export function levelsSql(
         const key = (side: string) => `${side}.${qi(jaroWinklerKeyColumn(i))}`;
         const fast = d.jaroWinklerKey ? { thresholds, keys: [key(l), key(r)] as const } : undefined;
         values.push(
-          `CASE WHEN ${undecided} THEN ${d.jaroWinkler(text(a), text(b), functionSchema, fast)} END AS ${qi(similarity(kind))}`,
+          `CASE WHEN ${undecided} THEN ${d.jaroWinkler(text(a), text(b), functionSchema, fast, asciiOfPair(d, i, l, r))} END AS ${qi(similarity(kind))}`,
         );
       } else {
         const most = Math.max(...levels.map((level) => ("levenshtein" in level ? level.levenshtein : 0)));
