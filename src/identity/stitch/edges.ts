@@ -1,10 +1,13 @@
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
-import { StitchError } from "./components.ts";
+import { MAX_NODE_ID, StitchError } from "./components.ts";
 import { blockedSql, normalizeSql } from "./normalize-sql.ts";
 import type { Ruleset } from "./rules.ts";
 
-/** Names a work table of this stitch run (dropped at the end, whatever happens). */
-export type WorkTable = (name: string) => Relation;
+/**
+ * Names a work table of this stitch run (dropped at the end, whatever happens); a view is named
+ * next to the output, where the names in its query are read.
+ */
+export type WorkTable = (name: string, kind?: "view") => Relation;
 
 const REQUIRED = ["a_type", "a_value", "b_type", "b_value"];
 
@@ -38,7 +41,7 @@ export async function loadGraph(
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
   // A view: the model's query runs once, inside the normalisation below.
-  const input = work("input");
+  const input = work("input", "view");
   await wh.createView(input, `SELECT * FROM (\n${edgesSql}\n) AS edges`);
   const columns = new Set((await wh.describe(input))!.columns.map((c) => c.name));
   const missing = REQUIRED.filter((c) => !columns.has(c));
@@ -72,7 +75,7 @@ export async function loadGraph(
   // other rows.
   const notContra = "(weight IS NULL OR weight >= 0)";
   const nodes = work("nodes");
-  await wh.replaceTable(
+  const identifiers = await wh.replaceTable(
     nodes,
     `SELECT ROW_NUMBER() OVER (ORDER BY type, value) AS id, type, value, first_seen, last_seen
        FROM (SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (
@@ -81,6 +84,11 @@ export async function loadGraph(
                SELECT b_type, b_value, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}
              ) AS ends GROUP BY type, value) AS v`,
   );
+  if (identifiers.rows > MAX_NODE_ID) {
+    throw new StitchError(
+      `a stitch takes at most ${MAX_NODE_ID.toLocaleString("en-US")} identifiers; this model has ${identifiers.rows.toLocaleString("en-US")}`,
+    );
+  }
   const pairs = (where: string) => `WITH pairs AS (
          SELECT na.id AS src, nb.id AS dst, e.seen_at, e.source, e.weight FROM ${q(norm)} AS e
          JOIN ${q(nodes)} AS na ON na.type = e.a_type AND na.value = e.a_value
