@@ -200,8 +200,8 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   async describe(relation: Relation): Promise<RelationInfo | undefined> {
-    // Without a database, the relation is the file's (or an attached one's: names are unique).
-    const where = `table_schema = $1 AND table_name = $2${relation.database ? " AND table_catalog = $3" : ""}`;
+    // Without a database, the relation is the file's, not a same-named one in the work catalog.
+    const where = `table_schema = $1 AND table_name = $2 AND table_catalog = ${relation.database ? "$3" : "current_database()"}`;
     const params = relation.database
       ? [relation.schema, relation.name, relation.database]
       : [relation.schema, relation.name];
@@ -229,7 +229,7 @@ export class DuckdbWarehouse implements Warehouse {
     const rows = await this.pool.use((conn) =>
       this.rows<{ table_name: string }>(
         conn,
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name",
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_catalog = current_database() ORDER BY table_name",
         [schema],
       ),
     );
