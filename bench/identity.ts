@@ -8,6 +8,12 @@ import { DuckdbWarehouse } from "../src/warehouse/duckdb/index.ts";
 import { median, table } from "./measure.ts";
 
 const WORK = path.join(path.dirname(fileURLToPath(import.meta.url)), ".work");
+/**
+ * The stitch's target as a team would set it on this 24 GB machine (`memoryLimit` in the target):
+ * DuckDB spills its work beyond 3 GB to its temporary directory, so 10M people stay within 4 GB of
+ * RSS; without it DuckDB may take 80% of the machine's memory.
+ */
+const STITCH_TARGET = { schema: "main", connections: 2, memoryLimit: "3GB" };
 
 /**
  * Edges of `people` synthetic people, each with an email, one to three browser ids, a phone for
@@ -77,7 +83,7 @@ export async function benchIdentity(runs: number, people: number[], chainLinks: 
   for (const n of people) {
     const dbFile = path.join(WORK, `identity-${n}.duckdb`);
     rmSync(dbFile, { force: true });
-    let wh = await DuckdbWarehouse.open({ path: dbFile, schema: "main", connections: 2 });
+    let wh = await DuckdbWarehouse.open({ path: dbFile, ...STITCH_TARGET });
     try {
       const { rows: edges } = await wh.replaceTable({ schema: "main", name: "bench_edges" }, edgesSql(n));
       const ours: number[] = [];
@@ -90,7 +96,7 @@ export async function benchIdentity(runs: number, people: number[], chainLinks: 
         // The baseline opens the same database file itself; the stitch's connections are closed meanwhile.
         await wh.close();
         base.push(await unionFindBaseline(dbFile));
-        wh = await DuckdbWarehouse.open({ path: dbFile, schema: "main", connections: 2 });
+        wh = await DuckdbWarehouse.open({ path: dbFile, ...STITCH_TARGET });
         await wh.dropRelation({ schema: "main", name: "bench_profiles" });
         await wh.dropRelation({ schema: "main", name: "bench_profiles__profiles" });
         await wh.dropRelation({ schema: "main", name: "bench_profiles__merges" });

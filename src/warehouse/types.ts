@@ -233,6 +233,11 @@ export interface Warehouse {
   /** Names of the tables and views in a schema (none when it does not exist). Optional. */
   listRelations?(schema: string): Promise<string[]>;
   dropRelation(relation: Relation): Promise<void>;
+  /**
+   * Where a run's work tables (dropped when it ends) are cheapest to keep, when that is not next
+   * to its output. Optional: without it they are made next to the output.
+   */
+  workSpace?(): Promise<{ database: string; schema: string }>;
   createView(relation: Relation, selectSql: string): Promise<void>;
   /**
    * Builds the table from `selectSql` under a temporary name, then swaps it in atomically.

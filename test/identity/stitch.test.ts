@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runStitch } from "../../src/identity/stitch/index.ts";
 import { NO_RULES, rulesetSchema } from "../../src/identity/stitch/rules.ts";
@@ -204,6 +205,32 @@ function defineTests(target: ConformanceTarget): void {
         await target.cleanup?.(single, `${schema}_one`);
         await single.close();
       }
+    });
+    it("derives a new profile's id from its smallest type:value, also when a type extends another", async () => {
+      // A new profile hashes `<key>|<the id it split from>`; CONCAT reads that missing id as ''.
+      const hex = (key: string) => `p_${createHash("sha256").update(`${key}|`).digest("hex").slice(0, 20)}`;
+      // "web-2:" sorts before "web:" ('-' before ':'), though "web" sorts before "web-2": the
+      // smallest key is not the smallest (type, value) there.
+      const edges: Edge[] = [
+        ["web", "b", "web-2", "z"],
+        ["web", "a", "web", "b"],
+        ["email", "x@y.z", "phone", "+15550100"],
+        ["phone", "+15550100", "user_id", "u1"],
+      ];
+      const sql = await loadEdges("keys_edges", edges);
+      await runStitch(wh, rel("keys"), sql, NO_RULES, "r");
+      const rows = await wh.query<{ identifier: string; profile_id: string }>(
+        `SELECT identifier, profile_id FROM ${q("keys")} ORDER BY identifier_type, identifier`,
+      );
+      const idOf = (identifier: string) => rows.find((r) => r.identifier === identifier)?.profile_id;
+      expect(idOf("a")).toBe(hex("web-2:z"));
+      expect(idOf("z")).toBe(hex("web-2:z"));
+      expect(idOf("u1")).toBe(hex("email:x@y.z"));
+      // Without such a type, the smallest key is the smallest identifier's.
+      const sql2 = await loadEdges("keys_edges2", edges.slice(2));
+      await runStitch(wh, rel("keys2"), sql2, NO_RULES, "r");
+      const [row] = await wh.query<{ profile_id: string }>(`SELECT DISTINCT profile_id FROM ${q("keys2")}`);
+      expect(row?.profile_id).toBe(hex("email:x@y.z"));
     });
   });
 

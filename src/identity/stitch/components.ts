@@ -8,6 +8,12 @@ export class StitchError extends CdpError {
   }
 }
 
+/** Node ids are packed under a priority in one 64-bit integer: they must stay below 2^32. */
+export const MAX_NODE_ID = 2 ** 32 - 1;
+const ID_SPAN = 2 ** 32;
+/** Priorities are 31 bits of the hash: packed with a 32-bit id, the pair fits a signed BIGINT. */
+const PRIORITY_SPAN = 2 ** 31;
+
 /**
  * Connected components inside the warehouse by randomized contraction (Łącki et al., "Connected
  * Components at Scale via Local Contractions"): every round each node picks, among itself and its
@@ -17,8 +23,18 @@ export class StitchError extends CdpError {
  * rounds; plain min-label propagation would need one round per link. Priorities are a hash of
  * (node, round): the result is the same on every run.
  *
- * Inputs: `nodes(id)`, `edges(src, dst)` holding both directions. Output: `labels(id, label)`,
- * one label per component (some node id of it).
+ * Three things keep a round cheap and the rounds few:
+ * - the pick is one aggregate: priority and id packed in one integer (priority in the high bits,
+ *   the id breaking ties), so the smallest packed value of a neighbourhood names the node, with
+ *   no window or sort;
+ * - a node is merged into its pick's pick (both hops are links of its component), which
+ *   contracts more per round than the pick alone;
+ * - labels are not rewritten every round: each round's picks are kept (they shrink with the
+ *   graph), and composed from the last round back to the first once the graph is empty, so the
+ *   whole node set is written once rather than once per round.
+ *
+ * Inputs: `nodes(id)` (ids in 1..MAX_NODE_ID), `edges(src, dst)` holding both directions. Output:
+ * `labels(id, label)`, one label per component (some node id of it).
  */
 export async function connectedComponents(
   wh: Warehouse,
@@ -27,46 +43,76 @@ export async function connectedComponents(
 ): Promise<{ rounds: number }> {
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
-  const labels = tables.labels;
   const graph = tables.work("cc_graph");
-  const choice = tables.work("cc_choice");
-  await wh.replaceTable(labels, `SELECT id, id AS label FROM ${q(tables.nodes)}`);
-  let remaining = (await wh.replaceTable(graph, `SELECT src, dst FROM ${q(tables.edges)} WHERE src <> dst`))
-    .rows;
+  const picks: Relation[] = [];
+  let input = `SELECT src, dst FROM ${q(tables.edges)} WHERE src <> dst`;
   let rounds = 0;
-  while (remaining > 0) {
-    if (rounds >= maxRounds) {
-      throw new StitchError(
-        `connected components did not converge in ${maxRounds} rounds (${remaining} edges left); raise maxRounds in the ruleset if the graph is that large`,
+  try {
+    for (;;) {
+      const round = rounds + 1;
+      const priority = (x: string) =>
+        d.cast(
+          `MOD(MOD(${d.hashInt(`(${x} * 1000003 + ${round})`)}, ${PRIORITY_SPAN}) + ${PRIORITY_SPAN}, ${PRIORITY_SPAN})`,
+          "int64",
+        );
+      const packed = (x: string) => `(${priority(x)} * ${ID_SPAN} + ${x})`;
+      // Each node's pick: the lowest-priority node of its closed neighbourhood; then the pick's pick.
+      const pick = tables.work(`cc_pick_${round}`);
+      const nodes = (
+        await wh.replaceTable(
+          pick,
+          `WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN(${packed("dst")}), ${packed("src")}), ${ID_SPAN}) AS target
+             FROM (${input}) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target`,
+        )
+      ).rows;
+      if (!nodes) {
+        await wh.dropRelation(pick);
+        break;
+      }
+      picks.push(pick);
+      rounds = round;
+      const remaining = (
+        await wh.replaceTable(
+          graph,
+          `SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (${input}) AS g
+           JOIN ${q(pick)} AS a ON a.node = g.src
+           JOIN ${q(pick)} AS b ON b.node = g.dst
+           WHERE a.target <> b.target`,
+        )
+      ).rows;
+      if (!remaining) break;
+      if (rounds >= maxRounds) {
+        throw new StitchError(
+          `connected components did not converge in ${maxRounds} rounds (${remaining} edges left); raise maxRounds in the ruleset if the graph is that large`,
+        );
+      }
+      input = `SELECT src, dst FROM ${q(graph)}`;
+    }
+    // The last round's picks are final; each earlier round's pick is followed to its final label.
+    const resolved = tables.work("cc_resolved");
+    for (let r = picks.length - 2; r >= 0; r--) {
+      const later = r === picks.length - 2 ? picks.at(-1)! : resolved;
+      await wh.replaceTable(
+        resolved,
+        `SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM ${q(picks[r]!)} AS p LEFT JOIN ${q(later)} AS x ON x.node = p.target`,
       );
     }
-    rounds++;
-    const priority = (x: string) => d.hashInt(`(${x} * 1000003 + ${rounds})`);
-    // Each node's choice: the lowest-priority node of its closed neighbourhood.
+    const final = picks.length > 1 ? resolved : picks[0];
     await wh.replaceTable(
-      choice,
-      `SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY ${priority("dst")}, dst) AS r
-         FROM (SELECT src, dst FROM ${q(graph)} UNION ALL SELECT DISTINCT src, src FROM ${q(graph)}) AS closed
-       ) AS ranked WHERE r = 1`,
+      tables.labels,
+      final
+        ? `SELECT n.id, COALESCE(x.target, n.id) AS label FROM ${q(tables.nodes)} AS n LEFT JOIN ${q(final)} AS x ON x.node = n.id`
+        : `SELECT id, id AS label FROM ${q(tables.nodes)}`,
     );
-    remaining = (
-      await wh.replaceTable(
-        graph,
-        `SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM ${q(graph)} AS g
-         JOIN ${q(choice)} AS a ON a.node = g.src
-         JOIN ${q(choice)} AS b ON b.node = g.dst
-         WHERE a.target <> b.target`,
-      )
-    ).rows;
-    await wh.replaceTable(
-      labels,
-      `SELECT l.id, COALESCE(c.target, l.label) AS label FROM ${q(labels)} AS l LEFT JOIN ${q(choice)} AS c ON c.node = l.label`,
-    );
+    await wh.dropRelation(resolved);
+  } finally {
+    for (const p of picks) await wh.dropRelation(p);
+    await wh.dropRelation(graph);
   }
-  await wh.dropRelation(graph);
-  await wh.dropRelation(choice);
   return { rounds };
 }

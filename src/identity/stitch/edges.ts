@@ -1,10 +1,13 @@
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
-import { StitchError } from "./components.ts";
+import { MAX_NODE_ID, StitchError } from "./components.ts";
 import { blockedSql, normalizeSql } from "./normalize-sql.ts";
 import type { Ruleset } from "./rules.ts";
 
-/** Names a work table of this stitch run (dropped at the end, whatever happens). */
-export type WorkTable = (name: string) => Relation;
+/**
+ * Names a work table of this stitch run (dropped at the end, whatever happens); a view is named
+ * next to the output, where the names in its query are read.
+ */
+export type WorkTable = (name: string, kind?: "view") => Relation;
 
 const REQUIRED = ["a_type", "a_value", "b_type", "b_value"];
 
@@ -38,7 +41,7 @@ export async function loadGraph(
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
   // A view: the model's query runs once, inside the normalisation below.
-  const input = work("input");
+  const input = work("input", "view");
   await wh.createView(input, `SELECT * FROM (\n${edgesSql}\n) AS edges`);
   const columns = new Set((await wh.describe(input))!.columns.map((c) => c.name));
   const missing = REQUIRED.filter((c) => !columns.has(c));
@@ -59,10 +62,15 @@ export async function loadGraph(
            ${normalizeSql(d, rules, d.cast(`${e}_type`, "string"), `${e}_value`)} AS ${e}_value`;
   await wh.replaceTable(
     norm,
-    `SELECT a_type, a_raw, a_value, ${blockedSql(d, rules, "a_type", "a_value").reason} AS a_blocked,
-         b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked, seen_at, source, weight
-       FROM (SELECT ${end("a")}, ${end("b")}, ${seenAt} AS seen_at, ${source} AS source, ${weight} AS weight FROM ${q(input)}) AS n
-       WHERE a_type IS NOT NULL`,
+    // The value as given is kept only where it is blocked, for the report: the rest need only the normalised one.
+    `SELECT a_type, CASE WHEN a_blocked IS NOT NULL THEN a_raw END AS a_raw, a_value, a_blocked,
+         b_type, CASE WHEN b_blocked IS NOT NULL THEN b_raw END AS b_raw, b_value, b_blocked, seen_at, source, weight
+       FROM (
+         SELECT a_type, a_raw, a_value, ${blockedSql(d, rules, "a_type", "a_value").reason} AS a_blocked,
+           b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked, seen_at, source, weight
+         FROM (SELECT ${end("a")}, ${end("b")}, ${seenAt} AS seen_at, ${source} AS source, ${weight} AS weight FROM ${q(input)}) AS n
+         WHERE a_type IS NOT NULL
+       ) AS checked`,
   );
 
   // Integers in the identifiers' order: components are a partition and profile ids come from the
@@ -72,7 +80,7 @@ export async function loadGraph(
   // other rows.
   const notContra = "(weight IS NULL OR weight >= 0)";
   const nodes = work("nodes");
-  await wh.replaceTable(
+  const identifiers = await wh.replaceTable(
     nodes,
     `SELECT ROW_NUMBER() OVER (ORDER BY type, value) AS id, type, value, first_seen, last_seen
        FROM (SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (
@@ -81,31 +89,40 @@ export async function loadGraph(
                SELECT b_type, b_value, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}
              ) AS ends GROUP BY type, value) AS v`,
   );
-  const pairs = (where: string) => `WITH pairs AS (
-         SELECT na.id AS src, nb.id AS dst, e.seen_at, e.source, e.weight FROM ${q(norm)} AS e
+  if (identifiers.rows > MAX_NODE_ID) {
+    throw new StitchError(
+      `a stitch takes at most ${MAX_NODE_ID.toLocaleString("en-US")} identifiers; this model has ${identifiers.rows.toLocaleString("en-US")}`,
+    );
+  }
+  // Each pair once (smaller id first) is aggregated, then written both ways: half the rows to group.
+  const pairs = (where: string, aggregates: string) => `WITH pairs AS (
+         SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst, e.seen_at, e.source, e.weight FROM ${q(norm)} AS e
          JOIN ${q(nodes)} AS na ON na.type = e.a_type AND na.value = e.a_value
          JOIN ${q(nodes)} AS nb ON nb.type = e.b_type AND nb.value = e.b_value
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND ${where}
-       ), both_ways AS (
-         SELECT src, dst, seen_at, source, weight FROM pairs UNION ALL SELECT dst, src, seen_at, source, weight FROM pairs
+       ), links AS (
+         SELECT src, dst, ${aggregates} FROM pairs GROUP BY src, dst
        )`;
   const edges = work("edges");
   // One link per pair: deterministic when any source asserts it without a weight, else the
   // strongest match weight.
   await wh.replaceTable(
     edges,
-    `${pairs("(e.weight IS NULL OR e.weight >= 0)")}
-       SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source,
-         CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight
-       FROM both_ways GROUP BY src, dst`,
+    `${pairs(
+      "(e.weight IS NULL OR e.weight >= 0)",
+      `MAX(seen_at) AS seen_at, MIN(source) AS source,
+         CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight`,
+    )}
+       SELECT src, dst, seen_at, source, weight FROM links
+       UNION ALL SELECT dst, src, seen_at, source, weight FROM links`,
   );
   const cannotLinks = work("cannot_links");
   await wh.replaceTable(
     cannotLinks,
     // Without a weight column there is nothing to read: no pass over the edges for it.
     columns.has("weight")
-      ? `${pairs("e.weight < 0")}
-       SELECT src, dst, MIN(weight) AS weight FROM both_ways GROUP BY src, dst`
+      ? `${pairs("e.weight < 0", "MIN(weight) AS weight")}
+       SELECT src, dst, weight FROM links UNION ALL SELECT dst, src, weight FROM links`
       : `SELECT src, dst, weight FROM ${q(edges)} WHERE 1 = 0`,
   );
   return { norm, nodes, edges, cannotLinks };

@@ -69,9 +69,11 @@ async function stitch(
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
   const made: Relation[] = [];
-  const work = (name: string): Relation => {
-    const r = lease.name(output, "stitch", name);
-    if (!made.some((m) => m.name === r.name)) made.push(r);
+  // Work tables where the warehouse keeps them cheapest (DuckDB: in memory, not compressed into the file).
+  const space = wh.workSpace ? await wh.workSpace() : undefined;
+  const work = (name: string, kind?: "view"): Relation => {
+    const r = lease.name(kind === "view" || !space ? output : { ...output, ...space }, "stitch", name);
+    if (!made.some((m) => m.name === r.name && m.database === r.database)) made.push(r);
     return r;
   };
   const t = stitchTables(output);
@@ -111,16 +113,19 @@ async function stitch(
       t.cuts,
       `SELECT identifier_type, identifier, reason, detail, ${d.literal(runId)} AS run_id FROM ${q(cuts)}`,
     );
-    await writeLinks(wh, { ...graph, allLinks, labels, links: t.links });
-    const [counts] = await wh.query<{ n: number; p: number }>(
-      `SELECT COUNT(*) AS n, COUNT(DISTINCT profile_id) AS p FROM ${q(t.output)}`,
-    );
+    // Without cut links every kept link lies inside one profile: no labels to compare.
+    await writeLinks(wh, {
+      ...graph,
+      allLinks,
+      labels: allLinks === edges ? undefined : labels,
+      links: t.links,
+    });
     const [blocked] = await wh.query<{ n: number }>(
       `SELECT COUNT(*) AS n FROM ${q(cuts)} WHERE reason = 'blocked'`,
     );
     return {
-      identifiers: Number(counts?.n ?? 0),
-      profiles: Number(counts?.p ?? 0),
+      identifiers: ids.identifiers,
+      profiles: ids.profiles,
       rounds,
       blocked: Number(blocked?.n ?? 0),
       hubs,
@@ -134,19 +139,26 @@ async function stitch(
   }
 }
 
-/** The `<model>__links` side table (see `stitchTables`), from the run's links and final labels. */
+/**
+ * The `<model>__links` side table (see `stitchTables`), from the run's links and final labels;
+ * without labels, every link is inside a profile (the links are the edges the profiles were
+ * computed from).
+ */
 async function writeLinks(
   wh: Warehouse,
-  t: { nodes: Relation; allLinks: Relation; cannotLinks: Relation; labels: Relation; links: Relation },
+  t: { nodes: Relation; allLinks: Relation; cannotLinks: Relation; labels?: Relation; links: Relation },
 ): Promise<void> {
   const q = (r: Relation) => wh.dialect.quoteRelation(r);
   const ends = `JOIN ${q(t.nodes)} AS na ON na.id = e.src JOIN ${q(t.nodes)} AS nb ON nb.id = e.dst`;
+  const status = t.labels ? `CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END` : "'link'";
+  const labelled = t.labels
+    ? `JOIN ${q(t.labels)} AS la ON la.id = e.src JOIN ${q(t.labels)} AS lb ON lb.id = e.dst`
+    : "";
   await wh.replaceTable(
     t.links,
     `SELECT na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value, e.weight, e.source,
-       CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END AS status
-     FROM ${q(t.allLinks)} AS e ${ends}
-     JOIN ${q(t.labels)} AS la ON la.id = e.src JOIN ${q(t.labels)} AS lb ON lb.id = e.dst
+       ${status} AS status
+     FROM ${q(t.allLinks)} AS e ${ends} ${labelled}
      WHERE e.src < e.dst
      UNION ALL
      SELECT na.type, na.value, nb.type, nb.value, e.weight, ${wh.dialect.cast("NULL", "string")}, 'cannot_link'

@@ -22,7 +22,7 @@ export async function assignProfileIds(
     work: (name: string) => Relation;
   },
   runId: string,
-): Promise<{ merges: number; splits: number }> {
+): Promise<{ merges: number; splits: number; identifiers: number; profiles: number }> {
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
   const hasPrevious = (await wh.describe(t.output)) !== undefined;
@@ -38,21 +38,19 @@ export async function assignProfileIds(
       `SELECT ${d.cast("NULL", "string")} AS old_profile_id, ${d.cast("NULL", "string")} AS new_profile_id, ${d.cast("NULL", "string")} AS reason, ${d.cast("NULL", "string")} AS run_id, ${d.cast("NULL", "timestamp")} AS recorded_at WHERE 1 = 0`,
     );
   }
-  const current = t.work("current");
-  await wh.replaceTable(
-    current,
-    `SELECT n.type, n.value, l.label AS comp FROM ${q(t.nodes)} AS n JOIN ${q(t.labels)} AS l ON l.id = n.id`,
-  );
+  // Every identifier with its component, read where needed rather than written out: the strings
+  // are written once, into the output.
+  const current = `(SELECT n.type, n.value, l.label AS comp FROM ${q(t.nodes)} AS n JOIN ${q(t.labels)} AS l ON l.id = n.id)`;
   const candidates = t.work("candidates");
   await wh.replaceTable(
     candidates,
     hasPrevious
-      ? `SELECT DISTINCT c.comp, o.profile_id AS old_id FROM ${q(current)} AS c
+      ? `SELECT DISTINCT c.comp, o.profile_id AS old_id FROM ${current} AS c
          JOIN ${q(t.output)} AS o ON o.identifier_type = c.type AND o.identifier = c.value`
-      : `SELECT comp, ${d.cast("NULL", "string")} AS old_id FROM ${q(current)} WHERE 1 = 0`,
+      : `SELECT label AS comp, ${d.cast("NULL", "string")} AS old_id FROM ${q(t.labels)} WHERE 1 = 0`,
   );
   const assigned = t.work("assigned");
-  await wh.replaceTable(
+  const profiles = await wh.replaceTable(
     assigned,
     `WITH spread AS (
        SELECT old_id, COUNT(*) AS parts FROM ${q(candidates)} GROUP BY old_id
@@ -62,9 +60,7 @@ export async function assignProfileIds(
        LEFT JOIN ${q(t.profiles)} AS p ON p.profile_id = c.old_id
      ), ranked AS (
        SELECT comp, old_id, ROW_NUMBER() OVER (PARTITION BY comp ORDER BY created_at, old_id) AS r FROM intact
-     ), keys AS (
-       SELECT comp, MIN(CONCAT(type, ':', value)) AS min_key FROM ${q(current)} GROUP BY comp
-     ), split_from AS (
+     ), keys AS (${await smallestKeys(wh, t.nodes, t.labels, current)}), split_from AS (
        SELECT comp, MIN(old_id) AS old_id FROM ${q(candidates)} GROUP BY comp
      )
      SELECT k.comp,
@@ -104,10 +100,47 @@ export async function assignProfileIds(
     "run_id",
     "recorded_at",
   ]);
-  await wh.replaceTable(
+  const identifiers = await wh.replaceTable(
     t.output,
     `SELECT c.type AS identifier_type, c.value AS identifier, a.profile_id
-     FROM ${q(current)} AS c JOIN ${q(assigned)} AS a ON a.comp = c.comp`,
+     FROM ${current} AS c JOIN ${q(assigned)} AS a ON a.comp = c.comp`,
   );
-  return { merges: Number(counts?.merges ?? 0), splits: Number(counts?.splits ?? 0) };
+  return {
+    merges: Number(counts?.merges ?? 0),
+    splits: Number(counts?.splits ?? 0),
+    identifiers: identifiers.rows,
+    // One row per component, each with its own id (an intact old id belongs to one component;
+    // a new one hashes the component's own smallest identifier).
+    profiles: profiles.rows,
+  };
+}
+
+/**
+ * `comp, min_key`: each component's smallest `type:value`. Node ids follow the identifiers'
+ * (type, value) order, and while no type is another type followed by a character that sorts
+ * before ':' ("web" and "web-2"), that order is the order of `type:value` too: the smallest key
+ * is then the smallest id's, an integer aggregate and one join. Otherwise the keys are compared
+ * as text.
+ */
+async function smallestKeys(
+  wh: Warehouse,
+  nodes: Relation,
+  labels: Relation,
+  current: string,
+): Promise<string> {
+  const q = (r: Relation) => wh.dialect.quoteRelation(r);
+  const types = (await wh.query<{ type: string }>(`SELECT DISTINCT type FROM ${q(nodes)}`)).map(
+    (r) => r.type,
+  );
+  const keyOrderIsIdOrder = types.every((a) =>
+    types.every(
+      (b) => b.length <= a.length || !b.startsWith(a) || b.charCodeAt(a.length) > ":".charCodeAt(0),
+    ),
+  );
+  if (!keyOrderIsIdOrder) {
+    return `SELECT comp, MIN(CONCAT(type, ':', value)) AS min_key FROM ${current} AS c GROUP BY comp`;
+  }
+  return `SELECT m.comp, CONCAT(n.type, ':', n.value) AS min_key
+       FROM (SELECT label AS comp, MIN(id) AS id FROM ${q(labels)} GROUP BY label) AS m
+       JOIN ${q(nodes)} AS n ON n.id = m.id`;
 }

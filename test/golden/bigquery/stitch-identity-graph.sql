@@ -4,9 +4,12 @@ select a_type, a_value, b_type, b_value, seen_at, source from `standin-project`.
 ) AS edges;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_2` AS
-SELECT a_type, a_raw, a_value, CASE WHEN a_value IS NULL THEN 'empty or invalid after normalisation' WHEN LOWER(a_value) IN ('', 'null', 'none', 'nil', 'unknown', 'anonymous', 'undefined', 'n/a', 'na', '-', '-1', '0', 'test') THEN 'blocked value' WHEN REGEXP_CONTAINS(LOWER(a_value), '^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@') THEN 'blocked pattern ^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@' WHEN REGEXP_CONTAINS(LOWER(a_value), '^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@') THEN 'blocked pattern ^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@' WHEN REGEXP_CONTAINS(LOWER(a_value), '@(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.') THEN 'blocked pattern @(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.' WHEN REGEXP_CONTAINS(LOWER(a_value), '^[a-z]@[a-z]\\.[a-z]+$') THEN 'blocked pattern ^[a-z]@[a-z]\\.[a-z]+$' WHEN REGEXP_CONTAINS(LOWER(a_value), '(@|\\.)example\\.(com|org|net)$') THEN 'blocked pattern (@|\\.)example\\.(com|org|net)$' WHEN REGEXP_CONTAINS(LOWER(a_value), '^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$') THEN 'blocked pattern ^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$' WHEN REGEXP_CONTAINS(LOWER(a_value), '123456789') THEN 'blocked pattern 123456789' END AS a_blocked,
-         b_type, b_raw, b_value, CASE WHEN b_value IS NULL THEN 'empty or invalid after normalisation' WHEN LOWER(b_value) IN ('', 'null', 'none', 'nil', 'unknown', 'anonymous', 'undefined', 'n/a', 'na', '-', '-1', '0', 'test') THEN 'blocked value' WHEN REGEXP_CONTAINS(LOWER(b_value), '^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@') THEN 'blocked pattern ^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@' WHEN REGEXP_CONTAINS(LOWER(b_value), '^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@') THEN 'blocked pattern ^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@' WHEN REGEXP_CONTAINS(LOWER(b_value), '@(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.') THEN 'blocked pattern @(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.' WHEN REGEXP_CONTAINS(LOWER(b_value), '^[a-z]@[a-z]\\.[a-z]+$') THEN 'blocked pattern ^[a-z]@[a-z]\\.[a-z]+$' WHEN REGEXP_CONTAINS(LOWER(b_value), '(@|\\.)example\\.(com|org|net)$') THEN 'blocked pattern (@|\\.)example\\.(com|org|net)$' WHEN REGEXP_CONTAINS(LOWER(b_value), '^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$') THEN 'blocked pattern ^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$' WHEN REGEXP_CONTAINS(LOWER(b_value), '123456789') THEN 'blocked pattern 123456789' END AS b_blocked, seen_at, source, weight
-       FROM (SELECT CAST(a_type AS STRING) AS a_type, CAST(a_value AS STRING) AS a_raw,
+SELECT a_type, CASE WHEN a_blocked IS NOT NULL THEN a_raw END AS a_raw, a_value, a_blocked,
+         b_type, CASE WHEN b_blocked IS NOT NULL THEN b_raw END AS b_raw, b_value, b_blocked, seen_at, source, weight
+       FROM (
+         SELECT a_type, a_raw, a_value, CASE WHEN a_value IS NULL THEN 'empty or invalid after normalisation' WHEN LOWER(a_value) IN ('', 'null', 'none', 'nil', 'unknown', 'anonymous', 'undefined', 'n/a', 'na', '-', '-1', '0', 'test') THEN 'blocked value' WHEN REGEXP_CONTAINS(LOWER(a_value), '^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@') THEN 'blocked pattern ^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@' WHEN REGEXP_CONTAINS(LOWER(a_value), '^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@') THEN 'blocked pattern ^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@' WHEN REGEXP_CONTAINS(LOWER(a_value), '@(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.') THEN 'blocked pattern @(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.' WHEN REGEXP_CONTAINS(LOWER(a_value), '^[a-z]@[a-z]\\.[a-z]+$') THEN 'blocked pattern ^[a-z]@[a-z]\\.[a-z]+$' WHEN REGEXP_CONTAINS(LOWER(a_value), '(@|\\.)example\\.(com|org|net)$') THEN 'blocked pattern (@|\\.)example\\.(com|org|net)$' WHEN REGEXP_CONTAINS(LOWER(a_value), '^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$') THEN 'blocked pattern ^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$' WHEN REGEXP_CONTAINS(LOWER(a_value), '123456789') THEN 'blocked pattern 123456789' END AS a_blocked,
+           b_type, b_raw, b_value, CASE WHEN b_value IS NULL THEN 'empty or invalid after normalisation' WHEN LOWER(b_value) IN ('', 'null', 'none', 'nil', 'unknown', 'anonymous', 'undefined', 'n/a', 'na', '-', '-1', '0', 'test') THEN 'blocked value' WHEN REGEXP_CONTAINS(LOWER(b_value), '^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@') THEN 'blocked pattern ^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@' WHEN REGEXP_CONTAINS(LOWER(b_value), '^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@') THEN 'blocked pattern ^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@' WHEN REGEXP_CONTAINS(LOWER(b_value), '@(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.') THEN 'blocked pattern @(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.' WHEN REGEXP_CONTAINS(LOWER(b_value), '^[a-z]@[a-z]\\.[a-z]+$') THEN 'blocked pattern ^[a-z]@[a-z]\\.[a-z]+$' WHEN REGEXP_CONTAINS(LOWER(b_value), '(@|\\.)example\\.(com|org|net)$') THEN 'blocked pattern (@|\\.)example\\.(com|org|net)$' WHEN REGEXP_CONTAINS(LOWER(b_value), '^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$') THEN 'blocked pattern ^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$' WHEN REGEXP_CONTAINS(LOWER(b_value), '123456789') THEN 'blocked pattern 123456789' END AS b_blocked, seen_at, source, weight
+         FROM (SELECT CAST(a_type AS STRING) AS a_type, CAST(a_value AS STRING) AS a_raw,
            CASE CAST(a_type AS STRING) WHEN 'email' THEN CASE WHEN REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(LOWER(REGEXP_REPLACE(NULLIF(TRIM(CAST(a_value AS STRING)), ''), '\\s', '')), '@(gmial\\.com|gmai\\.com|gamil\\.com|gmal\\.com|gnail\\.com|gmaill\\.com|gmail\\.co|gmail\\.con|gmail\\.cm|googlemail\\.com)$', '@gmail.com'), '@(hotmial\\.com|hotmal\\.com|hotmil\\.com|hotmai\\.com|hotmail\\.co|hotmail\\.con)$', '@hotmail.com'), '@(yaho\\.com|yahooo\\.com|yhoo\\.com|yahoo\\.co|yahoo\\.con)$', '@yahoo.com'), '@(outlok\\.com|outloo\\.com|otlook\\.com|outlook\\.co|outlook\\.con)$', '@outlook.com'), '@(iclod\\.com|icoud\\.com|iclould\\.com|icloud\\.co|icloud\\.con)$', '@icloud.com'), '^([^@+]+)\\+[^@]*@(gmail\\.com|outlook\\.com|hotmail\\.com|live\\.com|icloud\\.com|me\\.com|protonmail\\.com|proton\\.me|fastmail\\.com)$', '\\1@\\2') LIKE '%@gmail.com' THEN CONCAT(REPLACE(SUBSTR(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(LOWER(REGEXP_REPLACE(NULLIF(TRIM(CAST(a_value AS STRING)), ''), '\\s', '')), '@(gmial\\.com|gmai\\.com|gamil\\.com|gmal\\.com|gnail\\.com|gmaill\\.com|gmail\\.co|gmail\\.con|gmail\\.cm|googlemail\\.com)$', '@gmail.com'), '@(hotmial\\.com|hotmal\\.com|hotmil\\.com|hotmai\\.com|hotmail\\.co|hotmail\\.con)$', '@hotmail.com'), '@(yaho\\.com|yahooo\\.com|yhoo\\.com|yahoo\\.co|yahoo\\.con)$', '@yahoo.com'), '@(outlok\\.com|outloo\\.com|otlook\\.com|outlook\\.co|outlook\\.con)$', '@outlook.com'), '@(iclod\\.com|icoud\\.com|iclould\\.com|icloud\\.co|icloud\\.con)$', '@icloud.com'), '^([^@+]+)\\+[^@]*@(gmail\\.com|outlook\\.com|hotmail\\.com|live\\.com|icloud\\.com|me\\.com|protonmail\\.com|proton\\.me|fastmail\\.com)$', '\\1@\\2'), 1, LENGTH(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(LOWER(REGEXP_REPLACE(NULLIF(TRIM(CAST(a_value AS STRING)), ''), '\\s', '')), '@(gmial\\.com|gmai\\.com|gamil\\.com|gmal\\.com|gnail\\.com|gmaill\\.com|gmail\\.co|gmail\\.con|gmail\\.cm|googlemail\\.com)$', '@gmail.com'), '@(hotmial\\.com|hotmal\\.com|hotmil\\.com|hotmai\\.com|hotmail\\.co|hotmail\\.con)$', '@hotmail.com'), '@(yaho\\.com|yahooo\\.com|yhoo\\.com|yahoo\\.co|yahoo\\.con)$', '@yahoo.com'), '@(outlok\\.com|outloo\\.com|otlook\\.com|outlook\\.co|outlook\\.con)$', '@outlook.com'), '@(iclod\\.com|icoud\\.com|iclould\\.com|icloud\\.co|icloud\\.con)$', '@icloud.com'), '^([^@+]+)\\+[^@]*@(gmail\\.com|outlook\\.com|hotmail\\.com|live\\.com|icloud\\.com|me\\.com|protonmail\\.com|proton\\.me|fastmail\\.com)$', '\\1@\\2')) - 10), '.', ''), '@gmail.com') ELSE REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(LOWER(REGEXP_REPLACE(NULLIF(TRIM(CAST(a_value AS STRING)), ''), '\\s', '')), '@(gmial\\.com|gmai\\.com|gamil\\.com|gmal\\.com|gnail\\.com|gmaill\\.com|gmail\\.co|gmail\\.con|gmail\\.cm|googlemail\\.com)$', '@gmail.com'), '@(hotmial\\.com|hotmal\\.com|hotmil\\.com|hotmai\\.com|hotmail\\.co|hotmail\\.con)$', '@hotmail.com'), '@(yaho\\.com|yahooo\\.com|yhoo\\.com|yahoo\\.co|yahoo\\.con)$', '@yahoo.com'), '@(outlok\\.com|outloo\\.com|otlook\\.com|outlook\\.co|outlook\\.con)$', '@outlook.com'), '@(iclod\\.com|icoud\\.com|iclould\\.com|icloud\\.co|icloud\\.con)$', '@icloud.com'), '^([^@+]+)\\+[^@]*@(gmail\\.com|outlook\\.com|hotmail\\.com|live\\.com|icloud\\.com|me\\.com|protonmail\\.com|proton\\.me|fastmail\\.com)$', '\\1@\\2') END WHEN 'phone' THEN CASE WHEN REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(a_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', '') IS NULL OR LENGTH(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(a_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', '')) < 8 THEN NULL ELSE CASE
       WHEN REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(a_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', '') LIKE '+%' THEN CONCAT('+', REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(a_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', ''))
       WHEN REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(a_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', '') LIKE '00%' THEN CONCAT('+', SUBSTR(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(a_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', ''), 3))
@@ -19,7 +22,8 @@ SELECT a_type, a_raw, a_value, CASE WHEN a_value IS NULL THEN 'empty or invalid 
       WHEN REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', '') LIKE '0%' THEN CONCAT('+', '1', SUBSTR(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', ''), 2))
       WHEN '1' = '1' AND LENGTH(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', '')) = 11 AND REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', '') LIKE '1%' THEN CONCAT('+', REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', ''))
       ELSE CONCAT('+', '1', REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', '')) END END WHEN 'anon' THEN LOWER(NULLIF(TRIM(CAST(b_value AS STRING)), '')) WHEN 'device' THEN LOWER(NULLIF(TRIM(CAST(b_value AS STRING)), '')) WHEN 'user_id' THEN NULLIF(TRIM(CAST(b_value AS STRING)), '') ELSE NULLIF(TRIM(CAST(b_value AS STRING)), '') END AS b_value, CAST(seen_at AS TIMESTAMP) AS seen_at, CAST(source AS STRING) AS source, CAST(NULL AS FLOAT64) AS weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_1`) AS n
-       WHERE a_type IS NOT NULL;
+         WHERE a_type IS NOT NULL
+       ) AS checked;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_3` AS
 SELECT ROW_NUMBER() OVER (ORDER BY type, value) AS id, type, value, first_seen, last_seen
@@ -31,16 +35,16 @@ SELECT ROW_NUMBER() OVER (ORDER BY type, value) AS id, type, value, first_seen, 
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_4` AS
 WITH pairs AS (
-         SELECT na.id AS src, nb.id AS dst, e.seen_at, e.source, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
+         SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst, e.seen_at, e.source, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
          JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.type = e.a_type AND na.value = e.a_value
          JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.type = e.b_type AND nb.value = e.b_value
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND (e.weight IS NULL OR e.weight >= 0)
-       ), both_ways AS (
-         SELECT src, dst, seen_at, source, weight FROM pairs UNION ALL SELECT dst, src, seen_at, source, weight FROM pairs
+       ), links AS (
+         SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source,
+         CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight FROM pairs GROUP BY src, dst
        )
-       SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source,
-         CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight
-       FROM both_ways GROUP BY src, dst;
+       SELECT src, dst, seen_at, source, weight FROM links
+       UNION ALL SELECT dst, src, seen_at, source, weight FROM links;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_5` AS
 SELECT src, dst, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE 1 = 0;
@@ -97,101 +101,81 @@ SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE N
 SELECT COUNT(*) AS n FROM `standin-project`.`cdp_demo`.`identity_graphwork_5`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT id, id AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3`;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 5) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
+SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = n.id;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
 WITH scored AS (
          SELECT n.id, n.type, n.value, l.label AS comp, CASE n.type WHEN 'user_id' THEN 2 WHEN 'email' THEN 3 WHEN 'phone' THEN 3 END AS max_per_profile,
            MIN(CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END) AS best_priority, MAX(e.seen_at) AS last_seen, COUNT(e.dst) AS degree
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l ON l.id = n.id
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS l ON l.id = n.id
          LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e ON e.src = n.id
          WHERE n.type IN ('user_id', 'email', 'phone')
          GROUP BY n.id, n.type, n.value, l.label
@@ -200,124 +184,104 @@ WITH scored AS (
          ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, value) AS rank_in_profile
        FROM scored;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
-SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` WHERE rank_in_profile > max_per_profile;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_19` AS
+SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_18` WHERE rank_in_profile > max_per_profile;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS x ON x.id = e.src
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_20` AS
+SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_19` AS x ON x.id = e.src
          WHERE EXISTS (
            SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS o JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS on_ ON on_.id = o.dst
            WHERE o.src = e.dst AND on_.type = x.type AND o.dst <> x.id
          );
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_21` AS
 SELECT DISTINCT a.type AS identifier_type, a.value AS identifier, 'limit' AS reason,
          CONCAT('edge to ', b.type, ' ', b.value, ' cut: profile over its ', a.type, ' limit') AS detail
-       FROM `standin-project`.`cdp_demo`.`identity_graphwork_16` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS a ON a.id = c.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS b ON b.id = c.dst;
+       FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS a ON a.id = c.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS b ON b.id = c.dst;
 
 INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_6` (`identifier_type`, `identifier`, `reason`, `detail`)
-SELECT `identifier_type`, `identifier`, `reason`, `detail` FROM `standin-project`.`cdp_demo`.`identity_graphwork_17`;
+SELECT `identifier_type`, `identifier`, `reason`, `detail` FROM `standin-project`.`cdp_demo`.`identity_graphwork_21`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_4` AS
-SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_16` AS c WHERE c.src = e.src AND c.dst = e.dst)
-       AND NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_16` AS c WHERE c.src = e.dst AND c.dst = e.src);
+SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c WHERE c.src = e.src AND c.dst = e.dst)
+       AND NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c WHERE c.src = e.dst AND c.dst = e.src);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT id, id AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3`;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 5) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
+SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = n.id;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
 WITH scored AS (
          SELECT n.id, n.type, n.value, l.label AS comp, CASE n.type WHEN 'user_id' THEN 2 WHEN 'email' THEN 3 WHEN 'phone' THEN 3 END AS max_per_profile,
            MIN(CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END) AS best_priority, MAX(e.seen_at) AS last_seen, COUNT(e.dst) AS degree
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l ON l.id = n.id
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS l ON l.id = n.id
          LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e ON e.src = n.id
          WHERE n.type IN ('user_id', 'email', 'phone')
          GROUP BY n.id, n.type, n.value, l.label
@@ -326,127 +290,107 @@ WITH scored AS (
          ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, value) AS rank_in_profile
        FROM scored;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
-SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` WHERE rank_in_profile > max_per_profile;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_19` AS
+SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_18` WHERE rank_in_profile > max_per_profile;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS x ON x.id = e.src
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_20` AS
+SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_19` AS x ON x.id = e.src
          WHERE EXISTS (
            SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS o JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS on_ ON on_.id = o.dst
            WHERE o.src = e.dst AND on_.type = x.type AND o.dst <> x.id
          );
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS x ON x.id = e.src;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_20` AS
+SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_19` AS x ON x.id = e.src;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_21` AS
 SELECT DISTINCT a.type AS identifier_type, a.value AS identifier, 'limit' AS reason,
          CONCAT('edge to ', b.type, ' ', b.value, ' cut: profile over its ', a.type, ' limit') AS detail
-       FROM `standin-project`.`cdp_demo`.`identity_graphwork_16` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS a ON a.id = c.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS b ON b.id = c.dst;
+       FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS a ON a.id = c.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS b ON b.id = c.dst;
 
 INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_6` (`identifier_type`, `identifier`, `reason`, `detail`)
-SELECT `identifier_type`, `identifier`, `reason`, `detail` FROM `standin-project`.`cdp_demo`.`identity_graphwork_17`;
+SELECT `identifier_type`, `identifier`, `reason`, `detail` FROM `standin-project`.`cdp_demo`.`identity_graphwork_21`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_4` AS
-SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_16` AS c WHERE c.src = e.src AND c.dst = e.dst)
-       AND NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_16` AS c WHERE c.src = e.dst AND c.dst = e.src);
+SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c WHERE c.src = e.src AND c.dst = e.dst)
+       AND NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c WHERE c.src = e.dst AND c.dst = e.src);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT id, id AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3`;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT node, target FROM (
-         SELECT src AS node, dst AS target,
-           ROW_NUMBER() OVER (PARTITION BY src ORDER BY FARM_FINGERPRINT(CAST((dst * 1000003 + 5) AS STRING)), dst) AS r
-         FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` UNION ALL SELECT DISTINCT src, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS closed
-       ) AS ranked WHERE r = 1;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS g
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
-         WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
-SELECT l.id, COALESCE(c.target, l.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS c ON c.node = l.label;
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
+SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = n.id;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
 WITH scored AS (
          SELECT n.id, n.type, n.value, l.label AS comp, CASE n.type WHEN 'user_id' THEN 2 WHEN 'email' THEN 3 WHEN 'phone' THEN 3 END AS max_per_profile,
            MIN(CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END) AS best_priority, MAX(e.seen_at) AS last_seen, COUNT(e.dst) AS degree
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l ON l.id = n.id
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS l ON l.id = n.id
          LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e ON e.src = n.id
          WHERE n.type IN ('user_id', 'email', 'phone')
          GROUP BY n.id, n.type, n.value, l.label
@@ -455,8 +399,8 @@ WITH scored AS (
          ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, value) AS rank_in_profile
        FROM scored;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
-SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` WHERE rank_in_profile > max_per_profile;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_19` AS
+SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_18` WHERE rank_in_profile > max_per_profile;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__profiles` AS
 SELECT CAST(NULL AS STRING) AS profile_id, CAST(NULL AS TIMESTAMP) AS created_at, CAST(NULL AS STRING) AS created_run WHERE 1 = 0;
@@ -464,25 +408,24 @@ SELECT CAST(NULL AS STRING) AS profile_id, CAST(NULL AS TIMESTAMP) AS created_at
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__merges` AS
 SELECT CAST(NULL AS STRING) AS old_profile_id, CAST(NULL AS STRING) AS new_profile_id, CAST(NULL AS STRING) AS reason, CAST(NULL AS STRING) AS run_id, CAST(NULL AS TIMESTAMP) AS recorded_at WHERE 1 = 0;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
-SELECT n.type, n.value, l.label AS comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS l ON l.id = n.id;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_22` AS
+SELECT label AS comp, CAST(NULL AS STRING) AS old_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_17` WHERE 1 = 0;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_19` AS
-SELECT comp, CAST(NULL AS STRING) AS old_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_18` WHERE 1 = 0;
+SELECT DISTINCT type FROM `standin-project`.`cdp_demo`.`identity_graphwork_3`;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_20` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_23` AS
 WITH spread AS (
-       SELECT old_id, COUNT(*) AS parts FROM `standin-project`.`cdp_demo`.`identity_graphwork_19` GROUP BY old_id
+       SELECT old_id, COUNT(*) AS parts FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` GROUP BY old_id
      ), intact AS (
-       SELECT c.comp, c.old_id, p.created_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_19` AS c
+       SELECT c.comp, c.old_id, p.created_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` AS c
        JOIN spread AS s ON s.old_id = c.old_id AND s.parts = 1
        LEFT JOIN `standin-project`.`cdp_demo`.`identity_graph__profiles` AS p ON p.profile_id = c.old_id
      ), ranked AS (
        SELECT comp, old_id, ROW_NUMBER() OVER (PARTITION BY comp ORDER BY created_at, old_id) AS r FROM intact
-     ), keys AS (
-       SELECT comp, MIN(CONCAT(type, ':', value)) AS min_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_18` GROUP BY comp
-     ), split_from AS (
-       SELECT comp, MIN(old_id) AS old_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_19` GROUP BY comp
+     ), keys AS (SELECT m.comp, CONCAT(n.type, ':', n.value) AS min_key
+       FROM (SELECT label AS comp, MIN(id) AS id FROM `standin-project`.`cdp_demo`.`identity_graphwork_17` GROUP BY label) AS m
+       JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n ON n.id = m.id), split_from AS (
+       SELECT comp, MIN(old_id) AS old_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` GROUP BY comp
      )
      SELECT k.comp,
        COALESCE(r.old_id, CONCAT('p_', SUBSTR(TO_HEX(SHA256(CONCAT(k.min_key, COALESCE(CONCAT('|', sf.old_id), '')))), 1, 20))) AS profile_id
@@ -490,45 +433,42 @@ WITH spread AS (
      LEFT JOIN ranked AS r ON r.comp = k.comp AND r.r = 1
      LEFT JOIN split_from AS sf ON sf.comp = k.comp;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_21` AS
-WITH spread AS (SELECT old_id, COUNT(*) AS parts FROM `standin-project`.`cdp_demo`.`identity_graphwork_19` GROUP BY old_id)
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_24` AS
+WITH spread AS (SELECT old_id, COUNT(*) AS parts FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` GROUP BY old_id)
      SELECT DISTINCT c.old_id AS old_profile_id, a.profile_id AS new_profile_id,
        CASE WHEN s.parts > 1 THEN 'split' ELSE 'merge' END AS reason,
        '<run id>' AS run_id, CURRENT_TIMESTAMP() AS recorded_at
-     FROM `standin-project`.`cdp_demo`.`identity_graphwork_19` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_20` AS a ON a.comp = c.comp
+     FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_23` AS a ON a.comp = c.comp
      JOIN spread AS s ON s.old_id = c.old_id
      WHERE a.profile_id <> c.old_id;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_22` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_25` AS
 SELECT DISTINCT a.profile_id, CURRENT_TIMESTAMP() AS created_at, '<run id>' AS created_run
-     FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS a WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graph__profiles` AS p WHERE p.profile_id = a.profile_id);
+     FROM `standin-project`.`cdp_demo`.`identity_graphwork_23` AS a WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graph__profiles` AS p WHERE p.profile_id = a.profile_id);
 
 SELECT COALESCE(SUM(CASE WHEN reason = 'merge' THEN 1 ELSE 0 END), 0) AS merges,
-            COALESCE(SUM(CASE WHEN reason = 'split' THEN 1 ELSE 0 END), 0) AS splits FROM `standin-project`.`cdp_demo`.`identity_graphwork_21`;
+            COALESCE(SUM(CASE WHEN reason = 'split' THEN 1 ELSE 0 END), 0) AS splits FROM `standin-project`.`cdp_demo`.`identity_graphwork_24`;
 
 INSERT INTO `standin-project`.`cdp_demo`.`identity_graph__profiles` (`profile_id`, `created_at`, `created_run`)
-SELECT `profile_id`, `created_at`, `created_run` FROM `standin-project`.`cdp_demo`.`identity_graphwork_22`;
+SELECT `profile_id`, `created_at`, `created_run` FROM `standin-project`.`cdp_demo`.`identity_graphwork_25`;
 
 INSERT INTO `standin-project`.`cdp_demo`.`identity_graph__merges` (`old_profile_id`, `new_profile_id`, `reason`, `run_id`, `recorded_at`)
-SELECT `old_profile_id`, `new_profile_id`, `reason`, `run_id`, `recorded_at` FROM `standin-project`.`cdp_demo`.`identity_graphwork_21`;
+SELECT `old_profile_id`, `new_profile_id`, `reason`, `run_id`, `recorded_at` FROM `standin-project`.`cdp_demo`.`identity_graphwork_24`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph` AS
 SELECT c.type AS identifier_type, c.value AS identifier, a.profile_id
-     FROM `standin-project`.`cdp_demo`.`identity_graphwork_18` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_20` AS a ON a.comp = c.comp;
+     FROM (SELECT n.type, n.value, l.label AS comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS l ON l.id = n.id) AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_23` AS a ON a.comp = c.comp;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__cuts` AS
 SELECT identifier_type, identifier, reason, detail, '<run id>' AS run_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_6`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__links` AS
 SELECT na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value, e.weight, e.source,
-       CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END AS status
-     FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst
-     JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS la ON la.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS lb ON lb.id = e.dst
+       'link' AS status
+     FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst 
      WHERE e.src < e.dst
      UNION ALL
      SELECT na.type, na.value, nb.type, nb.value, e.weight, CAST(NULL AS STRING), 'cannot_link'
      FROM `standin-project`.`cdp_demo`.`identity_graphwork_5` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst WHERE e.src < e.dst;
-
-SELECT COUNT(*) AS n, COUNT(DISTINCT profile_id) AS p FROM `standin-project`.`cdp_demo`.`identity_graph`;
 
 SELECT COUNT(*) AS n FROM `standin-project`.`cdp_demo`.`identity_graphwork_6` WHERE reason = 'blocked';
