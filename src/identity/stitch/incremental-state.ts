@@ -102,6 +102,22 @@ export function normalisedRowsSql(d: Dialect, rules: Ruleset, raw: string): stri
 }
 
 /**
+ * The rows read now (`raw`, from `rawRowsSql`) that `<model>__edges` (`edges`) lacks (`side` 1)
+ * and the rows it holds that are not read now (`side` 0, with their normalised ends), in one
+ * grouping of both: a group holds the copies of one row as read, NULLs grouped with NULLs, so a
+ * row on one side only is a change and duplicates are none.
+ */
+export function changedRowsSql(d: Dialect, raw: string, edges: Relation): string {
+  const cols = RAW.map((c) => c.name).join(", ");
+  const none = d.cast("NULL", "string");
+  const norm = ["a_value", "a_blocked", "b_value", "b_blocked"];
+  return `SELECT ${cols}, MIN(side) AS side, ${norm.map((c) => `MIN(${c}) AS ${c}`).join(", ")} FROM (
+      SELECT ${cols}, 1 AS side, ${norm.map((c) => `${none} AS ${c}`).join(", ")} FROM (${raw}) AS r
+      UNION ALL SELECT ${cols}, 0, ${norm.join(", ")} FROM ${d.quoteRelation(edges)}
+    ) AS u GROUP BY ${cols} HAVING MIN(side) = MAX(side)`;
+}
+
+/**
  * A join condition true when rows `x` and `y` were read the same, NULLs equal to NULLs: each
  * column compared with its NULLs replaced, plus whether it was NULL, so the condition is a
  * conjunction of equalities (a hash join everywhere; BigQuery refuses other anti-join conditions).

@@ -4,6 +4,7 @@ import { StitchError } from "./components.ts";
 import { clustersSql } from "./incremental-clusters.ts";
 import { spliceResult } from "./incremental-splice.ts";
 import {
+  changedRowsSql,
   clearState,
   endSql,
   incrementalTables,
@@ -164,8 +165,8 @@ async function incrementalRun(
   const inc = incrementalTables(output);
 
   // 1. What changed: rows of the model the last run did not read, and rows it read that are gone.
-  const raw = work("raw");
-  const total = (await wh.replaceTable(raw, rawRowsSql(d, p.input, p.columns))).rows;
+  const changes = work("changes");
+  await wh.replaceTable(changes, changedRowsSql(d, rawRowsSql(d, p.input, p.columns), inc.edges));
   const added = work("added");
   const addedRows = (
     await wh.replaceTable(
@@ -173,7 +174,7 @@ async function incrementalRun(
       normalisedRowsSql(
         d,
         rules,
-        `SELECT r.* FROM ${q(raw)} AS r WHERE NOT EXISTS (SELECT 1 FROM ${q(inc.edges)} AS s WHERE ${sameRowSql(d, "r", "s")})`,
+        `SELECT a_type, a_raw, b_type, b_raw, seen_at, source, weight FROM ${q(changes)} WHERE side = 1`,
       ),
     )
   ).rows;
@@ -181,11 +182,13 @@ async function incrementalRun(
   const removedRows = (
     await wh.replaceTable(
       removed,
-      `SELECT s.* FROM ${q(inc.edges)} AS s WHERE NOT EXISTS (SELECT 1 FROM ${q(raw)} AS r WHERE ${sameRowSql(d, "s", "r")})`,
+      `SELECT a_type, a_raw, a_value, a_blocked, b_type, b_raw, b_value, b_blocked, seen_at, source, weight
+       FROM ${q(changes)} WHERE side = 0`,
     )
   ).rows;
+  const total = p.saved.identifiers;
   if (addedRows + removedRows > MAX_CHANGED_ROWS * Math.max(total, 1)) {
-    return `${addedRows} rows added and ${removedRows} removed of ${total}: a full stitch is as cheap`;
+    return `${addedRows} rows added and ${removedRows} removed, for ${total} identifiers: a full stitch is as cheap`;
   }
 
   // From here on the tables change: without state, a run that stops now is followed by a full one.
@@ -193,7 +196,9 @@ async function incrementalRun(
   await wh.execute(
     `DELETE FROM ${q(inc.edges)} AS s WHERE EXISTS (SELECT 1 FROM ${q(removed)} AS r WHERE ${sameRowSql(d, "s", "r")})`,
   );
-  await wh.execute(`INSERT INTO ${q(inc.edges)} SELECT * FROM ${q(added)}`);
+  const columns =
+    "a_type, a_raw, a_value, a_blocked, b_type, b_raw, b_value, b_blocked, seen_at, source, weight";
+  await wh.execute(`INSERT INTO ${q(inc.edges)} (${columns}) SELECT ${columns} FROM ${q(added)}`);
 
   // 2. The identifiers to stitch again, closed so the rest of the output stays what it was.
   const touched = await touchedSet(wh, { output, rules, edges: inc.edges, added, removed, work });
