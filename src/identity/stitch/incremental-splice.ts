@@ -92,7 +92,9 @@ export async function spliceResult(
   const links = "a_type, a_value, b_type, b_value, weight, source, status";
   const merges = "old_profile_id, new_profile_id, reason, run_id, recorded_at";
   const statements = [
-    `DELETE FROM ${q(t.output)} AS o WHERE ${touchedAt("o.identifier_type", "o.identifier")}`,
+    // The touched identifiers that were in the output are those of the touched profiles.
+    `DELETE FROM ${q(t.output)} AS o
+     WHERE EXISTS (SELECT 1 FROM ${q(touched.profiles)} AS t WHERE t.t_profile = o.profile_id)`,
     `INSERT INTO ${q(t.output)} (identifier_type, identifier, profile_id)
      SELECT identifier_type, identifier, profile_id FROM ${q(sub.output)}`,
     `INSERT INTO ${q(real.profiles)} (profile_id, created_at, created_run)

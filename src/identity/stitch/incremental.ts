@@ -4,13 +4,13 @@ import { StitchError } from "./components.ts";
 import { clustersSql } from "./incremental-clusters.ts";
 import { spliceResult } from "./incremental-splice.ts";
 import {
-  changedRowsSql,
   clearState,
   endSql,
   incrementalTables,
   normalisedRowsSql,
   rawRowsSql,
   readState,
+  rowsNotInSql,
   rulesFingerprint,
   type SavedState,
   sameRowSql,
@@ -165,26 +165,15 @@ async function incrementalRun(
   const inc = incrementalTables(output);
 
   // 1. What changed: rows of the model the last run did not read, and rows it read that are gone.
-  const changes = work("changes");
-  await wh.replaceTable(changes, changedRowsSql(d, rawRowsSql(d, p.input, p.columns), inc.edges));
+  // Normalised again only for the few rows that changed: the ruleset is the last run's.
+  const raw = `(${rawRowsSql(d, p.input, p.columns)})`;
   const added = work("added");
   const addedRows = (
-    await wh.replaceTable(
-      added,
-      normalisedRowsSql(
-        d,
-        rules,
-        `SELECT a_type, a_raw, b_type, b_raw, seen_at, source, weight FROM ${q(changes)} WHERE side = 1`,
-      ),
-    )
+    await wh.replaceTable(added, normalisedRowsSql(d, rules, rowsNotInSql(raw, q(inc.edges))))
   ).rows;
   const removed = work("removed");
   const removedRows = (
-    await wh.replaceTable(
-      removed,
-      `SELECT a_type, a_raw, a_value, a_blocked, b_type, b_raw, b_value, b_blocked, seen_at, source, weight
-       FROM ${q(changes)} WHERE side = 0`,
-    )
+    await wh.replaceTable(removed, normalisedRowsSql(d, rules, rowsNotInSql(q(inc.edges), raw)))
   ).rows;
   const total = p.saved.identifiers;
   if (addedRows + removedRows > MAX_CHANGED_ROWS * Math.max(total, 1)) {
