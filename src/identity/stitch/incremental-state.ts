@@ -115,18 +115,21 @@ export function rowsNotInSql(from: string, minus: string): string {
 }
 
 /**
- * A join condition true when rows `x` and `y` were read the same, NULLs equal to NULLs: each
- * column compared with its NULLs replaced, plus whether it was NULL, so the condition is a
- * conjunction of equalities (a hash join everywhere; BigQuery refuses other anti-join conditions).
+ * A join condition true when rows `x` and `y` were read the same, NULLs equal to NULLs: the type
+ * and the value (NULL read as '', with whether it was NULL) as equalities every warehouse hashes
+ * on, which single out a row or a few; the other columns compared `IS NOT DISTINCT FROM` on that
+ * handful (Postgres cannot hash on those; DuckDB joins on them as keys).
  */
-export function sameRowSql(d: Dialect, x: string, y: string): string {
-  const zero = { string: "''", timestamp: d.cast("'1970-01-01 00:00:00+00'", "timestamp"), float64: "0" };
-  return RAW.map(({ name, type }) => {
-    const [a, b] = [`${x}.${name}`, `${y}.${name}`];
-    return name === "a_type"
-      ? `${a} = ${b}`
-      : `COALESCE(${a}, ${zero[type]}) = COALESCE(${b}, ${zero[type]}) AND (${a} IS NULL) = (${b} IS NULL)`;
-  }).join(" AND ");
+export function sameRowSql(x: string, y: string): string {
+  const rest = RAW.filter((c) => c.name !== "a_type" && c.name !== "a_raw").map(
+    ({ name }) => `${x}.${name} IS NOT DISTINCT FROM ${y}.${name}`,
+  );
+  return [
+    `${x}.a_type = ${y}.a_type`,
+    `COALESCE(${x}.a_raw, '') = COALESCE(${y}.a_raw, '')`,
+    `(${x}.a_raw IS NULL) = (${y}.a_raw IS NULL)`,
+    ...rest,
+  ].join(" AND ");
 }
 
 /** The identifier at end `e` of a row of `<model>__edges` (aliased `s`), when it can be one. */

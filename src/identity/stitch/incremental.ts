@@ -183,7 +183,7 @@ async function incrementalRun(
   // From here on the tables change: without state, a run that stops now is followed by a full one.
   await clearState(wh, output);
   await wh.execute(
-    `DELETE FROM ${q(inc.edges)} AS s WHERE EXISTS (SELECT 1 FROM ${q(removed)} AS r WHERE ${sameRowSql(d, "s", "r")})`,
+    `DELETE FROM ${q(inc.edges)} AS s WHERE EXISTS (SELECT 1 FROM ${q(removed)} AS r WHERE ${sameRowSql("s", "r")})`,
   );
   const columns =
     "a_type, a_raw, a_value, a_blocked, b_type, b_raw, b_value, b_blocked, seen_at, source, weight";
