@@ -66,7 +66,7 @@ export interface IncrementalContext {
   fullRefresh?: boolean;
 }
 
-/** Beyond this share of the last run's rows changed, a full run is cheaper than the splice. */
+/** Beyond this many changed rows per identifier of the last run, a full run is cheaper than the splice. */
 const MAX_CHANGED_ROWS = 0.2;
 /** Beyond this share of the identifiers touched, likewise. */
 const MAX_TOUCHED = 0.5;
