@@ -20,7 +20,7 @@ const STITCH_TARGET = { schema: "main", connections: 2, memoryLimit: "3GB" };
  * 70% and an account for 50% (~3.5 identifiers a person), linked as the sources would link them.
  * Made by DuckDB itself, so generating 10M people needs no JS memory.
  */
-function edgesSql(people: number): string {
+export function edgesSql(people: number): string {
   return `
     WITH p AS (SELECT range AS i, hash(range) AS h FROM range(${people}))
     SELECT 'email' AS a_type, 'e' || i || '@mail.test' AS a_value, 'anon' AS b_type, 'a' || i || '-0' AS b_value FROM p

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { benchCollect } from "./collect.ts";
 import { benchCompile } from "./compile.ts";
 import { benchIdentity } from "./identity.ts";
+import { benchIdentityIncremental } from "./identity-incremental.ts";
 import { benchMatch } from "./match.ts";
 import { benchMatchWarehouses } from "./match-demo.ts";
 import { benchMatchIncremental } from "./match-incremental.ts";
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     profiles: { type: "string", default: "1000000" },
     seconds: { type: "string", default: "10" },
     models: { type: "string", default: "10000" },
+    /** identity: only the incremental stitch case (the full 1M/10M cases take long). */
+    incremental: { type: "boolean", default: false },
   },
 });
 const runs = Number(values.runs);
@@ -35,7 +38,11 @@ console.log(
 );
 const suites: Record<string, () => string | Promise<string>> = {
   compile: () => benchCompile(runs, [1_000, 10_000]),
-  identity: () => benchIdentity(Math.min(runs, 3), values.people!.split(",").map(Number), 100_000),
+  identity: async () =>
+    (values.incremental
+      ? ""
+      : await benchIdentity(Math.min(runs, 3), values.people!.split(",").map(Number), 100_000)) +
+    (await benchIdentityIncremental(Number(values.people!.split(",")[0]), Math.min(runs, 3))),
   match: () => benchMatch(Math.min(runs, 3), Number(values.records)),
   "match-pg": () => benchMatchWarehouses(Math.min(runs, 3)),
   "match-incremental": () => benchMatchIncremental(Number(values.records)),

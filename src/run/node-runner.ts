@@ -62,12 +62,15 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
     case "stitch": {
       await schemas.ensure(model.relation.schema);
       const rules = model.config.rules ? ctx.compilation.rulesets[model.config.rules]! : NO_RULES;
-      const r = await runStitch(wh, model.relation, model.compiledSql, rules, undefined, ctx.lease);
+      const r = await runStitch(wh, model.relation, model.compiledSql, rules, undefined, ctx.lease, {
+        fullRefresh: ctx.fullRefresh,
+      });
+      const inc = r.incremental;
       return {
         status: "success",
         relation,
         rowsAffected: r.identifiers,
-        message: `${r.identifiers} identifiers in ${r.profiles} profiles, ${count(r.rounds, "round")}; ${r.blocked} blocked, ${count(r.hubs, "hub")}, ${count(r.cutEdges, "edge")} cut; ${count(r.merges, "merge")}, ${count(r.splits, "split")}`,
+        message: `${r.identifiers} identifiers in ${r.profiles} profiles, ${count(r.rounds, "round")}; ${r.blocked} blocked, ${count(r.hubs, "hub")}, ${count(r.cutEdges, "edge")} cut; ${count(r.merges, "merge")}, ${count(r.splits, "split")}${inc?.mode === "incremental" ? ` (incremental: ${inc.added} rows added, ${inc.removed} removed; ${inc.recomputed} identifiers stitched again)` : inc ? ` (full stitch: ${inc.reason})` : ""}`,
         stitch: r,
       };
     }

@@ -1,4 +1,4 @@
-import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import type { StitchGraph, WorkTable } from "./edges.ts";
 import { sourcePrioritySql } from "./limits.ts";
 import type { Ruleset } from "./rules.ts";
@@ -37,6 +37,21 @@ export async function recordBlocked(
   return cuts;
 }
 
+/** The `maxDegree` of an identifier whose type is the SQL expression `type` (NULL: no limit). */
+export function maxDegreeSql(d: Dialect, m: NonNullable<Ruleset["maxDegree"]>, type: string): string {
+  return typeof m === "number"
+    ? String(m)
+    : `CASE ${type} ${Object.entries(m)
+        .filter(([t]) => t !== "default")
+        .map(([t, v]) => `WHEN ${d.literal(t)} THEN ${v}`)
+        .join(" ")} ELSE ${m.default ?? "NULL"} END`;
+}
+
+/** A hub's `detail` in `cuts`. */
+export function hubDetailSql(d: Dialect, degree: string, maxDegree: string): string {
+  return `CONCAT('linked to ', ${d.cast(degree, "string")}, ' identifiers (limit ', ${d.cast(maxDegree, "string")}, ')')`;
+}
+
 /** Hubs: identifiers linked to too many others are set aside, with their links. Returns how many. */
 export async function setAsideHubs(
   wh: Warehouse,
@@ -49,14 +64,7 @@ export async function setAsideHubs(
   const q = (r: Relation) => d.quoteRelation(r);
   if (!rules.maxDegree) return 0;
   const hubTable = work("hubs");
-  const m = rules.maxDegree;
-  const limit =
-    typeof m === "number"
-      ? String(m)
-      : `CASE n.type ${Object.entries(m)
-          .filter(([type]) => type !== "default")
-          .map(([type, v]) => `WHEN ${d.literal(type)} THEN ${v}`)
-          .join(" ")} ELSE ${m.default ?? "NULL"} END`;
+  const limit = maxDegreeSql(d, rules.maxDegree, "n.type");
   const hubs = (
     await wh.replaceTable(
       hubTable,
@@ -70,7 +78,7 @@ export async function setAsideHubs(
   await wh.replaceTable(
     work("hub_rows"),
     `SELECT n.type AS identifier_type, n.value AS identifier, 'hub' AS reason,
-       CONCAT('linked to ', ${d.cast("h.degree", "string")}, ' identifiers (limit ', ${d.cast("h.max_degree", "string")}, ')') AS detail
+       ${hubDetailSql(d, "h.degree", "h.max_degree")} AS detail
      FROM ${q(hubTable)} AS h JOIN ${q(nodes)} AS n ON n.id = h.id`,
   );
   await wh.insertInto(cuts, work("hub_rows"), ["identifier_type", "identifier", "reason", "detail"]);

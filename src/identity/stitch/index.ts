@@ -2,6 +2,7 @@ import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { limitLinks, recordBlocked, setAsideHubs } from "./cuts.ts";
 import { loadGraph } from "./edges.ts";
+import { type IncrementalRun, incrementalStitch } from "./incremental.ts";
 import { enforceLimits } from "./limits.ts";
 import { constrainedComponents } from "./profiles.ts";
 import type { Ruleset } from "./rules.ts";
@@ -17,7 +18,12 @@ export interface StitchResult {
   merges: number;
   splits: number;
   runId: string;
+  /** With `incremental: true` in the ruleset: what this run recomputed, or why it ran in full. */
+  incremental?: IncrementalRun;
 }
+
+/** Where a stitch writes: its output and side tables (see `stitchTables`). */
+export type StitchTables = ReturnType<typeof stitchTables>;
 
 /** The side tables a stitch keeps next to its output. */
 export function stitchTables(output: Relation) {
@@ -54,8 +60,14 @@ export async function runStitch(
   rules: Ruleset,
   runId = new Date().toISOString(),
   lease?: WorkLease,
+  options: { fullRefresh?: boolean } = {},
 ): Promise<StitchResult> {
-  return withLeaseIn(wh, lease, output.schema, (own) => stitch(wh, output, edgesSql, rules, runId, own));
+  return withLeaseIn(wh, lease, output.schema, (own) =>
+    // An incremental ruleset recomputes only what the changed edges touch (see incremental.ts).
+    rules.incremental
+      ? incrementalStitch({ wh, output, edgesSql, rules, runId, lease: own, ...options }, stitch)
+      : stitch(wh, output, edgesSql, rules, runId, own),
+  );
 }
 
 async function stitch(
@@ -65,6 +77,7 @@ async function stitch(
   rules: Ruleset,
   runId: string,
   lease: WorkLease,
+  t: StitchTables = stitchTables(output),
 ): Promise<StitchResult> {
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
@@ -76,7 +89,6 @@ async function stitch(
     if (!made.some((m) => m.name === r.name && m.database === r.database)) made.push(r);
     return r;
   };
-  const t = stitchTables(output);
   try {
     // 1-3. The model's edges checked, normalised, blocked ends left out, identifiers encoded.
     const graph = await loadGraph(wh, edgesSql, rules, work);

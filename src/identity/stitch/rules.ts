@@ -68,6 +68,12 @@ export const rulesetSchema = z
      * (keeping those from sources earlier in `sourcePriority`, then the most recent) and recorded.
      */
     maxLinks: z.record(z.string(), z.record(z.string(), z.number().int().positive())).optional(),
+    /**
+     * Recompute only the profiles that new, changed or removed edges touch, from the edges the
+     * last run saw (kept in `<model>__edges`); `--full-refresh` recomputes everything. The result
+     * is the full stitch's, ids included.
+     */
+    incremental: z.boolean().default(false),
     /** Safety cap on connected-components rounds; reaching it fails the model. */
     maxRounds: z.number().int().positive().default(64),
   })

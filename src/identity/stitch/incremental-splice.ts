@@ -1,0 +1,120 @@
+import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { recordBlocked } from "./cuts.ts";
+import { clustersSql } from "./incremental-clusters.ts";
+import { endSql, incrementalTables } from "./incremental-state.ts";
+import type { Touched } from "./incremental-touched.ts";
+import type { StitchTables } from "./index.ts";
+import { stitchTables } from "./index.ts";
+import type { Ruleset } from "./rules.ts";
+
+/**
+ * Puts what the stitch of the touched clusters wrote (`sub`) into the model's output and side
+ * tables: the touched identifiers' rows, links and cluster entries replaced, new profile ids
+ * registered, merges and splits appended, and `cuts` rewritten (it is small: blocked values,
+ * hubs, cut links) with this run's id, as a full run writes it. The row moves run in one
+ * transaction where the warehouse has them (DuckDB); elsewhere a run stopped between them left no
+ * state, so the next run is a full one.
+ */
+export async function spliceResult(
+  wh: Warehouse,
+  t: {
+    output: Relation;
+    sub: StitchTables;
+    touched: Touched;
+    columns: Set<string>;
+    rules: Ruleset;
+    runId: string;
+    work: (name: string) => Relation;
+  },
+): Promise<{ blocked: number; hubs: number }> {
+  const d = wh.dialect;
+  const q = (r: Relation) => d.quoteRelation(r);
+  const { sub, touched, work } = t;
+  const real = stitchTables(t.output);
+  const inc = incrementalTables(t.output);
+  const touchedAt = (type: string, value: string) =>
+    `EXISTS (SELECT 1 FROM ${q(touched.touch)} AS t WHERE t.t_type = ${type} AND t.t_value = ${value})`;
+
+  // Cannot-links between an identifier stitched again and one left as it was: the stitch of the
+  // touched clusters saw only one end, but `<model>__links` lists every cannot-link between two
+  // identifiers (smaller first), with the strongest weight against.
+  const across = work("across");
+  const none = d.cast("NULL", "string");
+  if (t.columns.has("weight")) {
+    const contra = `s.weight < 0 AND ${endSql("a")} AND ${endSql("b")}`;
+    const first = "(c.x_type < c.y_type OR (c.x_type = c.y_type AND c.x_value < c.y_value))";
+    const pick = (x: string, y: string) => `CASE WHEN ${first} THEN c.${x} ELSE c.${y} END`;
+    await wh.replaceTable(
+      across,
+      `WITH c AS (
+         SELECT s.a_type AS x_type, s.a_value AS x_value, s.b_type AS y_type, s.b_value AS y_value, s.weight FROM ${q(touched.rows)} AS s WHERE ${contra}
+         UNION ALL SELECT s.b_type, s.b_value, s.a_type, s.a_value, s.weight FROM ${q(touched.rows)} AS s WHERE ${contra}
+       ), kept AS (
+         SELECT c.* FROM c
+         JOIN ${q(sub.output)} AS r ON r.identifier_type = c.x_type AND r.identifier = c.x_value
+         JOIN ${q(t.output)} AS o ON o.identifier_type = c.y_type AND o.identifier = c.y_value
+         WHERE NOT ${touchedAt("c.y_type", "c.y_value")}
+       )
+       SELECT a_type, a_value, b_type, b_value, MIN(weight) AS weight, ${none} AS source, 'cannot_link' AS status FROM (
+         SELECT ${pick("x_type", "y_type")} AS a_type, ${pick("x_value", "y_value")} AS a_value,
+           ${pick("y_type", "x_type")} AS b_type, ${pick("y_value", "x_value")} AS b_value, c.weight FROM kept AS c
+       ) AS o GROUP BY a_type, a_value, b_type, b_value`,
+    );
+  } else {
+    await wh.replaceTable(
+      across,
+      `SELECT a_type, a_value, b_type, b_value, weight, source, status FROM ${q(sub.links)} WHERE 1 = 0`,
+    );
+  }
+  const clusters = work("clusters");
+  await wh.replaceTable(clusters, await clustersSql(wh, touched.rows, sub.output, work, t.rules.maxRounds));
+
+  // `cuts`: blocked values from every row, hubs as decided, the other cuts of untouched
+  // identifiers as they were and of touched ones as stitched now.
+  const blocked = await recordBlocked(
+    wh,
+    // recordBlocked reads only the rows (`norm`), which `<model>__edges` holds.
+    { norm: inc.edges, nodes: inc.edges, edges: inc.edges, cannotLinks: inc.edges },
+    (name) => work(`blocked_${name}`),
+  );
+  const others = "c.reason NOT IN ('blocked', 'hub')";
+  await wh.replaceTable(
+    real.cuts,
+    `SELECT identifier_type, identifier, reason, detail, ${d.literal(t.runId)} AS run_id FROM (
+       SELECT identifier_type, identifier, reason, detail FROM ${q(blocked)}
+       UNION ALL SELECT h_type, h_value, 'hub', h_detail FROM ${q(touched.hubs)}
+       UNION ALL SELECT c.identifier_type, c.identifier, c.reason, c.detail FROM ${q(real.cuts)} AS c
+         WHERE ${others} AND NOT ${touchedAt("c.identifier_type", "c.identifier")}
+       UNION ALL SELECT c.identifier_type, c.identifier, c.reason, c.detail FROM ${q(sub.cuts)} AS c WHERE ${others}
+     ) AS c`,
+  );
+
+  const links = "a_type, a_value, b_type, b_value, weight, source, status";
+  const merges = "old_profile_id, new_profile_id, reason, run_id, recorded_at";
+  const statements = [
+    // The touched identifiers that were in the output are those of the touched profiles.
+    `DELETE FROM ${q(t.output)} AS o
+     WHERE EXISTS (SELECT 1 FROM ${q(touched.profiles)} AS t WHERE t.t_profile = o.profile_id)`,
+    `INSERT INTO ${q(t.output)} (identifier_type, identifier, profile_id)
+     SELECT identifier_type, identifier, profile_id FROM ${q(sub.output)}`,
+    `INSERT INTO ${q(real.profiles)} (profile_id, created_at, created_run)
+     SELECT s.profile_id, s.created_at, s.created_run FROM ${q(sub.profiles)} AS s
+     WHERE NOT EXISTS (SELECT 1 FROM ${q(real.profiles)} AS p WHERE p.profile_id = s.profile_id)`,
+    `INSERT INTO ${q(real.merges)} (${merges}) SELECT ${merges} FROM ${q(sub.merges)}`,
+    `DELETE FROM ${q(real.links)} AS l WHERE ${touchedAt("l.a_type", "l.a_value")}`,
+    `DELETE FROM ${q(real.links)} AS l WHERE ${touchedAt("l.b_type", "l.b_value")}`,
+    `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(sub.links)}`,
+    `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(across)}`,
+    `DELETE FROM ${q(inc.clusters)} AS c
+     WHERE EXISTS (SELECT 1 FROM ${q(touched.profiles)} AS t WHERE t.t_profile = c.profile_id)`,
+    `INSERT INTO ${q(inc.clusters)} (profile_id, cluster) SELECT profile_id, cluster FROM ${q(clusters)}`,
+  ];
+  if (wh.executeInTransaction) await wh.executeInTransaction(statements);
+  else for (const s of statements) await wh.execute(s);
+
+  const [counts] = await wh.query<{ blocked: number | bigint; hubs: number | bigint }>(
+    `SELECT COALESCE(SUM(CASE WHEN reason = 'blocked' THEN 1 ELSE 0 END), 0) AS blocked,
+            COALESCE(SUM(CASE WHEN reason = 'hub' THEN 1 ELSE 0 END), 0) AS hubs FROM ${q(real.cuts)}`,
+  );
+  return { blocked: Number(counts?.blocked ?? 0), hubs: Number(counts?.hubs ?? 0) };
+}
