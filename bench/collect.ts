@@ -22,6 +22,8 @@ interface Collector {
    * added (the sum of the peaks, at least the peak of the sum).
    */
   peakRssMb(): number;
+  /** The same, per process: the server's first. */
+  peakRssMbEach(): number[];
   /** CPU time (user + system) the collector and its loader process used so far, in seconds. */
   cpuSeconds(): number;
   /** SIGTERM and wait: the collector finishes in-flight requests and exits 0. */
@@ -64,6 +66,13 @@ function procRead(pid: number, file: string): string {
   }
 }
 
+function peakRssEach(pid: number): number[] {
+  return processTree(pid).map((p) => {
+    const m = /VmHWM:\s+(\d+) kB/.exec(procRead(p, "status"));
+    return m ? Number(m[1]) / 1024 : 0;
+  });
+}
+
 /** The real `cdp collect`, in its own process. */
 function startCollector(dir: string, port = 0): Promise<Collector> {
   const child = spawn(
@@ -93,11 +102,8 @@ function startCollector(dir: string, port = 0): Promise<Collector> {
         child,
         url,
         port: Number(new URL(url).port),
-        peakRssMb: () =>
-          processTree(pid).reduce((mb, p) => {
-            const m = /VmHWM:\s+(\d+) kB/.exec(procRead(p, "status"));
-            return mb + (m ? Number(m[1]) / 1024 : 0);
-          }, 0),
+        peakRssMb: () => peakRssEach(pid).reduce((a, b) => a + b, 0),
+        peakRssMbEach: () => peakRssEach(pid),
         cpuSeconds: () =>
           processTree(pid).reduce((s, p) => {
             // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the `(comm)` field.
@@ -190,9 +196,10 @@ async function loadRun(kind: "batch" | "single" | "baseline", seconds: number, r
     }
     const drainSeconds = (performance.now() - loadEnded) / 1000;
     const rss = collector.peakRssMb();
+    const rssEach = collector.peakRssMbEach();
     const code = await collector.stop();
     if (code !== 0) throw new Error(`cdp collect exited with ${code} on SIGTERM`);
-    return { ...r, rss, cpu, maxLag, drainSeconds };
+    return { ...r, rss, rssEach, cpu, maxLag, drainSeconds };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -350,6 +357,12 @@ export async function benchCollect(runs: number, seconds: number): Promise<strin
       median: Math.round(median([...batch, ...single].map((r) => r.rss))),
       runs: [...batch, ...single].map((r) => Math.round(r.rss)).join(" "),
       goal: "≤ 300",
+    },
+    {
+      measure: "of which the server's process, MB (the rest: the loader's)",
+      median: Math.round(median([...batch, ...single].map((r) => r.rssEach[0] ?? 0))),
+      runs: [...batch, ...single].map((r) => r.rssEach.map((mb) => Math.round(mb)).join("+")).join(" "),
+      goal: "",
     },
     {
       measure: "non-2xx / errors (all load runs)",

@@ -65,7 +65,12 @@ export function superviseLoader(options: LoaderProcessOptions): SupervisedLoader
 
   const start = () => {
     restartTimer = undefined;
-    const c = fork(options.module, options.args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const c = fork(options.module, options.args, {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      // A small young generation: the loader's garbage is one row at a time, and every megabyte
+      // of heap it keeps resident counts against the collector's memory (default 16 MB each).
+      execArgv: [...process.execArgv, "--max-semi-space-size=2"],
+    });
     child = c;
     ready = false;
     if (c.pid !== undefined) {
