@@ -24,6 +24,8 @@ interface Collector {
   peakRssMb(): number;
   /** The same, per process: the server's first. */
   peakRssMbEach(): number[];
+  /** Resident set now, in MB: the collector's process and its loader process, added. */
+  rssMb(): number;
   /** CPU time (user + system) the collector and its loader process used so far, in seconds. */
   cpuSeconds(): number;
   /** SIGTERM and wait: the collector finishes in-flight requests and exits 0. */
@@ -104,6 +106,11 @@ function startCollector(dir: string, port = 0): Promise<Collector> {
         port: Number(new URL(url).port),
         peakRssMb: () => peakRssEach(pid).reduce((a, b) => a + b, 0),
         peakRssMbEach: () => peakRssEach(pid),
+        rssMb: () =>
+          processTree(pid).reduce((mb, p) => {
+            const m = /VmRSS:\s+(\d+) kB/.exec(procRead(p, "status"));
+            return mb + (m ? Number(m[1]) / 1024 : 0);
+          }, 0),
         cpuSeconds: () =>
           processTree(pid).reduce((s, p) => {
             // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the `(comm)` field.
@@ -169,6 +176,9 @@ async function loadRun(kind: "batch" | "single" | "baseline", seconds: number, r
     const cpuBefore = collector.cpuSeconds();
     // The lag of every micro-batch while the load runs (a batch's lag shows until the next one).
     let maxLag = 0;
+    // The peak of the processes' total, sampled (their peaks, added, may come at different times).
+    let peakTotal = 0;
+    const rssSampling = setInterval(() => (peakTotal = Math.max(peakTotal, collector.rssMb())), 100);
     const sampling = setInterval(() => {
       void loaderGauges(collector.url).then(
         (g) => (maxLag = Math.max(maxLag, g.lag)),
@@ -195,11 +205,12 @@ async function loadRun(kind: "batch" | "single" | "baseline", seconds: number, r
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const drainSeconds = (performance.now() - loadEnded) / 1000;
+    clearInterval(rssSampling);
     const rss = collector.peakRssMb();
     const rssEach = collector.peakRssMbEach();
     const code = await collector.stop();
     if (code !== 0) throw new Error(`cdp collect exited with ${code} on SIGTERM`);
-    return { ...r, rss, rssEach, cpu, maxLag, drainSeconds };
+    return { ...r, rss, rssEach, peakTotal, cpu, maxLag, drainSeconds };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -353,13 +364,19 @@ export async function benchCollect(runs: number, seconds: number): Promise<strin
       goal: "(the machine's capacity now)",
     },
     {
-      measure: "peak RSS of the collector (server + loader processes), MB",
+      measure: "peak RSS of the collector: the processes' peaks added (an upper bound), MB",
       median: Math.round(median([...batch, ...single].map((r) => r.rss))),
       runs: [...batch, ...single].map((r) => Math.round(r.rss)).join(" "),
       goal: "≤ 300",
     },
     {
-      measure: "of which the server's process, MB (the rest: the loader's)",
+      measure: "peak of the total RSS (server + loader), sampled every 100 ms, MB",
+      median: Math.round(median([...batch, ...single].map((r) => r.peakTotal))),
+      runs: [...batch, ...single].map((r) => Math.round(r.peakTotal)).join(" "),
+      goal: "≤ 300",
+    },
+    {
+      measure: "peak RSS per process (server+loader+...), MB",
       median: Math.round(median([...batch, ...single].map((r) => r.rssEach[0] ?? 0))),
       runs: [...batch, ...single].map((r) => r.rssEach.map((mb) => Math.round(mb)).join("+")).join(" "),
       goal: "",

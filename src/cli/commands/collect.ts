@@ -13,7 +13,7 @@ interface CollectArgs {
   host?: string;
   port?: number;
   action?: "load";
-  "loader-process"?: boolean;
+  "loader-thread"?: boolean;
 }
 
 /** Structured logs on stderr-free stdout: one JSON object per line, or a readable line. */
@@ -31,7 +31,7 @@ function logger(format: LogFormat): CollectLog {
 }
 
 /**
- * The loader, in a process of its own that this one supervises (restarted if it exits): it moves
+ * The loader, on a thread of its own that this one supervises (restarted if it ends): it moves
  * the log into the warehouse (DuckDB: its landing area, which builds compact) every
  * `collect.loader.intervalMs`, or as soon as the writer reports `maxEvents` written.
  */
@@ -42,14 +42,14 @@ async function startCollectLoader(
 ): Promise<SupervisedLoader> {
   const { superviseLoader } = await import("../../collect/loader/supervisor.ts");
   const { CdpError } = await import("../../errors.ts");
-  // The loader process is this same CLI (its bundle or its sources), started with --loader-process.
+  // The loader thread runs this same CLI (its bundle or its sources) with --loader-thread.
   const script = process.argv[1];
-  if (!script) throw new CdpError("cdp collect cannot find its own script to start its loader process");
+  if (!script) throw new CdpError("cdp collect cannot find its own script to start its loader thread");
   const loader = superviseLoader({
     module: script,
     args: [
       "collect",
-      "--loader-process",
+      "--loader-thread",
       "--project-dir",
       loaded.projectDir,
       ...(loaded.targetName ? ["--target", loaded.targetName] : []),
@@ -76,8 +76,8 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
         type: "number",
         describe: "Port (default: collect.port, 8088; 0: any free port)",
       })
-      // How `cdp collect` starts its loader process (with an IPC channel); not for people.
-      .option("loader-process", { type: "boolean", hidden: true }) as never,
+      // How `cdp collect` starts its loader thread (with a message port); not for people.
+      .option("loader-thread", { type: "boolean", hidden: true }) as never,
   handler: async (argv) => {
     if (argv.action === "load") {
       const { loadCollected } = await import("../../collect/loader/one-shot.ts");
@@ -85,12 +85,12 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
       logger(argv["log-format"])("info", "loaded", { ...stats });
       return;
     }
-    if (argv["loader-process"]) {
+    if (argv["loader-thread"]) {
       const { loadProject } = await import("../../project/open.ts");
       const { loaderOptionsFor } = await import("../../collect/loader/index.ts");
-      const { serveLoaderOverIpc } = await import("../../collect/loader/child.ts");
+      const { serveLoaderOnThread } = await import("../../collect/loader/child.ts");
       const loaded = await loadProject({ projectDir: argv["project-dir"], target: argv.target });
-      await serveLoaderOverIpc(await loaderOptionsFor(loaded));
+      await serveLoaderOnThread(await loaderOptionsFor(loaded));
       return;
     }
     const { loadProject } = await import("../../project/open.ts");

@@ -1,24 +1,25 @@
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
+import { parentPort } from "node:worker_threads";
 import { UsageError } from "../../errors.ts";
 import { type LoaderOptions, startLoader } from "./index.ts";
 import type { FromLoader, ToLoader } from "./ipc.ts";
 
+/** Niceness of the loader's thread: it has seconds to load what the server acknowledges in milliseconds. */
+const LOADER_NICENESS = 5;
+
 /**
- * The loader's side of its process (`cdp collect` starts it, see supervisor.ts): runs the loader,
- * loads early when the server says enough events wait, reports its stats and log lines over IPC.
- * Resolves once a `stop` from the server has drained the log and closed the sink.
- *
- * If the server goes away without a `stop` (killed), the process exits at once, mid-load or not:
- * the checkpoint only moves after a commit, so the next loader replays what this one had not
- * committed, and the warehouse skips ids it already holds. Lingering would only race the loader
- * of the server that replaces it.
+ * The loader's side of its thread (`cdp collect` starts it, see supervisor.ts): runs the loader,
+ * loads early when the server says enough events wait, reports its stats and log lines to the
+ * server. Resolves once a `stop` from the server has drained the log and closed the sink.
  */
-export function serveLoaderOverIpc(options: Omit<LoaderOptions, "onError" | "onLoad">): Promise<void> {
-  if (!process.send) {
-    throw new UsageError("the loader process is started by `cdp collect` itself (it needs its IPC channel)");
+export function serveLoaderOnThread(options: Omit<LoaderOptions, "onError" | "onLoad">): Promise<void> {
+  const port = parentPort;
+  if (!port) {
+    throw new UsageError("the loader thread is started by `cdp collect` itself (it needs its message port)");
   }
-  const send = (message: FromLoader) => {
-    if (process.connected) process.send!(message, undefined, undefined, () => {});
-  };
+  lowerThreadPriority();
+  const send = (message: FromLoader) => port.postMessage(message);
   const log = (level: "info" | "error", event: string, fields: Record<string, unknown>) =>
     send({ type: "log", level, event, fields });
   const loader = startLoader({
@@ -32,38 +33,38 @@ export function serveLoaderOverIpc(options: Omit<LoaderOptions, "onError" | "onL
       send({ type: "stats", stats: loader.stats() });
     },
   });
-  const orphaned = () => process.exit(0);
-  process.on("disconnect", orphaned);
-  // A terminal's Ctrl-C reaches the whole process group: the server decides when this one stops.
-  process.on("SIGINT", () => {});
-  process.on("SIGTERM", () => {});
   return new Promise((resolve) => {
-    process.on("message", (message: ToLoader) => {
+    port.on("message", (message: ToLoader) => {
       if (message.type === "notify") loader.notify(message.events);
       else if (message.type === "stop") {
-        void loader.stop().then(
-          () => finish(resolve),
-          (error: unknown) => {
+        void loader
+          .stop()
+          .catch((error: unknown) => {
             log("error", "load_failed", { message: error instanceof Error ? error.message : String(error) });
             process.exitCode = 1;
-            finish(resolve);
-          },
-        );
+          })
+          .finally(() => {
+            // The last stats, then the port closed: nothing keeps the thread alive after that.
+            send({ type: "stats", stats: loader.stats() });
+            port.close();
+            resolve();
+          });
       }
     });
     send({ type: "ready", stats: loader.stats() });
   });
+}
 
-  /** The last stats, then the channel closed (which lets the process end). */
-  function finish(resolve: () => void): void {
-    process.off("disconnect", orphaned);
-    if (!process.connected) {
-      resolve();
-      return;
-    }
-    process.send!({ type: "stats", stats: loader.stats() } satisfies FromLoader, undefined, undefined, () => {
-      process.disconnect();
-      resolve();
-    });
+/**
+ * When both want the CPU, the server's thread goes first. Linux applies a niceness given for a
+ * thread id to that thread alone (and to the threads it starts); elsewhere the loader keeps the
+ * server's priority.
+ */
+function lowerThreadPriority(): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isSafeInteger(tid) && tid !== process.pid) setPriority(tid, LOADER_NICENESS);
+  } catch {
+    // No /proc, or not permitted.
   }
 }

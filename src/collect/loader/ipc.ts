@@ -2,7 +2,7 @@ import type { LoaderStats } from "./index.ts";
 
 /**
  * The messages between `cdp collect` (the HTTP server, which owns the log's writer) and its
- * loader process (which moves the log into the warehouse). JSON over Node's IPC channel.
+ * loader thread (which moves the log into the warehouse), posted on the worker's port.
  */
 
 /** Server → loader. */

@@ -56,13 +56,18 @@ export async function removeTemporaryFiles(dir: string): Promise<number> {
  */
 export async function openLandingWriter(): Promise<Warehouse> {
   const { DuckdbWarehouse } = await import("../../warehouse/duckdb/index.ts");
-  return DuckdbWarehouse.open({
+  const wh = await DuckdbWarehouse.open({
     path: ":memory:",
     schema: "main",
     connections: 1,
     duckdbThreads: 1,
     memoryLimit: "64MB",
   });
+  // DuckDB's allocator keeps freed memory for reuse (up to 128 MB by default) and hands it back
+  // lazily: between two batches the loader holds nothing, so give it back after each statement.
+  await wh.execute("SET allocator_flush_threshold = '4MB'");
+  await wh.execute("SET allocator_background_threads = true");
+  return wh;
 }
 
 /** Spooled rows are written out in pieces of about this many characters. */

@@ -1,11 +1,10 @@
-import { type ChildProcess, fork } from "node:child_process";
-import { setPriority } from "node:os";
+import { Worker } from "node:worker_threads";
 import type { FromLoader, ToLoader } from "./ipc.ts";
 
 type Log = (level: "info" | "warn" | "error", event: string, fields: Record<string, unknown>) => void;
 
 export interface LoaderProcessOptions {
-  /** The module and arguments that run the loader's side (`cdp collect --loader-process ...`). */
+  /** The module and arguments that run the loader's side (`cdp collect --loader-thread ...`). */
   module: string;
   args: string[];
   /** `collect.loader.maxEvents`: the loader is told once this many events were written. */
@@ -13,11 +12,6 @@ export interface LoaderProcessOptions {
   log: Log;
   /** Wait before restarting a loader that exited unexpectedly; doubles to 30 s while it keeps failing. */
   restartDelayMs?: number;
-  /**
-   * Scheduling niceness of the loader (0-19). It has seconds to load what the server acknowledges
-   * in milliseconds: when both want the CPU, the server goes first. Default 5.
-   */
-  niceness?: number;
 }
 
 export interface SupervisedLoader {
@@ -32,20 +26,22 @@ export interface SupervisedLoader {
 const MAX_RESTART_DELAY_MS = 30_000;
 
 /**
- * Runs the loader in a process of its own and keeps it running. Shaping events into the tables'
- * rows and writing them (Parquet, COPY, load jobs) is CPU and memory the HTTP server must not
- * share an event loop or a heap with: in the server's process each micro-batch held up every
- * acknowledgement while it was shaped. The server tells the loader when `maxEvents` were written
- * (one message per `maxEvents`, not one per write); the loader's own timer does the rest.
+ * Runs the loader on a thread of its own and keeps it running. Shaping events into the tables'
+ * rows and writing them (Parquet, COPY, load jobs) must not share an event loop with the HTTP
+ * server: on the server's thread each micro-batch held up every acknowledgement while it was
+ * shaped. A thread rather than a process: it shares the process's runtime and code (a process of
+ * its own cost ~70 MB more resident memory), and it ends with the server, so no loader outlives
+ * it to race the next one. The server tells the loader when `maxEvents` were written (one
+ * message per `maxEvents`, not one per write); the loader's own timer does the rest.
  *
- * An unexpected exit of the loader is logged and the loader restarted (after 1 s, doubling while
- * it keeps failing, reset once a load succeeds): nothing is lost, the log keeps every event until
- * a load commits it. If the server dies, the loader exits too (its IPC channel closes).
+ * An unexpected end of the loader (an error it did not catch, its heap limit) is logged and the
+ * loader restarted (after 1 s, doubling while it keeps failing, reset once a load succeeds):
+ * nothing is lost, the log keeps every event until a load commits it.
  */
 export function superviseLoader(options: LoaderProcessOptions): SupervisedLoader {
   const baseDelay = options.restartDelayMs ?? 1000;
   let delay = baseDelay;
-  let child: ChildProcess | undefined;
+  let child: Worker | undefined;
   let ready = false;
   let unsent = 0;
   let restarts = 0;
@@ -53,9 +49,7 @@ export function superviseLoader(options: LoaderProcessOptions): SupervisedLoader
   let stopping: Promise<void> | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
 
-  const send = (message: ToLoader) => {
-    if (child?.connected) child.send(message, undefined, undefined, () => {});
-  };
+  const send = (message: ToLoader) => child?.postMessage(message);
   const flush = () => {
     if (ready && unsent >= options.maxEvents) {
       send({ type: "notify", events: unsent });
@@ -65,21 +59,14 @@ export function superviseLoader(options: LoaderProcessOptions): SupervisedLoader
 
   const start = () => {
     restartTimer = undefined;
-    const c = fork(options.module, options.args, {
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-      // A small young generation: the loader's garbage is one row at a time, and every megabyte
-      // of heap it keeps resident counts against the collector's memory (default 16 MB each).
-      execArgv: [...process.execArgv, "--max-semi-space-size=2"],
+    const c = new Worker(options.module, {
+      argv: options.args,
+      // Its garbage is one row at a time: a small young generation keeps its heap from holding
+      // memory the collector's budget counts; past its old-generation limit it ends and restarts.
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 512 },
     });
     child = c;
     ready = false;
-    if (c.pid !== undefined) {
-      try {
-        setPriority(c.pid, options.niceness ?? 5);
-      } catch {
-        // Not permitted here (some containers): the loader runs at the server's priority.
-      }
-    }
     c.on("message", (message: FromLoader) => {
       if (message.type === "log") options.log(message.level, message.event, message.fields);
       else {
@@ -88,18 +75,18 @@ export function superviseLoader(options: LoaderProcessOptions): SupervisedLoader
         last = { ...message.stats };
         if (message.type === "ready") {
           ready = true;
-          options.log("info", "loader_started", { pid: c.pid, sink: message.stats.sink });
+          options.log("info", "loader_started", { thread: c.threadId, sink: message.stats.sink });
           flush();
         }
       }
     });
     c.on("error", (error) => options.log("error", "loader_error", { message: error.message }));
-    c.once("exit", (code, signal) => {
+    c.once("exit", (code) => {
       if (child === c) child = undefined;
       ready = false;
       if (stopping) return;
       restarts++;
-      options.log("error", "loader_exited", { code, signal, restartInMs: delay });
+      options.log("error", "loader_exited", { code, restartInMs: delay });
       restartTimer = setTimeout(start, delay);
       delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
     });
@@ -116,9 +103,9 @@ export function superviseLoader(options: LoaderProcessOptions): SupervisedLoader
       stopping ??= new Promise<void>((resolve) => {
         if (restartTimer) clearTimeout(restartTimer);
         const c = child;
-        if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
-        c.once("exit", (code, signal) => {
-          if (code !== 0) options.log("error", "loader_exited", { code, signal });
+        if (!c) return resolve();
+        c.once("exit", (code) => {
+          if (code !== 0) options.log("error", "loader_exited", { code });
           resolve();
         });
         send({ type: "stop" });
