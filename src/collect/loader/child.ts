@@ -24,13 +24,14 @@ export function serveLoaderOnThread(options: Omit<LoaderOptions, "onError" | "on
     send({ type: "log", level, event, fields });
   const loader = startLoader({
     ...options,
+    // Stats first: once a load's log line is out, /metrics already counts it.
     onError: (error) => {
-      log("error", "load_failed", { message: error instanceof Error ? error.message : String(error) });
       send({ type: "stats", stats: loader.stats() });
+      log("error", "load_failed", { message: error instanceof Error ? error.message : String(error) });
     },
     onLoad: (stats) => {
-      log("info", "loaded", { ...stats });
       send({ type: "stats", stats: loader.stats() });
+      log("info", "loaded", { ...stats });
     },
   });
   return new Promise((resolve) => {
