@@ -51,7 +51,7 @@ export async function importConfig(file: string, projectDir: string): Promise<un
   const moduleFile = path.join(cacheDir, "cdp.config.mjs");
   const metaFile = path.join(cacheDir, "cdp.config.meta.json");
   if (!cacheIsFresh(metaFile)) {
-    const { build, stop } = await import("esbuild");
+    const { build } = await import("esbuild");
     const result = await build({
       entryPoints: [file],
       bundle: true,
@@ -73,9 +73,6 @@ export async function importConfig(file: string, projectDir: string): Promise<un
         },
       ],
     });
-    // esbuild keeps its service process for the next build: a long-running command (`cdp collect`,
-    // `cdp serve`) would hold it (~13 MB) for nothing. A later build starts it again.
-    await stop();
     const inputs: CacheMeta["inputs"] = {};
     for (const input of Object.keys(result.metafile.inputs)) {
       const absolute = path.resolve(projectDir, input);

@@ -99,6 +99,9 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
     const loaded = await loadProject({ projectDir: argv["project-dir"], target: argv.target });
     if (loaded.diagnostics.length)
       throw new ConfigError(`${loaded.configFile} is invalid`, loaded.diagnostics);
+    // Bundling the config may have started esbuild's service process, kept for later builds: the
+    // collector runs for days and builds nothing more until /cdp.js is first asked for (~13 MB).
+    await (await import("esbuild")).stop();
     const { config, writeKeys } = collectSettings(loaded);
     const log = logger(argv["log-format"]);
     let loader: SupervisedLoader | undefined;

@@ -52,7 +52,7 @@ export async function removeTemporaryFiles(dir: string): Promise<number> {
 
 /**
  * Opens the in-memory DuckDB that writes Parquet files: one thread, little memory (it streams the
- * spool into the file: JSON read buffers and one row group at a time).
+ * spool into the file: JSON read buffers and one row group of each column at a time).
  */
 export async function openLandingWriter(): Promise<Warehouse> {
   const { DuckdbWarehouse } = await import("../../warehouse/duckdb/index.ts");
@@ -61,7 +61,9 @@ export async function openLandingWriter(): Promise<Warehouse> {
     schema: "main",
     connections: 1,
     duckdbThreads: 1,
-    memoryLimit: "64MB",
+    // A cap, not a reservation: a batch of a few columns takes ~45 MB; one with hundreds of
+    // properties (a column buffer each in the Parquet writer) takes more.
+    memoryLimit: "256MB",
   });
   // DuckDB's allocator keeps freed memory for reuse (up to 128 MB by default) and hands it back
   // lazily: between two batches the loader holds nothing, so give it back after each statement.
