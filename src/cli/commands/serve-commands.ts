@@ -1,5 +1,4 @@
 import type { CommandModule } from "yargs";
-import { UsageError } from "../../errors.ts";
 import { parseVars } from "../cli-args.ts";
 import type { LogFormat } from "../reporter.ts";
 

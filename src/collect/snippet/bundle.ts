@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { bundleForBrowser, packageSource } from "../../browser-bundle.ts";
 import { CdpError } from "../../errors.ts";
 import { CDP_VERSION } from "../../project/artifacts.ts";
 
@@ -25,35 +23,17 @@ export interface SnippetBundle {
 
 /** `src/collect/snippet/client/` of this package, from the sources or from the CLI's bundle. */
 function clientEntry(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, "src/collect/snippet/client/index.ts");
-    if (existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir)
-      throw new SnippetBuildError("cannot find src/collect/snippet/client of the cdp package");
-    dir = parent;
-  }
+  const entry = packageSource("src/collect/snippet/client/index.ts");
+  if (!entry) throw new SnippetBuildError("cannot find src/collect/snippet/client of the cdp package");
+  return entry;
 }
 
 async function build(): Promise<SnippetBundle> {
-  const esbuild = await import("esbuild");
   let code: string;
   try {
-    const out = await esbuild.build({
-      entryPoints: [clientEntry()],
-      bundle: true,
-      write: false,
-      minify: true,
-      format: "iife",
-      // Browsers from 2020 on: all have sendBeacon, fetch keepalive and URLSearchParams.
-      target: "es2020",
-      platform: "browser",
-      legalComments: "none",
+    code = await bundleForBrowser(clientEntry(), {
       define: { __CDP_VERSION__: JSON.stringify(CDP_VERSION) },
-      logLevel: "silent",
     });
-    code = out.outputFiles[0]!.text;
   } catch (error) {
     throw new SnippetBuildError(`building cdp.js failed: ${(error as Error).message}`);
   }

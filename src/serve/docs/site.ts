@@ -1,18 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { bundleForBrowser, packageSource } from "../../browser-bundle.ts";
 import type { DocsData } from "./types.ts";
 
 /** `src/serve/ui/` of this package, found from wherever this code runs (sources or the CLI's bundle). */
 function uiDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, "src/serve/ui");
-    if (existsSync(path.join(candidate, "app.ts"))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error("cannot find src/serve/ui of the cdp package");
-    dir = parent;
-  }
+  const app = packageSource("src/serve/ui/app.ts");
+  if (!app) throw new Error("cannot find src/serve/ui of the cdp package");
+  return path.dirname(app);
 }
 
 let bundle: Promise<string> | undefined;
@@ -20,19 +15,7 @@ let bundle: Promise<string> | undefined;
 /** The app's script, bundled once per process with cytoscape in it: the page loads nothing else. */
 export function uiBundle(): Promise<string> {
   bundle ??= (async () => {
-    const { build } = await import("esbuild");
-    const out = await build({
-      entryPoints: [path.join(uiDir(), "app.ts")],
-      bundle: true,
-      write: false,
-      minify: true,
-      format: "iife",
-      target: "es2020",
-      platform: "browser",
-      legalComments: "inline",
-      logLevel: "silent",
-    });
-    return out.outputFiles[0]!.text;
+    return bundleForBrowser(path.join(uiDir(), "app.ts"), { keepLicenses: true });
   })();
   return bundle;
 }
