@@ -3,7 +3,7 @@ import type { FromLoader, ToLoader } from "./ipc.ts";
 
 type Log = (level: "info" | "warn" | "error", event: string, fields: Record<string, unknown>) => void;
 
-export interface LoaderProcessOptions {
+export interface LoaderThreadOptions {
   /** The module and arguments that run the loader's side (`cdp collect --loader-thread ...`). */
   module: string;
   args: string[];
@@ -38,7 +38,7 @@ const MAX_RESTART_DELAY_MS = 30_000;
  * loader restarted (after 1 s, doubling while it keeps failing, reset once a load succeeds):
  * nothing is lost, the log keeps every event until a load commits it.
  */
-export function superviseLoader(options: LoaderProcessOptions): SupervisedLoader {
+export function superviseLoader(options: LoaderThreadOptions): SupervisedLoader {
   const baseDelay = options.restartDelayMs ?? 1000;
   let delay = baseDelay;
   let child: Worker | undefined;
