@@ -74,11 +74,6 @@ export async function openLandingWriter(): Promise<Warehouse> {
 
 /** Spooled rows are written out in pieces of about this many characters. */
 const SPOOL_CHUNK = 1 << 20;
-/**
- * The largest spooled row DuckDB's JSON reader accepts (its read buffer; default 16 MB). A row
- * is one event's values: at most 32 KB as sent, under 200 KB once its text is escaped again.
- */
-const MAX_ROW_BYTES = 1 << 20;
 /** Rows per Parquet row group: the writer holds one group at a time (default 122,880 rows). */
 const ROW_GROUP_ROWS = 2048;
 
@@ -141,7 +136,7 @@ export async function landBatch(writer: Warehouse, batch: StagedBatch, spool: La
   const columns = batch.columns.map((c) => `${d.literal(c)}: 'VARCHAR'`).join(", ");
   try {
     await writer.execute(
-      `COPY (SELECT ${batch.columns.map((c) => d.quoteIdentifier(c)).join(", ")} FROM read_json(${d.literal(spool.file)}, format = 'newline_delimited', maximum_object_size = ${MAX_ROW_BYTES}, columns = {${columns}})) TO ${d.literal(temp)} (FORMAT parquet, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
+      `COPY (SELECT ${batch.columns.map((c) => d.quoteIdentifier(c)).join(", ")} FROM read_json(${d.literal(spool.file)}, format = 'newline_delimited', columns = {${columns}})) TO ${d.literal(temp)} (FORMAT parquet, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
     );
     const handle = await open(temp, "r+");
     try {
