@@ -18,15 +18,16 @@ interface Collector {
   url: string;
   port: number;
   /**
-   * Peak resident set (VmHWM) so far, in MB: the collector's process and its loader process,
-   * added (the sum of the peaks, at least the peak of the sum).
+   * Peak resident set (VmHWM) so far, in MB, of the collector's process and any process it
+   * started, added (the sum of the peaks, at least the peak of the sum). Its loader runs on a
+   * thread of the collector's process, so it is counted there.
    */
   peakRssMb(): number;
   /** The same, per process: the server's first. */
   peakRssMbEach(): number[];
-  /** Resident set now, in MB: the collector's process and its loader process, added. */
+  /** Resident set now, in MB: the collector's process and any it started, added. */
   rssMb(): number;
-  /** CPU time (user + system) the collector and its loader process used so far, in seconds. */
+  /** CPU time (user + system) of the collector's process (all its threads) and any it started, in seconds. */
   cpuSeconds(): number;
   /** SIGTERM and wait: the collector finishes in-flight requests and exits 0. */
   stop(): Promise<number | null>;
@@ -370,13 +371,13 @@ export async function benchCollect(runs: number, seconds: number): Promise<strin
       goal: "≤ 300",
     },
     {
-      measure: "peak of the total RSS (server + loader), sampled every 100 ms, MB",
+      measure: "peak of the total RSS (loader thread included), sampled every 100 ms, MB",
       median: Math.round(median([...batch, ...single].map((r) => r.peakTotal))),
       runs: [...batch, ...single].map((r) => Math.round(r.peakTotal)).join(" "),
       goal: "≤ 300",
     },
     {
-      measure: "peak RSS per process (server+loader+...), MB",
+      measure: "peak RSS per process (the collector + any it started), MB",
       median: Math.round(median([...batch, ...single].map((r) => r.rssEach[0] ?? 0))),
       runs: [...batch, ...single].map((r) => r.rssEach.map((mb) => Math.round(mb)).join("+")).join(" "),
       goal: "",
