@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cdpAsync, spawnCdp } from "../helpers/cdp-process.ts";
+import { cdpAsync, filesUnder, spawnCdp } from "../helpers/cdp-process.ts";
 import { makeProject } from "../helpers/project.ts";
 import { collectProject } from "./collect-project.ts";
 import { basic, post, readLog } from "./collector.ts";
@@ -79,6 +79,86 @@ describe("cdp collect", () => {
     expect(events.map((e) => e.messageId).sort()).toEqual(
       Array.from({ length: 20 }, (_, i) => `cli-${i}`).sort(),
     );
+  });
+});
+
+/** Every stdout line of a running `cdp collect`, kept: `seen(event)` finds one whenever it came. */
+function stdoutEvents(child: ReturnType<typeof spawnCdp>) {
+  let out = "";
+  const checks = new Set<() => void>();
+  child.child.stdout!.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const check of [...checks]) check();
+  });
+  return (event: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const check = () => {
+        const line = out.split("\n").find((l) => l.includes(`"event":"${event}"`));
+        if (!line) return;
+        checks.delete(check);
+        resolve(JSON.parse(line) as Record<string, unknown>);
+      };
+      checks.add(check);
+      check();
+      void child.exited.then((e) =>
+        reject(new Error(`cdp collect exited (${e.code}) before "${event}": ${e.output}`)),
+      );
+    });
+}
+
+describe("cdp collect's loader", () => {
+  it("loads while the server runs, as soon as maxEvents were written, without waiting for its interval", async () => {
+    const dir = makeProject(
+      {
+        "models/visits.sql": `{{config materialized="table"}}
+select count(*) as n, count(distinct id) as ids from {{source "events" "tracks"}}`,
+      },
+      `import { secret } from "cdp";
+export default {
+  name: "t",
+  warehouse: { type: "duckdb", path: ".cdp/t.duckdb" },
+  // An interval no test waits for: only the writer's report of 5 events written can start a load.
+  collect: {
+    sources: { web: { writeKey: secret("CDP_TEST_WRITE_KEY_WEB") } },
+    loader: { intervalMs: 3600000, maxEvents: 5 },
+  },
+  sources: { events: { schema: "events", tables: ["tracks"] } },
+};
+`,
+    );
+    const child = spawnCdp(dir, ["collect", "--port", "0", "--log-format", "json"], {
+      CDP_TEST_WRITE_KEY_WEB: KEY,
+    });
+    const seen = stdoutEvents(child);
+    try {
+      const url = String((await seen("collecting")).url);
+      expect(await seen("loader_started")).toMatchObject({ sink: "landing" });
+      for (let i = 0; i < 5; i++) {
+        const r = await post(
+          `${url}/v1/track`,
+          { userId: `u${i}`, event: "Loaded Early", messageId: `early-${i}` },
+          { authorization: basic(KEY) },
+        );
+        expect(r.status).toBe(200);
+      }
+      // Two rows per track: `tracks` and `loaded_early`.
+      expect(await seen("loaded")).toMatchObject({ events: 5, rows: 10 });
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      expect(metrics).toMatch(/^cdp_collect_loader_loaded_events 5$/m);
+      expect(metrics).toMatch(/^cdp_collect_loader_restarts 0$/m);
+      const landed = filesUnder(`${dir}/.cdp/collect/landing`);
+      expect(landed.filter((f) => f.endsWith(".parquet"))).toHaveLength(1);
+      expect(landed.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    } finally {
+      child.child.kill("SIGTERM");
+    }
+    const exit = await child.exited;
+    expect(exit.code, exit.output).toBe(0);
+    const built = await cdpAsync(dir, ["build", "--log-format", "json"]);
+    expect(built.code, built.output).toBe(0);
+    const shown = await cdpAsync(dir, ["show", "visits", "--log-format", "json"]);
+    expect(shown.code, shown.output).toBe(0);
+    expect(shown.stdout).toMatch(/"n":\s*"?5"?/);
   });
 });
 

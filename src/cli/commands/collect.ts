@@ -1,4 +1,5 @@
 import type { CommandModule } from "yargs";
+import type { SupervisedLoader } from "../../collect/loader/supervisor.ts";
 import type { CollectLog, RunningCollector } from "../../collect/server/index.ts";
 import type { LoadedConfig } from "../../config/load.ts";
 import { redactor } from "../../config/secrets.ts";
@@ -12,6 +13,7 @@ interface CollectArgs {
   host?: string;
   port?: number;
   action?: "load";
+  "loader-thread"?: boolean;
 }
 
 /** Structured logs on stderr-free stdout: one JSON object per line, or a readable line. */
@@ -29,35 +31,34 @@ function logger(format: LogFormat): CollectLog {
 }
 
 /**
- * The loader: moves the log into the warehouse (DuckDB: its landing area, which builds compact)
- * every `collect.loader.intervalMs`, or as soon as `maxEvents` wait. It learns of new events by
- * reading the writer's count four times a second (a counter read; the writer stays unaware of it).
+ * The loader, on a thread of its own that this one supervises (restarted if it ends): it moves
+ * the log into the warehouse (DuckDB: its landing area, which builds compact) every
+ * `collect.loader.intervalMs`, or as soon as the writer reports `maxEvents` written.
  */
 async function startCollectLoader(
   loaded: LoadedConfig,
   collector: RunningCollector,
   log: CollectLog,
-): Promise<{ stop(): Promise<void>; stats(): object }> {
-  const { loaderOptionsFor, startLoader } = await import("../../collect/loader/index.ts");
-  const loader = startLoader({
-    ...(await loaderOptionsFor(loaded)),
-    onError: (error) => log("error", "load_failed", { message: (error as Error).message }),
-    onLoad: (stats) => log("info", "loaded", { ...stats }),
+): Promise<SupervisedLoader> {
+  const { superviseLoader } = await import("../../collect/loader/supervisor.ts");
+  const { CdpError } = await import("../../errors.ts");
+  // The loader thread runs this same CLI (its bundle or its sources) with --loader-thread.
+  const script = process.argv[1];
+  if (!script) throw new CdpError("cdp collect cannot find its own script to start its loader thread");
+  const loader = superviseLoader({
+    module: script,
+    args: [
+      "collect",
+      "--loader-thread",
+      "--project-dir",
+      loaded.projectDir,
+      ...(loaded.targetName ? ["--target", loaded.targetName] : []),
+    ],
+    maxEvents: loaded.config.collect?.loader.maxEvents ?? 10_000,
+    log,
   });
-  let seen = collector.writer.stats().eventsWritten;
-  const watch = setInterval(() => {
-    const written = collector.writer.stats().eventsWritten;
-    if (written > seen) loader.notify(written - seen);
-    seen = written;
-  }, 250);
-  watch.unref();
-  return {
-    stats: () => loader.stats(),
-    stop: async () => {
-      clearInterval(watch);
-      await loader.stop();
-    },
-  };
+  collector.writer.onWritten((events) => loader.notify(events));
+  return loader;
 }
 
 export const collectCommand: CommandModule<object, CollectArgs> = {
@@ -74,12 +75,22 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
       .option("port", {
         type: "number",
         describe: "Port (default: collect.port, 8088; 0: any free port)",
-      }) as never,
+      })
+      // How `cdp collect` starts its loader thread (with a message port); not for people.
+      .option("loader-thread", { type: "boolean", hidden: true }) as never,
   handler: async (argv) => {
     if (argv.action === "load") {
       const { loadCollected } = await import("../../collect/loader/one-shot.ts");
       const stats = await loadCollected({ projectDir: argv["project-dir"], target: argv.target });
       logger(argv["log-format"])("info", "loaded", { ...stats });
+      return;
+    }
+    if (argv["loader-thread"]) {
+      const { loadProject } = await import("../../project/open.ts");
+      const { loaderOptionsFor } = await import("../../collect/loader/index.ts");
+      const { serveLoaderOnThread } = await import("../../collect/loader/child.ts");
+      const loaded = await loadProject({ projectDir: argv["project-dir"], target: argv.target });
+      await serveLoaderOnThread(await loaderOptionsFor(loaded));
       return;
     }
     const { loadProject } = await import("../../project/open.ts");
@@ -88,9 +99,12 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
     const loaded = await loadProject({ projectDir: argv["project-dir"], target: argv.target });
     if (loaded.diagnostics.length)
       throw new ConfigError(`${loaded.configFile} is invalid`, loaded.diagnostics);
+    // Bundling the config may have started esbuild's service process, kept for later builds: the
+    // collector runs for days and builds nothing more until /cdp.js is first asked for (~13 MB).
+    await (await import("esbuild")).stop();
     const { config, writeKeys } = collectSettings(loaded);
     const log = logger(argv["log-format"]);
-    let loader: Awaited<ReturnType<typeof startCollectLoader>>;
+    let loader: SupervisedLoader | undefined;
     const collector = await startCollector({
       projectDir: loaded.projectDir,
       config,
@@ -106,7 +120,6 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
       sources: Object.keys(writeKeys),
       logDir: collector.logDir,
       diskBudgetBytes: config.diskBudgetBytes,
-      loader: loader.stats(),
     });
     // Lives until SIGTERM or SIGINT: stop accepting, finish requests in flight (their events
     // written and fsynced), stop the loader, exit 0. A second signal ends the process at once.

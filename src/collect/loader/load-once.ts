@@ -39,26 +39,33 @@ export interface LoadOnceOptions {
 export async function loadOnce(options: LoadOnceOptions): Promise<LoadStats> {
   const now = options.now ?? (() => new Date());
   const from = await readCheckpoint(options.logDir);
-  const read = await readLog(options.logDir, from, options.maxEvents);
+  const sink = options.sink;
+  // Each event is shaped as it is read; the sink's batch may write its rows out as they come.
+  const batch = sink.newBatch ? await sink.newBatch() : new StagedBatch();
+  const loadedAt = now().toISOString();
+  let oldest = Number.POSITIVE_INFINITY;
+  let read: LogBatch;
+  try {
+    read = await readLog(options.logDir, from, options.maxEvents, (event) => {
+      shapeEvent(event, loadedAt, batch);
+      const received = Date.parse(event.receivedAt);
+      if (received < oldest) oldest = received;
+    });
+  } catch (error) {
+    await sink.discard?.(batch);
+    throw error;
+  }
   const stats: LoadStats = {
-    events: read.events.length,
+    events: read.count,
     rows: 0,
     invalid: read.invalid,
     lagMs: undefined,
     segmentsDeleted: 0,
   };
-  if (read.events.length) {
-    const batch = new StagedBatch();
-    const loadedAt = now().toISOString();
-    let oldest = Number.POSITIVE_INFINITY;
-    for (const event of read.events) {
-      shapeEvent(event, loadedAt, batch);
-      const received = Date.parse(event.receivedAt);
-      if (received < oldest) oldest = received;
-    }
-    stats.rows = await options.sink.write(batch);
+  if (read.count) {
+    stats.rows = await sink.write(batch);
     if (Number.isFinite(oldest)) stats.lagMs = Math.max(0, now().getTime() - oldest);
-  }
+  } else await sink.discard?.(batch);
   if (read.next.segment !== from.segment || read.next.offset !== from.offset) {
     await writeCheckpoint(options.logDir, read.next);
   }

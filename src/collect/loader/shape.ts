@@ -14,11 +14,17 @@ export const TABLE_COLUMN = "_table";
 export class StagedBatch {
   /** Staging columns in the order first seen, `_table` first. */
   readonly columns: string[] = [TABLE_COLUMN];
+  /** The rows, unless a spool took them as they came (then empty). */
   readonly rows: Record<string, string>[] = [];
+  /** How many rows were added. */
+  size = 0;
   /** Per table, its staging columns in the order first seen (the first kind of a new column wins). */
   readonly tables = new Map<string, string[]>();
   private readonly known = new Set<string>([TABLE_COLUMN]);
   private readonly tableColumns = new Map<string, Set<string>>();
+
+  /** `spool`: takes each row as it is added, instead of the batch keeping it (see landing.ts). */
+  constructor(private readonly spool?: (row: Record<string, string>) => void) {}
 
   /** The staged values of a row of `table`: staging column name → text. */
   stage(table: string, values: Map<string, unknown>): Record<string, string> {
@@ -53,7 +59,9 @@ export class StagedBatch {
       }
     }
     row[TABLE_COLUMN] = table;
-    this.rows.push(row);
+    this.size++;
+    if (this.spool) this.spool(row);
+    else this.rows.push(row);
   }
 
   add(table: string, values: Map<string, unknown>): void {

@@ -1,8 +1,8 @@
 import type { TargetConfig } from "../../warehouse/config.ts";
 import { connect } from "../../warehouse/index.ts";
 import type { Warehouse } from "../../warehouse/types.ts";
-import { landBatch, landingDir, openLandingWriter, removeTemporaryFiles } from "./landing.ts";
-import type { StagedBatch } from "./shape.ts";
+import { LandingSpool, landBatch, landingDir, openLandingWriter, removeTemporaryFiles } from "./landing.ts";
+import { StagedBatch } from "./shape.ts";
 import { dropLeftoverStaging, loadThroughStaging, STAGE_PREFIX } from "./staging.ts";
 import { USERS_PREFIX } from "./users.ts";
 
@@ -13,6 +13,12 @@ import { USERS_PREFIX } from "./users.ts";
 export interface EventSink {
   /** `warehouse`: rows are in the tables on return; `landing`: in a landed file. */
   readonly kind: "warehouse" | "landing";
+  /**
+   * A batch to shape the next micro-batch into (default: one that keeps its rows in memory).
+   * The landing sink's writes its rows to disk as they come; `discard` drops one never written.
+   */
+  newBatch?(): Promise<StagedBatch>;
+  discard?(batch: StagedBatch): Promise<void>;
   /** Commits a batch; returns the rows it added (landing: rows landed). */
   write(batch: StagedBatch): Promise<number>;
   close(): Promise<void>;
@@ -45,14 +51,36 @@ export function warehouseSink(
 export function landingSink(projectDir: string): EventSink {
   const dir = landingDir(projectDir);
   let writer: Promise<Warehouse> | undefined;
+  let cleaned = false;
+  const spools = new WeakMap<StagedBatch, LandingSpool>();
+  // One loader per project: temporary files present before its first batch are a crash's.
+  const clean = async () => {
+    if (!cleaned) await removeTemporaryFiles(dir);
+    cleaned = true;
+  };
   return {
     kind: "landing",
+    async newBatch() {
+      await clean();
+      const spool = new LandingSpool(dir);
+      const batch = new StagedBatch(spool.add);
+      spools.set(batch, spool);
+      return batch;
+    },
+    async discard(batch) {
+      await spools.get(batch)?.discard();
+    },
     async write(batch) {
-      // One loader per project: temporary files present before its first batch are a crash's.
-      if (!writer) await removeTemporaryFiles(dir);
+      await clean();
+      let spool = spools.get(batch);
+      if (!spool) {
+        // A batch shaped in memory (not from newBatch): spooled now, landed the same way.
+        spool = new LandingSpool(dir);
+        for (const row of batch.rows) spool.add(row);
+      }
       writer ??= openLandingWriter();
-      await landBatch(await writer, dir, batch);
-      return batch.rows.length;
+      await landBatch(await writer, batch, spool);
+      return batch.size;
     },
     async close() {
       if (writer) await (await writer).close();

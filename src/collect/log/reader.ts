@@ -18,7 +18,10 @@ import {
 
 /** Events read from the log, and where the next read starts once they are in the warehouse. */
 export interface LogBatch {
+  /** The events read, unless a visitor took them one by one (then empty). */
   events: CollectedEvent[];
+  /** How many events were read. */
+  count: number;
   /** The checkpoint to write once `events` are committed. */
   next: LoaderCheckpoint;
   /** Lines that were not events (corrupted on disk): skipped, and named here. */
@@ -111,11 +114,17 @@ function parseEvent(line: string): CollectedEvent | string {
 /**
  * Up to `maxEvents` events from `from` on. A segment is sealed once a newer one exists; the open
  * one (the newest) is read up to its last complete line. A sealed segment's torn tail (never
- * acknowledged: the writer cuts it at start) is passed over.
+ * acknowledged: the writer cuts it at start) is passed over. With `visit`, each event is handed
+ * over as it is read and none is kept: a micro-batch never has to fit in memory at once.
  */
-export async function readLog(dir: string, from: LoaderCheckpoint, maxEvents: number): Promise<LogBatch> {
+export async function readLog(
+  dir: string,
+  from: LoaderCheckpoint,
+  maxEvents: number,
+  visit?: (event: CollectedEvent) => void,
+): Promise<LogBatch> {
   const segments = (await listSegments(dir)).filter((s) => s >= from.segment);
-  const batch: LogBatch = { events: [], next: from, invalid: [] };
+  const batch: LogBatch = { events: [], count: 0, next: from, invalid: [] };
   for (const [index, segment] of segments.entries()) {
     const sealed = index < segments.length - 1;
     let offset = segment === from.segment ? from.offset : 0;
@@ -148,10 +157,14 @@ export async function readLog(dir: string, from: LoaderCheckpoint, maxEvents: nu
             const event = parseEvent(line);
             if (typeof event === "string")
               batch.invalid.push({ segment: file, offset: lineOffset, reason: event });
-            else batch.events.push(event);
+            else {
+              if (visit) visit(event);
+              else batch.events.push(event);
+              batch.count++;
+            }
           }
           batch.next = { segment, offset };
-          if (batch.events.length >= maxEvents) return batch;
+          if (batch.count >= maxEvents) return batch;
         }
         pending = pending.subarray(start);
       }

@@ -56,6 +56,7 @@ export class LogWriter {
   private otherBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly counters = { eventsWritten: 0, bytesWritten: 0, fsyncs: 0, fsyncSeconds: 0 };
+  private readonly writtenListeners: ((events: number) => void)[] = [];
 
   private constructor(
     private readonly dir: string,
@@ -115,6 +116,14 @@ export class LogWriter {
     });
   }
 
+  /**
+   * Calls `listener` after each fsynced group with the number of events it made durable: what
+   * wakes the loader when enough events wait, without anyone polling the writer's counters.
+   */
+  onWritten(listener: (events: number) => void): void {
+    this.writtenListeners.push(listener);
+  }
+
   /** Why the log takes no more events until a restart, or undefined while it works. */
   failed(): string | undefined {
     return this.failure?.message;
@@ -170,6 +179,11 @@ export class LogWriter {
         continue;
       }
       for (const p of group) p.resolve();
+      if (this.writtenListeners.length) {
+        let events = 0;
+        for (const p of group) events += p.events;
+        for (const listener of this.writtenListeners) listener(events);
+      }
       if (this.size >= this.segmentBytes) {
         try {
           await this.rotate();
