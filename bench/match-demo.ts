@@ -30,7 +30,7 @@ async function timeMatch(
   for (let r = 0; r < runs; r++) {
     const s = await execute("run", { projectDir, target, select: [MODEL], threads: 2 });
     const node = s.results.find((n) => n.name === MODEL);
-    if (!node || node.status !== "success") throw new Error(`${MODEL} failed: ${node?.message}`);
+    if (node?.status !== "success") throw new Error(`${MODEL} failed: ${node?.message}`);
     seconds.push(node.executionTime);
     pairs = node.rowsAffected ?? 0;
   }
