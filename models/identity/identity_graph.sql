@@ -5,4 +5,4 @@
   aside, and why), identity_graph__profiles (every id issued).
 --}}
 {{test "not_null" column="profile_id"}}
-select a_type, a_value, b_type, b_value, seen_at, source from {{ref "identity_edges"}}
+select a_type, a_value, b_type, b_value, seen_at, source, weight from {{ref "identity_edges"}}

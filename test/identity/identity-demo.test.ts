@@ -67,7 +67,7 @@ describe("demo identity pipeline", () => {
     };
     // The first build (above) sent both audiences whole.
     expect(sent()).toEqual([
-      ["high_value_at_risk_file", "success", 15, 15],
+      ["high_value_at_risk_file", "success", 16, 16],
       ["recent_signups_file", "success", 26, 26],
     ]);
     for (const run of [2, 3]) {

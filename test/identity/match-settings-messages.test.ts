@@ -48,7 +48,7 @@ select '1' as record_id, 'Anna' as first_name`,
       "addresses are very similar (Jaro-Winkler ≥ 0.9)",
     );
     expect(levelWords("first name", [{ exact: true }, { swappedWith: "last_name" }], 1)).toBe(
-      "first name is swapped with last_name (each record's equals the other's last_name)",
+      "first name is swapped with last_name (one record's equals the other's last_name)",
     );
   });
 });

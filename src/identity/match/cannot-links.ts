@@ -19,15 +19,20 @@ export const cannotLinksTable = (output: Relation): Relation => ({
 });
 
 /**
- * A pair is a cannot-link when its comparisons alone, before the prior, weigh at most this many
- * bits: 64 times likelier for two people than for one. The prior is left out on purpose: two
- * records both linked to a third are no longer a random pair, and the base rate of random pairs
- * (which falls as the data grows) would call a record with a typo a different person. The bar is
- * high because one person's records do disagree: on Splink's fake_1000, pairs of one person's
- * records linked through a third weigh down to -4.7 bits (first and last name swapped, a birth
- * date a year off), while two people agreeing on nothing but a name weigh about -1.5.
+ * The cannot-link bar, in bits of evidence (the comparisons alone, before the prior), derived from
+ * the settings' own threshold: a pair is written as a link when its match probability reaches
+ * `threshold`, and as a cannot-link when, taken as even odds (the prior left out: two records both
+ * linked to a third are no longer a random pair, and the base rate of random pairs, which falls as
+ * the data grows, would call a record with a typo a different person), its probability of being
+ * one person is below `1 - threshold`: evidence below `-log2(threshold / (1 - threshold))`.
+ * At the default 0.9 that is -3.17 bits (9 times likelier two people than one); at 0.5, any pair
+ * whose comparisons lean towards two people. The stitch weighs each cannot-link against the links
+ * across the same two groups, so one person's records that disagree (a typo, a swapped name) are
+ * outweighed by the links that join them, while two people chained through one weak link are not.
  */
-export const CANNOT_LINK_EVIDENCE = -6;
+export function cannotLinkBar(threshold: number): number {
+  return -Math.log2(threshold / (1 - threshold));
+}
 
 /**
  * Components of at most this many records have every pair of their records compared; in larger
@@ -128,5 +133,5 @@ FROM (
     JOIN ${records} AS r ON r.${ROW_NUMBER} = c.r_rn
   ) AS compared
 ) AS weighed
-WHERE evidence <= ${floatSql(d, CANNOT_LINK_EVIDENCE)}`;
+WHERE evidence < ${floatSql(d, cannotLinkBar(settings.threshold))}`;
 }

@@ -89,7 +89,7 @@ export function levelWords(label: string, levels: Level[], gamma: number): strin
     return `${plural(label)} are at most ${level.levenshtein} typo${level.levenshtein === 1 ? "" : "s"} apart (Levenshtein ≤ ${level.levenshtein})`;
   if ("within" in level) return `${plural(label)} are within ${level.within} of each other`;
   if ("swappedWith" in level)
-    return `${label} is swapped with ${level.swappedWith} (each record's equals the other's ${level.swappedWith})`;
+    return `${label} is swapped with ${level.swappedWith} (one record's equals the other's ${level.swappedWith})`;
   return `${plural(label)} are within ${level.withinDays} day${level.withinDays === 1 ? "" : "s"} of each other`;
 }
 

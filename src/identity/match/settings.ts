@@ -28,8 +28,10 @@ export const levelSchema = z.union([
   /** Dates or timestamps at most this many days apart. */
   z.object({ withinDays: z.number().int().positive() }).strict(),
   /**
-   * Each record's value equals the other record's value of this (compared) column: first and last
-   * names written the wrong way round.
+   * This record's value equals the other record's value of this (compared) column: a name written
+   * in the wrong field. The other column's comparison asks the converse, so a pair with one name
+   * swapped (the other mistyped or missing) counts the swap once, and a pair with both swapped in
+   * both comparisons.
    */
   z.object({ swappedWith: z.string().min(1) }).strict(),
 ]);

@@ -20,22 +20,16 @@ export const weightColumn = (c: Comparison) => `weight_${c.column}`;
 
 /**
  * The condition of one level between the values `a` and `b` of the records aliased `l` and `r`
- * (a swapped level reads the other column of both).
+ * (a swapped level reads the other column of `r`: `l`'s first name is `r`'s last name, the
+ * `last_name` comparison asking the converse, so a pair with one name swapped and the other
+ * mistyped or missing counts the swap once, and a pair with both swapped counts it in both).
  */
-function levelSql(
-  d: Dialect,
-  level: Level,
-  a: string,
-  b: string,
-  functionSchema: string,
-  l: string,
-  r: string,
-): string {
+function levelSql(d: Dialect, level: Level, a: string, b: string, functionSchema: string, r: string): string {
   const text = (x: string) => d.cast(x, "string");
   if ("exact" in level) return `${a} = ${b}`;
   if ("swappedWith" in level) {
     const other = d.quoteIdentifier(level.swappedWith);
-    return `${a} = ${r}.${other} AND ${l}.${other} = ${b}`;
+    return `${a} = ${r}.${other}`;
   }
   if ("jaroWinkler" in level)
     return `${d.jaroWinkler(text(a), text(b), functionSchema)} >= ${level.jaroWinkler}`;
@@ -52,9 +46,7 @@ function levelSql(
 export function gammaSql(d: Dialect, c: Comparison, functionSchema: string, l = "l", r = "r"): string {
   const a = `${l}.${d.quoteIdentifier(c.column)}`;
   const b = `${r}.${d.quoteIdentifier(c.column)}`;
-  const whens = c.levels.map(
-    (level, i) => `WHEN ${levelSql(d, level, a, b, functionSchema, l, r)} THEN ${i}`,
-  );
+  const whens = c.levels.map((level, i) => `WHEN ${levelSql(d, level, a, b, functionSchema, r)} THEN ${i}`);
   return `CASE WHEN ${a} IS NULL OR ${b} IS NULL THEN -1 ${whens.join(" ")} ELSE ${c.levels.length} END`;
 }
 
@@ -199,7 +191,7 @@ export function levelsSql(
     const b = `${r}.${qi(c.column)}`;
     const decided = `cdp_g${i}`;
     const cheap = (level: Level) =>
-      "exact" in level ? `${a} = ${b}` : levelSql(d, level, a, b, functionSchema, l, r);
+      "exact" in level ? `${a} = ${b}` : levelSql(d, level, a, b, functionSchema, r);
     // The leading levels the cheap checks decide; the rest need a similarity value.
     let first = c.levels.findIndex((level) => similarityOf(level));
     if (first < 0) first = c.levels.length;

@@ -4,9 +4,9 @@ SELECT `gamma_first_name`, `gamma_last_name`, `gamma_dob`, `gamma_email`, `cdp_b
     `cdp_g2` AS `gamma_dob`,
     CASE WHEN `cdp_g3` IS NOT NULL THEN `cdp_g3` WHEN `cdp_s3_lev` <= 1 THEN 1 ELSE 2 END AS `gamma_email`, v.`cdp_blocked`
   FROM (
-    SELECT CASE WHEN l.`first_name` IS NULL OR r.`first_name` IS NULL THEN -1 WHEN l.`first_name` = r.`first_name` THEN 0 WHEN l.`first_name` = r.`last_name` AND l.`last_name` = r.`first_name` THEN 1 END AS `cdp_g0`,
-      CASE WHEN l.`first_name` IS NOT NULL AND r.`first_name` IS NOT NULL AND l.`first_name` <> r.`first_name` AND NOT COALESCE(l.`first_name` = r.`last_name` AND l.`last_name` = r.`first_name`, FALSE) THEN `acme-analytics`.`crm`.`cdp_jaro_winkler`(CAST(l.`first_name` AS STRING), CAST(r.`first_name` AS STRING)) END AS `cdp_s0_jw`,
-      CASE WHEN l.`last_name` IS NULL OR r.`last_name` IS NULL THEN -1 WHEN l.`last_name` = r.`last_name` THEN 0 WHEN l.`last_name` = r.`first_name` AND l.`first_name` = r.`last_name` THEN 1 ELSE 2 END AS `cdp_g1`,
+    SELECT CASE WHEN l.`first_name` IS NULL OR r.`first_name` IS NULL THEN -1 WHEN l.`first_name` = r.`first_name` THEN 0 WHEN l.`first_name` = r.`last_name` THEN 1 END AS `cdp_g0`,
+      CASE WHEN l.`first_name` IS NOT NULL AND r.`first_name` IS NOT NULL AND l.`first_name` <> r.`first_name` AND NOT COALESCE(l.`first_name` = r.`last_name`, FALSE) THEN `acme-analytics`.`crm`.`cdp_jaro_winkler`(CAST(l.`first_name` AS STRING), CAST(r.`first_name` AS STRING)) END AS `cdp_s0_jw`,
+      CASE WHEN l.`last_name` IS NULL OR r.`last_name` IS NULL THEN -1 WHEN l.`last_name` = r.`last_name` THEN 0 WHEN l.`last_name` = r.`first_name` THEN 1 ELSE 2 END AS `cdp_g1`,
       CASE WHEN l.`dob` IS NULL OR r.`dob` IS NULL THEN -1 WHEN l.`dob` = r.`dob` THEN 0 WHEN ABS(DATE_DIFF(CAST(r.`dob` AS DATE), CAST(l.`dob` AS DATE), DAY)) <= 31 THEN 1 ELSE 2 END AS `cdp_g2`,
       CASE WHEN l.`email` IS NULL OR r.`email` IS NULL THEN -1 WHEN l.`email` = r.`email` THEN 0 END AS `cdp_g3`,
       CASE WHEN l.`email` IS NOT NULL AND r.`email` IS NOT NULL AND l.`email` <> r.`email` AND ABS(l.`cdp_len_3` - r.`cdp_len_3`) <= 1 THEN CASE WHEN LEAST(l.`cdp_len_3`, r.`cdp_len_3`) < 8 THEN EDIT_DISTANCE(CAST(l.`email` AS STRING), CAST(r.`email` AS STRING))

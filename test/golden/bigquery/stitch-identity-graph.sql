@@ -1,6 +1,6 @@
 CREATE OR REPLACE VIEW `standin-project`.`cdp_demo`.`identity_graphwork_1` AS
 SELECT * FROM (
-select a_type, a_value, b_type, b_value, seen_at, source from `standin-project`.`cdp_demo`.`identity_edges`
+select a_type, a_value, b_type, b_value, seen_at, source, weight from `standin-project`.`cdp_demo`.`identity_edges`
 ) AS edges;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_2` AS
@@ -21,7 +21,7 @@ SELECT a_type, CASE WHEN a_blocked IS NOT NULL THEN a_raw END AS a_raw, a_value,
       WHEN REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', '') LIKE '00%' THEN CONCAT('+', SUBSTR(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', ''), 3))
       WHEN REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', '') LIKE '0%' THEN CONCAT('+', '1', SUBSTR(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', ''), 2))
       WHEN '1' = '1' AND LENGTH(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', '')) = 11 AND REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', '') LIKE '1%' THEN CONCAT('+', REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', ''))
-      ELSE CONCAT('+', '1', REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', '')) END END WHEN 'anon' THEN LOWER(NULLIF(TRIM(CAST(b_value AS STRING)), '')) WHEN 'device' THEN LOWER(NULLIF(TRIM(CAST(b_value AS STRING)), '')) WHEN 'user_id' THEN NULLIF(TRIM(CAST(b_value AS STRING)), '') ELSE NULLIF(TRIM(CAST(b_value AS STRING)), '') END AS b_value, CAST(seen_at AS TIMESTAMP) AS seen_at, CAST(source AS STRING) AS source, CAST(NULL AS FLOAT64) AS weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_1`) AS n
+      ELSE CONCAT('+', '1', REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(NULLIF(TRIM(CAST(b_value AS STRING)), ''), '\\(0\\)', ''), '[^0-9+]', ''), '[^0-9]', '')) END END WHEN 'anon' THEN LOWER(NULLIF(TRIM(CAST(b_value AS STRING)), '')) WHEN 'device' THEN LOWER(NULLIF(TRIM(CAST(b_value AS STRING)), '')) WHEN 'user_id' THEN NULLIF(TRIM(CAST(b_value AS STRING)), '') ELSE NULLIF(TRIM(CAST(b_value AS STRING)), '') END AS b_value, CAST(seen_at AS TIMESTAMP) AS seen_at, CAST(source AS STRING) AS source, CAST(weight AS FLOAT64) AS weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_1`) AS n
          WHERE a_type IS NOT NULL
        ) AS checked;
 
@@ -47,7 +47,15 @@ WITH pairs AS (
        UNION ALL SELECT dst, src, seen_at, source, weight FROM links;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_5` AS
-SELECT src, dst, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE 1 = 0;
+WITH pairs AS (
+         SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst, e.seen_at, e.source, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.type = e.a_type AND na.value = e.a_value
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.type = e.b_type AND nb.value = e.b_value
+         WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND e.weight < 0
+       ), links AS (
+         SELECT src, dst, MIN(weight) AS weight FROM pairs GROUP BY src, dst
+       )
+       SELECT src, dst, weight FROM links UNION ALL SELECT dst, src, weight FROM links;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_6` AS
 SELECT DISTINCT identifier_type, identifier, 'blocked' AS reason, detail FROM (
@@ -101,81 +109,248 @@ SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE N
 SELECT COUNT(*) AS n FROM `standin-project`.`cdp_demo`.`identity_graphwork_5`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
+SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE weight IS NULL;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src <> dst) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS b ON b.node = g.dst
-           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
-           )
-           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src <> dst) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS x ON x.node = p.target;
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
-SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = n.id;
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 5) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 5) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_16` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_15` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_19` AS
+SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = n.id;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_20` AS
+SELECT id, MIN(id) OVER (PARTITION BY label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_19`;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_21` AS
+SELECT g, h, SUM(weight) AS weight FROM (
+       SELECT a.label AS g, b.label AS h, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e
+       JOIN `standin-project`.`cdp_demo`.`identity_graphwork_20` AS a ON a.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_20` AS b ON b.id = e.dst
+       WHERE e.weight IS NOT NULL AND a.label <> b.label
+     ) AS l GROUP BY g, h;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_22` AS
+SELECT a.label AS g, b.label AS h, SUM(c.weight) AS weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_5` AS c
+     JOIN `standin-project`.`cdp_demo`.`identity_graphwork_20` AS a ON a.id = c.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_20` AS b ON b.id = c.dst WHERE a.label <> b.label
+     GROUP BY a.label, b.label;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_23` AS
+SELECT DISTINCT label AS id FROM `standin-project`.`cdp_demo`.`identity_graphwork_20`;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_24` AS
+SELECT g AS src, h AS dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_21`;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src <> dst) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src <> dst) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_25` AS
+SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_23` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = n.id;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_26` AS
+SELECT DISTINCT ca.label AS comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` AS x
+       JOIN `standin-project`.`cdp_demo`.`identity_graphwork_25` AS ca ON ca.id = x.g JOIN `standin-project`.`cdp_demo`.`identity_graphwork_25` AS cb ON cb.id = x.h WHERE ca.label = cb.label;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_27` AS
+SELECT c.id AS g, c.id AS cur FROM `standin-project`.`cdp_demo`.`identity_graphwork_25` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_26` AS k ON k.comp = c.label;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_28` AS
+SELECT g, h, SUM(weight) AS weight FROM (
+         SELECT g, h, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_21` UNION ALL SELECT g, h, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_22`
+       ) AS l WHERE EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c WHERE c.g = l.g) GROUP BY g, h;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_29` AS
+SELECT g, h FROM (
+           SELECT g, h, ROW_NUMBER() OVER (PARTITION BY g ORDER BY weight DESC, h) AS r
+           FROM `standin-project`.`cdp_demo`.`identity_graphwork_28` WHERE weight > 0
+         ) AS ranked WHERE r = 1;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_30` AS
+SELECT b.h AS gone, b.g AS keep FROM `standin-project`.`cdp_demo`.`identity_graphwork_29` AS b JOIN `standin-project`.`cdp_demo`.`identity_graphwork_29` AS o ON o.g = b.h AND o.h = b.g WHERE b.g < b.h;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_28` AS
+SELECT g, h, SUM(weight) AS weight FROM (
+           SELECT COALESCE(a.keep, l.g) AS g, COALESCE(b.keep, l.h) AS h, l.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_28` AS l
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS a ON a.gone = l.g LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS b ON b.gone = l.h
+         ) AS r WHERE g <> h GROUP BY g, h;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_27` AS
+SELECT c.g, COALESCE(m.keep, c.cur) AS cur FROM `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS m ON m.gone = c.cur;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_29` AS
+SELECT g, h FROM (
+           SELECT g, h, ROW_NUMBER() OVER (PARTITION BY g ORDER BY weight DESC, h) AS r
+           FROM `standin-project`.`cdp_demo`.`identity_graphwork_28` WHERE weight > 0
+         ) AS ranked WHERE r = 1;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_30` AS
+SELECT b.h AS gone, b.g AS keep FROM `standin-project`.`cdp_demo`.`identity_graphwork_29` AS b JOIN `standin-project`.`cdp_demo`.`identity_graphwork_29` AS o ON o.g = b.h AND o.h = b.g WHERE b.g < b.h;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_28` AS
+SELECT g, h, SUM(weight) AS weight FROM (
+           SELECT COALESCE(a.keep, l.g) AS g, COALESCE(b.keep, l.h) AS h, l.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_28` AS l
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS a ON a.gone = l.g LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS b ON b.gone = l.h
+         ) AS r WHERE g <> h GROUP BY g, h;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_27` AS
+SELECT c.g, COALESCE(m.keep, c.cur) AS cur FROM `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS m ON m.gone = c.cur;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_29` AS
+SELECT g, h FROM (
+           SELECT g, h, ROW_NUMBER() OVER (PARTITION BY g ORDER BY weight DESC, h) AS r
+           FROM `standin-project`.`cdp_demo`.`identity_graphwork_28` WHERE weight > 0
+         ) AS ranked WHERE r = 1;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_30` AS
+SELECT b.h AS gone, b.g AS keep FROM `standin-project`.`cdp_demo`.`identity_graphwork_29` AS b JOIN `standin-project`.`cdp_demo`.`identity_graphwork_29` AS o ON o.g = b.h AND o.h = b.g WHERE b.g < b.h;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
+SELECT g.id, COALESCE(c.cur, k.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS g
+     JOIN `standin-project`.`cdp_demo`.`identity_graphwork_25` AS k ON k.id = g.label LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c ON c.g = g.label;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_32` AS
+WITH cut AS (
+         SELECT e.src, e.dst, e.weight, la.label AS pa, lb.label AS pb FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS la ON la.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS lb ON lb.id = e.dst
+         WHERE e.weight IS NOT NULL AND e.src < e.dst AND la.label <> lb.label
+       ), why AS (
+         SELECT cut.src, cut.dst, c.src AS x, c.dst AS y, c.weight AS against,
+           ROW_NUMBER() OVER (PARTITION BY cut.src, cut.dst ORDER BY c.weight, c.src, c.dst) AS r
+         FROM cut JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS lx ON lx.label = cut.pa
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_5` AS c ON c.src = lx.id
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS ly ON ly.id = c.dst AND ly.label = cut.pb
+       )
+       SELECT na.type AS identifier_type, na.value AS identifier, 'cannot_link' AS reason,
+         CONCAT('link to ', nb.type, ' ', nb.value, ' (weight ', CONCAT(CASE WHEN cut.weight < 0 THEN '-' ELSE '+' END, CAST(CAST(FLOOR(ROUND(ABS(cut.weight) * 10) / 10) AS INT64) AS STRING), '.', CAST(MOD(CAST(ROUND(ABS(cut.weight) * 10) AS INT64), 10) AS STRING)), ') cut: ',
+           COALESCE(CONCAT(nx.type, ' ', nx.value, ' and ', ny.type, ' ', ny.value, ' are different people (weight ', CONCAT(CASE WHEN w.against < 0 THEN '-' ELSE '+' END, CAST(CAST(FLOOR(ROUND(ABS(w.against) * 10) / 10) AS INT64) AS STRING), '.', CAST(MOD(CAST(ROUND(ABS(w.against) * 10) AS INT64), 10) AS STRING)), ')'),
+             'no merge allowed within the round limit')) AS detail
+       FROM cut JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = cut.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = cut.dst
+       LEFT JOIN why AS w ON w.src = cut.src AND w.dst = cut.dst AND w.r = 1
+       LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nx ON nx.id = w.x LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS ny ON ny.id = w.y;
+
+INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_6` (`identifier_type`, `identifier`, `reason`, `detail`)
+SELECT `identifier_type`, `identifier`, `reason`, `detail` FROM `standin-project`.`cdp_demo`.`identity_graphwork_32`;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_33` AS
+SELECT src, dst, weight, source FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_4` AS
+SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS a ON a.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS b ON b.id = e.dst WHERE a.label = b.label;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_34` AS
 WITH scored AS (
          SELECT n.id, n.type, n.value, l.label AS comp, CASE n.type WHEN 'user_id' THEN 2 WHEN 'email' THEN 3 WHEN 'phone' THEN 3 END AS max_per_profile,
            MIN(CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END) AS best_priority, MAX(e.seen_at) AS last_seen, COUNT(e.dst) AS degree
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS l ON l.id = n.id
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS l ON l.id = n.id
          LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e ON e.src = n.id
          WHERE n.type IN ('user_id', 'email', 'phone')
          GROUP BY n.id, n.type, n.value, l.label
@@ -184,104 +359,104 @@ WITH scored AS (
          ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, value) AS rank_in_profile
        FROM scored;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_19` AS
-SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_18` WHERE rank_in_profile > max_per_profile;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_35` AS
+SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_34` WHERE rank_in_profile > max_per_profile;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_20` AS
-SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_19` AS x ON x.id = e.src
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_36` AS
+SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_35` AS x ON x.id = e.src
          WHERE EXISTS (
            SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS o JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS on_ ON on_.id = o.dst
            WHERE o.src = e.dst AND on_.type = x.type AND o.dst <> x.id
          );
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_21` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_37` AS
 SELECT DISTINCT a.type AS identifier_type, a.value AS identifier, 'limit' AS reason,
          CONCAT('edge to ', b.type, ' ', b.value, ' cut: profile over its ', a.type, ' limit') AS detail
-       FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS a ON a.id = c.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS b ON b.id = c.dst;
+       FROM `standin-project`.`cdp_demo`.`identity_graphwork_36` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS a ON a.id = c.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS b ON b.id = c.dst;
 
 INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_6` (`identifier_type`, `identifier`, `reason`, `detail`)
-SELECT `identifier_type`, `identifier`, `reason`, `detail` FROM `standin-project`.`cdp_demo`.`identity_graphwork_21`;
+SELECT `identifier_type`, `identifier`, `reason`, `detail` FROM `standin-project`.`cdp_demo`.`identity_graphwork_37`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_4` AS
-SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c WHERE c.src = e.src AND c.dst = e.dst)
-       AND NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c WHERE c.src = e.dst AND c.dst = e.src);
+SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_36` AS c WHERE c.src = e.src AND c.dst = e.dst)
+       AND NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_36` AS c WHERE c.src = e.dst AND c.dst = e.src);
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
              FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS b ON b.node = g.dst
-           WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
-           )
-           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS x ON x.node = p.target;
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
-SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = n.id;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_15` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
+SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = n.id;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_34` AS
 WITH scored AS (
          SELECT n.id, n.type, n.value, l.label AS comp, CASE n.type WHEN 'user_id' THEN 2 WHEN 'email' THEN 3 WHEN 'phone' THEN 3 END AS max_per_profile,
            MIN(CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END) AS best_priority, MAX(e.seen_at) AS last_seen, COUNT(e.dst) AS degree
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS l ON l.id = n.id
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS l ON l.id = n.id
          LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e ON e.src = n.id
          WHERE n.type IN ('user_id', 'email', 'phone')
          GROUP BY n.id, n.type, n.value, l.label
@@ -290,107 +465,107 @@ WITH scored AS (
          ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, value) AS rank_in_profile
        FROM scored;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_19` AS
-SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_18` WHERE rank_in_profile > max_per_profile;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_35` AS
+SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_34` WHERE rank_in_profile > max_per_profile;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_20` AS
-SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_19` AS x ON x.id = e.src
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_36` AS
+SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_35` AS x ON x.id = e.src
          WHERE EXISTS (
            SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS o JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS on_ ON on_.id = o.dst
            WHERE o.src = e.dst AND on_.type = x.type AND o.dst <> x.id
          );
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_20` AS
-SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_19` AS x ON x.id = e.src;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_36` AS
+SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_35` AS x ON x.id = e.src;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_21` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_37` AS
 SELECT DISTINCT a.type AS identifier_type, a.value AS identifier, 'limit' AS reason,
          CONCAT('edge to ', b.type, ' ', b.value, ' cut: profile over its ', a.type, ' limit') AS detail
-       FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS a ON a.id = c.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS b ON b.id = c.dst;
+       FROM `standin-project`.`cdp_demo`.`identity_graphwork_36` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS a ON a.id = c.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS b ON b.id = c.dst;
 
 INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_6` (`identifier_type`, `identifier`, `reason`, `detail`)
-SELECT `identifier_type`, `identifier`, `reason`, `detail` FROM `standin-project`.`cdp_demo`.`identity_graphwork_21`;
+SELECT `identifier_type`, `identifier`, `reason`, `detail` FROM `standin-project`.`cdp_demo`.`identity_graphwork_37`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_4` AS
-SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c WHERE c.src = e.src AND c.dst = e.dst)
-       AND NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS c WHERE c.src = e.dst AND c.dst = e.src);
+SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_36` AS c WHERE c.src = e.src AND c.dst = e.dst)
+       AND NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_36` AS c WHERE c.src = e.dst AND c.dst = e.src);
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
              FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_11` AS b ON b.node = g.dst
-           WHERE a.target <> b.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
-           )
-           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS b ON b.node = g.dst
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
 SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_12`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS x ON x.node = p.target;
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
-SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = n.id;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+SELECT DISTINCT a.target AS src, b.target AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_15` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
+SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = n.id;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_34` AS
 WITH scored AS (
          SELECT n.id, n.type, n.value, l.label AS comp, CASE n.type WHEN 'user_id' THEN 2 WHEN 'email' THEN 3 WHEN 'phone' THEN 3 END AS max_per_profile,
            MIN(CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END) AS best_priority, MAX(e.seen_at) AS last_seen, COUNT(e.dst) AS degree
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS l ON l.id = n.id
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS l ON l.id = n.id
          LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e ON e.src = n.id
          WHERE n.type IN ('user_id', 'email', 'phone')
          GROUP BY n.id, n.type, n.value, l.label
@@ -399,8 +574,8 @@ WITH scored AS (
          ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, value) AS rank_in_profile
        FROM scored;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_19` AS
-SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_18` WHERE rank_in_profile > max_per_profile;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_35` AS
+SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_34` WHERE rank_in_profile > max_per_profile;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__profiles` AS
 SELECT CAST(NULL AS STRING) AS profile_id, CAST(NULL AS TIMESTAMP) AS created_at, CAST(NULL AS STRING) AS created_run WHERE 1 = 0;
@@ -408,24 +583,24 @@ SELECT CAST(NULL AS STRING) AS profile_id, CAST(NULL AS TIMESTAMP) AS created_at
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__merges` AS
 SELECT CAST(NULL AS STRING) AS old_profile_id, CAST(NULL AS STRING) AS new_profile_id, CAST(NULL AS STRING) AS reason, CAST(NULL AS STRING) AS run_id, CAST(NULL AS TIMESTAMP) AS recorded_at WHERE 1 = 0;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_22` AS
-SELECT label AS comp, CAST(NULL AS STRING) AS old_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_17` WHERE 1 = 0;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_38` AS
+SELECT label AS comp, CAST(NULL AS STRING) AS old_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_31` WHERE 1 = 0;
 
 SELECT DISTINCT type FROM `standin-project`.`cdp_demo`.`identity_graphwork_3`;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_23` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_39` AS
 WITH spread AS (
-       SELECT old_id, COUNT(*) AS parts FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` GROUP BY old_id
+       SELECT old_id, COUNT(*) AS parts FROM `standin-project`.`cdp_demo`.`identity_graphwork_38` GROUP BY old_id
      ), intact AS (
-       SELECT c.comp, c.old_id, p.created_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` AS c
+       SELECT c.comp, c.old_id, p.created_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_38` AS c
        JOIN spread AS s ON s.old_id = c.old_id AND s.parts = 1
        LEFT JOIN `standin-project`.`cdp_demo`.`identity_graph__profiles` AS p ON p.profile_id = c.old_id
      ), ranked AS (
        SELECT comp, old_id, ROW_NUMBER() OVER (PARTITION BY comp ORDER BY created_at, old_id) AS r FROM intact
      ), keys AS (SELECT m.comp, CONCAT(n.type, ':', n.value) AS min_key
-       FROM (SELECT label AS comp, MIN(id) AS id FROM `standin-project`.`cdp_demo`.`identity_graphwork_17` GROUP BY label) AS m
+       FROM (SELECT label AS comp, MIN(id) AS id FROM `standin-project`.`cdp_demo`.`identity_graphwork_31` GROUP BY label) AS m
        JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n ON n.id = m.id), split_from AS (
-       SELECT comp, MIN(old_id) AS old_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` GROUP BY comp
+       SELECT comp, MIN(old_id) AS old_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_38` GROUP BY comp
      )
      SELECT k.comp,
        COALESCE(r.old_id, CONCAT('p_', SUBSTR(TO_HEX(SHA256(CONCAT(k.min_key, COALESCE(CONCAT('|', sf.old_id), '')))), 1, 20))) AS profile_id
@@ -433,39 +608,39 @@ WITH spread AS (
      LEFT JOIN ranked AS r ON r.comp = k.comp AND r.r = 1
      LEFT JOIN split_from AS sf ON sf.comp = k.comp;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_24` AS
-WITH spread AS (SELECT old_id, COUNT(*) AS parts FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` GROUP BY old_id)
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_40` AS
+WITH spread AS (SELECT old_id, COUNT(*) AS parts FROM `standin-project`.`cdp_demo`.`identity_graphwork_38` GROUP BY old_id)
      SELECT DISTINCT c.old_id AS old_profile_id, a.profile_id AS new_profile_id,
        CASE WHEN s.parts > 1 THEN 'split' ELSE 'merge' END AS reason,
        '<run id>' AS run_id, CURRENT_TIMESTAMP() AS recorded_at
-     FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_23` AS a ON a.comp = c.comp
+     FROM `standin-project`.`cdp_demo`.`identity_graphwork_38` AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_39` AS a ON a.comp = c.comp
      JOIN spread AS s ON s.old_id = c.old_id
      WHERE a.profile_id <> c.old_id;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_25` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_41` AS
 SELECT DISTINCT a.profile_id, CURRENT_TIMESTAMP() AS created_at, '<run id>' AS created_run
-     FROM `standin-project`.`cdp_demo`.`identity_graphwork_23` AS a WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graph__profiles` AS p WHERE p.profile_id = a.profile_id);
+     FROM `standin-project`.`cdp_demo`.`identity_graphwork_39` AS a WHERE NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graph__profiles` AS p WHERE p.profile_id = a.profile_id);
 
 SELECT COALESCE(SUM(CASE WHEN reason = 'merge' THEN 1 ELSE 0 END), 0) AS merges,
-            COALESCE(SUM(CASE WHEN reason = 'split' THEN 1 ELSE 0 END), 0) AS splits FROM `standin-project`.`cdp_demo`.`identity_graphwork_24`;
+            COALESCE(SUM(CASE WHEN reason = 'split' THEN 1 ELSE 0 END), 0) AS splits FROM `standin-project`.`cdp_demo`.`identity_graphwork_40`;
 
 INSERT INTO `standin-project`.`cdp_demo`.`identity_graph__profiles` (`profile_id`, `created_at`, `created_run`)
-SELECT `profile_id`, `created_at`, `created_run` FROM `standin-project`.`cdp_demo`.`identity_graphwork_25`;
+SELECT `profile_id`, `created_at`, `created_run` FROM `standin-project`.`cdp_demo`.`identity_graphwork_41`;
 
 INSERT INTO `standin-project`.`cdp_demo`.`identity_graph__merges` (`old_profile_id`, `new_profile_id`, `reason`, `run_id`, `recorded_at`)
-SELECT `old_profile_id`, `new_profile_id`, `reason`, `run_id`, `recorded_at` FROM `standin-project`.`cdp_demo`.`identity_graphwork_24`;
+SELECT `old_profile_id`, `new_profile_id`, `reason`, `run_id`, `recorded_at` FROM `standin-project`.`cdp_demo`.`identity_graphwork_40`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph` AS
 SELECT c.type AS identifier_type, c.value AS identifier, a.profile_id
-     FROM (SELECT n.type, n.value, l.label AS comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS l ON l.id = n.id) AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_23` AS a ON a.comp = c.comp;
+     FROM (SELECT n.type, n.value, l.label AS comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS l ON l.id = n.id) AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_39` AS a ON a.comp = c.comp;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__cuts` AS
 SELECT identifier_type, identifier, reason, detail, '<run id>' AS run_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_6`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__links` AS
 SELECT na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value, e.weight, e.source,
-       'link' AS status
-     FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst 
+       CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END AS status
+     FROM `standin-project`.`cdp_demo`.`identity_graphwork_33` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS la ON la.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS lb ON lb.id = e.dst
      WHERE e.src < e.dst
      UNION ALL
      SELECT na.type, na.value, nb.type, nb.value, e.weight, CAST(NULL AS STRING), 'cannot_link'

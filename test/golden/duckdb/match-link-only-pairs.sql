@@ -13,10 +13,10 @@ FROM (
       1 AS "cdp_in_0",
       CASE WHEN l."cdp_b1_0" = r."cdp_b1_0" THEN 1 ELSE 0 END AS "cdp_in_1",
       l."cdp_tf_2",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN CASE WHEN l."cdp_ascii_0" AND r."cdp_ascii_0" THEN jaro_winkler_similarity(CAST(l."first_name" AS VARCHAR), CAST(r."first_name" AS VARCHAR))
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN CASE WHEN l."cdp_ascii_0" AND r."cdp_ascii_0" THEN jaro_winkler_similarity(CAST(l."first_name" AS VARCHAR), CAST(r."first_name" AS VARCHAR))
     ELSE list_transform([list_distinct(string_split(CAST(l."first_name" AS VARCHAR) || CAST(r."first_name" AS VARCHAR), ''))], lambda cdp_d: jaro_winkler_similarity(CASE WHEN CAST(l."first_name" AS VARCHAR) = '' THEN '' ELSE array_to_string(list_transform(string_split(CAST(l."first_name" AS VARCHAR), ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END, CASE WHEN CAST(r."first_name" AS VARCHAR) = '' THEN '' ELSE array_to_string(list_transform(string_split(CAST(r."first_name" AS VARCHAR), ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END))[1] END END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 ELSE 2 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 ELSE 2 END AS "cdp_g1",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 WHEN ABS(date_diff('day', l."dob", r."dob")) <= 31 THEN 1 ELSE 2 END AS "cdp_g2",
       CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
       CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 1 THEN CASE WHEN l."cdp_len_3" = r."cdp_len_3" THEN CASE WHEN l."cdp_ascii_3" AND r."cdp_ascii_3" THEN hamming(CAST(l."email" AS VARCHAR), CAST(r."email" AS VARCHAR))
@@ -42,10 +42,10 @@ FROM (
       0 AS "cdp_in_0",
       1 AS "cdp_in_1",
       l."cdp_tf_2",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN CASE WHEN l."cdp_ascii_0" AND r."cdp_ascii_0" THEN jaro_winkler_similarity(CAST(l."first_name" AS VARCHAR), CAST(r."first_name" AS VARCHAR))
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN CASE WHEN l."cdp_ascii_0" AND r."cdp_ascii_0" THEN jaro_winkler_similarity(CAST(l."first_name" AS VARCHAR), CAST(r."first_name" AS VARCHAR))
     ELSE list_transform([list_distinct(string_split(CAST(l."first_name" AS VARCHAR) || CAST(r."first_name" AS VARCHAR), ''))], lambda cdp_d: jaro_winkler_similarity(CASE WHEN CAST(l."first_name" AS VARCHAR) = '' THEN '' ELSE array_to_string(list_transform(string_split(CAST(l."first_name" AS VARCHAR), ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END, CASE WHEN CAST(r."first_name" AS VARCHAR) = '' THEN '' ELSE array_to_string(list_transform(string_split(CAST(r."first_name" AS VARCHAR), ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END))[1] END END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 ELSE 2 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 ELSE 2 END AS "cdp_g1",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 WHEN ABS(date_diff('day', l."dob", r."dob")) <= 31 THEN 1 ELSE 2 END AS "cdp_g2",
       CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
       CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 1 THEN CASE WHEN l."cdp_len_3" = r."cdp_len_3" THEN CASE WHEN l."cdp_ascii_3" AND r."cdp_ascii_3" THEN hamming(CAST(l."email" AS VARCHAR), CAST(r."email" AS VARCHAR))

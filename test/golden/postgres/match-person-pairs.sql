@@ -13,13 +13,25 @@ SELECT "cdp_rn_l",
   "cdp_in_10",
   "cdp_in_11",
   "cdp_in_12",
+  "cdp_in_13",
+  "cdp_in_14",
+  "cdp_in_15",
+  "cdp_in_16",
+  "cdp_in_17",
+  "cdp_in_18",
+  "cdp_in_19",
+  "cdp_in_20",
+  "cdp_in_21",
+  "cdp_in_22",
+  "cdp_in_23",
+  "cdp_in_24",
   "cdp_tf_0",
   "cdp_tf_1",
   "cdp_tf_2",
   "cdp_tf_6",
   CASE WHEN "cdp_g0" IS NOT NULL THEN "cdp_g0" WHEN "cdp_s0_jw" >= 0.9 THEN 2 WHEN "cdp_s0_jw" >= 0.8 THEN 3 ELSE 4 END AS "gamma_first_name",
   CASE WHEN "cdp_g1" IS NOT NULL THEN "cdp_g1" WHEN "cdp_s1_jw" >= 0.9 THEN 2 WHEN "cdp_s1_jw" >= 0.8 THEN 3 ELSE 4 END AS "gamma_last_name",
-  CASE WHEN "cdp_g2" IS NOT NULL THEN "cdp_g2" WHEN "cdp_s2_lev" <= 1 THEN 1 WHEN "cdp_s2_lev" <= 2 THEN 2 ELSE 3 END AS "gamma_dob",
+  CASE WHEN "cdp_g2" IS NOT NULL THEN "cdp_g2" WHEN "cdp_s2_lev" <= 1 THEN 1 WHEN "cdp_s2_lev" <= 2 THEN 2 WHEN "cdp_s2_lev" <= 3 THEN 3 ELSE 4 END AS "gamma_dob",
   CASE WHEN "cdp_g3" IS NOT NULL THEN "cdp_g3" WHEN "cdp_s3_lev" <= 2 THEN 1 ELSE 2 END AS "gamma_email",
   CASE WHEN "cdp_g4" IS NOT NULL THEN "cdp_g4" WHEN "cdp_s4_lev" <= 1 THEN 1 ELSE 2 END AS "gamma_phone",
   CASE WHEN "cdp_g5" IS NOT NULL THEN "cdp_g5" WHEN "cdp_s5_lev" <= 1 THEN 1 ELSE 2 END AS "gamma_postcode",
@@ -42,16 +54,28 @@ FROM (
       CASE WHEN l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1" THEN 1 ELSE 0 END AS "cdp_in_10",
       CASE WHEN l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1" THEN 1 ELSE 0 END AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -111,16 +135,28 @@ FROM (
       CASE WHEN l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1" THEN 1 ELSE 0 END AS "cdp_in_10",
       CASE WHEN l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1" THEN 1 ELSE 0 END AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -180,16 +216,28 @@ FROM (
       CASE WHEN l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1" THEN 1 ELSE 0 END AS "cdp_in_10",
       CASE WHEN l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1" THEN 1 ELSE 0 END AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -249,16 +297,28 @@ FROM (
       CASE WHEN l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1" THEN 1 ELSE 0 END AS "cdp_in_10",
       CASE WHEN l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1" THEN 1 ELSE 0 END AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -318,16 +378,28 @@ FROM (
       CASE WHEN l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1" THEN 1 ELSE 0 END AS "cdp_in_10",
       CASE WHEN l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1" THEN 1 ELSE 0 END AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -387,16 +459,28 @@ FROM (
       CASE WHEN l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1" THEN 1 ELSE 0 END AS "cdp_in_10",
       CASE WHEN l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1" THEN 1 ELSE 0 END AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -456,16 +540,28 @@ FROM (
       CASE WHEN l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1" THEN 1 ELSE 0 END AS "cdp_in_10",
       CASE WHEN l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1" THEN 1 ELSE 0 END AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -525,16 +621,28 @@ FROM (
       CASE WHEN l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1" THEN 1 ELSE 0 END AS "cdp_in_10",
       CASE WHEN l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1" THEN 1 ELSE 0 END AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -594,16 +702,28 @@ FROM (
       CASE WHEN l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1" THEN 1 ELSE 0 END AS "cdp_in_10",
       CASE WHEN l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1" THEN 1 ELSE 0 END AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -663,16 +783,28 @@ FROM (
       CASE WHEN l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1" THEN 1 ELSE 0 END AS "cdp_in_10",
       CASE WHEN l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1" THEN 1 ELSE 0 END AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -732,16 +864,28 @@ FROM (
       1 AS "cdp_in_10",
       CASE WHEN l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1" THEN 1 ELSE 0 END AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -801,16 +945,28 @@ FROM (
       0 AS "cdp_in_10",
       1 AS "cdp_in_11",
       CASE WHEN l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" THEN 1 ELSE 0 END AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -870,16 +1026,28 @@ FROM (
       0 AS "cdp_in_10",
       0 AS "cdp_in_11",
       1 AS "cdp_in_12",
+      CASE WHEN l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" THEN 1 ELSE 0 END AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
       l."cdp_tf_0",
       l."cdp_tf_1",
       l."cdp_tf_2",
       l."cdp_tf_6",
-      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" AND l."last_name" = r."first_name" THEN 1 END AS "cdp_g0",
-      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name" AND l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
-      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" AND l."first_name" = r."last_name" THEN 1 END AS "cdp_g1",
-      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name" AND l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
-      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 2 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
     WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
     WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
     WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
@@ -923,4 +1091,976 @@ FROM (
     WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
     ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
     FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      1 AS "cdp_in_13",
+      CASE WHEN l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" THEN 1 ELSE 0 END AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      0 AS "cdp_in_13",
+      1 AS "cdp_in_14",
+      CASE WHEN l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" THEN 1 ELSE 0 END AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE) AND NOT COALESCE(l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      0 AS "cdp_in_13",
+      0 AS "cdp_in_14",
+      1 AS "cdp_in_15",
+      CASE WHEN l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" THEN 1 ELSE 0 END AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE) AND NOT COALESCE(l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1", FALSE) AND NOT COALESCE(l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      0 AS "cdp_in_13",
+      0 AS "cdp_in_14",
+      0 AS "cdp_in_15",
+      1 AS "cdp_in_16",
+      CASE WHEN l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" THEN 1 ELSE 0 END AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE) AND NOT COALESCE(l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1", FALSE) AND NOT COALESCE(l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1", FALSE) AND NOT COALESCE(l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      0 AS "cdp_in_13",
+      0 AS "cdp_in_14",
+      0 AS "cdp_in_15",
+      0 AS "cdp_in_16",
+      1 AS "cdp_in_17",
+      CASE WHEN l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" THEN 1 ELSE 0 END AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE) AND NOT COALESCE(l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1", FALSE) AND NOT COALESCE(l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1", FALSE) AND NOT COALESCE(l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1", FALSE) AND NOT COALESCE(l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      0 AS "cdp_in_13",
+      0 AS "cdp_in_14",
+      0 AS "cdp_in_15",
+      0 AS "cdp_in_16",
+      0 AS "cdp_in_17",
+      1 AS "cdp_in_18",
+      CASE WHEN l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" THEN 1 ELSE 0 END AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE) AND NOT COALESCE(l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1", FALSE) AND NOT COALESCE(l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1", FALSE) AND NOT COALESCE(l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1", FALSE) AND NOT COALESCE(l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1", FALSE) AND NOT COALESCE(l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      0 AS "cdp_in_13",
+      0 AS "cdp_in_14",
+      0 AS "cdp_in_15",
+      0 AS "cdp_in_16",
+      0 AS "cdp_in_17",
+      0 AS "cdp_in_18",
+      1 AS "cdp_in_19",
+      CASE WHEN l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" THEN 1 ELSE 0 END AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE) AND NOT COALESCE(l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1", FALSE) AND NOT COALESCE(l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1", FALSE) AND NOT COALESCE(l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1", FALSE) AND NOT COALESCE(l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1", FALSE) AND NOT COALESCE(l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1", FALSE) AND NOT COALESCE(l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      0 AS "cdp_in_13",
+      0 AS "cdp_in_14",
+      0 AS "cdp_in_15",
+      0 AS "cdp_in_16",
+      0 AS "cdp_in_17",
+      0 AS "cdp_in_18",
+      0 AS "cdp_in_19",
+      1 AS "cdp_in_20",
+      CASE WHEN l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" THEN 1 ELSE 0 END AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE) AND NOT COALESCE(l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1", FALSE) AND NOT COALESCE(l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1", FALSE) AND NOT COALESCE(l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1", FALSE) AND NOT COALESCE(l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1", FALSE) AND NOT COALESCE(l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1", FALSE) AND NOT COALESCE(l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1", FALSE) AND NOT COALESCE(l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      0 AS "cdp_in_13",
+      0 AS "cdp_in_14",
+      0 AS "cdp_in_15",
+      0 AS "cdp_in_16",
+      0 AS "cdp_in_17",
+      0 AS "cdp_in_18",
+      0 AS "cdp_in_19",
+      0 AS "cdp_in_20",
+      1 AS "cdp_in_21",
+      CASE WHEN l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" THEN 1 ELSE 0 END AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE) AND NOT COALESCE(l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1", FALSE) AND NOT COALESCE(l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1", FALSE) AND NOT COALESCE(l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1", FALSE) AND NOT COALESCE(l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1", FALSE) AND NOT COALESCE(l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1", FALSE) AND NOT COALESCE(l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1", FALSE) AND NOT COALESCE(l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1", FALSE) AND NOT COALESCE(l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      0 AS "cdp_in_13",
+      0 AS "cdp_in_14",
+      0 AS "cdp_in_15",
+      0 AS "cdp_in_16",
+      0 AS "cdp_in_17",
+      0 AS "cdp_in_18",
+      0 AS "cdp_in_19",
+      0 AS "cdp_in_20",
+      0 AS "cdp_in_21",
+      1 AS "cdp_in_22",
+      CASE WHEN l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" THEN 1 ELSE 0 END AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE) AND NOT COALESCE(l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1", FALSE) AND NOT COALESCE(l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1", FALSE) AND NOT COALESCE(l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1", FALSE) AND NOT COALESCE(l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1", FALSE) AND NOT COALESCE(l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1", FALSE) AND NOT COALESCE(l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1", FALSE) AND NOT COALESCE(l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1", FALSE) AND NOT COALESCE(l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1", FALSE) AND NOT COALESCE(l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      0 AS "cdp_in_13",
+      0 AS "cdp_in_14",
+      0 AS "cdp_in_15",
+      0 AS "cdp_in_16",
+      0 AS "cdp_in_17",
+      0 AS "cdp_in_18",
+      0 AS "cdp_in_19",
+      0 AS "cdp_in_20",
+      0 AS "cdp_in_21",
+      0 AS "cdp_in_22",
+      1 AS "cdp_in_23",
+      CASE WHEN l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" THEN 1 ELSE 0 END AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE) AND NOT COALESCE(l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1", FALSE) AND NOT COALESCE(l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1", FALSE) AND NOT COALESCE(l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1", FALSE) AND NOT COALESCE(l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1", FALSE) AND NOT COALESCE(l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1", FALSE) AND NOT COALESCE(l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1", FALSE) AND NOT COALESCE(l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1", FALSE) AND NOT COALESCE(l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1", FALSE) AND NOT COALESCE(l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1", FALSE) AND NOT COALESCE(l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1", FALSE)
+  UNION ALL
+  SELECT l."cdp_rn" AS "cdp_rn_l",
+      r."cdp_rn" AS "cdp_rn_r",
+      0 AS "cdp_in_0",
+      0 AS "cdp_in_1",
+      0 AS "cdp_in_2",
+      0 AS "cdp_in_3",
+      0 AS "cdp_in_4",
+      0 AS "cdp_in_5",
+      0 AS "cdp_in_6",
+      0 AS "cdp_in_7",
+      0 AS "cdp_in_8",
+      0 AS "cdp_in_9",
+      0 AS "cdp_in_10",
+      0 AS "cdp_in_11",
+      0 AS "cdp_in_12",
+      0 AS "cdp_in_13",
+      0 AS "cdp_in_14",
+      0 AS "cdp_in_15",
+      0 AS "cdp_in_16",
+      0 AS "cdp_in_17",
+      0 AS "cdp_in_18",
+      0 AS "cdp_in_19",
+      0 AS "cdp_in_20",
+      0 AS "cdp_in_21",
+      0 AS "cdp_in_22",
+      0 AS "cdp_in_23",
+      1 AS "cdp_in_24",
+      l."cdp_tf_0",
+      l."cdp_tf_1",
+      l."cdp_tf_2",
+      l."cdp_tf_6",
+      CASE WHEN l."first_name" IS NULL OR r."first_name" IS NULL THEN -1 WHEN l."first_name" = r."first_name" THEN 0 WHEN l."first_name" = r."last_name" THEN 1 END AS "cdp_g0",
+      CASE WHEN l."first_name" IS NOT NULL AND r."first_name" IS NOT NULL AND l."first_name" <> r."first_name" AND NOT COALESCE(l."first_name" = r."last_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."first_name" AS TEXT), CAST(r."first_name" AS TEXT), l."cdp_jwk_0", r."cdp_jwk_0", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s0_jw",
+      CASE WHEN l."last_name" IS NULL OR r."last_name" IS NULL THEN -1 WHEN l."last_name" = r."last_name" THEN 0 WHEN l."last_name" = r."first_name" THEN 1 END AS "cdp_g1",
+      CASE WHEN l."last_name" IS NOT NULL AND r."last_name" IS NOT NULL AND l."last_name" <> r."last_name" AND NOT COALESCE(l."last_name" = r."first_name", FALSE) THEN "crm".cdp_jaro_winkler(CAST(l."last_name" AS TEXT), CAST(r."last_name" AS TEXT), l."cdp_jwk_1", r."cdp_jwk_1", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s1_jw",
+      CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1 WHEN l."dob" = r."dob" THEN 0 END AS "cdp_g2",
+      CASE WHEN l."dob" IS NOT NULL AND r."dob" IS NOT NULL AND l."dob" <> r."dob" AND ABS(l."cdp_len_2" - r."cdp_len_2") <= 3 THEN CASE WHEN LEAST(l."cdp_len_2", r."cdp_len_2") < 8 THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN l."cdp_rest_2" = r."cdp_rest_2" THEN levenshtein(l."cdp_head_2", r."cdp_head_2")
+    WHEN l."cdp_head_2" = r."cdp_head_2" THEN levenshtein(l."cdp_rest_2", r."cdp_rest_2")
+    WHEN l."cdp_len_2" = r."cdp_len_2" THEN levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT))
+    WHEN RIGHT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = RIGHT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(LEFT(CAST(l."dob" AS TEXT), l."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)), LEFT(CAST(r."dob" AS TEXT), r."cdp_len_2" - (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)))
+    WHEN LEFT(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) = LEFT(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1)) THEN levenshtein(SUBSTR(CAST(l."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1), SUBSTR(CAST(r."dob" AS TEXT), (LEAST(l."cdp_len_2", r."cdp_len_2") >> 1) + 1))
+    ELSE levenshtein(CAST(l."dob" AS TEXT), CAST(r."dob" AS TEXT)) END END AS "cdp_s2_lev",
+      CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1 WHEN l."email" = r."email" THEN 0 END AS "cdp_g3",
+      CASE WHEN l."email" IS NOT NULL AND r."email" IS NOT NULL AND l."email" <> r."email" AND ABS(l."cdp_len_3" - r."cdp_len_3") <= 2 THEN CASE WHEN LEAST(l."cdp_len_3", r."cdp_len_3") < 8 THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN l."cdp_rest_3" = r."cdp_rest_3" THEN levenshtein(l."cdp_head_3", r."cdp_head_3")
+    WHEN l."cdp_head_3" = r."cdp_head_3" THEN levenshtein(l."cdp_rest_3", r."cdp_rest_3")
+    WHEN l."cdp_len_3" = r."cdp_len_3" THEN levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT))
+    WHEN RIGHT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = RIGHT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(LEFT(CAST(l."email" AS TEXT), l."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)), LEFT(CAST(r."email" AS TEXT), r."cdp_len_3" - (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)))
+    WHEN LEFT(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) = LEFT(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1)) THEN levenshtein(SUBSTR(CAST(l."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1), SUBSTR(CAST(r."email" AS TEXT), (LEAST(l."cdp_len_3", r."cdp_len_3") >> 1) + 1))
+    ELSE levenshtein(CAST(l."email" AS TEXT), CAST(r."email" AS TEXT)) END END AS "cdp_s3_lev",
+      CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1 WHEN l."phone" = r."phone" THEN 0 END AS "cdp_g4",
+      CASE WHEN l."phone" IS NOT NULL AND r."phone" IS NOT NULL AND l."phone" <> r."phone" AND ABS(l."cdp_len_4" - r."cdp_len_4") <= 1 THEN CASE WHEN LEAST(l."cdp_len_4", r."cdp_len_4") < 8 THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN l."cdp_rest_4" = r."cdp_rest_4" THEN levenshtein(l."cdp_head_4", r."cdp_head_4")
+    WHEN l."cdp_head_4" = r."cdp_head_4" THEN levenshtein(l."cdp_rest_4", r."cdp_rest_4")
+    WHEN l."cdp_len_4" = r."cdp_len_4" THEN levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT))
+    WHEN RIGHT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = RIGHT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(LEFT(CAST(l."phone" AS TEXT), l."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)), LEFT(CAST(r."phone" AS TEXT), r."cdp_len_4" - (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)))
+    WHEN LEFT(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) = LEFT(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1)) THEN levenshtein(SUBSTR(CAST(l."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1), SUBSTR(CAST(r."phone" AS TEXT), (LEAST(l."cdp_len_4", r."cdp_len_4") >> 1) + 1))
+    ELSE levenshtein(CAST(l."phone" AS TEXT), CAST(r."phone" AS TEXT)) END END AS "cdp_s4_lev",
+      CASE WHEN l."postcode" IS NULL OR r."postcode" IS NULL THEN -1 WHEN l."postcode" = r."postcode" THEN 0 END AS "cdp_g5",
+      CASE WHEN l."postcode" IS NOT NULL AND r."postcode" IS NOT NULL AND l."postcode" <> r."postcode" AND ABS(l."cdp_len_5" - r."cdp_len_5") <= 1 THEN CASE WHEN LEAST(l."cdp_len_5", r."cdp_len_5") < 8 THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN l."cdp_rest_5" = r."cdp_rest_5" THEN levenshtein(l."cdp_head_5", r."cdp_head_5")
+    WHEN l."cdp_head_5" = r."cdp_head_5" THEN levenshtein(l."cdp_rest_5", r."cdp_rest_5")
+    WHEN l."cdp_len_5" = r."cdp_len_5" THEN levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT))
+    WHEN RIGHT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = RIGHT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(LEFT(CAST(l."postcode" AS TEXT), l."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)), LEFT(CAST(r."postcode" AS TEXT), r."cdp_len_5" - (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)))
+    WHEN LEFT(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) = LEFT(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1)) THEN levenshtein(SUBSTR(CAST(l."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1), SUBSTR(CAST(r."postcode" AS TEXT), (LEAST(l."cdp_len_5", r."cdp_len_5") >> 1) + 1))
+    ELSE levenshtein(CAST(l."postcode" AS TEXT), CAST(r."postcode" AS TEXT)) END END AS "cdp_s5_lev",
+      CASE WHEN l."city" IS NULL OR r."city" IS NULL THEN -1 WHEN l."city" = r."city" THEN 0 END AS "cdp_g6",
+      CASE WHEN l."city" IS NOT NULL AND r."city" IS NOT NULL AND l."city" <> r."city" THEN "crm".cdp_jaro_winkler(CAST(l."city" AS TEXT), CAST(r."city" AS TEXT), l."cdp_jwk_6", r."cdp_jwk_6", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s6_jw",
+      CASE WHEN l."address" IS NULL OR r."address" IS NULL THEN -1 WHEN l."address" = r."address" THEN 0 END AS "cdp_g7",
+      CASE WHEN l."address" IS NOT NULL AND r."address" IS NOT NULL AND l."address" <> r."address" THEN "crm".cdp_jaro_winkler(CAST(l."address" AS TEXT), CAST(r."address" AS TEXT), l."cdp_jwk_7", r."cdp_jwk_7", CAST(ARRAY[0.6999989999999999, 0.700001, 0.729999, 0.730001, 0.759999, 0.760001, 0.789999, 0.7900010000000001, 0.799999, 0.8000010000000001, 0.8199989999999999, 0.820001, 0.899999, 0.900001] AS DOUBLE PRECISION[]), CAST(ARRAY[-1, NULL, 0.700001, NULL, 0.730001, NULL, 0.760001, NULL, 0.7900010000000001, NULL, 0.8000010000000001, NULL, 0.820001, NULL, 0.900001] AS DOUBLE PRECISION[])) END AS "cdp_s7_jw",
+      CASE WHEN l."national_id" IS NULL OR r."national_id" IS NULL THEN -1 WHEN l."national_id" = r."national_id" THEN 0 END AS "cdp_g8",
+      CASE WHEN l."national_id" IS NOT NULL AND r."national_id" IS NOT NULL AND l."national_id" <> r."national_id" AND ABS(l."cdp_len_8" - r."cdp_len_8") <= 2 THEN CASE WHEN LEAST(l."cdp_len_8", r."cdp_len_8") < 8 THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN l."cdp_rest_8" = r."cdp_rest_8" THEN levenshtein(l."cdp_head_8", r."cdp_head_8")
+    WHEN l."cdp_head_8" = r."cdp_head_8" THEN levenshtein(l."cdp_rest_8", r."cdp_rest_8")
+    WHEN l."cdp_len_8" = r."cdp_len_8" THEN levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT))
+    WHEN RIGHT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = RIGHT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(LEFT(CAST(l."national_id" AS TEXT), l."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)), LEFT(CAST(r."national_id" AS TEXT), r."cdp_len_8" - (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)))
+    WHEN LEFT(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) = LEFT(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1)) THEN levenshtein(SUBSTR(CAST(l."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1), SUBSTR(CAST(r."national_id" AS TEXT), (LEAST(l."cdp_len_8", r."cdp_len_8") >> 1) + 1))
+    ELSE levenshtein(CAST(l."national_id" AS TEXT), CAST(r."national_id" AS TEXT)) END END AS "cdp_s8_lev"
+    FROM "crm"."people_matches__records" AS l JOIN "crm"."people_matches__records" AS r ON l."cdp_b24_0" = r."cdp_b24_0" AND l."cdp_b24_1" = r."cdp_b24_1" AND l."cdp_rn" < r."cdp_rn" AND NOT COALESCE(l."cdp_b0_0" = r."cdp_b0_0" AND l."cdp_b0_1" = r."cdp_b0_1", FALSE) AND NOT COALESCE(l."cdp_b1_0" = r."cdp_b1_0", FALSE) AND NOT COALESCE(l."cdp_b2_0" = r."cdp_b2_0", FALSE) AND NOT COALESCE(l."cdp_b3_0" = r."cdp_b3_0", FALSE) AND NOT COALESCE(l."cdp_b4_0" = r."cdp_b4_0", FALSE) AND NOT COALESCE(l."cdp_b5_0" = r."cdp_b5_0" AND l."cdp_b5_1" = r."cdp_b5_1", FALSE) AND NOT COALESCE(l."cdp_b6_0" = r."cdp_b6_0" AND l."cdp_b6_1" = r."cdp_b6_1", FALSE) AND NOT COALESCE(l."cdp_b7_0" = r."cdp_b7_0" AND l."cdp_b7_1" = r."cdp_b7_1", FALSE) AND NOT COALESCE(l."cdp_b8_0" = r."cdp_b8_0" AND l."cdp_b8_1" = r."cdp_b8_1", FALSE) AND NOT COALESCE(l."cdp_b9_0" = r."cdp_b9_0" AND l."cdp_b9_1" = r."cdp_b9_1", FALSE) AND NOT COALESCE(l."cdp_b10_0" = r."cdp_b10_0" AND l."cdp_b10_1" = r."cdp_b10_1", FALSE) AND NOT COALESCE(l."cdp_b11_0" = r."cdp_b11_0" AND l."cdp_b11_1" = r."cdp_b11_1", FALSE) AND NOT COALESCE(l."cdp_b12_0" = r."cdp_b12_0" AND l."cdp_b12_1" = r."cdp_b12_1", FALSE) AND NOT COALESCE(l."cdp_b13_0" = r."cdp_b13_0" AND l."cdp_b13_1" = r."cdp_b13_1", FALSE) AND NOT COALESCE(l."cdp_b14_0" = r."cdp_b14_0" AND l."cdp_b14_1" = r."cdp_b14_1", FALSE) AND NOT COALESCE(l."cdp_b15_0" = r."cdp_b15_0" AND l."cdp_b15_1" = r."cdp_b15_1", FALSE) AND NOT COALESCE(l."cdp_b16_0" = r."cdp_b16_0" AND l."cdp_b16_1" = r."cdp_b16_1", FALSE) AND NOT COALESCE(l."cdp_b17_0" = r."cdp_b17_0" AND l."cdp_b17_1" = r."cdp_b17_1", FALSE) AND NOT COALESCE(l."cdp_b18_0" = r."cdp_b18_0" AND l."cdp_b18_1" = r."cdp_b18_1", FALSE) AND NOT COALESCE(l."cdp_b19_0" = r."cdp_b19_0" AND l."cdp_b19_1" = r."cdp_b19_1", FALSE) AND NOT COALESCE(l."cdp_b20_0" = r."cdp_b20_0" AND l."cdp_b20_1" = r."cdp_b20_1", FALSE) AND NOT COALESCE(l."cdp_b21_0" = r."cdp_b21_0" AND l."cdp_b21_1" = r."cdp_b21_1", FALSE) AND NOT COALESCE(l."cdp_b22_0" = r."cdp_b22_0" AND l."cdp_b22_1" = r."cdp_b22_1", FALSE) AND NOT COALESCE(l."cdp_b23_0" = r."cdp_b23_0" AND l."cdp_b23_1" = r."cdp_b23_1", FALSE)
 ) AS cdp_levels

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blockingRecall } from "../../src/identity/match/blocking-recall.ts";
+import { cannotLinkBar } from "../../src/identity/match/cannot-links.ts";
+import { checkRecords } from "../../src/identity/match/checks.ts";
+import { matchRecordsSql } from "../../src/identity/match/index.ts";
+import { PERSON_SETTINGS } from "../../src/identity/match/presets.ts";
+import { type MatchSettings, matchSettingsSchema } from "../../src/identity/match/settings.ts";
+import { gammaSql } from "../../src/identity/match/sql.ts";
+import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
+import type { Relation } from "../../src/warehouse/types.ts";
+
+/**
+ * One person's records as the data without e-mail or phone has them: each pair below shares no
+ * exact first name, last name or date of birth (a typo, a swap, a missing value, a date wrong in
+ * two of its parts), so no rule of equal keys finds it.
+ */
+const RECORDS: [string, string, string | null, string | null, string | null, string | null][] = [
+  // record_id, person, first_name, last_name, dob, city
+  // A typo in each name, the date a month and a day off: the name prefixes and the birth year.
+  ["a1", "A", "Jackson", "Fisher", "2004-11-26", null],
+  ["a2", "A", "Jakcson", "Fishier", "2004-12-28", null],
+  // No first name on one side, the last name mistyped, the year and the month off: the last
+  // name's prefix and the day.
+  ["b1", "B", null, "Harrison", "1982-10-18", null],
+  ["b2", "B", "Norman", "Harisson", "1972-09-18", null],
+  // No names on one side, a typo in the town: the town's prefix and the birth year.
+  ["c1", "C", "Oliver", null, "2009-12-21", "Londn"],
+  ["c2", "C", null, null, "2009-11-22", "London"],
+  // No date of birth on either side, a typo in each name: both name prefixes.
+  ["d1", "D", "Eleanor", "Evans", null, null],
+  ["d2", "D", "Elanor", "Evnas", null, null],
+];
+
+/** The rules of equal keys the recommended settings had alone: whole names, dates, places, ids. */
+const EXACT_KEY_RULES = PERSON_SETTINGS.blocking.filter(
+  (rule) =>
+    !rule.some((e) => e.includes("substr(first") || e.includes("substr(last") || e.includes("substr(city")),
+);
+
+describe("recommended person settings", () => {
+  let wh: DuckdbWarehouse;
+  const rel = (name: string): Relation => ({ schema: "main", name });
+  const q = (r: Relation) => wh.dialect.quoteRelation(r);
+
+  beforeAll(async () => {
+    wh = await DuckdbWarehouse.open({ path: ":memory:", schema: "main", connections: 1 });
+    const d = wh.dialect;
+    const s = (v: string | null) => (v === null ? "CAST(NULL AS VARCHAR)" : d.literal(v));
+    await wh.replaceTable(
+      rel("people"),
+      RECORDS.map(
+        ([id, , first, last, dob, city]) =>
+          `SELECT ${s(id)} AS record_id, ${s(first)} AS first_name, ${s(last)} AS last_name, ${s(dob)} AS dob,
+             CAST(NULL AS VARCHAR) AS email, CAST(NULL AS VARCHAR) AS phone, CAST(NULL AS VARCHAR) AS postcode,
+             ${s(city)} AS city, CAST(NULL AS VARCHAR) AS address, CAST(NULL AS VARCHAR) AS national_id`,
+      ).join(" UNION ALL "),
+    );
+    await wh.replaceTable(
+      rel("truth"),
+      RECORDS.map(([id, person]) => `SELECT ${s(id)} AS record_id, ${s(person)} AS person_id`).join(
+        " UNION ALL ",
+      ),
+    );
+  });
+  afterAll(async () => {
+    await wh.close();
+  });
+
+  async function recall(settings: MatchSettings) {
+    const columns = await checkRecords(wh, rel("people"), settings, "identity.match.people");
+    await wh.replaceTable(
+      rel("records"),
+      matchRecordsSql(wh.dialect, q(rel("people")), settings, columns, "main"),
+    );
+    return blockingRecall(wh, rel("records"), rel("truth"), settings);
+  }
+
+  it("blocks the pairs that share no exact name or date: prefixes with parts of the date or the town", async () => {
+    const exactOnly = await recall(
+      matchSettingsSchema.parse({ ...PERSON_SETTINGS, blocking: EXACT_KEY_RULES }),
+    );
+    expect(exactOnly.truePairs).toBe(4);
+    expect(exactOnly.recall).toBe(0);
+    const all = await recall(PERSON_SETTINGS);
+    expect(all.recall).toBe(1);
+    // Each kind of pair is found by its own rule.
+    const found = (expr: string[]) => all.rules.find((r) => r.rule.join("|") === expr.join("|"))?.truePairs;
+    expect(found(["substr(first_name, 1, 2)", "substr(dob, 1, 4)"])).toBe(1);
+    expect(found(["substr(last_name, 1, 2)", "substr(dob, 9, 2)"])).toBe(1);
+    expect(found(["substr(city, 1, 2)", "substr(dob, 1, 4)"])).toBe(1);
+    expect(found(["substr(first_name, 1, 2)", "substr(last_name, 1, 2)"])).toBe(2);
+  });
+
+  it("counts a swap once when only one name is swapped, and in both names when both are", async () => {
+    const d = wh.dialect;
+    const [first, last] = PERSON_SETTINGS.comparisons;
+    await wh.replaceTable(
+      rel("names"),
+      `SELECT 'h1' AS record_id, 'Harrison' AS first_name, 'Nomran' AS last_name
+       UNION ALL SELECT 'h2', 'Norman', 'Harrison'
+       UNION ALL SELECT 'x', 'Ann', 'Lee' UNION ALL SELECT 'y', 'Lee', 'Ann'`,
+    );
+    const levels = async (l: string, r: string) => {
+      const [row] = await wh.query<{ f: number; s: number }>(
+        `SELECT ${gammaSql(d, first!, "main")} AS f, ${gammaSql(d, last!, "main")} AS s
+         FROM ${q(rel("names"))} AS l, ${q(rel("names"))} AS r WHERE l.record_id = '${l}' AND r.record_id = '${r}'`,
+      );
+      return [Number(row!.f), Number(row!.s)];
+    };
+    // Harrison Nomran / Norman Harrison: the first name of h1 is the last name of h2, once.
+    const [f, s] = await levels("h1", "h2");
+    expect(f).toBe(1);
+    expect(s).not.toBe(1);
+    // Read the other way round, the same swap counts in the last name instead, still once.
+    const [f2, s2] = await levels("h2", "h1");
+    expect(f2).not.toBe(1);
+    expect(s2).toBe(1);
+    // Both names swapped: both comparisons say so.
+    const row = await levels("x", "y");
+    expect(row).toEqual([1, 1]);
+  });
+});
+
+describe("the cannot-link bar", () => {
+  it("mirrors the link threshold: at most 1 - threshold for one person, at even odds", () => {
+    // 0.9: nine times likelier two people than one.
+    expect(cannotLinkBar(0.9)).toBeCloseTo(-Math.log2(9), 12);
+    // 0.5: any pair whose comparisons lean towards two people.
+    expect(cannotLinkBar(0.5)).toBeCloseTo(0, 12);
+    // A stricter link threshold asks as much evidence against for a cannot-link.
+    expect(cannotLinkBar(0.99)).toBeLessThan(cannotLinkBar(0.9));
+    expect(2 ** cannotLinkBar(0.95) / (1 + 2 ** cannotLinkBar(0.95))).toBeCloseTo(0.05, 12);
+  });
+});
