@@ -7,14 +7,14 @@ import { collected } from "./log-helper.ts";
 
 const KEY = "cli-write-key-abcdef123456";
 
-function project(): string {
+function project(extra = ""): string {
   return makeProject(
     {},
     `import { secret } from "cdp";
 export default {
   name: "t",
   warehouse: { type: "duckdb", path: ".cdp/t.duckdb" },
-  collect: { sources: { web: { writeKey: secret("CDP_TEST_WRITE_KEY_WEB") } }, logDir: "events-log" },
+  collect: { sources: { web: { writeKey: secret("CDP_TEST_WRITE_KEY_WEB") } }, logDir: "events-log"${extra} },
 };
 `,
   );
@@ -45,13 +45,21 @@ describe("cdp collect", () => {
     expect(r.stderr).toContain("collect.sources.web.writeKey");
   });
 
+  it("refuses a favour it does not know, naming the setting (exit 2)", async () => {
+    const dir = project(', favour: "speed"');
+    const r = await cdpAsync(dir, ["collect", "--port", "0"], { CDP_TEST_WRITE_KEY_WEB: KEY });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("collect.favour");
+  });
+
   it("collects on --host/--port, logs JSON, and on SIGTERM finishes what it accepted and exits 0", async () => {
     const dir = project();
     const child = spawnCdp(dir, ["collect", "--host", "127.0.0.1", "--port", "0", "--log-format", "json"], {
       CDP_TEST_WRITE_KEY_WEB: KEY,
     });
     const started = await lineWith(child, "collecting");
-    expect(started).toMatchObject({ level: "info", sources: ["web"] });
+    // Memory before speed unless the project says otherwise.
+    expect(started).toMatchObject({ level: "info", sources: ["web"], favour: "memory" });
     const url = String(started.url);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const posts = Array.from({ length: 20 }, (_, i) =>

@@ -103,6 +103,8 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
     // collector runs for days and builds nothing more until /cdp.js is first asked for (~13 MB).
     await (await import("esbuild")).stop();
     const { config, writeKeys } = collectSettings(loaded);
+    // Process-wide, so the loader thread started below runs under it too.
+    if (config.favour === "memory") (await import("node:v8")).setFlagsFromString("--optimize-for-size");
     const log = logger(argv["log-format"]);
     let loader: SupervisedLoader | undefined;
     const collector = await startCollector({
@@ -120,6 +122,7 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
       sources: Object.keys(writeKeys),
       logDir: collector.logDir,
       diskBudgetBytes: config.diskBudgetBytes,
+      favour: config.favour,
     });
     // Lives until SIGTERM or SIGINT: stop accepting, finish requests in flight (their events
     // written and fsynced), stop the loader, exit 0. A second signal ends the process at once.
