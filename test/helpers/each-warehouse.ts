@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import type { Warehouse } from "../../src/warehouse/types.ts";
 import { bigqueryTarget } from "../bigquery/target.ts";
-import { duckdbTarget, postgresTarget } from "../conformance/targets.ts";
+import { type ConformanceTarget, duckdbTarget, postgresTarget } from "../conformance/targets.ts";
 
 /** What a suite declared by `describeEachWarehouse` gets: its warehouse, and why it cannot run. */
 export interface WarehouseSuite {
@@ -13,15 +13,17 @@ export interface WarehouseSuite {
 }
 
 /**
- * One `describe` per warehouse (DuckDB, Postgres, the BigQuery stand-in), each with a fresh
- * schema opened before and dropped after; a warehouse that is not available is skipped loudly.
+ * One `describe` per warehouse (DuckDB, Postgres, the BigQuery stand-in, or the `targets` given),
+ * each with a fresh schema opened before and dropped after; a warehouse that is not available is
+ * skipped loudly.
  */
 export function describeEachWarehouse(
   what: string,
   prefix: string,
   body: (suite: WarehouseSuite) => void,
+  targets: ConformanceTarget[] = [duckdbTarget, postgresTarget, bigqueryTarget],
 ): void {
-  for (const target of [duckdbTarget, postgresTarget, bigqueryTarget]) {
+  for (const target of targets) {
     describe(`${what} on ${target.name}`, () => {
       let wh: Warehouse | undefined;
       let reason: string | undefined;

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { normalizeSql } from "../../src/identity/stitch/normalize-sql.ts";
 import { rulesetSchema } from "../../src/identity/stitch/rules.ts";
-import type { Warehouse } from "../../src/warehouse/types.ts";
 import { duckdbTarget, postgresTarget } from "../conformance/targets.ts";
+import { describeEachWarehouse } from "../helpers/each-warehouse.ts";
 
 const CASES: [string, string][] = [
   [" Alice.Smith@GMail.com ", "alicesmith@gmail.com"],
@@ -20,27 +20,13 @@ const CASES: [string, string][] = [
   ["dave@gmail.com.au", "dave@gmail.com.au"],
 ];
 
-for (const target of [duckdbTarget, postgresTarget]) {
-  describe(`email_canonical normaliser on ${target.name}`, () => {
-    let wh: Warehouse;
-    let reason: string | undefined;
-    const schema = `email_canon_${process.pid}`;
-    beforeAll(async () => {
-      reason = await target.unavailable();
-      if (reason) {
-        console.warn(`\n*** SKIPPED: email_canonical on ${target.name}: ${reason} ***\n`);
-        return;
-      }
-      wh = await target.open(schema);
-    });
-    afterAll(async () => {
-      if (!wh) return;
-      await target.cleanup?.(wh, schema);
-      await wh.close();
-    });
-
+describeEachWarehouse(
+  "email_canonical normaliser",
+  "email_canon",
+  ({ wh: suite, skipped }) => {
     it("gives one address per inbox", async (ctx) => {
-      if (reason) return ctx.skip();
+      if (skipped()) return ctx.skip();
+      const wh = suite();
       const rules = rulesetSchema.parse({ normalize: { email: "email_canonical" } });
       const d = wh.dialect;
       const sql = CASES.map(
@@ -50,5 +36,6 @@ for (const target of [duckdbTarget, postgresTarget]) {
       const rows = await wh.query<{ i: number; out: string }>(`SELECT * FROM (${sql}) AS t ORDER BY i`);
       expect(rows.map((r) => r.out)).toEqual(CASES.map(([, want]) => want));
     });
-  });
-}
+  },
+  [duckdbTarget, postgresTarget],
+);

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { Rng } from "../../scripts/demo/random.ts";
 import { runMatch } from "../../src/identity/match/index.ts";
 import { type MatchSettings, matchSettingsSchema } from "../../src/identity/match/settings.ts";
-import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
-import { type ConformanceTarget, duckdbTarget, postgresTarget } from "../conformance/targets.ts";
+import type { Relation } from "../../src/warehouse/types.ts";
+import { duckdbTarget, postgresTarget } from "../conformance/targets.ts";
+import { describeEachWarehouse, type WarehouseSuite } from "../helpers/each-warehouse.ts";
 
 /**
  * An incremental match compares only new and changed records (with every record) and keeps the
  * pairs of the others; with the same parameters its output must be a full match's, row for row,
  * after any mix of additions, changes and removals (random rounds, seeded).
  */
-for (const target of [duckdbTarget, postgresTarget]) {
-  describe(`incremental match on ${target.name}`, () => defineTests(target));
-}
+describeEachWarehouse("incremental match", "cdp_match_inc", defineTests, [duckdbTarget, postgresTarget]);
 
 interface Person {
   record_id: string;
@@ -51,10 +50,8 @@ const SETTINGS: MatchSettings = matchSettingsSchema.parse({
   incremental: true,
 });
 
-function defineTests(target: ConformanceTarget): void {
-  const schema = `cdp_match_inc_${process.pid}`;
-  let wh: Warehouse | undefined;
-  let reason: string | undefined;
+function defineTests(suite: WarehouseSuite): void {
+  const { schema } = suite;
   const rel = (name: string): Relation => ({ schema, name });
   const next = random(4);
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
@@ -72,23 +69,27 @@ function defineTests(target: ConformanceTarget): void {
   });
 
   const load = async (people: Person[]) => {
-    const d = wh!.dialect;
+    const d = suite.wh().dialect;
     const s = (v: string | null) => `CAST(${d.literal(v)} AS ${d.typeName("string")})`;
-    await wh!.replaceTable(
-      rel("people"),
-      people
-        .map(
-          (p) =>
-            `SELECT ${s(p.record_id)} AS record_id, ${s(p.first_name)} AS first_name, ${s(p.last_name)} AS last_name, ${s(p.dob)} AS dob, ${s(p.email)} AS email, ${s(p.source)} AS source`,
-        )
-        .join(" UNION ALL "),
-    );
+    await suite
+      .wh()
+      .replaceTable(
+        rel("people"),
+        people
+          .map(
+            (p) =>
+              `SELECT ${s(p.record_id)} AS record_id, ${s(p.first_name)} AS first_name, ${s(p.last_name)} AS last_name, ${s(p.dob)} AS dob, ${s(p.email)} AS email, ${s(p.source)} AS source`,
+          )
+          .join(" UNION ALL "),
+      );
   };
   const output = async (name: string) => {
-    const d = wh!.dialect;
-    const rows = await wh!.query<Record<string, unknown>>(
-      `SELECT * FROM ${d.quoteRelation(rel(name))} ORDER BY record_id_l, record_id_r`,
-    );
+    const d = suite.wh().dialect;
+    const rows = await suite
+      .wh()
+      .query<Record<string, unknown>>(
+        `SELECT * FROM ${d.quoteRelation(rel(name))} ORDER BY record_id_l, record_id_r`,
+      );
     return rows.map((row) =>
       Object.fromEntries(
         Object.entries(row).map(([k, v]) => [
@@ -98,20 +99,6 @@ function defineTests(target: ConformanceTarget): void {
       ),
     );
   };
-
-  beforeAll(async () => {
-    reason = await target.unavailable();
-    if (reason) {
-      console.warn(`\n*** SKIPPED: incremental match on ${target.name}: ${reason} ***\n`);
-      return;
-    }
-    wh = await target.open(schema);
-  });
-  afterAll(async () => {
-    if (!wh) return;
-    await target.cleanup?.(wh, schema);
-    await wh.close();
-  });
 
   /**
    * A first full match of `settings`, then random rounds of removals, changes and additions, each
@@ -131,8 +118,8 @@ function defineTests(target: ConformanceTarget): void {
       })),
     ];
     await load(people);
-    const records = `SELECT * FROM ${wh!.dialect.quoteRelation(rel("people"))}`;
-    const first = await runMatch(wh!, rel(name), records, settings, { settingsName: "people" });
+    const records = `SELECT * FROM ${suite.wh().dialect.quoteRelation(rel("people"))}`;
+    const first = await runMatch(suite.wh(), rel(name), records, settings, { settingsName: "people" });
     expect(first.incremental).toBeUndefined();
     expect(first.trained).toBe(true);
     for (let round = 0; round < 4; round++) {
@@ -147,13 +134,13 @@ function defineTests(target: ConformanceTarget): void {
       });
       for (let k = 0; k < 8; k++) people.push(person());
       await load(people);
-      const inc = await runMatch(wh!, rel(name), records, settings, { settingsName: "people" });
+      const inc = await runMatch(suite.wh(), rel(name), records, settings, { settingsName: "people" });
       expect(inc.incremental, `round ${round}`).toBeDefined();
       expect(inc.trained).toBe(false);
       expect(inc.incremental!.changed).toBeGreaterThan(0);
       expect(inc.incremental!.compared).toBeLessThan(inc.blockedPairs);
       const full = await runMatch(
-        wh!,
+        suite.wh(),
         rel(`${name}_full`),
         records,
         { ...settings, incremental: false },
@@ -169,17 +156,18 @@ function defineTests(target: ConformanceTarget): void {
       );
     }
     // Its work tables and views are gone (on Postgres a view must go before what it reads).
-    const left = (await wh!.listRelations?.(schema)) ?? [];
+    const left = (await suite.wh().listRelations?.(schema)) ?? [];
     expect(left.filter((n) => n.includes("__cdp_match_"))).toEqual([]);
   };
 
   it("gives a full match's output after random additions, changes and removals", async () => {
-    if (!wh) return;
+    if (suite.skipped()) return;
     await rounds(SETTINGS, "matches");
   });
 
   it("compares every record again with --full-refresh", async () => {
-    if (!wh) return;
+    if (suite.skipped()) return;
+    const wh = suite.wh();
     const records = `SELECT * FROM ${wh.dialect.quoteRelation(rel("people"))}`;
     const again = await runMatch(wh, rel("matches"), records, SETTINGS, {
       settingsName: "people",
@@ -193,7 +181,7 @@ function defineTests(target: ConformanceTarget): void {
   });
 
   it("gives a full link-only match's output, sources included, after random rounds", async () => {
-    if (!wh) return;
+    if (suite.skipped()) return;
     await rounds({ ...SETTINGS, linkType: "link_only", sourceColumn: "source" }, "links");
   });
 }
