@@ -98,22 +98,27 @@ export async function connectedComponents(
       input = `SELECT src, dst FROM ${q(graph)}`;
       bothWays = `${input} UNION ALL SELECT dst, src FROM ${q(graph)}`;
     }
-    // The last round's picks are final; each earlier round's pick is followed to its final label.
+    // The last round's picks are final; each earlier round's pick is followed to its final label,
+    // the first round's (the most) as the labels are written, without a copy of its own.
     const resolved = tables.work("cc_resolved");
-    for (let r = picks.length - 2; r >= 0; r--) {
-      const later = r === picks.length - 2 ? picks.at(-1)! : resolved;
+    let later = picks.at(-1);
+    for (let r = picks.length - 2; r >= 1; r--) {
       await wh.replaceTable(
         resolved,
         `SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM ${q(picks[r]!)} AS p LEFT JOIN ${q(later)} AS x ON x.node = p.target`,
+         FROM ${q(picks[r]!)} AS p LEFT JOIN ${q(later!)} AS x ON x.node = p.target`,
       );
+      later = resolved;
     }
-    const final = picks.length > 1 ? resolved : picks[0];
+    const n = q(tables.nodes);
     await wh.replaceTable(
       tables.labels,
-      final
-        ? `SELECT n.id, COALESCE(x.target, n.id) AS label FROM ${q(tables.nodes)} AS n LEFT JOIN ${q(final)} AS x ON x.node = n.id`
-        : `SELECT id, id AS label FROM ${q(tables.nodes)}`,
+      picks.length > 1
+        ? `SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM ${n} AS n
+           LEFT JOIN ${q(picks[0]!)} AS p ON p.node = n.id LEFT JOIN ${q(later!)} AS x ON x.node = p.target`
+        : picks[0]
+          ? `SELECT n.id, COALESCE(x.target, n.id) AS label FROM ${n} AS n LEFT JOIN ${q(picks[0])} AS x ON x.node = n.id`
+          : `SELECT id, id AS label FROM ${n}`,
     );
     await wh.dropRelation(resolved);
   } finally {
