@@ -15,7 +15,7 @@ const REQUIRED = ["a_type", "a_value", "b_type", "b_value"];
 export interface StitchGraph {
   /** Every edge's two ends, normalised, with why an end is blocked (NULL: it is not). */
   norm: Relation;
-  /** `id, type, value, first_seen, last_seen` per surviving identifier. */
+  /** `id, type, value, key, first_seen, last_seen` per surviving identifier (see `numberedIdentifiersSql`). */
   nodes: Relation;
   /**
    * `src, dst, seen_at, source, weight`, both directions of every link between two surviving
