@@ -78,6 +78,12 @@ export interface Dialect {
    */
   hashInt(expression: string): string;
   /**
+   * A 64-bit integer hash of string expressions taken together, for joining on an integer key
+   * instead of the strings (equal strings, equal hashes; callers check that distinct strings got
+   * distinct keys). Each warehouse has its own: never stored or compared across warehouses.
+   */
+  hashText(expressions: string[]): string;
+  /**
    * A non-negative integer below 2^60 from a string expression, the same on every warehouse: the
    * first 15 hex digits of its MD5. Slower than `hashInt`; for results that must not depend on the
    * warehouse (the random pairs a match trains u on).
