@@ -4,17 +4,17 @@ import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { writeCannotLinks } from "./cannot-links.ts";
 import { checkBudget, checkRecords } from "./checks.ts";
 import {
+  dropState,
   hasState,
   type IncrementalPairs,
   incrementalPairs,
   linkedRecordsSql,
   saveState,
   statePairs,
-  stateRecords,
 } from "./incremental.ts";
 import { pairsSql, scoresSql, storedScoresSql } from "./pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
-import { ensureMatchFunctions, matchRecordsSql, recordValuesSql } from "./records-sql.ts";
+import { ensureMatchFunctions, matchRecordsSql } from "./records-sql.ts";
 import type { MatchSettings } from "./settings.ts";
 import { trainParameters } from "./train.ts";
 
@@ -114,14 +114,20 @@ async function match(
     let made: IncrementalPairs | undefined;
     let t0 = performance.now();
     if (resume && parameters) {
-      // A view: written to a table, the records cost more than the rest of the run.
-      const current = work("current");
-      await wh.createView(current, recordValuesSql(d, q(input), settings, columns));
       t0 = performance.now();
-      made = await incrementalPairs(wh, output, current, settings, output.schema, work, (all) =>
-        checkBudget(wh, all, settings, where),
+      made = await incrementalPairs(
+        wh,
+        output,
+        { input, columns },
+        settings,
+        parameters,
+        output.schema,
+        work,
+        (all) => checkBudget(wh, all, settings, where),
       );
     }
+    // A full run of an incremental match: no state until it saves its own (see saveState).
+    if (!made && settings.incremental) await dropState(wh, output);
     let records = work("records");
     const pairs = work("pairs");
     let blockedPairs: number;
@@ -165,7 +171,15 @@ async function match(
       await wh.replaceTable(
         output,
         made
-          ? storedScoresSql(d, q(statePairs(output)), frequencies, settings, parameters, recordCount)
+          ? storedScoresSql(
+              d,
+              q(statePairs(output)),
+              frequencies,
+              settings,
+              parameters,
+              recordCount,
+              made.weight,
+            )
           : scoresSql(d, q(pairs), q(records), settings, parameters, recordCount),
       )
     ).rows;
@@ -173,9 +187,9 @@ async function match(
     if (made) {
       // The cannot-links are found among the linked records: those, numbered as a full match would.
       records = work("linked_records");
-      const saved = (await wh.describe(stateRecords(output)))?.columns.map((c) => c.name) ?? [];
-      await wh.replaceTable(records, linkedRecordsSql(wh, output, saved, settings, made.frequencies));
-    } else if (settings.incremental) await saveState(wh, output, pairs, records, settings);
+      await wh.replaceTable(records, linkedRecordsSql(wh, output, settings, made.frequencies, output.schema));
+    } else if (settings.incremental)
+      await saveState(wh, output, pairs, records, { input, columns }, settings, parameters);
     // 5. The pairs its links chain together that it says are different people, for the stitch.
     await writeCannotLinks(wh, { records, output, work }, settings, parameters, recordCount, output.schema);
     return {

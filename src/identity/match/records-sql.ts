@@ -110,6 +110,21 @@ export function recordValuesSql(
          FROM ${ruleSourceSql(d, from, settings, columns)}`;
 }
 
+/**
+ * The names of the columns `recordValuesSql` selects after `record_id`, in order: the source, the
+ * compared columns, the blocking (and prior rule) keys.
+ */
+export function recordValueColumns(settings: MatchSettings): string[] {
+  const keys = (rules: string[][], key: (i: number, j: number) => string) =>
+    rules.flatMap((rule, i) => rule.map((_, j) => key(i, j)));
+  return [
+    ...(settings.sourceColumn ? [SOURCE] : []),
+    ...settings.comparisons.map((c) => c.column),
+    ...keys(settings.blocking, blockKey),
+    ...(settings.prior && "rules" in settings.prior ? keys(settings.prior.rules, priorKey) : []),
+  ];
+}
+
 /** The rows of the query `inner` with the helpers (`recordHelpersSql`) after their columns. */
 export function withHelpersSql(
   d: Dialect,

@@ -47,6 +47,7 @@ export const duckdbDialect: Dialect = {
   regexpReplace: (expression, pattern, replacement) =>
     `regexp_replace(${expression}, ${literal(pattern)}, ${literal(replacement)}, 'g')`,
   hashInt: (expression) => `hash(${expression})`,
+  rowHash: (expressions) => `hash(${expressions.join(", ")})`,
   // '0x' and hex digits cast to an integer.
   portableHash: (expression) => `CAST(CONCAT('0x', SUBSTR(md5(${expression}), 1, 15)) AS BIGINT)`,
   regexpContains: (expression, pattern) => `regexp_matches(${expression}, ${literal(pattern)})`,
