@@ -3,15 +3,8 @@ import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { writeCannotLinks } from "./cannot-links.ts";
 import { checkBudget, checkRecords } from "./checks.ts";
-import {
-  dropState,
-  hasState,
-  type IncrementalPairs,
-  incrementalPairs,
-  linkedRecordsSql,
-  saveState,
-  statePairs,
-} from "./incremental.ts";
+import { type IncrementalPairs, incrementalPairs, linkedRecordsSql } from "./incremental.ts";
+import { dropState, hasState, saveState, statePairs } from "./incremental-state.ts";
 import { pairsSql, scoresSql, storedScoresSql } from "./pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
 import { ensureMatchFunctions, matchRecordsSql } from "./records-sql.ts";
