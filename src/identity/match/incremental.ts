@@ -76,7 +76,8 @@ export async function incrementalPairs(
   settings: MatchSettings,
   parameters: MatchParameters,
   functionSchema: string,
-  work: (name: string) => Relation,
+  /** Names a work table (or, with "view", a work view). */
+  work: (name: string, kind?: "view") => Relation,
   /** The pair budget's check over a relation of the records' blocking keys and sources. */
   checkBudget: (records: Relation) => Promise<unknown>,
 ): Promise<IncrementalPairs | undefined> {
@@ -154,7 +155,7 @@ export async function incrementalPairs(
   ];
   // The records now, for the pair budget: the saved ones are the unchanged ones now. Checked
   // before the pairs are compared; should it fail, the next run compares the changed again.
-  const all = work("all");
+  const all = work("all", "view");
   await wh.createView(
     all,
     `SELECT ${keys.join(", ")} FROM ${q(saved)} UNION ALL SELECT ${keys.join(", ")} FROM ${q(changed)}`,

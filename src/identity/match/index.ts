@@ -84,9 +84,9 @@ async function match(
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
   const made: Relation[] = [];
-  const work = (name: string): Relation => {
-    const r = lease.name(output, "match", name);
-    if (!made.some((m) => m.name === r.name)) made.push(r);
+  const work = (name: string, near: Relation = output): Relation => {
+    const r = lease.name(near, "match", name);
+    if (!made.some((m) => m.name === r.name && m.database === r.database)) made.push(r);
     return r;
   };
   const where = `identity.match.${options.settingsName}`;
@@ -108,6 +108,11 @@ async function match(
     let t0 = performance.now();
     if (resume && parameters) {
       t0 = performance.now();
+      // Its tables where the warehouse keeps work cheapest (DuckDB: in memory, not compressed
+      // into the file); its views next to the output.
+      const space = wh.workSpace ? await wh.workSpace() : undefined;
+      const scratch = (name: string, kind?: "view") =>
+        work(name, kind === "view" || !space ? output : { ...output, ...space });
       made = await incrementalPairs(
         wh,
         output,
@@ -115,7 +120,7 @@ async function match(
         settings,
         parameters,
         output.schema,
-        work,
+        scratch,
         (all) => checkBudget(wh, all, settings, where),
       );
     }
