@@ -106,19 +106,7 @@ function defineTests(suite: WarehouseSuite): void {
    * matched incrementally into `name` and in full (same parameters) into `<name>_full`.
    */
   const rounds = async (settings: MatchSettings, name: string) => {
-    let people = Array.from({ length: 150 }, person);
-    // A third of them twice (a record of the same person, its e-mail sometimes missing): random
-    // people alone give the training nothing to find, and no pair above the threshold.
-    people = [
-      ...people,
-      ...people.slice(0, 50).map((p) => ({
-        ...p,
-        record_id: `r${String(serial++).padStart(4, "0")}`,
-        email: next() < 0.5 ? p.email : null,
-        source: p.source === "crm" ? "shop" : "crm",
-      })),
-    ];
-    await load(people);
+    let people = await start();
     const records = `SELECT * FROM ${suite.wh().dialect.quoteRelation(rel("people"))}`;
     const first = await runMatch(suite.wh(), rel(name), records, settings, { settingsName: "people" });
     expect(first.incremental).toBeUndefined();
@@ -161,6 +149,22 @@ function defineTests(suite: WarehouseSuite): void {
     expect(left.filter((n) => n.includes("__cdp_match_"))).toEqual([]);
   };
 
+  /** Loads the records of a first run: 150 random people, and a third of them again. */
+  const start = async (): Promise<Person[]> => {
+    const people = Array.from({ length: 150 }, person);
+    // A third of them twice (a record of the same person, its e-mail sometimes missing): random
+    // people alone give the training nothing to find, and no pair above the threshold.
+    await load([
+      ...people,
+      ...people.slice(0, 50).map((p) => ({
+        ...p,
+        record_id: `r${String(serial++).padStart(4, "0")}`,
+        email: next() < 0.5 ? p.email : null,
+        source: p.source === "crm" ? "shop" : "crm",
+      })),
+    ]);
+    return loaded;
+  };
   /** One round of random removals, changes (one attribute, or a blocking key) and additions. */
   const change = (people: Person[]): Person[] => {
     const kept = people
@@ -219,12 +223,7 @@ function defineTests(suite: WarehouseSuite): void {
     if (suite.skipped()) return;
     const wh = suite.wh();
     const records = `SELECT * FROM ${wh.dialect.quoteRelation(rel("people"))}`;
-    let people = Array.from({ length: 150 }, person);
-    people = [
-      ...people,
-      ...people.slice(0, 50).map((p) => ({ ...p, record_id: `r${serial++}`, source: "shop" })),
-    ];
-    await load(people);
+    let people = await start();
     const first = await runMatch(wh, rel("stops"), records, SETTINGS, { settingsName: "people" });
     // Each write of an incremental run, by the table it writes and how.
     const writes: { method: "execute" | "insertInto" | "replaceTable" | "dropRelation"; table: string }[] = [
@@ -269,6 +268,7 @@ function defineTests(suite: WarehouseSuite): void {
     if (suite.skipped()) return;
     const wh = suite.wh();
     const records = `SELECT * FROM ${wh.dialect.quoteRelation(rel("people"))}`;
+    await start();
     const first = await runMatch(wh, rel("reweighed"), records, SETTINGS, { settingsName: "people" });
     const prior = { ...first.parameters, prior: first.parameters.prior * 2 };
     await load(change(loaded));
@@ -289,6 +289,50 @@ function defineTests(suite: WarehouseSuite): void {
     );
     expect(await output("reweighed")).toEqual(await output("reweighed_full"));
     expect(other.blockedPairs).toBe(full.blockedPairs);
+  });
+
+  it("holds the changed records to the pair budget as a full match would, to the pair", async () => {
+    if (suite.skipped()) return;
+    const wh = suite.wh();
+    const records = `SELECT * FROM ${wh.dialect.quoteRelation(rel("people"))}`;
+    await start();
+    const first = await runMatch(wh, rel("budget"), records, SETTINGS, { settingsName: "people" });
+    await load(change(loaded));
+    // What a full match counts for the records now, read from its refusal of a budget of 1.
+    const refusal = await runMatch(
+      wh,
+      rel("budget_full"),
+      records,
+      { ...SETTINGS, incremental: false, pairBudget: 1 },
+      {
+        settingsName: "people",
+        parameters: first.parameters,
+      },
+    ).then(
+      () => "",
+      (error: unknown) => String(error),
+    );
+    const counted = Number(/blocking would compare ([\d,]+) pairs/.exec(refusal)?.[1]?.replaceAll(",", ""));
+    expect(counted).toBeGreaterThan(0);
+    await expect(
+      runMatch(
+        wh,
+        rel("budget"),
+        records,
+        { ...SETTINGS, pairBudget: counted - 1 },
+        { settingsName: "people" },
+      ),
+    ).rejects.toThrow(`blocking would compare ${counted.toLocaleString("en-US")} pairs`);
+    const within = await runMatch(
+      wh,
+      rel("budget"),
+      records,
+      { ...SETTINGS, pairBudget: counted },
+      {
+        settingsName: "people",
+      },
+    );
+    expect(within.incremental?.changed).toBeGreaterThan(0);
   });
 
   it("gives a full link-only match's output, sources included, after random rounds", async () => {

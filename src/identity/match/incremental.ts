@@ -1,5 +1,6 @@
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import type { ValueKind } from "./checks.ts";
+import { pairBudgetBound } from "./incremental-budget.ts";
 import {
   HASH,
   pairColumns,
@@ -153,14 +154,17 @@ export async function incrementalPairs(
     ...settings.blocking.flatMap((rule, i) => rule.map((_, j) => qi(blockKey(i, j)))),
     ...(settings.sourceColumn ? [qi(SOURCE)] : []),
   ];
-  // The records now, for the pair budget: the saved ones are the unchanged ones now. Checked
-  // before the pairs are compared; should it fail, the next run compares the changed again.
-  const all = work("all", "view");
-  await wh.createView(
-    all,
-    `SELECT ${keys.join(", ")} FROM ${q(saved)} UNION ALL SELECT ${keys.join(", ")} FROM ${q(changed)}`,
-  );
-  await checkBudget(all);
+  // The pair budget, checked before the pairs are compared (should it fail, the next run compares
+  // the changed records again): a bound first, the blocks of all records counted only when the
+  // bound is over the budget (the saved records are the unchanged ones now).
+  if ((await pairBudgetBound(wh, { changed, saved, savedPairs }, settings)) > settings.pairBudget) {
+    const all = work("all", "view");
+    await wh.createView(
+      all,
+      `SELECT ${keys.join(", ")} FROM ${q(saved)} UNION ALL SELECT ${keys.join(", ")} FROM ${q(changed)}`,
+    );
+    await checkBudget(all);
+  }
 
   let compared = 0;
   if (changedCount > 0) {
