@@ -65,10 +65,10 @@ export interface IncrementalPairs {
 
 /**
  * Brings the saved pairs and records up to date with the model's records (`input`, with their
- * `columns`), comparing only the new and changed records, the pairs weighed with `parameters`. Undefined, with
- * nothing changed, when the saved state does not have the columns these settings and parameters
- * need (saved by other settings, other parameters or an older version): the caller matches
- * everything.
+ * `columns`), comparing only the new and changed records, the pairs weighed with `parameters`.
+ * Undefined, with nothing changed, when the saved state does not have the columns these settings
+ * and parameters need (saved by other settings, other parameters or an older version): the
+ * caller matches everything.
  */
 export async function incrementalPairs(
   wh: Warehouse,

@@ -101,8 +101,8 @@ async function match(
     if (resume) parameters ??= await loadParameters(wh, output, settings);
 
     // 2. Blocked pairs, each once, with every comparison's level: in an incremental run with saved
-    // parameters and pairs, only those of the new and changed records (the records' values read,
-    // compared with the saved ones); else all of them, over the records as the pairs read them.
+    // parameters and pairs, only those of the new and changed records (each record's hash read
+    // and compared with the saved one); else all of them, over the records as the pairs read them.
     let recordCount = 0;
     let made: IncrementalPairs | undefined;
     let t0 = performance.now();

@@ -97,8 +97,8 @@ export function matchRecordsSql(
 
 /**
  * `matchRecordsSql` without what depends on the other records (the row number and the term
- * frequencies) or costs per record (the helpers): what an incremental match compares with the
- * records it saved, reading every record of the model once.
+ * frequencies) or costs per record (the helpers): what an incremental match saves of each record,
+ * made for the new and changed records only.
  */
 export function recordValuesSql(
   d: Dialect,
