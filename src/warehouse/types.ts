@@ -89,6 +89,12 @@ export interface Dialect {
    * warehouse (the random pairs a match trains u on).
    */
   portableHash(expression: string): string;
+  /**
+   * Where the warehouse has one, a fast 64-bit hash of several values of any type together (NULLs
+   * and positions included), for telling a row changed from a saved hash within one warehouse.
+   * Optional: `portableHash` over the values as text serves otherwise.
+   */
+  rowHash?(expressions: string[]): string;
   /** True when a string expression matches a regular expression (RE2/POSIX subset). */
   regexpContains(expression: string, pattern: string): string;
   /**

@@ -48,6 +48,7 @@ export const duckdbDialect: Dialect = {
     `regexp_replace(${expression}, ${literal(pattern)}, ${literal(replacement)}, 'g')`,
   hashInt: (expression) => `hash(${expression})`,
   hashText: (expressions) => `hash(${expressions.join(", ")})`,
+  rowHash: (expressions) => `hash(${expressions.join(", ")})`,
   // '0x' and hex digits cast to an integer.
   portableHash: (expression) => `CAST(CONCAT('0x', SUBSTR(md5(${expression}), 1, 15)) AS BIGINT)`,
   regexpContains: (expression, pattern) => `regexp_matches(${expression}, ${literal(pattern)})`,
