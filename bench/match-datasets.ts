@@ -68,6 +68,28 @@ export const DATASETS = {
     recordId: "unique_id",
     truth: "cluster",
   },
+  // fake_1000 as person data without e-mail, phone or national id (the hard case: names, a birth
+  // date and a town, each mistyped, swapped or missing on some records).
+  fake_1000_no_email: {
+    file: "splink/fake_1000.csv",
+    columns: ["unique_id", "first_name", "surname", "dob", "city", "email", "cluster"],
+    records: `SELECT unique_id AS record_id, first_name, surname AS last_name, dob, CAST(NULL AS VARCHAR) AS email,
+        CAST(NULL AS VARCHAR) AS phone, CAST(NULL AS VARCHAR) AS postcode, city,
+        CAST(NULL AS VARCHAR) AS address, CAST(NULL AS VARCHAR) AS national_id`,
+    recordId: "unique_id",
+    truth: "cluster",
+  },
+  // Records of the same kind at any size, written by `writePersonRecords` (bench/person-generator.ts):
+  // evaluated with `csv` naming the file.
+  generated_people: {
+    file: "",
+    columns: ["unique_id", "first_name", "surname", "dob", "city", "email", "cluster"],
+    records: `SELECT unique_id AS record_id, first_name, surname AS last_name, dob, CAST(NULL AS VARCHAR) AS email,
+        CAST(NULL AS VARCHAR) AS phone, CAST(NULL AS VARCHAR) AS postcode, city,
+        CAST(NULL AS VARCHAR) AS address, CAST(NULL AS VARCHAR) AS national_id`,
+    recordId: "unique_id",
+    truth: "cluster",
+  },
 } as const;
 
 export type DatasetName = keyof typeof DATASETS;
@@ -94,6 +116,8 @@ export async function evaluateDataset(
     chaining?: boolean;
     /** More raw rows: a SELECT of the file's columns, `{raw}` standing for the raw table. */
     extraRows?: string;
+    /** The data set's CSV file, instead of its file in the shared data (a generated one). */
+    csv?: string;
   } = {},
 ): Promise<DatasetQuality> {
   const ds = DATASETS[name];
@@ -103,7 +127,9 @@ export async function evaluateDataset(
   // A copy with a clean header (Febrl's has a space after each comma); the original stays untouched.
   const dir = mkdtempSync(path.join(os.tmpdir(), "cdp-match-"));
   try {
-    const [header, ...lines] = readFileSync(path.join(SHARED_DATA, ds.file), "utf8").split("\n");
+    const [header, ...lines] = readFileSync(options.csv ?? path.join(SHARED_DATA, ds.file), "utf8").split(
+      "\n",
+    );
     const copy = path.join(dir, "data.csv");
     writeFileSync(
       copy,
