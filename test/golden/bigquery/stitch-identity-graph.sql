@@ -318,6 +318,24 @@ SELECT g, h FROM (
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_30` AS
 SELECT b.h AS gone, b.g AS keep FROM `standin-project`.`cdp_demo`.`identity_graphwork_29` AS b JOIN `standin-project`.`cdp_demo`.`identity_graphwork_29` AS o ON o.g = b.h AND o.h = b.g WHERE b.g < b.h;
 
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_28` AS
+SELECT g, h, SUM(weight) AS weight FROM (
+           SELECT COALESCE(a.keep, l.g) AS g, COALESCE(b.keep, l.h) AS h, l.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_28` AS l
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS a ON a.gone = l.g LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS b ON b.gone = l.h
+         ) AS r WHERE g <> h GROUP BY g, h;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_27` AS
+SELECT c.g, COALESCE(m.keep, c.cur) AS cur FROM `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS m ON m.gone = c.cur;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_29` AS
+SELECT g, h FROM (
+           SELECT g, h, ROW_NUMBER() OVER (PARTITION BY g ORDER BY weight DESC, h) AS r
+           FROM `standin-project`.`cdp_demo`.`identity_graphwork_28` WHERE weight > 0
+         ) AS ranked WHERE r = 1;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_30` AS
+SELECT b.h AS gone, b.g AS keep FROM `standin-project`.`cdp_demo`.`identity_graphwork_29` AS b JOIN `standin-project`.`cdp_demo`.`identity_graphwork_29` AS o ON o.g = b.h AND o.h = b.g WHERE b.g < b.h;
+
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
 SELECT g.id, COALESCE(c.cur, k.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS g
      JOIN `standin-project`.`cdp_demo`.`identity_graphwork_25` AS k ON k.id = g.label LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c ON c.g = g.label;
