@@ -198,12 +198,9 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
 SELECT p.node, COALESCE(x.target, p.target) AS target
          FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
-
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_19` AS
-SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = n.id;
+SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_20` AS
 SELECT id, MIN(id) OVER (PARTITION BY label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_19`;
@@ -254,12 +251,9 @@ SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) A
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS x ON x.node = p.target;
-
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_25` AS
-SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_23` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = n.id;
+SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_23` AS n
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_26` AS
 SELECT DISTINCT ca.label AS comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` AS x
@@ -468,12 +462,9 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
 SELECT p.node, COALESCE(x.target, p.target) AS target
          FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
-
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
-SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = n.id;
+SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_34` AS
 WITH scored AS (
@@ -577,12 +568,9 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
 SELECT p.node, COALESCE(x.target, p.target) AS target
          FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
-
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
-SELECT n.id, COALESCE(x.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = n.id;
+SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_34` AS
 WITH scored AS (
