@@ -83,6 +83,12 @@ export interface Dialect {
    * warehouse (the random pairs a match trains u on).
    */
   portableHash(expression: string): string;
+  /**
+   * Where the warehouse has a fast native one: a 64-bit hash of a row of expressions (any types,
+   * NULL distinct from every value), equal for equal rows on one warehouse. Without it, callers
+   * hash an unambiguous text encoding of the row with `portableHash`.
+   */
+  rowHash?(expressions: string[]): string;
   /** True when a string expression matches a regular expression (RE2/POSIX subset). */
   regexpContains(expression: string, pattern: string): string;
   /**

@@ -49,6 +49,8 @@ export const duckdbDialect: Dialect = {
   hashInt: (expression) => `hash(${expression})`,
   // '0x' and hex digits cast to an integer.
   portableHash: (expression) => `CAST(CONCAT('0x', SUBSTR(md5(${expression}), 1, 15)) AS BIGINT)`,
+  // hash() of several arguments hashes each (NULL included) and combines them: a UBIGINT.
+  rowHash: (expressions) => `hash(${expressions.join(", ")})`,
   regexpContains: (expression, pattern) => `regexp_matches(${expression}, ${literal(pattern)})`,
   levenshtein: (a, b, ascii) => overCharacters("levenshtein", a, b, ascii),
   // hamming fails on byte lengths that differ: the rewritten pair has one byte per character.
