@@ -34,9 +34,12 @@ export async function findChanges(
   const diff = t.work("diff");
   await wh.replaceTable(
     diff,
-    `SELECT m.*, s.row_hash AS gone FROM (${rawRowsSql(d, t.input, t.columns)}) AS m
+    // Rows without a_type (which the stitch skips) are left out after the join, not before: with
+    // the model's side no smaller than the kept hashes', DuckDB builds its hash table on the
+    // hashes (8 bytes a row) rather than on the model's rows (1.5-1.8 s instead of 2.6 at 1M).
+    `SELECT m.*, s.row_hash AS gone FROM (${rawRowsSql(d, t.input, t.columns, false)}) AS m
      FULL OUTER JOIN (SELECT row_hash FROM ${q(t.edges)}) AS s ON s.row_hash = m.row_hash
-     WHERE m.row_hash IS NULL OR s.row_hash IS NULL`,
+     WHERE (m.row_hash IS NULL OR s.row_hash IS NULL) AND (m.row_hash IS NULL OR m.a_type IS NOT NULL)`,
   );
   const added = t.work("added");
   const addedRows = (

@@ -101,8 +101,8 @@ export async function spliceResult(
      SELECT s.profile_id, s.created_at, s.created_run FROM ${q(sub.profiles)} AS s
      WHERE NOT EXISTS (SELECT 1 FROM ${q(real.profiles)} AS p WHERE p.profile_id = s.profile_id)`,
     `INSERT INTO ${q(real.merges)} (${merges}) SELECT ${merges} FROM ${q(sub.merges)}`,
-    `DELETE FROM ${q(real.links)} AS l WHERE ${touchedAt("l.a_type", "l.a_value")}`,
-    `DELETE FROM ${q(real.links)} AS l WHERE ${touchedAt("l.b_type", "l.b_value")}`,
+    `DELETE FROM ${q(real.links)} AS l
+     WHERE ${touchedAt("l.a_type", "l.a_value")} OR ${touchedAt("l.b_type", "l.b_value")}`,
     `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(sub.links)}`,
     `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(across)}`,
     `DELETE FROM ${q(inc.clusters)} AS c

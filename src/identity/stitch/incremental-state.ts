@@ -96,16 +96,16 @@ export function rowHashSql(d: Dialect, columns: string[]): string {
 /**
  * The model's rows as the stitch reads them (the same casts as `loadGraph`; a column the model
  * does not select is NULL) with their `row_hash`, from the relation `input` whose columns are
- * `columns`.
+ * `columns`; without `where`, rows without `a_type` (which the stitch skips) are left in.
  */
-export function rawRowsSql(d: Dialect, input: Relation, columns: Set<string>): string {
+export function rawRowsSql(d: Dialect, input: Relation, columns: Set<string>, where = true): string {
   const opt = (name: string, type: "timestamp" | "string" | "float64") =>
     columns.has(name) ? d.cast(name, type) : d.cast("NULL", type);
   return `SELECT ${RAW.join(", ")}, ${rowHashSql(d, RAW)} AS row_hash FROM (
       SELECT ${d.cast("a_type", "string")} AS a_type, ${d.cast("a_value", "string")} AS a_raw,
       ${d.cast("b_type", "string")} AS b_type, ${d.cast("b_value", "string")} AS b_raw,
       ${opt("seen_at", "timestamp")} AS seen_at, ${opt("source", "string")} AS source, ${opt("weight", "float64")} AS weight
-    FROM ${d.quoteRelation(input)}) AS r WHERE a_type IS NOT NULL`;
+    FROM ${d.quoteRelation(input)}) AS r${where ? " WHERE a_type IS NOT NULL" : ""}`;
 }
 
 /** Rows as read (`rawRowsSql`, or any relation with its columns) with both ends normalised. */

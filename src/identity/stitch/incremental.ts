@@ -214,21 +214,27 @@ async function incrementalRun(
     sub.profiles,
     `SELECT p.* FROM ${q(real.profiles)} AS p WHERE EXISTS (SELECT 1 FROM ${q(touched.profiles)} AS t WHERE t.t_profile = p.profile_id)`,
   );
+  // Without a hub rule there are no hubs to flag: the rows are read as they are.
   const hubA = `EXISTS (SELECT 1 FROM ${q(touched.hubs)} AS h WHERE h.h_type = s.a_type AND h.h_value = s.a_value)`;
   const hubB = `EXISTS (SELECT 1 FROM ${q(touched.hubs)} AS h WHERE h.h_type = s.b_type AND h.h_value = s.b_value)`;
-  const flagged = work("rows_hubs");
-  await wh.replaceTable(
-    flagged,
-    `SELECT s.*, CASE WHEN ${endSql("a")} AND ${hubA} THEN 1 ELSE 0 END AS a_hub,
-       CASE WHEN ${endSql("b")} AND ${hubB} THEN 1 ELSE 0 END AS b_hub
-     FROM ${q(touched.rows)} AS s`,
-  );
+  const flagged = rules.maxDegree ? work("rows_hubs") : touched.rows;
+  if (rules.maxDegree) {
+    await wh.replaceTable(
+      flagged,
+      `SELECT s.*, CASE WHEN ${endSql("a")} AND ${hubA} THEN 1 ELSE 0 END AS a_hub,
+         CASE WHEN ${endSql("b")} AND ${hubB} THEN 1 ELSE 0 END AS b_hub
+       FROM ${q(touched.rows)} AS s`,
+    );
+  }
   const pick = (col: "type" | "raw") =>
     `CASE WHEN s.a_hub = 1 THEN s.b_${col} ELSE s.a_${col} END AS a_${col === "raw" ? "value" : col},
      CASE WHEN s.a_hub = 1 OR s.b_hub = 1 THEN NULL ELSE s.b_${col} END AS b_${col === "raw" ? "value" : col}`;
-  const subSql = `SELECT ${pick("type")}, ${pick("raw")}, s.seen_at, s.source${p.columns.has("weight") ? ", s.weight" : ""}
-    FROM ${q(flagged)} AS s
-    WHERE NOT (s.a_hub = 1 AND s.b_hub = 1) AND NOT ((s.a_hub = 1 OR s.b_hub = 1) AND COALESCE(s.weight, 0) < 0)`;
+  const weight = p.columns.has("weight") ? ", s.weight" : "";
+  const subSql = rules.maxDegree
+    ? `SELECT ${pick("type")}, ${pick("raw")}, s.seen_at, s.source${weight}
+       FROM ${q(flagged)} AS s
+       WHERE NOT (s.a_hub = 1 AND s.b_hub = 1) AND NOT ((s.a_hub = 1 OR s.b_hub = 1) AND COALESCE(s.weight, 0) < 0)`
+    : `SELECT s.a_type, s.a_raw AS a_value, s.b_type, s.b_raw AS b_value, s.seen_at, s.source${weight} FROM ${q(flagged)} AS s`;
   const part = await stitch(
     wh,
     output,
