@@ -45,7 +45,10 @@ export interface SavedState {
 export async function readState(wh: Warehouse, output: Relation): Promise<SavedState | undefined> {
   const t = incrementalTables(output);
   const all = [t.state, t.edges, t.clusters, ...Object.values(stitchTables(output))];
-  for (const r of all) if (!(await wh.describe(r))) return undefined;
+  // One listing rather than a lookup per table; a name not listed as given (a warehouse that
+  // clips long names) is looked up.
+  const present = new Set(wh.listRelations ? await wh.listRelations(output.schema) : []);
+  for (const r of all) if (!present.has(r.name) && !(await wh.describe(r))) return undefined;
   const [row] = await wh.query<{ rules: string; identifiers: number | bigint; profiles: number | bigint }>(
     `SELECT rules, identifiers, profiles FROM ${wh.dialect.quoteRelation(t.state)}`,
   );

@@ -114,7 +114,14 @@ export async function incrementalStitch(ctx: IncrementalContext, stitch: StitchF
     }
     return await fullRun(ctx, stitch, { input, columns, fingerprint, reason: reason!, work });
   } finally {
-    for (const r of made) await wh.dropRelation(r).catch(() => undefined);
+    // Dropped without looking each up first (the lookups cost more than the drops at 1M people);
+    // a view, or a refusal, goes the usual way.
+    for (const r of made) {
+      await wh
+        .execute(`DROP TABLE IF EXISTS ${wh.dialect.quoteRelation(r)}`)
+        .catch(() => wh.dropRelation(r))
+        .catch(() => undefined);
+    }
   }
 }
 
