@@ -20,8 +20,9 @@ const BRIDGES = `SELECT CONCAT('bridge', p.cluster) AS unique_id, p.first_name, 
 /**
  * `npm run bench -- --only profiles`: profile-level quality (match, then stitch) with the
  * recommended person settings unchanged, before (every match pair links: plain connected
- * components) and after (links never join two records their own comparison calls different
- * people), on the labelled data sets and on fake_1000 with records that chain two people.
+ * components) and after (greedy additive edge contraction: two groups merge only while the match
+ * weights of the links between them outweigh their cannot-links), on the labelled data sets and
+ * on fake_1000 with records that chain two people.
  */
 export async function benchProfiles(): Promise<string> {
   const rows: Record<string, string | number>[] = [];

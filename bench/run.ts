@@ -45,7 +45,7 @@ const suites: Record<string, () => string | Promise<string>> = {
     (await benchIdentityIncremental(Number(values.people!.split(",")[0]), Math.min(runs, 3))),
   match: () => benchMatch(Math.min(runs, 3), Number(values.records)),
   "match-pg": () => benchMatchWarehouses(Math.min(runs, 3)),
-  "match-incremental": () => benchMatchIncremental(Number(values.records)),
+  "match-incremental": () => benchMatchIncremental(Number(values.records), Math.min(runs, 3)),
   "identity-profiles": () => benchProfiles(),
   sync: () => benchSync(runs, Number(values.rows), Number(values["scale-rows"])),
   collect: () => benchCollect(Math.min(runs, 3), Math.min(Number(values.seconds), 5)),

@@ -78,15 +78,21 @@ export interface Dialect {
    */
   hashInt(expression: string): string;
   /**
+   * A 64-bit integer hash of string expressions taken together, for joining on an integer key
+   * instead of the strings (equal strings, equal hashes; callers check that distinct strings got
+   * distinct keys). Each warehouse has its own: never stored or compared across warehouses.
+   */
+  hashText(expressions: string[]): string;
+  /**
    * A non-negative integer below 2^60 from a string expression, the same on every warehouse: the
    * first 15 hex digits of its MD5. Slower than `hashInt`; for results that must not depend on the
    * warehouse (the random pairs a match trains u on).
    */
   portableHash(expression: string): string;
   /**
-   * Where the warehouse has a fast native one: a 64-bit hash of a row of expressions (any types,
-   * NULL distinct from every value), equal for equal rows on one warehouse. Without it, callers
-   * hash an unambiguous text encoding of the row with `portableHash`.
+   * Where the warehouse has one, a fast 64-bit hash of several values of any type together (NULLs
+   * and positions included), for telling a row changed from a saved hash within one warehouse.
+   * Optional: `portableHash` over the values as text serves otherwise.
    */
   rowHash?(expressions: string[]): string;
   /** True when a string expression matches a regular expression (RE2/POSIX subset). */

@@ -44,6 +44,7 @@ function snippets(d: Dialect): string {
     ["regexp_replace", d.regexpReplace("phone", "[^0-9]", "")],
     ["regexp_contains", d.regexpContains("email", "^[^@]+@")],
     ["hash_int", d.hashInt("id")],
+    ["hash_text", d.hashText(["type", "value"])],
     ["portable_hash", d.portableHash("CAST(id AS VARCHAR)")],
     ["levenshtein", d.levenshtein("a.name", "b.name")],
     ["hamming", d.hamming?.distance("a.zip", "b.zip")],

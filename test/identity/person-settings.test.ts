@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SHARED_DATA, sharedDataMissing } from "../../bench/match-datasets.ts";
+import { personRecords } from "../../bench/person-generator.ts";
 import { blockingRecall } from "../../src/identity/match/blocking-recall.ts";
 import { cannotLinkBar } from "../../src/identity/match/cannot-links.ts";
 import { checkRecords } from "../../src/identity/match/checks.ts";
-import { matchRecordsSql } from "../../src/identity/match/index.ts";
+import { matchRecordsSql, runMatch } from "../../src/identity/match/index.ts";
 import { PERSON_SETTINGS } from "../../src/identity/match/presets.ts";
 import { type MatchSettings, matchSettingsSchema } from "../../src/identity/match/settings.ts";
 import { gammaSql } from "../../src/identity/match/sql.ts";
@@ -130,5 +132,70 @@ describe("the cannot-link bar", () => {
     // A stricter link threshold asks as much evidence against for a cannot-link.
     expect(cannotLinkBar(0.99)).toBeLessThan(cannotLinkBar(0.9));
     expect(2 ** cannotLinkBar(0.95) / (1 + 2 ** cannotLinkBar(0.95))).toBeCloseTo(0.05, 12);
+  });
+});
+
+describe("training rules (trainingBlocking)", () => {
+  const base = {
+    comparisons: [
+      { column: "first_name", levels: [{ exact: true }, { jaroWinkler: 0.8 }] },
+      { column: "dob", levels: [{ exact: true }, { levenshtein: 2 }] },
+      { column: "city", levels: [{ exact: true }] },
+    ],
+    uSamplePairs: 20_000,
+  };
+  const strict = [["first_name"], ["dob"]];
+  const loose = ["substr(city, 1, 1)"];
+
+  it("must be blocking rules", () => {
+    const r = matchSettingsSchema.safeParse({
+      ...base,
+      blocking: strict,
+      trainingBlocking: [["dob"], loose],
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(["trainingBlocking", 1]);
+    expect(r.error?.issues[0]?.message).toBe(
+      "[substr(city, 1, 1)] is not one of the blocking rules: trainingBlocking names the blocking rules whose pairs train m",
+    );
+    // The recommended settings train on their rules of whole values, all of them blocking rules.
+    expect(PERSON_SETTINGS.trainingBlocking?.length).toBeGreaterThan(0);
+    expect(PERSON_SETTINGS.trainingBlocking?.some((r) => r.join().includes("substr("))).toBe(false);
+  });
+
+  it.skipIf(!!sharedDataMissing())("trains m on the pairs of those rules only", async () => {
+    const wh = await DuckdbWarehouse.open({ path: ":memory:", schema: "main", connections: 1 });
+    try {
+      const rows = personRecords({ records: 600, seed: 3, sharedData: SHARED_DATA });
+      const s = (v: string | null) => (v === null ? "CAST(NULL AS VARCHAR)" : wh.dialect.literal(v));
+      await wh.replaceTable(
+        { schema: "main", name: "people" },
+        rows
+          .map(
+            (r) =>
+              `SELECT ${s(String(r.id))} AS record_id, ${s(r.first)} AS first_name, ${s(r.dob)} AS dob, ${s(r.city)} AS city`,
+          )
+          .join(" UNION ALL "),
+      );
+      const m = async (settings: MatchSettings) => {
+        const r = await runMatch(wh, { schema: "main", name: "m" }, "SELECT * FROM main.people", settings, {
+          settingsName: "people",
+        });
+        return r.parameters.comparisons.map((c) => c.levels.map((l) => l.m));
+      };
+      // The loose rule's pairs compared but not trained on: m as if the rule were not there.
+      const trainedStrict = await m(
+        matchSettingsSchema.parse({ ...base, blocking: [...strict, loose], trainingBlocking: strict }),
+      );
+      const strictOnly = await m(matchSettingsSchema.parse({ ...base, blocking: strict }));
+      trainedStrict.flat().forEach((x, i) => {
+        expect(x).toBeCloseTo(strictOnly.flat()[i]!, 9);
+      });
+      // Trained on every rule (the default), the loose rule's pairs move m.
+      const everyRule = await m(matchSettingsSchema.parse({ ...base, blocking: [...strict, loose] }));
+      expect(everyRule.flat().some((x, i) => Math.abs(x - strictOnly.flat()[i]!) > 1e-3)).toBe(true);
+    } finally {
+      await wh.close();
+    }
   });
 });

@@ -1,108 +1,52 @@
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
-import { PAIR_LEFT, PAIR_RIGHT, pairsSql, termValueColumn } from "./pairs-sql.ts";
-import { withHelpersSql } from "./records-sql.ts";
-import type { MatchSettings } from "./settings.ts";
+import type { ValueKind } from "./checks.ts";
+import { pairBudgetBound } from "./incremental-budget.ts";
 import {
-  agreeSql,
-  blockKey,
-  gammaColumn,
-  RECORD_ID,
-  ROW_NUMBER,
-  SOURCE,
-  termFrequencyColumn,
-} from "./sql.ts";
+  HASH,
+  pairColumns,
+  recordColumns,
+  recordHashSql,
+  statePairs,
+  statePending,
+  stateRecords,
+  weightColumnOf,
+} from "./incremental-state.ts";
+import { fixedWeightSql, pairsSql } from "./pairs-sql.ts";
+import type { MatchParameters } from "./params.ts";
+import { recordValueColumns, recordValuesSql, withHelpersSql } from "./records-sql.ts";
+import type { MatchSettings } from "./settings.ts";
+import { agreeSql, blockKey, RECORD_ID, ROW_NUMBER, SOURCE, termFrequencyColumn } from "./sql.ts";
 
 /**
- * An incremental match (`incremental: true`) keeps two tables next to its output:
+ * An incremental match (`incremental: true`) keeps its state next to its output:
+ * - `<model>__match_records`: every record of the last run as `recordValuesSql` reads it (the
+ *   source, the compared columns, the blocking and prior keys; not the helpers, made again for the
+ *   few records a run reads), `cdp_rn` the record id as text (the order a full match numbers its
+ *   records in) and `cdp_hash`, a hash of the record as the model selects it (`recordHashSql`);
  * - `<model>__match_pairs`: every blocked pair of the last run by record ids, with their sources
- *   (with a source column), each term-frequency comparison's value on the left and the levels;
- * - `<model>__match_records`: every record of the last run as the pairs read it (`matchRecordsSql`
- *   without the row number and term frequencies, the helpers included), with `cdp_rn` the record id
- *   as text (the order a full match numbers its records in).
- * A record is new or changed when its id is not saved or any of its values differs: read from the
- * model rather than found by a watermark, because a match model selects records and their
- * attributes, not when they changed (a timestamp column would have to be trusted to move with
- * every edit, and would miss records that were removed or whose source row was rewritten with an
- * old timestamp); comparing the values costs one join over the records, little next to comparing
- * pairs, and no hash to compute.
- * A run then deletes the saved pairs of the changed and removed records, compares the changed
- * records with every record, and adds those pairs; the pairs between unchanged records stay as they
- * are. Their levels do not change, but their weights may: a term frequency is a share of all
- * records, so every run scores the saved pairs again, looking the frequencies up by value (one pass
- * over the pairs, no record joined). With the saved parameters, that is what a full match with
- * those parameters gives.
+ *   (with a source column), each term-frequency comparison's value on the left, the levels, and
+ *   `cdp_w_<parameters>`: the pair's match weight under the parameters the column is named by
+ *   (`weightColumnOf`), or NULL where it depends on term frequencies (`fixedWeightSql`);
+ * - `<model>__match_pending`, only while a run writes: the records whose pairs it is adding.
+ * A record is new or changed when its id is not saved or its hash differs from the saved one:
+ * read from the model rather than found by a watermark, because a match model selects records
+ * and their attributes, not when they changed (a timestamp column would have to be trusted to move
+ * with every edit, and would miss records that were removed or whose source row was rewritten
+ * with an old timestamp). Comparing a hash joins two narrow columns; comparing the values would
+ * join every column of the saved records.
+ * A run then deletes the saved pairs and records of the changed and removed records (nothing when
+ * only new records came), compares the new and changed records with every record, and adds those
+ * pairs; the pairs between unchanged records stay as they are. Their levels do not change, and
+ * their weights only where a term frequency enters them (a frequency is a share of all records):
+ * the output is the saved pairs whose kept weight is at or over the threshold, and those without
+ * one weighed again. With the saved parameters, that is what a full match with those parameters
+ * gives; other parameters find no column named by them, and the run matches everything.
  * The statements run in an order that leaves the state right should a run stop between any two:
- * the pairs of the changed and removed records go first, those records next, the new pairs, and
- * the changed records last (until then the next run sees them as new and compares them again).
+ * the pairs of the changed and removed records go first, those records next; then the ids of the
+ * records being added are written to `__match_pending`, their pairs added, the records added, and
+ * the pending ids dropped. A run that finds pending ids deletes their pairs and records and
+ * compares them again.
  */
-
-export const statePairs = (output: Relation): Relation => ({
-  ...output,
-  name: `${output.name}__match_pairs`,
-});
-export const stateRecords = (output: Relation): Relation => ({
-  ...output,
-  name: `${output.name}__match_records`,
-});
-
-/** True when an earlier run left both state tables. */
-export async function hasState(wh: Warehouse, output: Relation): Promise<boolean> {
-  return !!(await wh.describe(statePairs(output))) && !!(await wh.describe(stateRecords(output)));
-}
-
-/** The saved pairs' columns, in order. */
-function pairColumns(settings: MatchSettings): string[] {
-  return [
-    "record_id_l",
-    "record_id_r",
-    ...(settings.sourceColumn ? ["source_l", "source_r"] : []),
-    ...settings.comparisons.flatMap((c, i) => (c.termFrequency ? [termValueColumn(i)] : [])),
-    ...settings.comparisons.map(gammaColumn),
-  ];
-}
-
-/**
- * Saves the state of a full run: its pairs (`pairs`, made by `pairsSql` over `records`) and its
- * records. The pairs first: should the run stop in between, the records saved with the older pairs
- * no longer match them, and the next run finds no state it can use and matches everything again.
- */
-export async function saveState(
-  wh: Warehouse,
-  output: Relation,
-  pairs: Relation,
-  records: Relation,
-  settings: MatchSettings,
-): Promise<void> {
-  const d = wh.dialect;
-  const qi = (n: string) => d.quoteIdentifier(n);
-  const q = (r: Relation) => d.quoteRelation(r);
-  await wh.dropRelation(stateRecords(output));
-  const side = (s: "l" | "r", name: string) =>
-    `${s}.${qi(name)} AS ${qi(`${name === SOURCE ? "source" : name}_${s}`)}`;
-  await wh.replaceTable(
-    statePairs(output),
-    `SELECT ${[
-      side("l", RECORD_ID),
-      side("r", RECORD_ID),
-      ...(settings.sourceColumn ? [side("l", SOURCE), side("r", SOURCE)] : []),
-      ...settings.comparisons.flatMap((c, i) =>
-        c.termFrequency ? [`l.${qi(c.column)} AS ${qi(termValueColumn(i))}`] : [],
-      ),
-      ...settings.comparisons.map((c) => `p.${qi(gammaColumn(c))}`),
-    ].join(", ")}
-     FROM ${q(pairs)} AS p
-     JOIN ${q(records)} AS l ON l.${qi(ROW_NUMBER)} = p.${qi(PAIR_LEFT)}
-     JOIN ${q(records)} AS r ON r.${qi(ROW_NUMBER)} = p.${qi(PAIR_RIGHT)}`,
-  );
-  const frequencies = new Set(settings.comparisons.map((_, i) => termFrequencyColumn(i)));
-  const kept = ((await wh.describe(records))?.columns ?? [])
-    .map((c) => c.name)
-    .filter((n) => n !== ROW_NUMBER && !frequencies.has(n));
-  await wh.replaceTable(
-    stateRecords(output),
-    `SELECT ${kept.map(qi).join(", ")}, ${d.cast(qi(RECORD_ID), "string")} AS ${qi(ROW_NUMBER)} FROM ${q(records)}`,
-  );
-}
 
 export interface IncrementalPairs {
   /** Records new or changed since the last run. */
@@ -115,21 +59,26 @@ export interface IncrementalPairs {
   records: number;
   /** Per term-frequency comparison, a relation of `cdp_value, cdp_tf` over the records now. */
   frequencies: Map<number, Relation>;
+  /** The saved pairs' weight column (`weightColumnOf`). */
+  weight: string;
 }
 
 /**
- * Brings the saved pairs and records up to date with `current` (made by `recordValuesSql`),
- * comparing only the new and changed records. Undefined, with nothing changed, when the saved
- * state does not have the columns these settings need (saved by other settings or an older
- * version): the caller matches everything.
+ * Brings the saved pairs and records up to date with the model's records (`input`, with their
+ * `columns`), comparing only the new and changed records, the pairs weighed with `parameters`.
+ * Undefined, with nothing changed, when the saved state does not have the columns these settings
+ * and parameters need (saved by other settings, other parameters or an older version): the
+ * caller matches everything.
  */
 export async function incrementalPairs(
   wh: Warehouse,
   output: Relation,
-  current: Relation,
+  model: { input: Relation; columns: Map<string, ValueKind> },
   settings: MatchSettings,
+  parameters: MatchParameters,
   functionSchema: string,
-  work: (name: string) => Relation,
+  /** Names a work table (or, with "view", a work view). */
+  work: (name: string, kind?: "view") => Relation,
   /** The pair budget's check over a relation of the records' blocking keys and sources. */
   checkBudget: (records: Relation) => Promise<unknown>,
 ): Promise<IncrementalPairs | undefined> {
@@ -139,52 +88,44 @@ export async function incrementalPairs(
   const names = async (r: Relation) => ((await wh.describe(r))?.columns ?? []).map((c) => c.name);
   const saved = stateRecords(output);
   const savedPairs = statePairs(output);
-  const savedColumns = await names(saved);
-  const values = (await names(current)).filter((n) => n !== RECORD_ID);
+  const pending = statePending(output);
   const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((n) => b.includes(n));
+  const values = recordValueColumns(settings);
   if (
-    !sameSet(await names(savedPairs), pairColumns(settings)) ||
-    ![RECORD_ID, ROW_NUMBER, ...values].every((n) => savedColumns.includes(n))
+    !sameSet(await names(savedPairs), pairColumns(settings, parameters)) ||
+    !sameSet(await names(saved), recordColumns(settings))
   )
     return undefined;
+  const wasPending = !!(await wh.describe(pending));
   const id = (alias: string) => `${alias}.${qi(RECORD_ID)}`;
-  // What the pair budget reads: the blocking keys, and the sources (link-only pairs).
-  const keys = [
-    ...settings.blocking.flatMap((rule, i) => rule.map((_, j) => qi(blockKey(i, j)))),
-    ...(settings.sourceColumn ? [qi(SOURCE)] : []),
-  ];
+  const list = (alias: string, columns: string[]) => columns.map((n) => `${alias}.${qi(n)}`).join(", ");
 
-  // New records, and those whose values differ from the saved ones, with their helpers.
-  const changed = work("changed");
-  const differs = values.map((n) => `c.${qi(n)} IS DISTINCT FROM s.${qi(n)}`).join(" OR ");
-  const changedCount = (
-    await wh.replaceTable(
-      changed,
-      withHelpersSql(
-        d,
-        `SELECT c.*, ${d.cast(id("c"), "string")} AS ${qi(ROW_NUMBER)}
-         FROM ${q(current)} AS c LEFT JOIN ${q(saved)} AS s ON ${id("s")} = ${id("c")}
-         WHERE ${id("s")} IS NULL OR ${differs}`,
-        settings,
-        functionSchema,
-      ),
-    )
-  ).rows;
-  const changedColumns = await names(changed);
-  if (!sameSet(changedColumns, savedColumns)) return undefined;
-  // Their ids, and those of the records removed since.
+  // The records that differ from the saved ones: new (no saved id), removed (no current id),
+  // changed (another hash), or pending (a run stopped while adding them). One join of two narrow
+  // columns; the model's columns come along for the new and changed only.
+  const diff = work("diff");
+  const savedId = qi("cdp_saved");
+  const modelColumns = [...model.columns.keys()];
+  await wh.replaceTable(
+    diff,
+    `SELECT ${list("c", [...modelColumns, HASH])}, ${id("s")} AS ${savedId}
+     FROM (SELECT inp.*, ${recordHashSql(d, model.columns, "inp")} AS ${qi(HASH)} FROM ${q(model.input)} AS inp) AS c
+     FULL JOIN (SELECT ${qi(RECORD_ID)}, ${qi(HASH)} FROM ${q(saved)}) AS s ON ${id("s")} = ${id("c")}
+     WHERE ${id("c")} IS NULL OR ${id("s")} IS NULL OR c.${qi(HASH)} <> s.${qi(HASH)}${
+       wasPending ? ` OR ${id("s")} IN (SELECT ${qi(RECORD_ID)} FROM ${q(pending)})` : ""
+     }`,
+  );
+  // The saved records to take out, with their pairs: removed, changed, and pending (whose pairs
+  // may have been added before the records were).
   const gone = work("gone");
   const goneCount = (
     await wh.replaceTable(
       gone,
-      `SELECT ${id("s")} FROM ${q(saved)} AS s LEFT JOIN ${q(current)} AS c ON ${id("c")} = ${id("s")}
-       WHERE ${id("c")} IS NULL
-       UNION ALL SELECT ${qi(RECORD_ID)} FROM ${q(changed)}`,
+      `SELECT ${savedId} AS ${qi(RECORD_ID)} FROM ${q(diff)} WHERE ${savedId} IS NOT NULL${
+        wasPending ? `\n       UNION SELECT ${qi(RECORD_ID)} FROM ${q(pending)}` : ""
+      }`,
     )
   ).rows;
-
-  const fresh = work("fresh");
-  let compared = 0;
   if (goneCount > 0) {
     const goneIds = `SELECT ${qi(RECORD_ID)} FROM ${q(gone)}`;
     await wh.execute(
@@ -192,17 +133,43 @@ export async function incrementalPairs(
     );
     await wh.execute(`DELETE FROM ${q(saved)} WHERE ${qi(RECORD_ID)} IN (${goneIds})`);
   }
-  // The records now, for the pair budget: the saved ones are the unchanged ones now. Checked
-  // before the pairs are compared; should it fail, the next run compares the changed again.
-  const all = work("all");
-  await wh.createView(
-    all,
-    `SELECT ${keys.join(", ")} FROM ${q(saved)} UNION ALL SELECT ${keys.join(", ")} FROM ${q(changed)}`,
-  );
-  await checkBudget(all);
-  if (goneCount > 0) {
-    // The unchanged records sharing a blocking key with a changed one: all the pairs need, one
-    // hash join per rule on the keys alone rather than the records' every column.
+  // The new and changed records as the pairs read them, with their hashes and helpers.
+  const changed = work("changed");
+  const rows = `(SELECT ${list("f", modelColumns)} FROM ${q(diff)} AS f WHERE ${id("f")} IS NOT NULL)`;
+  const changedCount = (
+    await wh.replaceTable(
+      changed,
+      withHelpersSql(
+        d,
+        `SELECT ${list("v", [RECORD_ID, ...values])}, ${d.cast(id("v"), "string")} AS ${qi(ROW_NUMBER)}, f.${qi(HASH)}
+         FROM (${recordValuesSql(d, `${rows} AS cdp_rows`, settings, model.columns)}) AS v
+         JOIN ${q(diff)} AS f ON ${id("f")} = ${id("v")}`,
+        settings,
+        functionSchema,
+      ),
+    )
+  ).rows;
+  // What the pair budget reads: the blocking keys, and the sources (link-only pairs).
+  const keys = [
+    ...settings.blocking.flatMap((rule, i) => rule.map((_, j) => qi(blockKey(i, j)))),
+    ...(settings.sourceColumn ? [qi(SOURCE)] : []),
+  ];
+  // The pair budget, checked before the pairs are compared (should it fail, the next run compares
+  // the changed records again): a bound first, the blocks of all records counted only when the
+  // bound is over the budget (the saved records are the unchanged ones now).
+  if ((await pairBudgetBound(wh, { changed, saved, savedPairs }, settings)) > settings.pairBudget) {
+    const all = work("all", "view");
+    await wh.createView(
+      all,
+      `SELECT ${keys.join(", ")} FROM ${q(saved)} UNION ALL SELECT ${keys.join(", ")} FROM ${q(changed)}`,
+    );
+    await checkBudget(all);
+  }
+
+  let compared = 0;
+  if (changedCount > 0) {
+    // The unchanged records sharing a blocking key with a changed one, all the pairs need: their
+    // ids by one hash join per rule on the keys alone, then their values, with the helpers made again.
     const near = work("near");
     const nearIds = settings.blocking
       .map((rule, i) => {
@@ -212,7 +179,12 @@ export async function incrementalPairs(
       .join("\n UNION ");
     await wh.replaceTable(
       near,
-      `SELECT s.* FROM ${q(saved)} AS s JOIN (${nearIds}) AS n ON n.${qi(RECORD_ID)} = ${id("s")}`,
+      withHelpersSql(
+        d,
+        `SELECT ${list("s", [RECORD_ID, ...values, ROW_NUMBER])} FROM ${q(saved)} AS s JOIN (${nearIds}) AS n ON n.${qi(RECORD_ID)} = ${id("s")}`,
+        settings,
+        functionSchema,
+      ),
     );
     // Each pair with a changed record once, the lower id on the left: two changed ones, a
     // changed one and an unchanged one, and the reverse.
@@ -221,20 +193,26 @@ export async function incrementalPairs(
       { left: q(changed), right: q(near) },
       { left: q(near), right: q(changed) },
     ];
+    const fresh = work("fresh");
     compared = (
       await wh.replaceTable(
         fresh,
-        sides
-          .map(
-            (s, i) =>
-              `SELECT * FROM (${pairsSql(d, q(changed), settings, functionSchema, false, s)}) AS ${qi(`cdp_fresh_${i}`)}`,
-          )
-          .join("\nUNION ALL\n"),
+        `SELECT f.*, ${fixedWeightSql(d, settings, parameters, "f")} AS ${qi(weightColumnOf(settings, parameters))}
+FROM (
+${sides
+  .map(
+    (s, i) =>
+      `SELECT * FROM (${pairsSql(d, q(changed), settings, functionSchema, false, s)}) AS ${qi(`cdp_fresh_${i}`)}`,
+  )
+  .join("\nUNION ALL\n")}
+) AS f`,
       )
     ).rows;
-    if (compared > 0) await wh.insertInto(savedPairs, fresh, pairColumns(settings));
-    if (changedCount > 0) await wh.insertInto(saved, changed, changedColumns);
+    await wh.replaceTable(pending, `SELECT ${qi(RECORD_ID)} FROM ${q(changed)}`);
+    if (compared > 0) await wh.insertInto(savedPairs, fresh, pairColumns(settings, parameters));
+    await wh.insertInto(saved, changed, recordColumns(settings));
   }
+  if (changedCount > 0 || wasPending) await wh.dropRelation(pending);
 
   // The term frequencies over the records now, as `matchRecordsSql` computes them.
   const frequencies = new Map<number, Relation>();
@@ -259,28 +237,29 @@ export async function incrementalPairs(
     pairs: Number(counted?.n ?? 0),
     records: Number(counted?.records ?? 0),
     frequencies,
+    weight: weightColumnOf(settings, parameters),
   };
 }
 
 /**
  * After an incremental run, the records of the output's pairs as `matchRecordsSql` makes them (row
- * numbers in the same order, term frequencies from `frequencies`), for the cannot-links: those
- * are found among the linked records only.
+ * numbers in the same order, term frequencies from `frequencies`, the helpers), for the
+ * cannot-links: those are found among the linked records only.
  */
 export function linkedRecordsSql(
   wh: Warehouse,
   output: Relation,
-  savedColumns: string[],
   settings: MatchSettings,
   frequencies: Map<number, Relation>,
+  functionSchema: string,
 ): string {
   const d = wh.dialect;
   const qi = (n: string) => d.quoteIdentifier(n);
   const q = (r: Relation) => d.quoteRelation(r);
   const f = (i: number) => qi(`cdp_f${i}`);
   const tfs = [...frequencies.keys()];
-  return `SELECT ROW_NUMBER() OVER (ORDER BY s.${qi(ROW_NUMBER)}) AS ${qi(ROW_NUMBER)}, ${[
-    ...savedColumns.filter((n) => n !== ROW_NUMBER).map((n) => `s.${qi(n)}`),
+  const inner = `SELECT ROW_NUMBER() OVER (ORDER BY s.${qi(ROW_NUMBER)}) AS ${qi(ROW_NUMBER)}, ${[
+    ...[RECORD_ID, ...recordValueColumns(settings)].map((n) => `s.${qi(n)}`),
     ...tfs.map((i) => `${f(i)}.cdp_tf AS ${qi(termFrequencyColumn(i))}`),
   ].join(", ")}
 FROM ${q(stateRecords(output))} AS s
@@ -290,4 +269,5 @@ JOIN (SELECT record_id_l AS id FROM ${q(output)} UNION SELECT record_id_r FROM $
         `\nLEFT JOIN ${q(frequencies.get(i)!)} AS ${f(i)} ON ${f(i)}.cdp_value = s.${qi(settings.comparisons[i]!.column)}`,
     )
     .join("")}`;
+  return withHelpersSql(d, inner, settings, functionSchema);
 }

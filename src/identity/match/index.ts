@@ -3,18 +3,11 @@ import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { writeCannotLinks } from "./cannot-links.ts";
 import { checkBudget, checkRecords } from "./checks.ts";
-import {
-  hasState,
-  type IncrementalPairs,
-  incrementalPairs,
-  linkedRecordsSql,
-  saveState,
-  statePairs,
-  stateRecords,
-} from "./incremental.ts";
+import { type IncrementalPairs, incrementalPairs, linkedRecordsSql } from "./incremental.ts";
+import { dropState, hasState, saveState, statePairs } from "./incremental-state.ts";
 import { pairsSql, scoresSql, storedScoresSql } from "./pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
-import { ensureMatchFunctions, matchRecordsSql, recordValuesSql } from "./records-sql.ts";
+import { ensureMatchFunctions, matchRecordsSql } from "./records-sql.ts";
 import type { MatchSettings } from "./settings.ts";
 import { trainParameters } from "./train.ts";
 
@@ -91,9 +84,9 @@ async function match(
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
   const made: Relation[] = [];
-  const work = (name: string): Relation => {
-    const r = lease.name(output, "match", name);
-    if (!made.some((m) => m.name === r.name)) made.push(r);
+  const work = (name: string, near: Relation = output): Relation => {
+    const r = lease.name(near, "match", name);
+    if (!made.some((m) => m.name === r.name && m.database === r.database)) made.push(r);
     return r;
   };
   const where = `identity.match.${options.settingsName}`;
@@ -108,20 +101,31 @@ async function match(
     if (resume) parameters ??= await loadParameters(wh, output, settings);
 
     // 2. Blocked pairs, each once, with every comparison's level: in an incremental run with saved
-    // parameters and pairs, only those of the new and changed records (the records' values read,
-    // compared with the saved ones); else all of them, over the records as the pairs read them.
+    // parameters and pairs, only those of the new and changed records (each record's hash read
+    // and compared with the saved one); else all of them, over the records as the pairs read them.
     let recordCount = 0;
     let made: IncrementalPairs | undefined;
     let t0 = performance.now();
     if (resume && parameters) {
-      // A view: written to a table, the records cost more than the rest of the run.
-      const current = work("current");
-      await wh.createView(current, recordValuesSql(d, q(input), settings, columns));
       t0 = performance.now();
-      made = await incrementalPairs(wh, output, current, settings, output.schema, work, (all) =>
-        checkBudget(wh, all, settings, where),
+      // Its tables where the warehouse keeps work cheapest (DuckDB: in memory, not compressed
+      // into the file); its views next to the output.
+      const space = wh.workSpace ? await wh.workSpace() : undefined;
+      const scratch = (name: string, kind?: "view") =>
+        work(name, kind === "view" || !space ? output : { ...output, ...space });
+      made = await incrementalPairs(
+        wh,
+        output,
+        { input, columns },
+        settings,
+        parameters,
+        output.schema,
+        scratch,
+        (all) => checkBudget(wh, all, settings, where),
       );
     }
+    // A full run of an incremental match: no state until it saves its own (see saveState).
+    if (!made && settings.incremental) await dropState(wh, output);
     let records = work("records");
     const pairs = work("pairs");
     let blockedPairs: number;
@@ -165,7 +169,15 @@ async function match(
       await wh.replaceTable(
         output,
         made
-          ? storedScoresSql(d, q(statePairs(output)), frequencies, settings, parameters, recordCount)
+          ? storedScoresSql(
+              d,
+              q(statePairs(output)),
+              frequencies,
+              settings,
+              parameters,
+              recordCount,
+              made.weight,
+            )
           : scoresSql(d, q(pairs), q(records), settings, parameters, recordCount),
       )
     ).rows;
@@ -173,9 +185,9 @@ async function match(
     if (made) {
       // The cannot-links are found among the linked records: those, numbered as a full match would.
       records = work("linked_records");
-      const saved = (await wh.describe(stateRecords(output)))?.columns.map((c) => c.name) ?? [];
-      await wh.replaceTable(records, linkedRecordsSql(wh, output, saved, settings, made.frequencies));
-    } else if (settings.incremental) await saveState(wh, output, pairs, records, settings);
+      await wh.replaceTable(records, linkedRecordsSql(wh, output, settings, made.frequencies, output.schema));
+    } else if (settings.incremental)
+      await saveState(wh, output, pairs, records, { input, columns }, settings, parameters);
     // 5. The pairs its links chain together that it says are different people, for the stitch.
     await writeCannotLinks(wh, { records, output, work }, settings, parameters, recordCount, output.schema);
     return {

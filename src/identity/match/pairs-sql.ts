@@ -166,6 +166,35 @@ JOIN ${records} AS r ON r.${qi(ROW_NUMBER)} = scored.${qi(PAIR_RIGHT)}`;
 }
 
 /**
+ * The match weight of a pair of the relation aliased `p` (made by `pairsSql`, with its
+ * `gamma_<column>`), the same value `scoresSql` gives it, or NULL when that depends on the term
+ * frequencies (the pair is at an exact level of a term-frequency comparison): an incremental match
+ * keeps it with each saved pair, so that only the pairs whose weight moves with the records are
+ * weighed again.
+ */
+export function fixedWeightSql(
+  d: Dialect,
+  settings: MatchSettings,
+  parameters: MatchParameters,
+  p = "p",
+): string {
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const gamma = (i: number) => `${p}.${qi(gammaColumn(settings.comparisons[i]!))}`;
+  // Without term frequencies weightSql gives the other levels the same weights.
+  const total = [
+    floatSql(d, weightOf(parameters.prior)),
+    ...settings.comparisons.map((_, i) => weightSql(d, parameters, i, gamma(i))),
+  ].join(" + ");
+  const moving = settings.comparisons.flatMap((c, i) => {
+    const levels = parameters.comparisons[i]!.levels.flatMap((l, j) => (l.kind === "exact" ? [j] : []));
+    return c.termFrequency && parameters.comparisons[i]!.termFrequency && levels.length
+      ? [`${gamma(i)} IN (${levels.join(", ")})`]
+      : [];
+  });
+  return moving.length ? `CASE WHEN ${moving.join(" OR ")} THEN NULL ELSE ${total} END` : total;
+}
+
+/**
  * `scoresSql` over an incremental match's saved pairs (`pairs`: record ids, sources, the
  * term-frequency comparisons' values and the levels, as `pairsSql` with `sides` makes them): the
  * same output, with each term frequency looked up by value in `frequencies` (per term-frequency
@@ -179,9 +208,12 @@ export function storedScoresSql(
   settings: MatchSettings,
   parameters: MatchParameters,
   recordCount: number,
+  /** The pairs' column of `fixedWeightSql`: only those at or over the threshold, or NULL, are weighed. */
+  fixed: string,
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
   const f = (i: number) => qi(`cdp_f${i}`);
+  const threshold = floatSql(d, weightOf(settings.threshold));
   const weights = settings.comparisons.map((c, i) =>
     weightSql(
       d,
@@ -210,6 +242,7 @@ FROM (
   SELECT ${keys.map((k) => `p.${k}`).join(", ")},
     ${settings.comparisons.map((c, i) => `p.${qi(gammaColumn(c))}, ${weights[i]} AS ${qi(weightColumn(c))}`).join(",\n    ")}
   FROM ${pairs} AS p${joins.map((j) => `\n  ${j}`).join("")}
+  WHERE p.${qi(fixed)} >= ${threshold} OR p.${qi(fixed)} IS NULL
 ) AS weighed
-WHERE ${total} >= ${floatSql(d, weightOf(settings.threshold))}`;
+WHERE ${total} >= ${threshold}`;
 }

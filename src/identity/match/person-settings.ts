@@ -14,6 +14,12 @@ import type { MatchSettingsInput } from "./settings.ts";
  * import { PERSON_MATCH_SETTINGS } from "cdp";
  * identity: { match: { people: { ...PERSON_MATCH_SETTINGS, threshold: 0.95 } } }
  */
+/** Both names, in either order (first name and last name swapped). */
+const BOTH_NAMES = [
+  "CASE WHEN first_name < last_name THEN first_name ELSE last_name END",
+  "CASE WHEN first_name < last_name THEN last_name ELSE first_name END",
+];
+
 export const PERSON_MATCH_SETTINGS: MatchSettingsInput = {
   // Multi-pass blocking: a pair is compared when it agrees on any rule. A person's records carry
   // typos, swapped and missing values, so no one key survives them all: each rule pairs one part of
@@ -23,11 +29,7 @@ export const PERSON_MATCH_SETTINGS: MatchSettingsInput = {
   // (about 17M pairs at 50,000 noisy person records, within the default budget of 50M); on
   // millions, keep the rules of whole values and drop the prefix rules, or raise pairBudget.
   blocking: [
-    // Both names, in either order (first and last name swapped).
-    [
-      "CASE WHEN first_name < last_name THEN first_name ELSE last_name END",
-      "CASE WHEN first_name < last_name THEN last_name ELSE first_name END",
-    ],
+    BOTH_NAMES,
     // One strong key alone.
     ["dob"],
     ["email"],
@@ -60,6 +62,22 @@ export const PERSON_MATCH_SETTINGS: MatchSettingsInput = {
     ["substr(first_name, 1, 2)", "substr(city, 1, 2)"],
     ["substr(last_name, 1, 2)", "substr(city, 1, 2)"],
     ["substr(first_name, 1, 2)", "substr(last_name, 1, 2)"],
+  ],
+  // m is trained on the rules of whole values only (Splink's advice for its EM training rules:
+  // strict rules, whose pairs are largely matches). The prefix rules find a few more of one
+  // person's records, but their pairs are mostly different people who share two letters and a
+  // year, and EM over them takes one person's records that disagree for two people: it put a name
+  // swapped or mistyped beyond recognition at half its true m on fake_1000 without e-mail.
+  trainingBlocking: [
+    BOTH_NAMES,
+    ["dob"],
+    ["email"],
+    ["phone"],
+    ["national_id"],
+    ["postcode", "last_name"],
+    ["postcode", "first_name"],
+    ["city", "last_name"],
+    ["city", "first_name"],
   ],
   comparisons: [
     {

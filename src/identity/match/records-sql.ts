@@ -97,8 +97,8 @@ export function matchRecordsSql(
 
 /**
  * `matchRecordsSql` without what depends on the other records (the row number and the term
- * frequencies) or costs per record (the helpers): what an incremental match compares with the
- * records it saved, reading every record of the model once.
+ * frequencies) or costs per record (the helpers): what an incremental match saves of each record,
+ * made for the new and changed records only.
  */
 export function recordValuesSql(
   d: Dialect,
@@ -108,6 +108,21 @@ export function recordValuesSql(
 ): string {
   return `SELECT ${d.quoteIdentifier(RECORD_ID)}, ${recordItems(d, settings, columns, false).join(", ")}
          FROM ${ruleSourceSql(d, from, settings, columns)}`;
+}
+
+/**
+ * The names of the columns `recordValuesSql` selects after `record_id`, in order: the source, the
+ * compared columns, the blocking (and prior rule) keys.
+ */
+export function recordValueColumns(settings: MatchSettings): string[] {
+  const keys = (rules: string[][], key: (i: number, j: number) => string) =>
+    rules.flatMap((rule, i) => rule.map((_, j) => key(i, j)));
+  return [
+    ...(settings.sourceColumn ? [SOURCE] : []),
+    ...settings.comparisons.map((c) => c.column),
+    ...keys(settings.blocking, blockKey),
+    ...(settings.prior && "rules" in settings.prior ? keys(settings.prior.rules, priorKey) : []),
+  ];
 }
 
 /** The rows of the query `inner` with the helpers (`recordHelpersSql`) after their columns. */

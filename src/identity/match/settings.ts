@@ -65,6 +65,13 @@ export const matchSettingsSchema = z
     blocking: z.array(ruleSchema).min(1),
     comparisons: z.array(comparisonSchema).min(1),
     /**
+     * The blocking rules whose pairs train m (one expectation-maximisation session each); by
+     * default every rule. Rules of whole values, where a good share of the pairs are matches,
+     * train m closer to the truth than loose ones (prefixes), whose pairs are mostly different
+     * people who share a little. Each must be one of `blocking`'s rules.
+     */
+    trainingBlocking: z.array(ruleSchema).min(1).optional(),
+    /**
      * Which pairs are compared. `dedupe_only` (the default): any two records. `link_only`: only
      * records of different sources (the `sourceColumn`), for linking sources that are each free of
      * duplicates; a record whose source is NULL is never compared. `link_and_dedupe`: any two
@@ -137,6 +144,16 @@ export const matchSettingsSchema = z
           });
         }
       });
+    });
+    const rules = new Set(s.blocking.map((r) => JSON.stringify(r)));
+    s.trainingBlocking?.forEach((rule, i) => {
+      if (!rules.has(JSON.stringify(rule))) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["trainingBlocking", i],
+          message: `[${rule.join(", ")}] is not one of the blocking rules: trainingBlocking names the blocking rules whose pairs train m`,
+        });
+      }
     });
     const seen = new Set<string>();
     for (const c of s.comparisons) {

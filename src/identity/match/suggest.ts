@@ -150,6 +150,10 @@ async function suggest(
       ...settings,
       comparisons: comparisons.length ? comparisons : settings.comparisons,
       blocking: kept.length ? kept.map((r) => r.rule) : settings.blocking,
+      trainingBlocking: keptTraining(
+        settings.trainingBlocking,
+        kept.length ? kept.map((r) => r.rule) : undefined,
+      ),
     });
 
     await ensureMatchFunctions(wh, proposed, input.schema);
@@ -214,4 +218,15 @@ export async function modelBlockingRecall(
       await wh.dropRelation(input).catch(() => undefined);
     }
   });
+}
+
+/** The training rules still among the kept blocking rules (none left: every kept rule trains). */
+function keptTraining(
+  training: string[][] | undefined,
+  kept: string[][] | undefined,
+): string[][] | undefined {
+  if (!training || !kept) return training;
+  const keep = new Set(kept.map((r) => JSON.stringify(r)));
+  const left = training.filter((r) => keep.has(JSON.stringify(r)));
+  return left.length ? left : undefined;
 }

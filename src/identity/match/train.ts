@@ -26,8 +26,9 @@ interface TrainTables {
 /**
  * Trains the Fellegi-Sunter parameters from the data:
  * - u from `uSamplePairs` random record pairs (a hash of the seed picks them: same data, same u);
- * - m by EM on the blocked pairs, one session per blocking rule over the pairs that rule finds,
- *   leaving out the comparisons the rule reads (they agree by construction there), with u fixed;
+ * - m by EM on the blocked pairs, one session per training rule (`trainingBlocking`, by default
+ *   every blocking rule) over the pairs that rule finds, leaving out the comparisons the rule
+ *   reads (they agree by construction there), with u fixed;
  *   each comparison's m is the average of its sessions weighted by their expected matches;
  * - the prior from the settings (stated, or deterministic rules and their recall), else from EM.
  */
@@ -88,13 +89,15 @@ export async function trainParameters(
       comparePatterns(a.rules.map(Number).concat(a.gammas), b.rules.map(Number).concat(b.gammas)),
     );
 
-  // m: one EM session per blocking rule.
+  // m: one EM session per training rule (by default every blocking rule).
+  const training = new Set((settings.trainingBlocking ?? settings.blocking).map((r) => JSON.stringify(r)));
   const mSum = settings.comparisons.map((_, c) => new Array<number>(levelsOf(c)).fill(0));
   const mWeight = new Array<number>(nComparisons).fill(0);
   let iterations = 0;
   settings.blocking.forEach((rule, r) => {
     const biased = columnsOfRule(settings, rule);
     const include = settings.comparisons.map((c) => !biased.has(c.column));
+    if (!training.has(JSON.stringify(rule))) return;
     const session: Pattern[] = patterns.filter((p) => p.rules[r]);
     if (!session.length || !include.some(Boolean)) return;
     const em = expectationMaximisation(session, u, include, { maxIterations: settings.maxIterations });

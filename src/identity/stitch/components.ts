@@ -33,7 +33,8 @@ const PRIORITY_SPAN = 2 ** 31;
  *   graph), and composed from the last round back to the first once the graph is empty, so the
  *   whole node set is written once rather than once per round.
  *
- * Inputs: `nodes(id)` (ids in 1..MAX_NODE_ID), `edges(src, dst)` holding both directions. Output:
+ * Inputs: `nodes(id)` (ids in 1..MAX_NODE_ID), `edges(src, dst)` holding both directions (only the
+ * one with src < dst is read). Output:
  * `labels(id, label)`, one label per component (some node id of it).
  */
 export async function connectedComponents(
@@ -45,7 +46,11 @@ export async function connectedComponents(
   const q = (r: Relation) => d.quoteRelation(r);
   const graph = tables.work("cc_graph");
   const picks: Relation[] = [];
-  let input = `SELECT src, dst FROM ${q(tables.edges)} WHERE src <> dst`;
+  // Each link once (smaller id first): rewriting the graph joins and deduplicates half the rows
+  // the two directions would; the picks read both directions of it.
+  let input = `SELECT src, dst FROM ${q(tables.edges)} WHERE src < dst`;
+  // The first round's picks read the edges as given, both directions already there.
+  let bothWays = `SELECT src, dst FROM ${q(tables.edges)} WHERE src <> dst`;
   let rounds = 0;
   try {
     for (;;) {
@@ -63,7 +68,7 @@ export async function connectedComponents(
           pick,
           `WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN(${packed("dst")}), ${packed("src")}), ${ID_SPAN}) AS target
-             FROM (${input}) AS g GROUP BY src
+             FROM (${bothWays}) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target`,
         )
@@ -77,7 +82,7 @@ export async function connectedComponents(
       const remaining = (
         await wh.replaceTable(
           graph,
-          `SELECT DISTINCT a.target AS src, b.target AS dst
+          `SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (${input}) AS g
            JOIN ${q(pick)} AS a ON a.node = g.src
            JOIN ${q(pick)} AS b ON b.node = g.dst
@@ -91,23 +96,29 @@ export async function connectedComponents(
         );
       }
       input = `SELECT src, dst FROM ${q(graph)}`;
+      bothWays = `${input} UNION ALL SELECT dst, src FROM ${q(graph)}`;
     }
-    // The last round's picks are final; each earlier round's pick is followed to its final label.
+    // The last round's picks are final; each earlier round's pick is followed to its final label,
+    // the first round's (the most) as the labels are written, without a copy of its own.
     const resolved = tables.work("cc_resolved");
-    for (let r = picks.length - 2; r >= 0; r--) {
-      const later = r === picks.length - 2 ? picks.at(-1)! : resolved;
+    let later = picks.at(-1);
+    for (let r = picks.length - 2; r >= 1; r--) {
       await wh.replaceTable(
         resolved,
         `SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM ${q(picks[r]!)} AS p LEFT JOIN ${q(later)} AS x ON x.node = p.target`,
+         FROM ${q(picks[r]!)} AS p LEFT JOIN ${q(later!)} AS x ON x.node = p.target`,
       );
+      later = resolved;
     }
-    const final = picks.length > 1 ? resolved : picks[0];
+    const n = q(tables.nodes);
     await wh.replaceTable(
       tables.labels,
-      final
-        ? `SELECT n.id, COALESCE(x.target, n.id) AS label FROM ${q(tables.nodes)} AS n LEFT JOIN ${q(final)} AS x ON x.node = n.id`
-        : `SELECT id, id AS label FROM ${q(tables.nodes)}`,
+      picks.length > 1
+        ? `SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM ${n} AS n
+           LEFT JOIN ${q(picks[0]!)} AS p ON p.node = n.id LEFT JOIN ${q(later!)} AS x ON x.node = p.target`
+        : picks[0]
+          ? `SELECT n.id, COALESCE(x.target, n.id) AS label FROM ${n} AS n LEFT JOIN ${q(picks[0])} AS x ON x.node = n.id`
+          : `SELECT id, id AS label FROM ${n}`,
     );
     await wh.dropRelation(resolved);
   } finally {

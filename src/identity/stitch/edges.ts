@@ -15,7 +15,7 @@ const REQUIRED = ["a_type", "a_value", "b_type", "b_value"];
 export interface StitchGraph {
   /** Every edge's two ends, normalised, with why an end is blocked (NULL: it is not). */
   norm: Relation;
-  /** `id, type, value, first_seen, last_seen` per surviving identifier. */
+  /** `id, type, value, key, first_seen, last_seen` per surviving identifier (see `numberedIdentifiersSql`). */
   nodes: Relation;
   /**
    * `src, dst, seen_at, source, weight`, both directions of every link between two surviving
@@ -73,45 +73,60 @@ export async function loadGraph(
        ) AS checked`,
   );
 
-  // Integers in the identifiers' order: components are a partition and profile ids come from the
-  // identifiers themselves, but the anti-chaining step breaks ties between equal weights by these
-  // ids, so they must be the same on every run and warehouse.
   // A cannot-link row asserts nothing about who exists: its ends become identifiers only through
   // other rows.
   const notContra = "(weight IS NULL OR weight >= 0)";
   const nodes = work("nodes");
   const identifiers = await wh.replaceTable(
     nodes,
-    `SELECT ROW_NUMBER() OVER (ORDER BY type, value) AS id, type, value, first_seen, last_seen
-       FROM (SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (
-               SELECT a_type AS type, a_value AS value, seen_at FROM ${q(norm)} WHERE a_blocked IS NULL AND ${notContra}
-               UNION ALL
-               SELECT b_type, b_value, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}
-             ) AS ends GROUP BY type, value) AS v`,
+    numberedIdentifiersSql(
+      wh,
+      `SELECT a_type AS type, a_value AS value, seen_at FROM ${q(norm)} WHERE a_blocked IS NULL AND ${notContra}
+       UNION ALL
+       SELECT b_type, b_value, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}`,
+      columns.has("seen_at"),
+    ),
   );
   if (identifiers.rows > MAX_NODE_ID) {
     throw new StitchError(
       `a stitch takes at most ${MAX_NODE_ID.toLocaleString("en-US")} identifiers; this model has ${identifiers.rows.toLocaleString("en-US")}`,
     );
   }
+  // Edges find their ends' ids by the integer key where no two identifiers share one (a hash
+  // join on strings cost as much as the rest of the encoding); else by the strings themselves.
+  const [shared] = await wh.query<{ n: number }>(
+    `SELECT COUNT(*) - COUNT(DISTINCT key) AS n FROM ${q(nodes)}`,
+  );
+  const byKey = Number(shared?.n ?? 0) === 0;
+  const endOf = (n: string, e: "a" | "b") =>
+    byKey
+      ? `${n}.key = ${d.hashText([`e.${e}_type`, `e.${e}_value`])}`
+      : `${n}.type = e.${e}_type AND ${n}.value = e.${e}_value`;
   // Each pair once (smaller id first) is aggregated, then written both ways: half the rows to group.
   const pairs = (where: string, aggregates: string) => `WITH pairs AS (
          SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst, e.seen_at, e.source, e.weight FROM ${q(norm)} AS e
-         JOIN ${q(nodes)} AS na ON na.type = e.a_type AND na.value = e.a_value
-         JOIN ${q(nodes)} AS nb ON nb.type = e.b_type AND nb.value = e.b_value
+         JOIN ${q(nodes)} AS na ON ${endOf("na", "a")}
+         JOIN ${q(nodes)} AS nb ON ${endOf("nb", "b")}
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND ${where}
        ), links AS (
          SELECT src, dst, ${aggregates} FROM pairs GROUP BY src, dst
        )`;
   const edges = work("edges");
   // One link per pair: deterministic when any source asserts it without a weight, else the
-  // strongest match weight.
+  // strongest match weight. A column the model does not select is not aggregated.
   await wh.replaceTable(
     edges,
     `${pairs(
       "(e.weight IS NULL OR e.weight >= 0)",
-      `MAX(seen_at) AS seen_at, MIN(source) AS source,
-         CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight`,
+      [
+        columns.has("seen_at") ? "MAX(seen_at)" : d.cast("NULL", "timestamp"),
+        columns.has("source") ? "MIN(source)" : d.cast("NULL", "string"),
+        columns.has("weight")
+          ? "CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END"
+          : d.cast("NULL", "float64"),
+      ]
+        .map((x, i) => `${x} AS ${["seen_at", "source", "weight"][i]}`)
+        .join(", "),
     )}
        SELECT src, dst, seen_at, source, weight FROM links
        UNION ALL SELECT dst, src, seen_at, source, weight FROM links`,
@@ -126,4 +141,28 @@ export async function loadGraph(
       : `SELECT src, dst, weight FROM ${q(edges)} WHERE 1 = 0`,
   );
   return { norm, nodes, edges, cannotLinks };
+}
+
+/**
+ * `id, type, value, key, first_seen, last_seen`: the distinct identifiers of `ends` (`type,
+ * value, seen_at`), numbered from 1 in their (type, value) order. Components are a partition and
+ * profile ids come from the identifiers themselves, but the anti-chaining step breaks ties between
+ * equal weights by these ids, so they must be the same on every run and warehouse. Each type is
+ * numbered on its own after the types before it (a window partitioned by type sorts only values,
+ * in parallel, where one window over all would sort (type, value) in one piece). `key` hashes the
+ * identifier, for joins on an integer.
+ */
+export function numberedIdentifiersSql(wh: Warehouse, ends: string, seen: boolean): string {
+  const d = wh.dialect;
+  const times = seen
+    ? "MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen"
+    : `${d.cast("NULL", "timestamp")} AS first_seen, ${d.cast("NULL", "timestamp")} AS last_seen`;
+  return `WITH v AS (
+       SELECT type, value, ${times} FROM (${ends}) AS ends GROUP BY type, value
+     ), offsets AS (
+       SELECT type, ${d.cast("SUM(COUNT(*)) OVER (ORDER BY type) - COUNT(*)", "int64")} AS id_base FROM v GROUP BY type
+     )
+     SELECT o.id_base + ROW_NUMBER() OVER (PARTITION BY v.type ORDER BY v.value) AS id, v.type, v.value,
+       ${d.hashText(["v.type", "v.value"])} AS key, v.first_seen, v.last_seen
+     FROM v JOIN offsets AS o ON o.type = v.type`;
 }

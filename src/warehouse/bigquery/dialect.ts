@@ -138,6 +138,9 @@ export function bigqueryDialect(project?: string): Dialect {
       `REGEXP_REPLACE(${expression}, ${literal(pattern)}, ${literal(replacement)})`,
     // FARM_FINGERPRINT hashes text to a well-mixed INT64.
     hashInt: (expression: string) => `FARM_FINGERPRINT(CAST(${expression} AS STRING))`,
+    // The separator keeps ("a", "bc") and ("ab", "c") apart unless the first holds one (callers
+    // check for equal keys anyway).
+    hashText: (expressions: string[]) => `FARM_FINGERPRINT(CONCAT(${expressions.join(", '|', ")}))`,
     // A STRING of hex digits with the 0x prefix casts to INT64.
     portableHash: (expression: string) =>
       `CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(${expression})), 1, 15)) AS INT64)`,

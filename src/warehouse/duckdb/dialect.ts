@@ -47,10 +47,10 @@ export const duckdbDialect: Dialect = {
   regexpReplace: (expression, pattern, replacement) =>
     `regexp_replace(${expression}, ${literal(pattern)}, ${literal(replacement)}, 'g')`,
   hashInt: (expression) => `hash(${expression})`,
+  hashText: (expressions) => `hash(${expressions.join(", ")})`,
+  rowHash: (expressions) => `hash(${expressions.join(", ")})`,
   // '0x' and hex digits cast to an integer.
   portableHash: (expression) => `CAST(CONCAT('0x', SUBSTR(md5(${expression}), 1, 15)) AS BIGINT)`,
-  // hash() of several arguments hashes each (NULL included) and combines them: a UBIGINT.
-  rowHash: (expressions) => `hash(${expressions.join(", ")})`,
   regexpContains: (expression, pattern) => `regexp_matches(${expression}, ${literal(pattern)})`,
   levenshtein: (a, b, ascii) => overCharacters("levenshtein", a, b, ascii),
   // hamming fails on byte lengths that differ: the rewritten pair has one byte per character.

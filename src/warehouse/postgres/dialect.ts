@@ -52,6 +52,9 @@ const postgres = {
     `regexp_replace(${expression}, ${literal(pattern)}, ${literal(replacement)}, 'g')`,
   // A 64-bit hash with a fixed seed; built in since PostgreSQL 11.
   hashInt: (expression: string) => `hashint8extended(CAST(${expression} AS BIGINT), 0)`,
+  // Each string seeds the next one's hash: no concatenated copy of the strings.
+  hashText: (expressions: string[]) =>
+    expressions.reduce((seed, e) => `hashtextextended(${e}, ${seed})`, "0"),
   // The first 15 hex digits as a 64-bit bit string, read as a BIGINT.
   portableHash: (expression: string) =>
     `CAST(CAST(CONCAT('x0', SUBSTR(md5(${expression}), 1, 15)) AS BIT(64)) AS BIGINT)`,

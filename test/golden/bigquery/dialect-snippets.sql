@@ -12,6 +12,8 @@ REGEXP_REPLACE(phone, '[^0-9]', '')
 REGEXP_CONTAINS(email, '^[^@]+@')
 -- hash_int
 FARM_FINGERPRINT(CAST(id AS STRING))
+-- hash_text
+FARM_FINGERPRINT(CONCAT(type, '|', value))
 -- portable_hash
 CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CAST(id AS VARCHAR))), 1, 15)) AS INT64)
 -- levenshtein

@@ -26,22 +26,27 @@ SELECT a_type, CASE WHEN a_blocked IS NOT NULL THEN a_raw END AS a_raw, a_value,
        ) AS checked;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_3` AS
-SELECT ROW_NUMBER() OVER (ORDER BY type, value) AS id, type, value, first_seen, last_seen
-       FROM (SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (
-               SELECT a_type AS type, a_value AS value, seen_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE a_blocked IS NULL AND (weight IS NULL OR weight >= 0)
-               UNION ALL
-               SELECT b_type, b_value, seen_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (weight IS NULL OR weight >= 0)
-             ) AS ends GROUP BY type, value) AS v;
+WITH v AS (
+       SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (SELECT a_type AS type, a_value AS value, seen_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE a_blocked IS NULL AND (weight IS NULL OR weight >= 0)
+       UNION ALL
+       SELECT b_type, b_value, seen_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (weight IS NULL OR weight >= 0)) AS ends GROUP BY type, value
+     ), offsets AS (
+       SELECT type, CAST(SUM(COUNT(*)) OVER (ORDER BY type) - COUNT(*) AS INT64) AS id_base FROM v GROUP BY type
+     )
+     SELECT o.id_base + ROW_NUMBER() OVER (PARTITION BY v.type ORDER BY v.value) AS id, v.type, v.value,
+       FARM_FINGERPRINT(CONCAT(v.type, '|', v.value)) AS key, v.first_seen, v.last_seen
+     FROM v JOIN offsets AS o ON o.type = v.type;
+
+SELECT COUNT(*) - COUNT(DISTINCT key) AS n FROM `standin-project`.`cdp_demo`.`identity_graphwork_3`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_4` AS
 WITH pairs AS (
          SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst, e.seen_at, e.source, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.type = e.a_type AND na.value = e.a_value
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.type = e.b_type AND nb.value = e.b_value
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.key = FARM_FINGERPRINT(CONCAT(e.a_type, '|', e.a_value))
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.key = FARM_FINGERPRINT(CONCAT(e.b_type, '|', e.b_value))
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND (e.weight IS NULL OR e.weight >= 0)
        ), links AS (
-         SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source,
-         CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight FROM pairs GROUP BY src, dst
+         SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source, CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight FROM pairs GROUP BY src, dst
        )
        SELECT src, dst, seen_at, source, weight FROM links
        UNION ALL SELECT dst, src, seen_at, source, weight FROM links;
@@ -49,8 +54,8 @@ WITH pairs AS (
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_5` AS
 WITH pairs AS (
          SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst, e.seen_at, e.source, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.type = e.a_type AND na.value = e.a_value
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.type = e.b_type AND nb.value = e.b_value
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.key = FARM_FINGERPRINT(CONCAT(e.a_type, '|', e.a_value))
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.key = FARM_FINGERPRINT(CONCAT(e.b_type, '|', e.b_value))
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND e.weight < 0
        ), links AS (
          SELECT src, dst, MIN(weight) AS weight FROM pairs GROUP BY src, dst
@@ -119,8 +124,8 @@ WITH first_pick AS (
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src <> dst) AS g
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src < dst) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
@@ -128,12 +133,12 @@ SELECT DISTINCT a.target AS src, b.target AS dst
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
@@ -142,12 +147,12 @@ SELECT DISTINCT a.target AS src, b.target AS dst
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
@@ -156,12 +161,12 @@ SELECT DISTINCT a.target AS src, b.target AS dst
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS b ON b.node = g.dst
@@ -170,12 +175,12 @@ SELECT DISTINCT a.target AS src, b.target AS dst
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 5) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 5) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS b ON b.node = g.dst
@@ -229,8 +234,8 @@ WITH first_pick AS (
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src <> dst) AS g
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src < dst) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
@@ -238,12 +243,12 @@ SELECT DISTINCT a.target AS src, b.target AS dst
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
@@ -267,6 +272,24 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_28` AS
 SELECT g, h, SUM(weight) AS weight FROM (
          SELECT g, h, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_21` UNION ALL SELECT g, h, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_22`
        ) AS l WHERE EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c WHERE c.g = l.g) GROUP BY g, h;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_29` AS
+SELECT g, h FROM (
+           SELECT g, h, ROW_NUMBER() OVER (PARTITION BY g ORDER BY weight DESC, h) AS r
+           FROM `standin-project`.`cdp_demo`.`identity_graphwork_28` WHERE weight > 0
+         ) AS ranked WHERE r = 1;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_30` AS
+SELECT b.h AS gone, b.g AS keep FROM `standin-project`.`cdp_demo`.`identity_graphwork_29` AS b JOIN `standin-project`.`cdp_demo`.`identity_graphwork_29` AS o ON o.g = b.h AND o.h = b.g WHERE b.g < b.h;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_28` AS
+SELECT g, h, SUM(weight) AS weight FROM (
+           SELECT COALESCE(a.keep, l.g) AS g, COALESCE(b.keep, l.h) AS h, l.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_28` AS l
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS a ON a.gone = l.g LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS b ON b.gone = l.h
+         ) AS r WHERE g <> h GROUP BY g, h;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_27` AS
+SELECT c.g, COALESCE(m.keep, c.cur) AS cur FROM `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_30` AS m ON m.gone = c.cur;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_29` AS
 SELECT g, h FROM (
@@ -389,8 +412,8 @@ WITH first_pick AS (
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
@@ -398,12 +421,12 @@ SELECT DISTINCT a.target AS src, b.target AS dst
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
@@ -412,12 +435,12 @@ SELECT DISTINCT a.target AS src, b.target AS dst
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
@@ -426,12 +449,12 @@ SELECT DISTINCT a.target AS src, b.target AS dst
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS b ON b.node = g.dst
@@ -498,8 +521,8 @@ WITH first_pick AS (
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
@@ -507,12 +530,12 @@ SELECT DISTINCT a.target AS src, b.target AS dst
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
@@ -521,12 +544,12 @@ SELECT DISTINCT a.target AS src, b.target AS dst
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
@@ -535,12 +558,12 @@ SELECT DISTINCT a.target AS src, b.target AS dst
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT a.target AS src, b.target AS dst
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
            FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS b ON b.node = g.dst

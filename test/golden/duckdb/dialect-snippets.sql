@@ -12,6 +12,8 @@ regexp_replace(phone, '[^0-9]', '', 'g')
 regexp_matches(email, '^[^@]+@')
 -- hash_int
 hash(id)
+-- hash_text
+hash(type, value)
 -- portable_hash
 CAST(CONCAT('0x', SUBSTR(md5(CAST(id AS VARCHAR)), 1, 15)) AS BIGINT)
 -- levenshtein

@@ -12,6 +12,8 @@ regexp_replace(phone, '[^0-9]', '', 'g')
 (email ~ '^[^@]+@')
 -- hash_int
 hashint8extended(CAST(id AS BIGINT), 0)
+-- hash_text
+hashtextextended(value, hashtextextended(type, 0))
 -- portable_hash
 CAST(CAST(CONCAT('x0', SUBSTR(md5(CAST(id AS VARCHAR)), 1, 15)) AS BIT(64)) AS BIGINT)
 -- levenshtein
