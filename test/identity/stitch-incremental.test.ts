@@ -218,6 +218,30 @@ function defineTests(target: ConformanceTarget, seeds: readonly number[], steps:
     });
   }
 
+  it("sees rows rewritten where only a NULL became empty or a value's end moved into the next", async () => {
+    const row = (a: string, bType: string, source: string | null): Row => ({
+      a_type: "anon",
+      a_value: a,
+      b_type: bType,
+      b_value: "a4",
+      seen_at: null,
+      source,
+      weight: null,
+    });
+    const edges = `SELECT * FROM ${wh.dialect.quoteRelation(rel("edges_rw"))}`;
+    // Unchanged rows around them, so that two rewritten rows are a change an incremental run takes.
+    const others = Array.from({ length: 20 }, (_, i) => row(`b${i}`, "anon", "web"));
+    await loadRows("edges_rw", [row("a1", "anon", null), row("a3", "anon", "web"), ...others]);
+    await runStitch(wh, rel("rw"), edges, incremental, "r1");
+    await runStitch(wh, rel("rw_full"), edges, full, "r1");
+    // The same text end to end ("a3" + "anon" = "a3a" + "non"), and '' where NULL was.
+    await loadRows("edges_rw", [row("a1", "anon", ""), row("a3a", "non", "web"), ...others]);
+    const inc = await runStitch(wh, rel("rw"), edges, incremental, "r2");
+    expect(inc.incremental).toMatchObject({ mode: "incremental", added: 2, removed: 2 });
+    await runStitch(wh, rel("rw_full"), edges, full, "r2");
+    expect(await snapshot("rw")).toEqual(await snapshot("rw_full"));
+  });
+
   it("recomputes everything on --full-refresh and after a ruleset change, and says why", async () => {
     const r = rng(5);
     await loadRows(

@@ -9,7 +9,8 @@ import type { Ruleset } from "./rules.ts";
 
 /**
  * Puts what the stitch of the touched clusters wrote (`sub`) into the model's output and side
- * tables: the touched identifiers' rows, links and cluster entries replaced, new profile ids
+ * tables: the touched identifiers' output rows that changed replaced, their links and cluster
+ * entries replaced, new profile ids
  * registered, merges and splits appended, and `cuts` rewritten (it is small: blocked values,
  * hubs, cut links) with this run's id, as a full run writes it. The row moves run in one
  * transaction where the warehouse has them (DuckDB); elsewhere a run stopped between them left no
@@ -89,20 +90,36 @@ export async function spliceResult(
      ) AS c`,
   );
 
+  // Only the output rows that changed are written: most identifiers stitched again keep their
+  // profile id, and rows deleted and written again would each cost the checkpoint.
+  const row = "identifier_type, identifier, profile_id";
+  const gone = work("out_gone");
+  await wh.replaceTable(
+    gone,
+    `SELECT ${row} FROM ${q(touched.previous)} EXCEPT DISTINCT SELECT ${row} FROM ${q(sub.output)}`,
+  );
+  const fresh = work("out_fresh");
+  await wh.replaceTable(
+    fresh,
+    `SELECT ${row} FROM ${q(sub.output)} EXCEPT DISTINCT SELECT ${row} FROM ${q(touched.previous)}`,
+  );
   const links = "a_type, a_value, b_type, b_value, weight, source, status";
   const merges = "old_profile_id, new_profile_id, reason, run_id, recorded_at";
   const statements = [
-    // The touched identifiers that were in the output are those of the touched profiles.
-    `DELETE FROM ${q(t.output)} AS o
-     WHERE EXISTS (SELECT 1 FROM ${q(touched.profiles)} AS t WHERE t.t_profile = o.profile_id)`,
-    `INSERT INTO ${q(t.output)} (identifier_type, identifier, profile_id)
-     SELECT identifier_type, identifier, profile_id FROM ${q(sub.output)}`,
+    // An identifier has one row: its old row goes when its profile changed or it is gone.
+    `DELETE FROM ${q(t.output)} AS o WHERE EXISTS (
+       SELECT 1 FROM ${q(gone)} AS g WHERE g.identifier_type = o.identifier_type AND g.identifier = o.identifier)`,
+    `INSERT INTO ${q(t.output)} (${row}) SELECT ${row} FROM ${q(fresh)}`,
     `INSERT INTO ${q(real.profiles)} (profile_id, created_at, created_run)
      SELECT s.profile_id, s.created_at, s.created_run FROM ${q(sub.profiles)} AS s
      WHERE NOT EXISTS (SELECT 1 FROM ${q(real.profiles)} AS p WHERE p.profile_id = s.profile_id)`,
     `INSERT INTO ${q(real.merges)} (${merges}) SELECT ${merges} FROM ${q(sub.merges)}`,
+    // The links of touched identifiers. A `link` joins two identifiers of one profile and a `cut`
+    // two profiles of one cluster: both ends are touched or neither, so the first end tells. A
+    // `cannot_link` may cross clusters: those are looked up by either end (two statements:
+    // DuckDB runs `EXISTS (..) OR EXISTS (..)` as a nested join, 15 times slower).
     `DELETE FROM ${q(real.links)} AS l WHERE ${touchedAt("l.a_type", "l.a_value")}`,
-    `DELETE FROM ${q(real.links)} AS l WHERE ${touchedAt("l.b_type", "l.b_value")}`,
+    `DELETE FROM ${q(real.links)} AS l WHERE l.status = 'cannot_link' AND ${touchedAt("l.b_type", "l.b_value")}`,
     `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(sub.links)}`,
     `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(across)}`,
     `DELETE FROM ${q(inc.clusters)} AS c

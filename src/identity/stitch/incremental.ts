@@ -1,6 +1,7 @@
 import type { WorkLease } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { StitchError } from "./components.ts";
+import { findChanges } from "./incremental-changes.ts";
 import { clustersSql } from "./incremental-clusters.ts";
 import { spliceResult } from "./incremental-splice.ts";
 import {
@@ -10,10 +11,9 @@ import {
   normalisedRowsSql,
   rawRowsSql,
   readState,
-  rowsNotInSql,
   rulesFingerprint,
   type SavedState,
-  sameRowSql,
+  STATE_COLUMNS,
   writeState,
 } from "./incremental-state.ts";
 import { touchedSet } from "./incremental-touched.ts";
@@ -76,13 +76,20 @@ const REQUIRED = ["a_type", "a_value", "b_type", "b_value"];
 export async function incrementalStitch(ctx: IncrementalContext, stitch: StitchFn): Promise<StitchResult> {
   const { wh, output, lease } = ctx;
   const made: Relation[] = [];
-  const work = (name: string): Relation => {
-    const r = lease.name(output, "stitch", `inc_${name}`);
-    if (!made.some((m) => m.name === r.name)) made.push(r);
+  // Work tables where the warehouse keeps them cheapest (DuckDB: in memory, not written to the
+  // file, whose checkpoints would then rewrite them), views next to the output.
+  const space = wh.workSpace ? await wh.workSpace() : undefined;
+  const work = (name: string, kind?: "view"): Relation => {
+    const r = lease.name(
+      kind === "view" || !space ? output : { ...output, ...space },
+      "stitch",
+      `inc_${name}`,
+    );
+    if (!made.some((m) => m.name === r.name && m.database === r.database)) made.push(r);
     return r;
   };
   try {
-    const input = work("input");
+    const input = work("input", "view");
     await wh.createView(input, `SELECT * FROM (\n${ctx.edgesSql}\n) AS edges`);
     const columns = new Set((await wh.describe(input))!.columns.map((c) => c.name));
     const missing = REQUIRED.filter((c) => !columns.has(c));
@@ -107,7 +114,14 @@ export async function incrementalStitch(ctx: IncrementalContext, stitch: StitchF
     }
     return await fullRun(ctx, stitch, { input, columns, fingerprint, reason: reason!, work });
   } finally {
-    for (const r of made) await wh.dropRelation(r).catch(() => undefined);
+    // Dropped without looking each up first (the lookups cost more than the drops at 1M people);
+    // a view, or a refusal, goes the usual way.
+    for (const r of made) {
+      await wh
+        .execute(`DROP TABLE IF EXISTS ${wh.dialect.quoteRelation(r)}`)
+        .catch(() => wh.dropRelation(r))
+        .catch(() => undefined);
+    }
   }
 }
 
@@ -165,16 +179,13 @@ async function incrementalRun(
   const inc = incrementalTables(output);
 
   // 1. What changed: rows of the model the last run did not read, and rows it read that are gone.
-  // Normalised again only for the few rows that changed: the ruleset is the last run's.
-  const raw = `(${rawRowsSql(d, p.input, p.columns)})`;
-  const added = work("added");
-  const addedRows = (
-    await wh.replaceTable(added, normalisedRowsSql(d, rules, rowsNotInSql(raw, q(inc.edges))))
-  ).rows;
-  const removed = work("removed");
-  const removedRows = (
-    await wh.replaceTable(removed, normalisedRowsSql(d, rules, rowsNotInSql(q(inc.edges), raw)))
-  ).rows;
+  const { added, removed, addedRows, removedRows } = await findChanges(wh, {
+    input: p.input,
+    columns: p.columns,
+    edges: inc.edges,
+    rules,
+    work,
+  });
   const total = p.saved.identifiers;
   if (addedRows + removedRows > MAX_CHANGED_ROWS * Math.max(total, 1)) {
     return `${addedRows} rows added and ${removedRows} removed, for ${total} identifiers: a full stitch is as cheap`;
@@ -182,12 +193,8 @@ async function incrementalRun(
 
   // From here on the tables change: without state, a run that stops now is followed by a full one.
   await clearState(wh, output);
-  await wh.execute(
-    `DELETE FROM ${q(inc.edges)} AS s WHERE EXISTS (SELECT 1 FROM ${q(removed)} AS r WHERE ${sameRowSql("s", "r")})`,
-  );
-  const columns =
-    "a_type, a_raw, a_value, a_blocked, b_type, b_raw, b_value, b_blocked, seen_at, source, weight";
-  await wh.execute(`INSERT INTO ${q(inc.edges)} (${columns}) SELECT ${columns} FROM ${q(added)}`);
+  await wh.execute(`DELETE FROM ${q(inc.edges)} WHERE row_hash IN (SELECT row_hash FROM ${q(removed)})`);
+  await wh.execute(`INSERT INTO ${q(inc.edges)} (${STATE_COLUMNS}) SELECT ${STATE_COLUMNS} FROM ${q(added)}`);
 
   // 2. The identifiers to stitch again, closed so the rest of the output stays what it was.
   const touched = await touchedSet(wh, { output, rules, edges: inc.edges, added, removed, work });
@@ -214,21 +221,27 @@ async function incrementalRun(
     sub.profiles,
     `SELECT p.* FROM ${q(real.profiles)} AS p WHERE EXISTS (SELECT 1 FROM ${q(touched.profiles)} AS t WHERE t.t_profile = p.profile_id)`,
   );
+  // Without a hub rule there are no hubs to flag: the rows are read as they are.
   const hubA = `EXISTS (SELECT 1 FROM ${q(touched.hubs)} AS h WHERE h.h_type = s.a_type AND h.h_value = s.a_value)`;
   const hubB = `EXISTS (SELECT 1 FROM ${q(touched.hubs)} AS h WHERE h.h_type = s.b_type AND h.h_value = s.b_value)`;
-  const flagged = work("rows_hubs");
-  await wh.replaceTable(
-    flagged,
-    `SELECT s.*, CASE WHEN ${endSql("a")} AND ${hubA} THEN 1 ELSE 0 END AS a_hub,
-       CASE WHEN ${endSql("b")} AND ${hubB} THEN 1 ELSE 0 END AS b_hub
-     FROM ${q(touched.rows)} AS s`,
-  );
+  const flagged = rules.maxDegree ? work("rows_hubs") : touched.rows;
+  if (rules.maxDegree) {
+    await wh.replaceTable(
+      flagged,
+      `SELECT s.*, CASE WHEN ${endSql("a")} AND ${hubA} THEN 1 ELSE 0 END AS a_hub,
+         CASE WHEN ${endSql("b")} AND ${hubB} THEN 1 ELSE 0 END AS b_hub
+       FROM ${q(touched.rows)} AS s`,
+    );
+  }
   const pick = (col: "type" | "raw") =>
     `CASE WHEN s.a_hub = 1 THEN s.b_${col} ELSE s.a_${col} END AS a_${col === "raw" ? "value" : col},
      CASE WHEN s.a_hub = 1 OR s.b_hub = 1 THEN NULL ELSE s.b_${col} END AS b_${col === "raw" ? "value" : col}`;
-  const subSql = `SELECT ${pick("type")}, ${pick("raw")}, s.seen_at, s.source${p.columns.has("weight") ? ", s.weight" : ""}
-    FROM ${q(flagged)} AS s
-    WHERE NOT (s.a_hub = 1 AND s.b_hub = 1) AND NOT ((s.a_hub = 1 OR s.b_hub = 1) AND COALESCE(s.weight, 0) < 0)`;
+  const weight = p.columns.has("weight") ? ", s.weight" : "";
+  const subSql = rules.maxDegree
+    ? `SELECT ${pick("type")}, ${pick("raw")}, s.seen_at, s.source${weight}
+       FROM ${q(flagged)} AS s
+       WHERE NOT (s.a_hub = 1 AND s.b_hub = 1) AND NOT ((s.a_hub = 1 OR s.b_hub = 1) AND COALESCE(s.weight, 0) < 0)`
+    : `SELECT s.a_type, s.a_raw AS a_value, s.b_type, s.b_raw AS b_value, s.seen_at, s.source${weight} FROM ${q(flagged)} AS s`;
   const part = await stitch(
     wh,
     output,
