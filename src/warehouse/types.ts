@@ -92,7 +92,7 @@ export interface Dialect {
   /**
    * Where the warehouse has one, a fast 64-bit hash of several values of any type together (NULLs
    * and positions included), for telling a row changed from a saved hash within one warehouse.
-   * Optional: `portableHash` over the values as text serves otherwise.
+   * Optional: read it through `valuesHashSql` (values-hash.ts), which falls back on `portableHash`.
    */
   rowHash?(expressions: string[]): string;
   /** True when a string expression matches a regular expression (RE2/POSIX subset). */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
+import { valuesHashSql } from "../../warehouse/values-hash.ts";
 import type { ValueKind } from "./checks.ts";
 import { fixedWeightSql, PAIR_LEFT, PAIR_RIGHT, termValueColumn } from "./pairs-sql.ts";
 import { fingerprint, type MatchParameters } from "./params.ts";
@@ -75,18 +76,16 @@ export const recordColumns = (settings: MatchSettings) => [
 ];
 
 /**
- * A hash of a record as the model selects it (`columns`, over the relation aliased `alias`): the
- * warehouse's row hash, or else the portable hash of the values as text, each after its length
- * (so no two lists of values read alike). The model's columns rather than the values the pairs
+ * A hash of a record as the model selects it (`columns`, over the relation aliased `alias`;
+ * `valuesHashSql`). The model's columns rather than the values the pairs
  * read: those are made of them (trimmed, cast, the blocking keys computed), which costs several
  * times the hash for every record.
  */
 export function recordHashSql(d: Dialect, columns: Map<string, ValueKind>, alias: string): string {
-  const values = [...columns.keys()].map((n) => `${alias}.${d.quoteIdentifier(n)}`);
-  if (d.rowHash) return d.rowHash(values);
-  const text = (x: string) => d.cast(x, "string");
-  const parts = values.map((v) => `COALESCE(${text(`LENGTH(${text(v)})`)} || ':' || ${text(v)}, '-')`);
-  return d.portableHash(parts.join(" || '|' || "));
+  return valuesHashSql(
+    d,
+    [...columns.keys()].map((n) => `${alias}.${d.quoteIdentifier(n)}`),
+  );
 }
 
 /**

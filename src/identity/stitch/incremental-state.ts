@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
+import { valuesHashSql } from "../../warehouse/values-hash.ts";
 import { stitchTables } from "./index.ts";
 import { blockedSql, normalizeSql } from "./normalize-sql.ts";
 import type { Ruleset } from "./rules.ts";
@@ -8,7 +9,8 @@ import type { Ruleset } from "./rules.ts";
  * What an incremental stitch keeps between runs, next to its output:
  * - `<model>__edges`: the rows of the model the last run read (each as read: types, values,
  *   `seen_at`, `source`, `weight`), with both ends normalised, why an end is blocked, and the
- *   row's hash (`row_hash`, see `rowHashSql`). The next run hashes the model's rows and compares
+ *   row's hash (`row_hash`, `valuesHashSql` of the row as read; ~10^-8 odds a run at 3M rows that
+ *   two rows hash alike). The next run hashes the model's rows and compares
  *   the hashes with these to find what was added and removed.
  * - `<model>__clusters`: `profile_id, cluster` for the profiles that share a cluster with others:
  *   a cluster is a component of the links that survive the hub rule, before the other rules
@@ -79,24 +81,6 @@ export async function writeState(
 const RAW = ["a_type", "a_raw", "b_type", "b_raw", "seen_at", "source", "weight"];
 
 /**
- * A 64-bit hash of a row as read (`RAW`), NULLs told apart from values: the warehouse's native
- * row hash where it has one (DuckDB's `hash`, ~25 times cheaper than MD5), else `portableHash`
- * (MD5) of an unambiguous encoding (each value as its length, ':' and its text; 'N' for NULL).
- * Equal rows hash equal, so a row whose hash the last run did not see is new; two different rows
- * hashing equal (odds of about changed rows x rows / 2^64 a run, ~10^-8 at 3M rows) would hide
- * a change until `--full-refresh`. A warehouse whose hash changes (an upgrade) sees every row as
- * changed, and such a run is a full one.
- */
-export function rowHashSql(d: Dialect, columns: string[]): string {
-  if (d.rowHash) return d.rowHash(columns);
-  const text = (c: string) => d.cast(c, "string");
-  const encoded = columns.map(
-    (c) => `CASE WHEN ${c} IS NULL THEN 'N' ELSE CONCAT(${text(`LENGTH(${text(c)})`)}, ':', ${text(c)}) END`,
-  );
-  return d.portableHash(`CONCAT(${encoded.join(", ")})`);
-}
-
-/**
  * The model's rows as the stitch reads them (the same casts as `loadGraph`; a column the model
  * does not select is NULL) with their `row_hash`, from the relation `input` whose columns are
  * `columns`; without `where`, rows without `a_type` (which the stitch skips) are left in.
@@ -104,7 +88,7 @@ export function rowHashSql(d: Dialect, columns: string[]): string {
 export function rawRowsSql(d: Dialect, input: Relation, columns: Set<string>, where = true): string {
   const opt = (name: string, type: "timestamp" | "string" | "float64") =>
     columns.has(name) ? d.cast(name, type) : d.cast("NULL", type);
-  return `SELECT ${RAW.join(", ")}, ${rowHashSql(d, RAW)} AS row_hash FROM (
+  return `SELECT ${RAW.join(", ")}, ${valuesHashSql(d, RAW)} AS row_hash FROM (
       SELECT ${d.cast("a_type", "string")} AS a_type, ${d.cast("a_value", "string")} AS a_raw,
       ${d.cast("b_type", "string")} AS b_type, ${d.cast("b_value", "string")} AS b_raw,
       ${opt("seen_at", "timestamp")} AS seen_at, ${opt("source", "string")} AS source, ${opt("weight", "float64")} AS weight
