@@ -36,6 +36,18 @@ export function sharedDataMissing(): string | undefined {
  * Each data set as the person-record shape of PERSON_SETTINGS (what a user's model would
  * select), plus its ground truth `person_id`. Loaded with the warehouse's CSV reader as text.
  */
+/** fake_1000's columns and records (and those of records written in its shape), `email` as given. */
+function fakePeople(email: string): { columns: string[]; records: string; recordId: string; truth: string } {
+  return {
+    columns: ["unique_id", "first_name", "surname", "dob", "city", "email", "cluster"],
+    records: `SELECT unique_id AS record_id, first_name, surname AS last_name, dob, ${email},
+        CAST(NULL AS VARCHAR) AS phone, CAST(NULL AS VARCHAR) AS postcode, city,
+        CAST(NULL AS VARCHAR) AS address, CAST(NULL AS VARCHAR) AS national_id`,
+    recordId: "unique_id",
+    truth: "cluster",
+  };
+}
+
 export const DATASETS = {
   febrl: {
     file: "febrl/dataset1.csv",
@@ -61,34 +73,19 @@ export const DATASETS = {
   },
   fake_1000: {
     file: "splink/fake_1000.csv",
-    columns: ["unique_id", "first_name", "surname", "dob", "city", "email", "cluster"],
-    records: `SELECT unique_id AS record_id, first_name, surname AS last_name, dob, email,
-        CAST(NULL AS VARCHAR) AS phone, CAST(NULL AS VARCHAR) AS postcode, city,
-        CAST(NULL AS VARCHAR) AS address, CAST(NULL AS VARCHAR) AS national_id`,
-    recordId: "unique_id",
-    truth: "cluster",
+    ...fakePeople("email"),
   },
   // fake_1000 as person data without e-mail, phone or national id (the hard case: names, a birth
   // date and a town, each mistyped, swapped or missing on some records).
   fake_1000_no_email: {
     file: "splink/fake_1000.csv",
-    columns: ["unique_id", "first_name", "surname", "dob", "city", "email", "cluster"],
-    records: `SELECT unique_id AS record_id, first_name, surname AS last_name, dob, CAST(NULL AS VARCHAR) AS email,
-        CAST(NULL AS VARCHAR) AS phone, CAST(NULL AS VARCHAR) AS postcode, city,
-        CAST(NULL AS VARCHAR) AS address, CAST(NULL AS VARCHAR) AS national_id`,
-    recordId: "unique_id",
-    truth: "cluster",
+    ...fakePeople("CAST(NULL AS VARCHAR) AS email"),
   },
   // Records of the same kind at any size, written by `writePersonRecords` (bench/person-generator.ts):
   // evaluated with `csv` naming the file.
   generated_people: {
     file: "",
-    columns: ["unique_id", "first_name", "surname", "dob", "city", "email", "cluster"],
-    records: `SELECT unique_id AS record_id, first_name, surname AS last_name, dob, CAST(NULL AS VARCHAR) AS email,
-        CAST(NULL AS VARCHAR) AS phone, CAST(NULL AS VARCHAR) AS postcode, city,
-        CAST(NULL AS VARCHAR) AS address, CAST(NULL AS VARCHAR) AS national_id`,
-    recordId: "unique_id",
-    truth: "cluster",
+    ...fakePeople("CAST(NULL AS VARCHAR) AS email"),
   },
 } as const;
 
