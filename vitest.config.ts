@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Memory tests collect garbage before they measure, so what they see is what is kept alive.
+    execArgv: ["--expose-gc"],
     globalSetup: ["test/setup/postgres.ts"],
   },
 });

@@ -7,6 +7,7 @@ import type { ModelNode } from "../../src/project/types.ts";
 import { runSnapshot } from "../../src/run/materializations/snapshot.ts";
 import { CsvFormatError } from "../../src/warehouse/csv-format.ts";
 import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
+import { measureStream } from "../helpers/memory.ts";
 import { TARGETS } from "./targets.ts";
 
 /**
@@ -81,23 +82,20 @@ for (const target of TARGETS) {
         rel("big"),
         `SELECT g AS id, ${d().cast("g", "string")} AS label, repeat('x', 200) AS padding FROM ${seriesSql(target.name, n)}`,
       );
-      global.gc?.();
-      const before = process.memoryUsage().rss;
-      let peak = before;
-      let count = 0;
       let sum = 0;
-      for await (const batch of wh.stream<{ id: number }>(`SELECT id, label, padding FROM ${q("big")}`, {
-        batchSize: 5000,
-      })) {
-        expect(batch.length).toBeLessThanOrEqual(5000);
-        count += batch.length;
-        for (const row of batch) sum += row.id;
-        peak = Math.max(peak, process.memoryUsage().rss);
-      }
-      expect(count).toBe(n);
+      const memory = await measureStream(
+        wh.stream<{ id: number }>(`SELECT id, label, padding FROM ${q("big")}`, { batchSize: 5000 }),
+        (batch) => {
+          expect(batch.length).toBeLessThanOrEqual(5000);
+          for (const row of batch) sum += row.id;
+        },
+      );
+      expect(memory.rows).toBe(n);
       expect(sum).toBe((n * (n + 1)) / 2);
-      // The whole result is ~50 MB as JS objects; batches must keep growth well below that.
-      expect((peak - before) / 1024 / 1024).toBeLessThan(100);
+      // The whole result is ~70 MB as JS objects, a batch 5,000 rows (~1.6 MB): what stays alive
+      // must be a few batches, and the process must not grow by the whole result.
+      expect(memory.heapGrowthMb).toBeLessThan(25);
+      expect(memory.rssGrowthMb).toBeLessThan(100);
     });
 
     it("replaces a table atomically: a failing rebuild leaves the old table and no leftovers", async () => {

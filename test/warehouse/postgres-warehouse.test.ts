@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
 import { PostgresWarehouse } from "../../src/warehouse/postgres/index.ts";
 import type { DatePart } from "../../src/warehouse/types.ts";
+import { measureStream } from "../helpers/memory.ts";
 import { openPostgres, postgresServer, postgresTarget, warnSkipped } from "../helpers/postgres.ts";
 
 /**
@@ -262,18 +263,13 @@ if (server.unavailable) {
         rel("big"),
         "SELECT g AS id, CAST(g AS TEXT) AS label, repeat('x', 200) AS padding FROM generate_series(1, 200000) AS s(g)",
       );
-      global.gc?.();
-      const before = process.memoryUsage().rss;
-      let peak = before;
-      let rows = 0;
-      for await (const batch of wh.stream(`SELECT * FROM ${q("big")}`, { batchSize: 5000 })) {
-        rows += batch.length;
-        peak = Math.max(peak, process.memoryUsage().rss);
-      }
-      const growth = (peak - before) / 1024 / 1024;
-      console.log(`Postgres stream: 200,000 rows, peak RSS growth ${growth.toFixed(1)} MB`);
-      expect(rows).toBe(200_000);
-      expect(growth).toBeLessThan(100);
+      const memory = await measureStream(wh.stream(`SELECT * FROM ${q("big")}`, { batchSize: 5000 }));
+      console.log(
+        `Postgres stream: 200,000 rows, peak live heap growth ${memory.heapGrowthMb.toFixed(1)} MB, RSS ${memory.rssGrowthMb.toFixed(1)} MB`,
+      );
+      expect(memory.rows).toBe(200_000);
+      expect(memory.heapGrowthMb).toBeLessThan(25);
+      expect(memory.rssGrowthMb).toBeLessThan(100);
     });
   });
 
