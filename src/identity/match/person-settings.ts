@@ -41,9 +41,10 @@ export const PERSON_MATCH_SETTINGS: MatchSettingsInput = {
   // a record with a part of another field, and an error in one part leaves the rules over the
   // others. Rules read compared columns as text, so `substr(dob, 1, 4)` is the birth year whether
   // dob is text or a date. Chosen by the true pairs each finds that the others miss, per pair it
-  // makes (bench/match-blocking.ts); sized for up to about 100,000 records (about 7M pairs at
-  // 50,000 noisy person records, 28M at 100,000, within the default budget of 50M). On millions,
-  // keep the rules of whole values and raise pairBudget, or drop the others.
+  // makes (bench/match-blocking.ts); sized for up to about 100,000 records (about 8M pairs at
+  // 50,000 noisy person records, 26M at 100,000, within the default budget of 50M). On millions,
+  // keep the rules of whole values (both names, the date, the ids, either name with the town, the
+  // year or the birthday: about 64M pairs at 1M) with a pairBudget to match, and drop the others.
   blocking: [
     BOTH_NAMES,
     // One strong key alone.
@@ -66,7 +67,7 @@ export const PERSON_MATCH_SETTINGS: MatchSettingsInput = {
     [NAME_A, DECADE],
     [NAME_B, DECADE],
     // The first letters of names (typos fall mostly later in a word), with each other, the birth
-    // year or month, or the town's.
+    // year or month, or the town's first letters.
     [prefix("first_name", 3), prefix("last_name", 3)],
     [prefix("first_name", 2), prefix("last_name", 2)],
     [prefix(NAME_A, 3), YEAR],
