@@ -1,6 +1,6 @@
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { hubDetailSql, maxDegreeSql } from "./cuts.ts";
-import { endSql, incrementalTables } from "./incremental-state.ts";
+import { endSql, incrementalTables, STATE_COLUMNS } from "./incremental-state.ts";
 import { stitchTables } from "./index.ts";
 import type { Ruleset } from "./rules.ts";
 
@@ -151,7 +151,12 @@ export async function touchedSet(
   const near = work("near");
   await wh.replaceTable(
     near,
-    `SELECT s.* FROM ${q(t.edges)} AS s
+    // Every column but `row_hash`, which nothing downstream reads: 8 random bytes a row that do
+    // not compress, decoded for every row of the table.
+    `SELECT ${STATE_COLUMNS.split(", ")
+      .filter((c) => c !== "row_hash")
+      .map((c) => `s.${c}`)
+      .join(", ")} FROM ${q(t.edges)} AS s
      WHERE s.a_key IN (SELECT t_key FROM ${q(reach)}) OR s.b_key IN (SELECT t_key FROM ${q(reach)})`,
   );
   const rows = work("rows");
