@@ -142,12 +142,15 @@ export async function touchedSet(
   // steps: the rows with an end's key among the touched ones (one pass over `<model>__edges`
   // comparing integers), then, among those few, the rows whose end is touched indeed (two
   // identifiers may share a key). Joining the strings over the whole table cost twice as much.
-  const reach = work("reach");
-  await wh.replaceTable(
-    reach,
-    `SELECT t.t_type, t.t_value, t.t_key FROM ${q(touch)} AS t
-     WHERE NOT EXISTS (SELECT 1 FROM ${q(hubs)} AS h WHERE h.h_type = t.t_type AND h.h_value = t.t_value)`,
-  );
+  // Without a hub rule there are no hubs: the touched identifiers as they are, no copy.
+  const reach = rules.maxDegree ? work("reach") : touch;
+  if (rules.maxDegree) {
+    await wh.replaceTable(
+      reach,
+      `SELECT t.t_type, t.t_value, t.t_key FROM ${q(touch)} AS t
+       WHERE NOT EXISTS (SELECT 1 FROM ${q(hubs)} AS h WHERE h.h_type = t.t_type AND h.h_value = t.t_value)`,
+    );
+  }
   const near = work("near");
   await wh.replaceTable(
     near,
