@@ -95,18 +95,41 @@ export function rawRowsSql(d: Dialect, input: Relation, columns: Set<string>, wh
     FROM ${d.quoteRelation(input)}) AS r${where ? " WHERE a_type IS NOT NULL" : ""}`;
 }
 
-/** Rows as read (`rawRowsSql`, or any relation with its columns) with both ends normalised. */
+/**
+ * Rows as read (`rawRowsSql`, or any relation with its columns) with both ends normalised, in the
+ * layout of `<model>__edges` (`STATE_COLUMNS`). An end's value as read is kept only where it
+ * differs from the normalised one or the end is blocked (`rawEndSql` reads it back): most values
+ * arrive normalised, and a column of NULLs costs nothing to scan. `a_key`, `b_key` hash each end
+ * (`Dialect.hashText` of type and normalised value), so the rows of given identifiers are found
+ * by integer keys (and then checked by their strings) rather than by joining strings over the
+ * whole table.
+ */
 export function normalisedRowsSql(d: Dialect, rules: Ruleset, raw: string): string {
   const end = (e: "a" | "b") =>
     `${e}_type, ${e}_raw, ${normalizeSql(d, rules, `${e}_type`, `${e}_raw`)} AS ${e}_value`;
-  return `SELECT a_type, a_raw, a_value, ${blockedSql(d, rules, "a_type", "a_value").reason} AS a_blocked,
-      b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked, seen_at, source, weight, row_hash
-    FROM (SELECT ${end("a")}, ${end("b")}, seen_at, source, weight, row_hash FROM (${raw}) AS r) AS n`;
+  const kept = (e: "a" | "b") =>
+    `CASE WHEN ${e}_blocked IS NULL AND ${e}_raw = ${e}_value THEN NULL ELSE ${e}_raw END AS ${e}_raw`;
+  const key = (e: "a" | "b") => `${d.hashText([`${e}_type`, `${e}_value`])} AS ${e}_key`;
+  return `SELECT a_type, ${kept("a")}, a_value, a_blocked, b_type, ${kept("b")}, b_value, b_blocked,
+      seen_at, source, weight, row_hash, ${key("a")}, ${key("b")}
+    FROM (
+      SELECT a_type, a_raw, a_value, ${blockedSql(d, rules, "a_type", "a_value").reason} AS a_blocked,
+        b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked, seen_at, source, weight, row_hash
+      FROM (SELECT ${end("a")}, ${end("b")}, seen_at, source, weight, row_hash FROM (${raw}) AS r) AS n
+    ) AS b`;
 }
 
 /** The columns of `<model>__edges`, in order. */
 export const STATE_COLUMNS =
-  "a_type, a_raw, a_value, a_blocked, b_type, b_raw, b_value, b_blocked, seen_at, source, weight, row_hash";
+  "a_type, a_raw, a_value, a_blocked, b_type, b_raw, b_value, b_blocked, seen_at, source, weight, row_hash, a_key, b_key";
+
+/**
+ * End `e`'s value as the model gave it, of a row of `<model>__edges` aliased `s` (see
+ * `normalisedRowsSql`): a value kept NULL was the normalised one (or NULL, which normalises to NULL).
+ */
+export function rawEndSql(e: "a" | "b", s = "s"): string {
+  return `COALESCE(${s}.${e}_raw, ${s}.${e}_value)`;
+}
 
 /** The identifier at end `e` of a row of `<model>__edges` (aliased `s`), when it can be one. */
 export function endSql(e: "a" | "b", s = "s"): string {

@@ -1,6 +1,6 @@
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { hubDetailSql, maxDegreeSql } from "./cuts.ts";
-import { endSql, incrementalTables } from "./incremental-state.ts";
+import { endSql, incrementalTables, STATE_COLUMNS } from "./incremental-state.ts";
 import { stitchTables } from "./index.ts";
 import type { Ruleset } from "./rules.ts";
 
@@ -14,7 +14,7 @@ export interface Touched {
   profiles: Relation;
   /** `identifier_type, identifier, profile_id`: their rows in the output. */
   previous: Relation;
-  /** `t_type, t_value`: identifiers stitched again, or gone (their rows, their links, their cuts). */
+  /** `t_type, t_value, t_key`: identifiers stitched again, or gone (their rows, their links, their cuts). */
   touch: Relation;
   /** The rows of `<model>__edges` with an end in `touch`. */
   rows: Relation;
@@ -51,12 +51,12 @@ export async function touchedSet(
   const q = (r: Relation) => d.quoteRelation(r);
   const { work, rules } = t;
   const ends = (rel: Relation) =>
-    `SELECT s.a_type AS d_type, s.a_value AS d_value FROM ${q(rel)} AS s WHERE ${endSql("a")}
-     UNION ALL SELECT s.b_type, s.b_value FROM ${q(rel)} AS s WHERE ${endSql("b")}`;
+    `SELECT s.a_type AS d_type, s.a_value AS d_value, s.a_key AS d_key FROM ${q(rel)} AS s WHERE ${endSql("a")}
+     UNION ALL SELECT s.b_type, s.b_value, s.b_key FROM ${q(rel)} AS s WHERE ${endSql("b")}`;
   const dirty = work("dirty");
   await wh.replaceTable(
     dirty,
-    `SELECT DISTINCT d_type, d_value FROM (${ends(t.added)} UNION ALL ${ends(t.removed)}) AS e`,
+    `SELECT DISTINCT d_type, d_value, d_key FROM (${ends(t.added)} UNION ALL ${ends(t.removed)}) AS e`,
   );
 
   const hubs = work("hubs");
@@ -129,30 +129,48 @@ export async function touchedSet(
   const identifiers = (
     await wh.replaceTable(
       touch,
-      `SELECT DISTINCT t_type, t_value FROM (
-         SELECT identifier_type AS t_type, identifier AS t_value FROM ${q(previous)}
-         UNION ALL SELECT d_type, d_value FROM ${q(dirty)}
+      `SELECT DISTINCT t_type, t_value, t_key FROM (
+         SELECT identifier_type AS t_type, identifier AS t_value, ${d.hashText(["identifier_type", "identifier"])} AS t_key
+         FROM ${q(previous)}
+         UNION ALL SELECT d_type, d_value, d_key FROM ${q(dirty)}
        ) AS u`,
     )
   ).rows;
 
   // Their rows: each once, whichever end is touched; not through a hub, whose other ends are
-  // not its (a hub has no profile, and its links none of its neighbours' clusters).
-  const reach = work("reach");
+  // not its (a hub has no profile, and its links none of its neighbours' clusters). Found in two
+  // steps: the rows with an end's key among the touched ones (one pass over `<model>__edges`
+  // comparing integers), then, among those few, the rows whose end is touched indeed (two
+  // identifiers may share a key). Joining the strings over the whole table cost twice as much.
+  // Without a hub rule there are no hubs: the touched identifiers as they are, no copy.
+  const reach = rules.maxDegree ? work("reach") : touch;
+  if (rules.maxDegree) {
+    await wh.replaceTable(
+      reach,
+      `SELECT t.t_type, t.t_value, t.t_key FROM ${q(touch)} AS t
+       WHERE NOT EXISTS (SELECT 1 FROM ${q(hubs)} AS h WHERE h.h_type = t.t_type AND h.h_value = t.t_value)`,
+    );
+  }
+  const near = work("near");
   await wh.replaceTable(
-    reach,
-    `SELECT t.t_type, t.t_value FROM ${q(touch)} AS t
-     WHERE NOT EXISTS (SELECT 1 FROM ${q(hubs)} AS h WHERE h.h_type = t.t_type AND h.h_value = t.t_value)`,
+    near,
+    // Every column but `row_hash`, which nothing downstream reads: 8 random bytes a row that do
+    // not compress, decoded for every row of the table.
+    `SELECT ${STATE_COLUMNS.split(", ")
+      .filter((c) => c !== "row_hash")
+      .map((c) => `s.${c}`)
+      .join(", ")} FROM ${q(t.edges)} AS s
+     WHERE s.a_key IN (SELECT t_key FROM ${q(reach)}) OR s.b_key IN (SELECT t_key FROM ${q(reach)})`,
   );
   const rows = work("rows");
+  // `reach` lists each identifier once: a row matches each end at most once.
   const at = (e: "a" | "b", alias: string) =>
-    `${alias}.t_type = s.${e}_type AND ${alias}.t_value = s.${e}_value`;
+    `${alias}.t_key = s.${e}_key AND ${alias}.t_type = s.${e}_type AND ${alias}.t_value = s.${e}_value`;
   await wh.replaceTable(
     rows,
-    `SELECT s.* FROM ${q(t.edges)} AS s JOIN ${q(reach)} AS t ON ${at("a", "t")}
-     UNION ALL
-     SELECT s.* FROM ${q(t.edges)} AS s JOIN ${q(reach)} AS t ON ${at("b", "t")}
-     WHERE NOT EXISTS (SELECT 1 FROM ${q(reach)} AS u WHERE ${at("a", "u")})`,
+    `SELECT s.* FROM ${q(near)} AS s
+     LEFT JOIN ${q(reach)} AS ta ON ${at("a", "ta")} LEFT JOIN ${q(reach)} AS tb ON ${at("b", "tb")}
+     WHERE ta.t_key IS NOT NULL OR tb.t_key IS NOT NULL`,
   );
   return {
     dirty,

@@ -9,6 +9,7 @@ import {
   endSql,
   incrementalTables,
   normalisedRowsSql,
+  rawEndSql,
   rawRowsSql,
   readState,
   rulesFingerprint,
@@ -17,6 +18,7 @@ import {
   writeState,
 } from "./incremental-state.ts";
 import { touchedSet } from "./incremental-touched.ts";
+import { withDirectWorkTables } from "./incremental-work.ts";
 import type { StitchResult, StitchTables } from "./index.ts";
 import { stitchTables } from "./index.ts";
 import type { Ruleset } from "./rules.ts";
@@ -73,12 +75,13 @@ const MAX_TOUCHED = 0.5;
 
 const REQUIRED = ["a_type", "a_value", "b_type", "b_value"];
 
-export async function incrementalStitch(ctx: IncrementalContext, stitch: StitchFn): Promise<StitchResult> {
-  const { wh, output, lease } = ctx;
-  const made: Relation[] = [];
+export async function incrementalStitch(given: IncrementalContext, stitch: StitchFn): Promise<StitchResult> {
   // Work tables where the warehouse keeps them cheapest (DuckDB: in memory, not written to the
   // file, whose checkpoints would then rewrite them), views next to the output.
-  const space = wh.workSpace ? await wh.workSpace() : undefined;
+  const space = given.wh.workSpace ? await given.wh.workSpace() : undefined;
+  const ctx = { ...given, wh: withDirectWorkTables(given.wh, space) };
+  const { wh, output, lease } = ctx;
+  const made: Relation[] = [];
   const work = (name: string, kind?: "view"): Relation => {
     const r = lease.name(
       kind === "view" || !space ? output : { ...output, ...space },
@@ -134,7 +137,7 @@ interface RunParts {
 
 /** The model's rows as the stitch reads them, from `<model>__edges` (weight only if the model has it). */
 function fromEdgesSql(wh: Warehouse, edges: Relation, columns: Set<string>, where = ""): string {
-  return `SELECT a_type, a_raw AS a_value, b_type, b_raw AS b_value, seen_at, source${columns.has("weight") ? ", weight" : ""}
+  return `SELECT a_type, ${rawEndSql("a")} AS a_value, b_type, ${rawEndSql("b")} AS b_value, seen_at, source${columns.has("weight") ? ", weight" : ""}
     FROM ${wh.dialect.quoteRelation(edges)} AS s ${where}`;
 }
 
@@ -233,15 +236,16 @@ async function incrementalRun(
        FROM ${q(touched.rows)} AS s`,
     );
   }
-  const pick = (col: "type" | "raw") =>
-    `CASE WHEN s.a_hub = 1 THEN s.b_${col} ELSE s.a_${col} END AS a_${col === "raw" ? "value" : col},
-     CASE WHEN s.a_hub = 1 OR s.b_hub = 1 THEN NULL ELSE s.b_${col} END AS b_${col === "raw" ? "value" : col}`;
+  const col = (e: "a" | "b", c: "type" | "raw") => (c === "raw" ? rawEndSql(e) : `s.${e}_type`);
+  const pick = (c: "type" | "raw") =>
+    `CASE WHEN s.a_hub = 1 THEN ${col("b", c)} ELSE ${col("a", c)} END AS a_${c === "raw" ? "value" : c},
+     CASE WHEN s.a_hub = 1 OR s.b_hub = 1 THEN NULL ELSE ${col("b", c)} END AS b_${c === "raw" ? "value" : c}`;
   const weight = p.columns.has("weight") ? ", s.weight" : "";
   const subSql = rules.maxDegree
     ? `SELECT ${pick("type")}, ${pick("raw")}, s.seen_at, s.source${weight}
        FROM ${q(flagged)} AS s
        WHERE NOT (s.a_hub = 1 AND s.b_hub = 1) AND NOT ((s.a_hub = 1 OR s.b_hub = 1) AND COALESCE(s.weight, 0) < 0)`
-    : `SELECT s.a_type, s.a_raw AS a_value, s.b_type, s.b_raw AS b_value, s.seen_at, s.source${weight} FROM ${q(flagged)} AS s`;
+    : `SELECT s.a_type, ${rawEndSql("a")} AS a_value, s.b_type, ${rawEndSql("b")} AS b_value, s.seen_at, s.source${weight} FROM ${q(flagged)} AS s`;
   const part = await stitch(
     wh,
     output,
