@@ -98,7 +98,12 @@ async function match(
     await ensureMatchFunctions(wh, settings, output.schema);
     let parameters = options.parameters;
     const state = settings.incremental && !options.fullRefresh ? await savedState(wh, output) : undefined;
-    if (state) parameters ??= await loadParameters(wh, output, settings);
+    // Parameters read back from `<model>__match_params` are not written there again.
+    let loaded = false;
+    if (state && !parameters) {
+      parameters = await loadParameters(wh, output, settings);
+      loaded = !!parameters;
+    }
 
     // 2. Blocked pairs, each once, with every comparison's level: in an incremental run with saved
     // parameters and pairs, only those of the new and changed records (each record's hash read
@@ -147,7 +152,10 @@ async function match(
 
     // 3. Parameters: given, saved by an earlier run, or trained now.
     let trained = false;
-    if (!parameters && settings.reuseParameters) parameters = await loadParameters(wh, output, settings);
+    if (!parameters && settings.reuseParameters) {
+      parameters = await loadParameters(wh, output, settings);
+      loaded = !!parameters;
+    }
     if (!parameters) {
       parameters = await trainParameters(
         wh,
@@ -157,7 +165,7 @@ async function match(
       );
       trained = true;
     }
-    if (trained || !options.parameters) await saveParameters(wh, output, parameters);
+    if (trained || (!options.parameters && !loaded)) await saveParameters(wh, output, parameters);
     const parametersFile =
       options.targetDir && options.model
         ? writeParametersFile(options.targetDir, options.model, parameters)
