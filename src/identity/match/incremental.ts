@@ -29,12 +29,13 @@ import { agreeSql, blockKey, RECORD_ID, ROW_NUMBER, SOURCE, termFrequencyColumn 
  *   `cdp_w_<parameters>`: the pair's match weight under the parameters the column is named by
  *   (`weightColumnOf`), or NULL where it depends on term frequencies (`fixedWeightSql`);
  * - `<model>__match_pending`, only while a run writes: the records whose pairs it is adding.
- * A record is new or changed when its id is not saved or its hash differs from the saved one:
- * read from the model rather than found by a watermark, because a match model selects records
- * and their attributes, not when they changed (a timestamp column would have to be trusted to move
- * with every edit, and would miss records that were removed or whose source row was rewritten
- * with an old timestamp). Comparing a hash joins two narrow columns; comparing the values would
- * join every column of the saved records.
+ * A record is new or changed when its hash (of its id and values) is not among the saved ones,
+ * and a saved record removed or changed when its hash is not among the model's: read from the
+ * model rather than found by a watermark, because a match model selects records and their
+ * attributes, not when they changed (a timestamp column would have to be trusted to move with
+ * every edit, and would miss records that were removed or whose source row was rewritten with an
+ * old timestamp). One join on the hashes (integers) finds both; comparing the values would join
+ * every column of the saved records, and joining on the ids compares strings.
  * A run then deletes the saved pairs and records of the changed and removed records (nothing when
  * only new records came), compares the new and changed records with every record, and adds those
  * pairs; the pairs between unchanged records stay as they are. Their levels do not change, and
