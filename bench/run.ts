@@ -5,6 +5,7 @@ import { benchCompile } from "./compile.ts";
 import { benchIdentity } from "./identity.ts";
 import { benchIdentityIncremental } from "./identity-incremental.ts";
 import { benchMatch } from "./match.ts";
+import { benchMatchBlocking } from "./match-blocking.ts";
 import { benchMatchWarehouses } from "./match-demo.ts";
 import { benchMatchIncremental } from "./match-incremental.ts";
 import { benchProfiles } from "./profiles.ts";
@@ -44,6 +45,7 @@ const suites: Record<string, () => string | Promise<string>> = {
       : await benchIdentity(Math.min(runs, 3), values.people!.split(",").map(Number), 100_000)) +
     (await benchIdentityIncremental(Number(values.people!.split(",")[0]), Math.min(runs, 3))),
   match: () => benchMatch(Math.min(runs, 3), Number(values.records)),
+  "match-blocking": () => benchMatchBlocking(),
   "match-pg": () => benchMatchWarehouses(Math.min(runs, 3)),
   "match-incremental": () => benchMatchIncremental(Number(values.records), Math.min(runs, 3)),
   "identity-profiles": () => benchProfiles(),

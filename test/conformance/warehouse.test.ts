@@ -7,6 +7,7 @@ import type { ModelNode } from "../../src/project/types.ts";
 import { runSnapshot } from "../../src/run/materializations/snapshot.ts";
 import { CsvFormatError } from "../../src/warehouse/csv-format.ts";
 import type { Relation, Warehouse } from "../../src/warehouse/types.ts";
+import { valuesHashSql } from "../../src/warehouse/values-hash.ts";
 import { measureStream } from "../helpers/memory.ts";
 import { TARGETS } from "./targets.ts";
 
@@ -299,6 +300,30 @@ for (const target of TARGETS) {
         later: "2026-02-03",
         days: 59,
       });
+    });
+
+    it("hashes a row's values of any type, arrays included, telling NULL from '' and keeping value boundaries", async () => {
+      const dd = d();
+      const array = (...xs: number[]) => (target.name === "postgres" ? `ARRAY[${xs}]` : `[${xs}]`);
+      const nothing = dd.cast("NULL", "string");
+      const rows: Record<string, string[]> = {
+        base: ["1", "'ab'", "'c'", nothing, array(1, 2), dd.cast("'2026-03-04'", "date")],
+        same: ["1", "'ab'", "'c'", nothing, array(1, 2), dd.cast("'2026-03-04'", "date")],
+        empty: ["1", "'ab'", "'c'", "''", array(1, 2), dd.cast("'2026-03-04'", "date")],
+        moved: ["1", "'a'", "'bc'", nothing, array(1, 2), dd.cast("'2026-03-04'", "date")],
+        element: ["1", "'ab'", "'c'", nothing, array(1, 3), dd.cast("'2026-03-04'", "date")],
+        number: ["2", "'ab'", "'c'", nothing, array(1, 2), dd.cast("'2026-03-04'", "date")],
+        day: ["1", "'ab'", "'c'", nothing, array(1, 2), dd.cast("'2026-03-05'", "date")],
+      };
+      const [row] = await wh.query<Record<string, unknown>>(
+        `SELECT ${Object.entries(rows)
+          .map(([name, values]) => `${valuesHashSql(dd, values)} AS ${dd.quoteIdentifier(name)}`)
+          .join(", ")}`,
+      );
+      const hashes = Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, String(v)]));
+      expect(hashes.same).toBe(hashes.base);
+      const changed = ["empty", "moved", "element", "number", "day"].map((k) => hashes[k]);
+      expect(new Set([hashes.base, ...changed]).size).toBe(6);
     });
   });
 }

@@ -169,7 +169,8 @@ function defineTests(target: ConformanceTarget): void {
     ["febrl", { precision: 0.99, recall: 0.99, f1: 0.99 }],
     ["fake_1000", { precision: 0.99, recall: 0.9, f1: 0.95 }],
     // Without e-mail: names, a birth date and a town, each mistyped, swapped or missing at times.
-    ["fake_1000_no_email", { precision: 0.99, recall: 0.75, f1: 0.86 }],
+    // Blocking finds 90.5% of its true pairs (the either-name rules; 88.4% before them).
+    ["fake_1000_no_email", { precision: 0.99, recall: 0.75, f1: 0.86, blocking: 0.9 }],
   ] as const) {
     const missing = sharedDataMissing();
     if (missing) {
@@ -186,6 +187,7 @@ function defineTests(target: ConformanceTarget): void {
       expect(q.precision).toBeGreaterThanOrEqual(floor.precision);
       expect(q.recall).toBeGreaterThanOrEqual(floor.recall);
       expect(q.f1).toBeGreaterThanOrEqual(floor.f1);
+      if ("blocking" in floor) expect(q.blockingRecall).toBeGreaterThanOrEqual(floor.blocking);
     });
   }
 }

@@ -135,7 +135,7 @@ const TABLES: { suffix: string; columns: string }[] = [
   { suffix: "__profiles", columns: "profile_id, created_run" },
   { suffix: "__merges", columns: "old_profile_id, new_profile_id, reason, run_id" },
   { suffix: "__cuts", columns: "identifier_type, identifier, reason, detail, run_id" },
-  { suffix: "__links", columns: "a_type, a_value, b_type, b_value, weight, source, status" },
+  { suffix: "__links", columns: "a_key, b_key, weight, source, status" },
 ];
 
 // The BigQuery stand-in answers each statement through its REST API: one seed, fewer steps there.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { identifierKeySql } from "../../src/identity/stitch/edges.ts";
 import { explainProfilePath } from "../../src/identity/stitch/explain-path.ts";
 import { runStitch, stitchTables } from "../../src/identity/stitch/index.ts";
 import { NO_RULES } from "../../src/identity/stitch/rules.ts";
@@ -167,5 +168,59 @@ function defineTests(target: ConformanceTarget): void {
     expect(apart.cannotLinks).toEqual([
       { a: { type: "record", value: "A" }, b: { type: "record", value: "C" }, weight: -15 },
     ]);
+  });
+
+  it("names each link's ends in <model>__links by the identifier's key, each link once", async () => {
+    await runStitch(
+      wh,
+      rel("keyed"),
+      edgesSql([
+        ["A", "B", 12],
+        ["B", "A", 3],
+        ["B", "C", 6],
+        ["A", "C", -15],
+        ["C", "D", null],
+      ]),
+      NO_RULES,
+      "r1",
+    );
+    const q = (r: Relation) => wh.dialect.quoteRelation(r);
+    const key = (alias: string) =>
+      identifierKeySql(wh.dialect, `${alias}.identifier_type`, `${alias}.identifier`);
+    const rows = await wh.query<{ a: string; b: string; weight: number | null; status: string }>(
+      `SELECT a.identifier AS a, b.identifier AS b, l.weight, l.status FROM ${q(stitchTables(rel("keyed")).links)} AS l
+       JOIN ${q(rel("keyed"))} AS a ON ${key("a")} = l.a_key JOIN ${q(rel("keyed"))} AS b ON ${key("b")} = l.b_key
+       ORDER BY a.identifier, b.identifier`,
+    );
+    expect(rows.map((r) => [r.a, r.b, r.weight === null ? null : Number(r.weight), r.status])).toEqual([
+      ["A", "B", 12, "link"],
+      ["A", "C", -15, "cannot_link"],
+      ["B", "C", 6, "cut"],
+      ["C", "D", null, "link"],
+    ]);
+    const [all] = await wh.query<{ n: number | bigint }>(
+      `SELECT COUNT(*) AS n FROM ${q(stitchTables(rel("keyed")).links)}`,
+    );
+    expect(Number(all?.n)).toBe(4);
+  });
+
+  it("refuses to explain from a link table in the older layout (ends as strings), saying to rebuild", async () => {
+    await runStitch(wh, rel("older"), edgesSql([["A", "B", null]]), NO_RULES, "r1");
+    const d = wh.dialect;
+    const s = (v: string) => d.cast(d.literal(v), "string");
+    await wh.replaceTable(
+      stitchTables(rel("older")).links,
+      `SELECT ${s("record")} AS a_type, ${s("A")} AS a_value, ${s("record")} AS b_type, ${s("B")} AS b_value,
+         ${d.cast("NULL", "float64")} AS weight, ${d.cast("NULL", "string")} AS source, ${s("link")} AS status`,
+    );
+    await expect(
+      explainProfilePath(
+        wh,
+        rel("older"),
+        "older",
+        { type: "record", value: "A" },
+        { type: "record", value: "B" },
+      ),
+    ).rejects.toThrow(/older version.*--full-refresh/);
   });
 }

@@ -1,6 +1,27 @@
 // A type-only import: erased when compiled, so this module still loads with no package.
 import type { MatchSettingsInput } from "./settings.ts";
 
+/** Both names, in either order (first name and last name swapped). */
+const BOTH_NAMES = [
+  "CASE WHEN first_name < last_name THEN first_name ELSE last_name END",
+  "CASE WHEN first_name < last_name THEN last_name ELSE first_name END",
+];
+/**
+ * Either name, wherever it was written: the first of the two names in alphabetical order and the
+ * second, a record with one name giving it as both. A person's name then keys their records
+ * whether it was written as first name or surname (swapped on some records) and whether the other
+ * name is there at all (missing on a sixth of such records): Smith / John, (none) / Smith and
+ * John / Smith all give Smith as one of the two.
+ */
+const NAME_A = "CASE WHEN first_name IS NULL OR last_name < first_name THEN last_name ELSE first_name END";
+const NAME_B = "CASE WHEN first_name IS NULL OR last_name > first_name THEN last_name ELSE first_name END";
+/** Parts of the birth date, read as text (YYYY-MM-DD): year, decade, month, birthday (MM-DD). */
+const YEAR = "substr(dob, 1, 4)";
+const DECADE = "substr(dob, 1, 3)";
+const MONTH = "substr(dob, 6, 2)";
+const BIRTHDAY = "substr(dob, 6, 5)";
+const prefix = (expr: string, letters: number) => `substr(${expr}, 1, ${letters})`;
+
 /**
  * The recommended starting point for person records, over one record shape: `record_id`,
  * `first_name`, `last_name`, `dob` (text YYYY-MM-DD or a date), `email`, `phone`, `postcode`,
@@ -14,20 +35,16 @@ import type { MatchSettingsInput } from "./settings.ts";
  * import { PERSON_MATCH_SETTINGS } from "cdp";
  * identity: { match: { people: { ...PERSON_MATCH_SETTINGS, threshold: 0.95 } } }
  */
-/** Both names, in either order (first name and last name swapped). */
-const BOTH_NAMES = [
-  "CASE WHEN first_name < last_name THEN first_name ELSE last_name END",
-  "CASE WHEN first_name < last_name THEN last_name ELSE first_name END",
-];
-
 export const PERSON_MATCH_SETTINGS: MatchSettingsInput = {
   // Multi-pass blocking: a pair is compared when it agrees on any rule. A person's records carry
   // typos, swapped and missing values, so no one key survives them all: each rule pairs one part of
-  // a record with another part of a different field, and a typo in one part leaves the rules over
-  // the other parts. Rules read compared columns as text, so `substr(dob, 1, 4)` is the birth year
-  // whether dob is text or a date. The prefix rules are sized for up to about 100,000 records
-  // (about 17M pairs at 50,000 noisy person records, within the default budget of 50M); on
-  // millions, keep the rules of whole values and drop the prefix rules, or raise pairBudget.
+  // a record with a part of another field, and an error in one part leaves the rules over the
+  // others. Rules read compared columns as text, so `substr(dob, 1, 4)` is the birth year whether
+  // dob is text or a date. Chosen by the true pairs each finds that the others miss, per pair it
+  // makes (bench/match-blocking.ts); sized for up to about 100,000 records (about 8M pairs at
+  // 50,000 noisy person records, 26M at 100,000, within the default budget of 50M). On millions,
+  // keep the rules of whole values (both names, the date, the ids, either name with the town, the
+  // year or the birthday: about 64M pairs at 1M) with a pairBudget to match, and drop the others.
   blocking: [
     BOTH_NAMES,
     // One strong key alone.
@@ -35,33 +52,49 @@ export const PERSON_MATCH_SETTINGS: MatchSettingsInput = {
     ["email"],
     ["phone"],
     ["national_id"],
-    // A name with the birth year, or with the birthday (a typo in the other part of the date).
-    ["last_name", "substr(dob, 1, 4)"],
-    ["first_name", "substr(dob, 1, 4)"],
-    ["last_name", "substr(dob, 6, 5)"],
-    ["first_name", "substr(dob, 6, 5)"],
-    // Where they live, with a name.
     ["postcode", "last_name"],
     ["postcode", "first_name"],
-    ["city", "last_name"],
-    ["city", "first_name"],
-    // A name's first two letters (typos fall mostly later in a word) with one part of the birth
-    // date: year, month or day, so a date wrong in two parts still meets the third.
-    ["substr(first_name, 1, 2)", "substr(dob, 1, 4)"],
-    ["substr(last_name, 1, 2)", "substr(dob, 1, 4)"],
-    ["substr(first_name, 1, 2)", "substr(dob, 6, 2)"],
-    ["substr(last_name, 1, 2)", "substr(dob, 6, 2)"],
-    ["substr(first_name, 1, 2)", "substr(dob, 9, 2)"],
-    ["substr(last_name, 1, 2)", "substr(dob, 9, 2)"],
-    // The town's first two letters with a part of the birth date,
-    // for records whose names are missing or mistyped.
-    ["substr(city, 1, 2)", "substr(dob, 1, 4)"],
-    ["substr(city, 1, 2)", "substr(dob, 6, 2)"],
-    ["substr(city, 1, 2)", "substr(dob, 9, 2)"],
-    // Prefixes of two fields together, for records with no date of birth or one wrong in every part.
-    ["substr(first_name, 1, 2)", "substr(city, 1, 2)"],
-    ["substr(last_name, 1, 2)", "substr(city, 1, 2)"],
-    ["substr(first_name, 1, 2)", "substr(last_name, 1, 2)"],
+    // Either name, in whichever field (or the only one given), with the town or a part of the
+    // birth date: each part of the date on its own, so a date wrong in one part meets another.
+    [NAME_A, "city"],
+    [NAME_B, "city"],
+    [NAME_A, YEAR],
+    [NAME_B, YEAR],
+    [NAME_A, BIRTHDAY],
+    [NAME_B, BIRTHDAY],
+    [NAME_A, MONTH],
+    [NAME_B, MONTH],
+    [NAME_A, DECADE],
+    [NAME_B, DECADE],
+    // The first letters of names (typos fall mostly later in a word), with each other, the birth
+    // year or month, or the town's first letters.
+    [prefix("first_name", 3), prefix("last_name", 3)],
+    [prefix("first_name", 2), prefix("last_name", 2)],
+    [prefix(NAME_A, 3), YEAR],
+    [prefix(NAME_B, 3), YEAR],
+    [prefix(NAME_A, 3), MONTH],
+    [prefix(NAME_B, 3), MONTH],
+    [prefix("first_name", 2), prefix("city", 2)],
+    [prefix("last_name", 2), prefix("city", 2)],
+    [NAME_A, prefix("city", 2)],
+    [NAME_B, prefix("city", 2)],
+    // The town, for records whose names are missing or mistyped: with a name's first letters or a
+    // part of the birth date, or its first letters with the date's.
+    ["city", prefix("last_name", 2)],
+    ["city", prefix("first_name", 2)],
+    ["city", YEAR],
+    ["city", BIRTHDAY],
+    ["city", MONTH],
+    ["city", DECADE],
+    [prefix("city", 2), "substr(dob, 1, 7)"],
+    [prefix("city", 2), BIRTHDAY],
+    [prefix("city", 3), YEAR],
+    // The last two letters with the birth year: a typo in a word's first letters leaves its end.
+    ["right(first_name, 2)", YEAR],
+    ["right(last_name, 2)", YEAR],
+    ["right(city, 2)", YEAR],
+    // The birthday in the decade: the year mistyped, neither name nor town to go with.
+    [BIRTHDAY, DECADE],
   ],
   // m is trained on the rules of whole values only (Splink's advice for its EM training rules:
   // strict rules, whose pairs are largely matches). The prefix rules find a few more of one
@@ -76,8 +109,8 @@ export const PERSON_MATCH_SETTINGS: MatchSettingsInput = {
     ["national_id"],
     ["postcode", "last_name"],
     ["postcode", "first_name"],
-    ["city", "last_name"],
-    ["city", "first_name"],
+    [NAME_A, "city"],
+    [NAME_B, "city"],
   ],
   comparisons: [
     {

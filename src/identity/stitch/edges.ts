@@ -1,4 +1,4 @@
-import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import { MAX_NODE_ID, StitchError } from "./components.ts";
 import { blockedSql, normalizeSql } from "./normalize-sql.ts";
 import type { Ruleset } from "./rules.ts";
@@ -100,7 +100,7 @@ export async function loadGraph(
   const byKey = Number(shared?.n ?? 0) === 0;
   const endOf = (n: string, e: "a" | "b") =>
     byKey
-      ? `${n}.key = ${d.hashText([`e.${e}_type`, `e.${e}_value`])}`
+      ? `${n}.key = ${identifierKeySql(d, `e.${e}_type`, `e.${e}_value`)}`
       : `${n}.type = e.${e}_type AND ${n}.value = e.${e}_value`;
   // Each pair once (smaller id first) is aggregated, then written both ways: half the rows to group.
   const pairs = (where: string, aggregates: string) => `WITH pairs AS (
@@ -163,6 +163,15 @@ export function numberedIdentifiersSql(wh: Warehouse, ends: string, seen: boolea
        SELECT type, ${d.cast("SUM(COUNT(*)) OVER (ORDER BY type) - COUNT(*)", "int64")} AS id_base FROM v GROUP BY type
      )
      SELECT o.id_base + ROW_NUMBER() OVER (PARTITION BY v.type ORDER BY v.value) AS id, v.type, v.value,
-       ${d.hashText(["v.type", "v.value"])} AS key, v.first_seen, v.last_seen
+       ${identifierKeySql(d, "v.type", "v.value")} AS key, v.first_seen, v.last_seen
      FROM v JOIN offsets AS o ON o.type = v.type`;
+}
+
+/**
+ * An identifier's key: a 64-bit hash of its type and value. The stitch joins on it (where no two
+ * identifiers share one), and `<model>__links` names a link's ends by it, so an identifier has
+ * the same key in every run and a link table needs no strings.
+ */
+export function identifierKeySql(d: Dialect, type: string, value: string): string {
+  return d.hashText([type, value]);
 }

@@ -1,5 +1,6 @@
 import { UsageError } from "../../errors.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { identifierKeySql } from "./edges.ts";
 import { stitchTables } from "./index.ts";
 
 export interface IdentifierRef {
@@ -47,7 +48,8 @@ const key = (r: IdentifierRef) => `${r.type}:${r.value}`;
 /**
  * Why two identifiers are, or are not, in the same profile of a stitch: the shortest path of links
  * between them (each with its weight), read from the stitch's `<model>__links` and `__cuts`. Only
- * the links touching the two profiles are read, so the cost is that of the profiles' sizes.
+ * the two profiles' identifiers are read from the output (and hashed into the keys the links name
+ * their ends by); the links table is read for the links between two of them.
  */
 export async function explainProfilePath(
   wh: Warehouse,
@@ -59,8 +61,14 @@ export async function explainProfilePath(
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
   const t = stitchTables(output);
-  if (!(await wh.describe(t.links))) {
+  const linkTable = await wh.describe(t.links);
+  if (!linkTable) {
     throw new UsageError(`${model} has no link table yet; rebuild it (\`cdp build --select ${model}\`)`);
+  }
+  if (!linkTable.columns.some((c) => c.name === "a_key")) {
+    throw new UsageError(
+      `${model}'s link table was written by an older version (ends as strings); rebuild it (\`cdp build --select ${model} --full-refresh\`)`,
+    );
   }
   const profileOf = async (r: IdentifierRef): Promise<string> => {
     const [row] = await wh.query<{ profile_id: string }>(
@@ -73,13 +81,14 @@ export async function explainProfilePath(
   const pa = await profileOf(a);
   const pb = await profileOf(b);
   const profiles = [...new Set([pa, pb])].map((p) => d.literal(p)).join(", ");
+  // The identifiers of the two profiles with their keys, then the links between two of them.
+  const members = `(SELECT identifier_type, identifier, profile_id, ${identifierKeySql(d, "identifier_type", "identifier")} AS k
+     FROM ${q(output)} WHERE profile_id IN (${profiles}))`;
   const rows = await wh.query<Record<string, unknown>>(
-    `SELECT l.a_type, l.a_value, l.b_type, l.b_value, l.weight, l.source, l.status, pa.profile_id AS pa, pb.profile_id AS pb
-     FROM ${q(t.links)} AS l
-     JOIN ${q(output)} AS pa ON pa.identifier_type = l.a_type AND pa.identifier = l.a_value
-     JOIN ${q(output)} AS pb ON pb.identifier_type = l.b_type AND pb.identifier = l.b_value
-     WHERE pa.profile_id IN (${profiles}) AND pb.profile_id IN (${profiles})
-     ORDER BY l.a_type, l.a_value, l.b_type, l.b_value`,
+    `SELECT pa.identifier_type AS a_type, pa.identifier AS a_value, pb.identifier_type AS b_type, pb.identifier AS b_value,
+       l.weight, l.source, l.status, pa.profile_id AS pa, pb.profile_id AS pb
+     FROM ${q(t.links)} AS l JOIN ${members} AS pa ON pa.k = l.a_key JOIN ${members} AS pb ON pb.k = l.b_key
+     ORDER BY pa.identifier_type, pa.identifier, pb.identifier_type, pb.identifier`,
   );
   const ref = (type: unknown, value: unknown): IdentifierRef => ({
     type: String(type),

@@ -1,5 +1,6 @@
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { recordBlocked } from "./cuts.ts";
+import { identifierKeySql } from "./edges.ts";
 import { clustersSql } from "./incremental-clusters.ts";
 import { endSql, incrementalTables } from "./incremental-state.ts";
 import type { Touched } from "./incremental-touched.ts";
@@ -56,7 +57,8 @@ export async function spliceResult(
          JOIN ${q(t.output)} AS o ON o.identifier_type = c.y_type AND o.identifier = c.y_value
          WHERE NOT ${touchedAt("c.y_type", "c.y_value")}
        )
-       SELECT a_type, a_value, b_type, b_value, MIN(weight) AS weight, ${none} AS source, 'cannot_link' AS status FROM (
+       SELECT ${identifierKeySql(d, "a_type", "a_value")} AS a_key, ${identifierKeySql(d, "b_type", "b_value")} AS b_key,
+         MIN(weight) AS weight, ${none} AS source, 'cannot_link' AS status FROM (
          SELECT ${pick("x_type", "y_type")} AS a_type, ${pick("x_value", "y_value")} AS a_value,
            ${pick("y_type", "x_type")} AS b_type, ${pick("y_value", "x_value")} AS b_value, c.weight FROM kept AS c
        ) AS o GROUP BY a_type, a_value, b_type, b_value`,
@@ -64,7 +66,7 @@ export async function spliceResult(
   } else {
     await wh.replaceTable(
       across,
-      `SELECT a_type, a_value, b_type, b_value, weight, source, status FROM ${q(sub.links)} WHERE 1 = 0`,
+      `SELECT a_key, b_key, weight, source, status FROM ${q(sub.links)} WHERE 1 = 0`,
     );
   }
   const clusters = work("clusters");
@@ -103,7 +105,16 @@ export async function spliceResult(
     fresh,
     `SELECT ${row} FROM ${q(sub.output)} EXCEPT DISTINCT SELECT ${row} FROM ${q(touched.previous)}`,
   );
-  const links = "a_type, a_value, b_type, b_value, weight, source, status";
+  // `<model>__links` names identifiers by key: the touched ones' keys, to find their links (an
+  // untouched identifier sharing a 64-bit key with a touched one, odds of about touched x all /
+  // 2^64 a run, would lose its links until a full run, like two rows sharing a row hash).
+  const touchKeys = work("touch_keys");
+  await wh.replaceTable(
+    touchKeys,
+    `SELECT DISTINCT ${identifierKeySql(d, "t_type", "t_value")} AS k FROM ${q(touched.touch)}`,
+  );
+  const keyTouched = (key: string) => `EXISTS (SELECT 1 FROM ${q(touchKeys)} AS t WHERE t.k = ${key})`;
+  const links = "a_key, b_key, weight, source, status";
   const merges = "old_profile_id, new_profile_id, reason, run_id, recorded_at";
   const statements = [
     // An identifier has one row: its old row goes when its profile changed or it is gone.
@@ -118,8 +129,8 @@ export async function spliceResult(
     // two profiles of one cluster: both ends are touched or neither, so the first end tells. A
     // `cannot_link` may cross clusters: those are looked up by either end (two statements:
     // DuckDB runs `EXISTS (..) OR EXISTS (..)` as a nested join, 15 times slower).
-    `DELETE FROM ${q(real.links)} AS l WHERE ${touchedAt("l.a_type", "l.a_value")}`,
-    `DELETE FROM ${q(real.links)} AS l WHERE l.status = 'cannot_link' AND ${touchedAt("l.b_type", "l.b_value")}`,
+    `DELETE FROM ${q(real.links)} AS l WHERE ${keyTouched("l.a_key")}`,
+    `DELETE FROM ${q(real.links)} AS l WHERE l.status = 'cannot_link' AND ${keyTouched("l.b_key")}`,
     `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(sub.links)}`,
     `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(across)}`,
     `DELETE FROM ${q(inc.clusters)} AS c

@@ -37,10 +37,12 @@ export function stitchTables(output: Relation) {
     /** Identifiers set aside and edges cut by the rules in the last run, with why. */
     cuts: side("cuts"),
     /**
-     * Every link of the last run between two identifiers that survived the rules (`a_type,
-     * a_value, b_type, b_value, weight, source, status`): `link` inside a profile, `cut` between
-     * two, `cannot_link` for a pair a source says are different people. What `cdp identity
-     * explain` walks.
+     * Every link of the last run between two identifiers that survived the rules (`a_key, b_key,
+     * weight, source, status`): `link` inside a profile, `cut` between two, `cannot_link` for a
+     * pair a source says are different people. An end is named by its key, the dialect's
+     * `hashText` of its type and value (`identifierKeySql`), not by its strings: written into the
+     * database file, four strings a link cost more than the rest of the stitch's output. What
+     * `cdp identity explain` walks.
      */
     links: side("links"),
   };
@@ -147,14 +149,22 @@ async function stitch(
       runId,
     };
   } finally {
-    for (const r of made) await wh.dropRelation(r).catch(() => undefined);
+    // Tables of the work space are dropped without looking each up first (there a lookup costs
+    // more than the drop); elsewhere a drop is a job of its own, and a view goes the usual way.
+    for (const r of made) {
+      const drop =
+        space && r.database === space.database
+          ? wh.execute(`DROP TABLE IF EXISTS ${d.quoteRelation(r)}`).catch(() => wh.dropRelation(r))
+          : wh.dropRelation(r);
+      await drop.catch(() => undefined);
+    }
   }
 }
 
 /**
  * The `<model>__links` side table (see `stitchTables`), from the run's links and final labels;
  * without labels, every link is inside a profile (the links are the edges the profiles were
- * computed from).
+ * computed from). Each link once, its smaller id first (ids follow the identifiers' order).
  */
 async function writeLinks(
   wh: Warehouse,
@@ -168,12 +178,11 @@ async function writeLinks(
     : "";
   await wh.replaceTable(
     t.links,
-    `SELECT na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value, e.weight, e.source,
-       ${status} AS status
+    `SELECT na.key AS a_key, nb.key AS b_key, e.weight, e.source, ${status} AS status
      FROM ${q(t.allLinks)} AS e ${ends} ${labelled}
      WHERE e.src < e.dst
      UNION ALL
-     SELECT na.type, na.value, nb.type, nb.value, e.weight, ${wh.dialect.cast("NULL", "string")}, 'cannot_link'
+     SELECT na.key, nb.key, e.weight, ${wh.dialect.cast("NULL", "string")}, 'cannot_link'
      FROM ${q(t.cannotLinks)} AS e ${ends} WHERE e.src < e.dst`,
   );
 }

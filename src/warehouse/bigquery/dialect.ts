@@ -141,6 +141,10 @@ export function bigqueryDialect(project?: string): Dialect {
     // The separator keeps ("a", "bc") and ("ab", "c") apart unless the first holds one (callers
     // check for equal keys anyway).
     hashText: (expressions: string[]) => `FARM_FINGERPRINT(CONCAT(${expressions.join(", '|', ")}))`,
+    // Values of any type (arrays and structs too, which CAST to STRING refuses), NULL kept apart
+    // from '' and each value's position kept by the JSON of one STRUCT of them.
+    rowHash: (expressions: string[]) =>
+      `FARM_FINGERPRINT(TO_JSON_STRING(STRUCT(${expressions.map((e, i) => `${e} AS v${i}`).join(", ")})))`,
     // A STRING of hex digits with the 0x prefix casts to INT64.
     portableHash: (expression: string) =>
       `CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(${expression})), 1, 15)) AS INT64)`,

@@ -218,6 +218,9 @@ const FUNCTIONS: Record<string, Rewrite> = {
     `regexp_replace(${arg(ctx, a!)}, ${arg(ctx, p!)}, ${arg(ctx, r!)}, 'g')`,
   REGEXP_CONTAINS: (ctx, [a, p]) => `regexp_matches(${arg(ctx, a!)}, ${arg(ctx, p!)})`,
   PARSE_JSON: (ctx, [x]) => `CAST(${arg(ctx, x!)} AS JSON)`,
+  TO_JSON_STRING: (ctx, [x]) => `CAST(to_json(${arg(ctx, x!)}) AS VARCHAR)`,
+  // The typeless constructor STRUCT(x AS a, y AS b): DuckDB's struct_pack(a := x, b := y).
+  STRUCT: (ctx, a) => `struct_pack(${a.map((field, i) => structField(ctx, field, i)).join(", ")})`,
   TIMESTAMP_ADD: add("+"),
   DATETIME_ADD: add("+"),
   DATE_ADD: add("+", "DATE"),
@@ -244,6 +247,15 @@ const FUNCTIONS: Record<string, Rewrite> = {
   ARRAY_AGG: (ctx, a) => arrayAgg(ctx, a),
   SAFE_CAST: (ctx, a) => cast(ctx, a, "TRY_CAST"),
 };
+
+/** One field of STRUCT(...): `expression AS name`, or an expression alone (BigQuery names it _field_N). */
+function structField(ctx: Context, tokens: Token[], index: number): string {
+  const sig = significant(tokens);
+  const as = sig.length >= 3 && isWord(sig[sig.length - 2], "AS") ? sig[sig.length - 2] : undefined;
+  if (!as) return `"_field_${index + 1}" := ${arg(ctx, tokens)}`;
+  const name = sig[sig.length - 1]!.value.replace(/^`|`$/g, "").replaceAll('"', '""');
+  return `"${name}" := ${arg(ctx, tokens.slice(0, tokens.indexOf(as)))}`;
+}
 
 /** ARRAY_AGG(x [IGNORE NULLS] [ORDER BY ...] [LIMIT n]): DuckDB's array_agg, a filter, a slice. */
 function arrayAgg(ctx: Context, a: Token[][]): string {

@@ -649,12 +649,11 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__cuts` AS
 SELECT identifier_type, identifier, reason, detail, '<run id>' AS run_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_6`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__links` AS
-SELECT na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value, e.weight, e.source,
-       CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END AS status
+SELECT na.key AS a_key, nb.key AS b_key, e.weight, e.source, CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END AS status
      FROM `standin-project`.`cdp_demo`.`identity_graphwork_33` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS la ON la.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS lb ON lb.id = e.dst
      WHERE e.src < e.dst
      UNION ALL
-     SELECT na.type, na.value, nb.type, nb.value, e.weight, CAST(NULL AS STRING), 'cannot_link'
+     SELECT na.key, nb.key, e.weight, CAST(NULL AS STRING), 'cannot_link'
      FROM `standin-project`.`cdp_demo`.`identity_graphwork_5` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst WHERE e.src < e.dst;
 
 SELECT COUNT(*) AS n FROM `standin-project`.`cdp_demo`.`identity_graphwork_6` WHERE reason = 'blocked';
