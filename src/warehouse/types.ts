@@ -101,7 +101,8 @@ export interface Dialect {
    * Levenshtein edit distance of two string expressions, in characters (Unicode code points) on
    * every warehouse. `ascii`, where the dialect has `asciiFlag`: a condition true when both values
    * are ASCII (or any part of values whose flags are true), made of the flags of the records they
-   * come from, so the dialect need not find that out again for every pair.
+   * come from, so the dialect need not find that out again for every pair; the literal `TRUE`
+   * where the caller has tested the flags already (the function over ASCII alone).
    */
   levenshtein(a: string, b: string, ascii?: string): string;
   /**

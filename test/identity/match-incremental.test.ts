@@ -226,17 +226,29 @@ function defineTests(suite: WarehouseSuite): void {
     let people = await start();
     const first = await runMatch(wh, rel("stops"), records, SETTINGS, { settingsName: "people" });
     // Each write of an incremental run, by the table it writes and how.
-    const writes: { method: "execute" | "insertInto" | "replaceTable" | "dropRelation"; table: string }[] = [
-      { method: "execute", table: "stops__match_pairs" },
-      { method: "execute", table: "stops__match_records" },
+    // Each write of an incremental run, by the table it writes and how (`execute`: a DELETE or an
+    // INSERT, the first of them for that table).
+    const writes: { method: "execute" | "replaceTable" | "dropRelation"; table: string; sql?: string }[] = [
+      { method: "execute", table: "stops__match_pairs", sql: "DELETE FROM" },
+      { method: "execute", table: "stops__match_records", sql: "DELETE FROM" },
       { method: "replaceTable", table: "stops__match_pending" },
-      { method: "insertInto", table: "stops__match_pairs" },
-      { method: "insertInto", table: "stops__match_records" },
+      { method: "execute", table: "stops__match_pairs", sql: "INSERT INTO" },
+      { method: "execute", table: "stops__match_records", sql: "INSERT INTO" },
       { method: "dropRelation", table: "stops__match_pending" },
       { method: "replaceTable", table: "stops" },
     ];
+    // The table a DELETE or INSERT writes, unquoted.
+    const writtenTable = (sql: string, verb: string) =>
+      sql.startsWith(`${verb} `)
+        ? sql
+            .slice(verb.length + 1)
+            .split(/\s/)[0]!
+            .split(".")
+            .at(-1)!
+            .replace(/["`]/g, "")
+        : undefined;
     for (const stop of writes) {
-      const what = `stopped at ${stop.method} ${stop.table}`;
+      const what = `stopped at ${stop.sql ?? stop.method} ${stop.table}`;
       people = change(people);
       await load(people);
       // The warehouse fails the first call that writes that table, as a run killed there would.
@@ -248,7 +260,7 @@ function defineTests(suite: WarehouseSuite): void {
           return (first: unknown, ...rest: unknown[]) => {
             const written =
               typeof first === "string"
-                ? first.startsWith("DELETE FROM") && first.split(" WHERE")[0]!.includes(stop.table)
+                ? writtenTable(first, stop.sql ?? "") === stop.table
                 : (first as Relation).name === stop.table;
             if (written) throw new Error(`stopped: ${what}`);
             return value.call(target, first, ...rest);

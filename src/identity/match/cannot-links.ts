@@ -69,16 +69,46 @@ export async function writeCannotLinks(
     ends,
     `SELECT a AS src, b AS dst FROM (${linked}) AS x UNION ALL SELECT b, a FROM (${linked}) AS y`,
   );
-  const nodes = t.work("cl_nodes");
+  // A component of three or more records has a record in two links; without one, every
+  // component is one linked pair and has no candidates (nothing to number or group).
+  const [chained] = await wh.query<{ n: number | bigint }>(
+    `SELECT COUNT(*) AS n FROM (SELECT src FROM ${q(ends)} GROUP BY src HAVING COUNT(*) > 1) AS c`,
+  );
+  let candidates = `(SELECT src AS l_rn, dst AS r_rn FROM ${q(ends)} WHERE 1 = 0)`;
+  if (Number(chained?.n ?? 0) > 0) {
+    const table = t.work("cl_candidates");
+    await writeCandidates(wh, ends, table, t.work);
+    candidates = q(table);
+  }
+  return (
+    await wh.replaceTable(
+      cannotLinksTable(t.output),
+      scoreCandidatesSql(d, candidates, q(t.records), settings, parameters, recordCount, functionSchema),
+    )
+  ).rows;
+}
+
+/**
+ * The candidate pairs of the records the links `ends` (both directions) chain together, into
+ * `candidates` (`l_rn, r_rn`): every unlinked pair of a component of at most WHOLE_COMPONENT
+ * records, those linked through a common third in larger ones.
+ */
+async function writeCandidates(
+  wh: Warehouse,
+  ends: Relation,
+  candidates: Relation,
+  work: (name: string) => Relation,
+): Promise<void> {
+  const q = (r: Relation) => wh.dialect.quoteRelation(r);
+  const nodes = work("cl_nodes");
   await wh.replaceTable(nodes, `SELECT DISTINCT src AS id FROM ${q(ends)}`);
-  const labels = t.work("cl_labels");
-  await connectedComponents(wh, { nodes, edges: ends, labels, work: t.work }, 64);
-  const sized = t.work("cl_sized");
+  const labels = work("cl_labels");
+  await connectedComponents(wh, { nodes, edges: ends, labels, work }, 64);
+  const sized = work("cl_sized");
   await wh.replaceTable(
     sized,
     `SELECT id, label, COUNT(*) OVER (PARTITION BY label) AS size FROM ${q(labels)}`,
   );
-  const candidates = t.work("cl_candidates");
   await wh.replaceTable(
     candidates,
     `SELECT l_rn, r_rn FROM (
@@ -90,12 +120,6 @@ export async function writeCannotLinks(
      ) AS pairs
      WHERE NOT EXISTS (SELECT 1 FROM ${q(ends)} AS e WHERE e.src = pairs.l_rn AND e.dst = pairs.r_rn)`,
   );
-  await wh.replaceTable(
-    cannotLinksTable(t.output),
-    scoreCandidatesSql(d, q(candidates), q(t.records), settings, parameters, recordCount, functionSchema),
-  );
-  const [n] = await wh.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${q(cannotLinksTable(t.output))}`);
-  return Number(n?.n ?? 0);
 }
 
 function scoreCandidatesSql(

@@ -23,9 +23,19 @@ export const statePending = (output: Relation): Relation => ({
 });
 export const HASH = "cdp_hash";
 
-/** True when an earlier run left both state tables. */
-export async function hasState(wh: Warehouse, output: Relation): Promise<boolean> {
-  return !!(await wh.describe(statePairs(output))) && !!(await wh.describe(stateRecords(output)));
+/** The columns of the state tables an earlier run left, or undefined when one is missing. */
+export interface SavedState {
+  pairs: string[];
+  records: string[];
+}
+
+/** The state an earlier run left (`SavedState`): described once a run, read by `incrementalPairs`. */
+export async function savedState(wh: Warehouse, output: Relation): Promise<SavedState | undefined> {
+  const pairs = await wh.describe(statePairs(output));
+  const records = pairs && (await wh.describe(stateRecords(output)));
+  if (!pairs || !records) return undefined;
+  const names = (info: { columns: { name: string }[] }) => info.columns.map((c) => c.name);
+  return { pairs: names(pairs), records: names(records) };
 }
 
 /** Drops the saved records: until a full run saves its state again, the next run is a full one. */

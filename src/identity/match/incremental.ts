@@ -6,6 +6,7 @@ import {
   pairColumns,
   recordColumns,
   recordHashSql,
+  type SavedState,
   statePairs,
   statePending,
   stateRecords,
@@ -28,12 +29,13 @@ import { agreeSql, blockKey, RECORD_ID, ROW_NUMBER, SOURCE, termFrequencyColumn 
  *   `cdp_w_<parameters>`: the pair's match weight under the parameters the column is named by
  *   (`weightColumnOf`), or NULL where it depends on term frequencies (`fixedWeightSql`);
  * - `<model>__match_pending`, only while a run writes: the records whose pairs it is adding.
- * A record is new or changed when its id is not saved or its hash differs from the saved one:
- * read from the model rather than found by a watermark, because a match model selects records
- * and their attributes, not when they changed (a timestamp column would have to be trusted to move
- * with every edit, and would miss records that were removed or whose source row was rewritten
- * with an old timestamp). Comparing a hash joins two narrow columns; comparing the values would
- * join every column of the saved records.
+ * A record is new or changed when its hash (of its id and values) is not among the saved ones,
+ * and a saved record removed or changed when its hash is not among the model's: read from the
+ * model rather than found by a watermark, because a match model selects records and their
+ * attributes, not when they changed (a timestamp column would have to be trusted to move with
+ * every edit, and would miss records that were removed or whose source row was rewritten with an
+ * old timestamp). One join on the hashes (integers) finds both; comparing the values would join
+ * every column of the saved records, and joining on the ids compares strings.
  * A run then deletes the saved pairs and records of the changed and removed records (nothing when
  * only new records came), compares the new and changed records with every record, and adds those
  * pairs; the pairs between unchanged records stay as they are. Their levels do not change, and
@@ -57,8 +59,11 @@ export interface IncrementalPairs {
   pairs: number;
   /** All records, in `<model>__match_records`. */
   records: number;
-  /** Per term-frequency comparison, a relation of `cdp_value, cdp_tf` over the records now. */
-  frequencies: Map<number, Relation>;
+  /**
+   * Per term-frequency comparison, a parenthesised query of `cdp_value, cdp_tf` over the records
+   * now (read where it is joined: a table of its own costs more statements than the grouping).
+   */
+  frequencies: Map<number, string>;
   /** The saved pairs' weight column (`weightColumnOf`). */
   weight: string;
 }
@@ -66,9 +71,9 @@ export interface IncrementalPairs {
 /**
  * Brings the saved pairs and records up to date with the model's records (`input`, with their
  * `columns`), comparing only the new and changed records, the pairs weighed with `parameters`.
- * Undefined, with nothing changed, when the saved state does not have the columns these settings
- * and parameters need (saved by other settings, other parameters or an older version): the
- * caller matches everything.
+ * Undefined, with nothing changed, when the saved state (`state`, as `savedState` read it) does
+ * not have the columns these settings and parameters need (saved by other settings, other
+ * parameters or an older version): the caller matches everything.
  */
 export async function incrementalPairs(
   wh: Warehouse,
@@ -77,6 +82,7 @@ export async function incrementalPairs(
   settings: MatchSettings,
   parameters: MatchParameters,
   functionSchema: string,
+  state: SavedState,
   /** Names a work table (or, with "view", a work view). */
   work: (name: string, kind?: "view") => Relation,
   /** The pair budget's check over a relation of the records' blocking keys and sources. */
@@ -85,148 +91,113 @@ export async function incrementalPairs(
   const d = wh.dialect;
   const qi = (n: string) => d.quoteIdentifier(n);
   const q = (r: Relation) => d.quoteRelation(r);
-  const names = async (r: Relation) => ((await wh.describe(r))?.columns ?? []).map((c) => c.name);
   const saved = stateRecords(output);
   const savedPairs = statePairs(output);
   const pending = statePending(output);
   const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((n) => b.includes(n));
-  const values = recordValueColumns(settings);
   if (
-    !sameSet(await names(savedPairs), pairColumns(settings, parameters)) ||
-    !sameSet(await names(saved), recordColumns(settings))
+    !sameSet(state.pairs, pairColumns(settings, parameters)) ||
+    !sameSet(state.records, recordColumns(settings))
   )
     return undefined;
   const wasPending = !!(await wh.describe(pending));
   const id = (alias: string) => `${alias}.${qi(RECORD_ID)}`;
   const list = (alias: string, columns: string[]) => columns.map((n) => `${alias}.${qi(n)}`).join(", ");
 
-  // The records that differ from the saved ones: new (no saved id), removed (no current id),
-  // changed (another hash), or pending (a run stopped while adding them). One join of two narrow
-  // columns; the model's columns come along for the new and changed only.
+  // The records that differ from the saved ones, by one join on the records' hashes (a hash of the
+  // record id and the values: an integer key, where a join on the ids compares strings): a model
+  // record whose hash is not saved is new or changed, a saved one whose hash is not in the model
+  // removed or changed; so is a pending one (a run stopped while adding it). The model's columns
+  // come along for the new and changed only.
   const diff = work("diff");
   const savedId = qi("cdp_saved");
   const modelColumns = [...model.columns.keys()];
+  const pendingIds = `SELECT ${qi(RECORD_ID)} FROM ${q(pending)}`;
   await wh.replaceTable(
     diff,
     `SELECT ${list("c", [...modelColumns, HASH])}, ${id("s")} AS ${savedId}
      FROM (SELECT inp.*, ${recordHashSql(d, model.columns, "inp")} AS ${qi(HASH)} FROM ${q(model.input)} AS inp) AS c
-     FULL JOIN (SELECT ${qi(RECORD_ID)}, ${qi(HASH)} FROM ${q(saved)}) AS s ON ${id("s")} = ${id("c")}
-     WHERE ${id("c")} IS NULL OR ${id("s")} IS NULL OR c.${qi(HASH)} <> s.${qi(HASH)}${
-       wasPending ? ` OR ${id("s")} IN (SELECT ${qi(RECORD_ID)} FROM ${q(pending)})` : ""
-     }`,
+     FULL JOIN (SELECT ${qi(RECORD_ID)}, ${qi(HASH)} FROM ${q(saved)}) AS s ON s.${qi(HASH)} = c.${qi(HASH)}
+     WHERE c.${qi(HASH)} IS NULL OR s.${qi(HASH)} IS NULL${wasPending ? ` OR ${id("s")} IN (${pendingIds})` : ""}`,
   );
+  const [found] = await wh.query<{ changed: number | bigint; gone: number | bigint }>(
+    `SELECT COUNT(${qi(RECORD_ID)}) AS changed, COUNT(${savedId}) AS gone FROM ${q(diff)}`,
+  );
+  const changedCount = Number(found?.changed ?? 0);
   // The saved records to take out, with their pairs: removed, changed, and pending (whose pairs
-  // may have been added before the records were).
-  const gone = work("gone");
-  const goneCount = (
-    await wh.replaceTable(
-      gone,
-      `SELECT ${savedId} AS ${qi(RECORD_ID)} FROM ${q(diff)} WHERE ${savedId} IS NOT NULL${
-        wasPending ? `\n       UNION SELECT ${qi(RECORD_ID)} FROM ${q(pending)}` : ""
-      }`,
-    )
-  ).rows;
-  if (goneCount > 0) {
-    const goneIds = `SELECT ${qi(RECORD_ID)} FROM ${q(gone)}`;
+  // may have been added before the records were). Nothing when only new records came.
+  if (Number(found?.gone ?? 0) > 0 || wasPending) {
+    const goneIds = `SELECT ${savedId} FROM ${q(diff)} WHERE ${savedId} IS NOT NULL${
+      wasPending ? ` UNION ALL ${pendingIds}` : ""
+    }`;
     await wh.execute(
       `DELETE FROM ${q(savedPairs)} WHERE record_id_l IN (${goneIds}) OR record_id_r IN (${goneIds})`,
     );
     await wh.execute(`DELETE FROM ${q(saved)} WHERE ${qi(RECORD_ID)} IN (${goneIds})`);
   }
-  // The new and changed records as the pairs read them, with their hashes and helpers.
-  const changed = work("changed");
-  const rows = `(SELECT ${list("f", modelColumns)} FROM ${q(diff)} AS f WHERE ${id("f")} IS NOT NULL)`;
-  const changedCount = (
-    await wh.replaceTable(
-      changed,
-      withHelpersSql(
-        d,
-        `SELECT ${list("v", [RECORD_ID, ...values])}, ${d.cast(id("v"), "string")} AS ${qi(ROW_NUMBER)}, f.${qi(HASH)}
-         FROM (${recordValuesSql(d, `${rows} AS cdp_rows`, settings, model.columns)}) AS v
-         JOIN ${q(diff)} AS f ON ${id("f")} = ${id("v")}`,
-        settings,
-        functionSchema,
-      ),
-    )
-  ).rows;
-  // What the pair budget reads: the blocking keys, and the sources (link-only pairs).
-  const keys = [
-    ...settings.blocking.flatMap((rule, i) => rule.map((_, j) => qi(blockKey(i, j)))),
-    ...(settings.sourceColumn ? [qi(SOURCE)] : []),
-  ];
-  // The pair budget, checked before the pairs are compared (should it fail, the next run compares
-  // the changed records again): a bound first, the blocks of all records counted only when the
-  // bound is over the budget (the saved records are the unchanged ones now).
-  if ((await pairBudgetBound(wh, { changed, saved, savedPairs }, settings)) > settings.pairBudget) {
-    const all = work("all", "view");
-    await wh.createView(
-      all,
-      `SELECT ${keys.join(", ")} FROM ${q(saved)} UNION ALL SELECT ${keys.join(", ")} FROM ${q(changed)}`,
-    );
-    await checkBudget(all);
-  }
 
   let compared = 0;
   if (changedCount > 0) {
-    // The unchanged records sharing a blocking key with a changed one, all the pairs need: their
-    // ids by one hash join per rule on the keys alone, then their values, with the helpers made again.
-    const near = work("near");
-    const nearIds = settings.blocking
-      .map((rule, i) => {
-        const k = rule.map((_, j) => qi(blockKey(i, j)));
-        return `SELECT s.${qi(RECORD_ID)} FROM ${q(saved)} AS s JOIN (SELECT DISTINCT ${k.join(", ")} FROM ${q(changed)}) AS c ON ${agreeSql(d, (j) => blockKey(i, j), rule.length, "c", "s")}`;
-      })
-      .join("\n UNION ");
-    await wh.replaceTable(
-      near,
-      withHelpersSql(
-        d,
-        `SELECT ${list("s", [RECORD_ID, ...values, ROW_NUMBER])} FROM ${q(saved)} AS s JOIN (${nearIds}) AS n ON n.${qi(RECORD_ID)} = ${id("s")}`,
-        settings,
-        functionSchema,
-      ),
-    );
-    // Each pair with a changed record once, the lower id on the left: two changed ones, a
-    // changed one and an unchanged one, and the reverse.
-    const sides = [
-      { left: q(changed), right: q(changed) },
-      { left: q(changed), right: q(near) },
-      { left: q(near), right: q(changed) },
-    ];
-    const fresh = work("fresh");
-    compared = (
-      await wh.replaceTable(
-        fresh,
-        `SELECT f.*, ${fixedWeightSql(d, settings, parameters, "f")} AS ${qi(weightColumnOf(settings, parameters))}
-FROM (
-${sides
-  .map(
-    (s, i) =>
-      `SELECT * FROM (${pairsSql(d, q(changed), settings, functionSchema, false, s)}) AS ${qi(`cdp_fresh_${i}`)}`,
-  )
-  .join("\nUNION ALL\n")}
-) AS f`,
-      )
-    ).rows;
-    await wh.replaceTable(pending, `SELECT ${qi(RECORD_ID)} FROM ${q(changed)}`);
-    if (compared > 0) await wh.insertInto(savedPairs, fresh, pairColumns(settings, parameters));
-    await wh.insertInto(saved, changed, recordColumns(settings));
+    const near = await nearRecords(wh, { diff, saved, work }, settings, model.columns, functionSchema);
+    // The pair budget, checked before the pairs are compared (should it fail, the next run compares
+    // the changed records again): a bound first, the blocks of all records counted only when the
+    // bound is over the budget (the saved records are the unchanged ones now).
+    if ((await pairBudgetBound(wh, { near, savedPairs }, settings)) > settings.pairBudget) {
+      const keys = [
+        ...settings.blocking.flatMap((rule, i) => rule.map((_, j) => qi(blockKey(i, j)))),
+        ...(settings.sourceColumn ? [qi(SOURCE)] : []),
+      ].join(", ");
+      const all = work("all", "view");
+      await wh.createView(
+        all,
+        `SELECT ${keys} FROM ${q(saved)} UNION ALL SELECT ${keys} FROM ${q(near)} WHERE ${qi(NEW)} = 1`,
+      );
+      await checkBudget(all);
+    }
+    // The writes, in an order a stopped run leaves repairable (see above): the ids being added,
+    // their pairs (each with a new record once, the lower id on the left), their records.
+    await wh.replaceTable(pending, `SELECT ${qi(RECORD_ID)} FROM ${q(near)} WHERE ${qi(NEW)} = 1`);
+    const columns = pairColumns(settings, parameters);
+    // Two sides, each joining the new records with the records of `near` per rule (a hash
+    // table of the new ones, probed by the others): a new record on the left and any record on
+    // the right, or a saved one on the left and a new one on the right. Joining `near` with itself
+    // paired the saved records of a block with each other too, to be thrown away, and took twice
+    // the CPU at 1M records.
+    const fresh = `(SELECT * FROM ${q(near)} WHERE ${qi(NEW)} = 1)`;
+    const pairs = [
+      pairsSql(d, q(near), settings, functionSchema, false, { left: fresh, right: q(near) }),
+      pairsSql(d, q(near), settings, functionSchema, false, {
+        left: q(near),
+        right: fresh,
+        only: `l.${qi(NEW)} = 0`,
+      }),
+    ]
+      .map((sql, k) => `SELECT * FROM (${sql}) AS ${qi(`cdp_side_${k}`)}`)
+      .join("\nUNION ALL\n");
+    compared =
+      (
+        await wh.execute(
+          `INSERT INTO ${q(savedPairs)} (${columns.map(qi).join(", ")})
+SELECT ${list("f", columns.slice(0, -1))}, ${fixedWeightSql(d, settings, parameters, "f")} AS ${qi(columns.at(-1)!)}
+FROM (${pairs}) AS f`,
+        )
+      ).rowsAffected ?? 0;
+    const kept = recordColumns(settings).map(qi).join(", ");
+    await wh.execute(`INSERT INTO ${q(saved)} (${kept}) SELECT ${kept} FROM ${q(near)} WHERE ${qi(NEW)} = 1`);
   }
   if (changedCount > 0 || wasPending) await wh.dropRelation(pending);
 
   // The term frequencies over the records now, as `matchRecordsSql` computes them.
-  const frequencies = new Map<number, Relation>();
+  const frequencies = new Map<number, string>();
   for (const [i, c] of settings.comparisons.entries()) {
     if (!c.termFrequency) continue;
-    const table = work(`tf_${i}`);
     const v = qi(c.column);
-    await wh.replaceTable(
-      table,
-      `SELECT s.${v} AS cdp_value, CAST(COUNT(*) AS ${d.typeName("float64")}) / NULLIF(MAX(t.n), 0) AS cdp_tf
+    frequencies.set(
+      i,
+      `(SELECT s.${v} AS cdp_value, CAST(COUNT(*) AS ${d.typeName("float64")}) / NULLIF(MAX(t.n), 0) AS cdp_tf
        FROM ${q(saved)} AS s CROSS JOIN (SELECT COUNT(${v}) AS n FROM ${q(saved)}) AS t
-       WHERE s.${v} IS NOT NULL GROUP BY s.${v}`,
+       WHERE s.${v} IS NOT NULL GROUP BY s.${v})`,
     );
-    frequencies.set(i, table);
   }
   const [counted] = await wh.query<{ n: number | bigint; records: number | bigint }>(
     `SELECT (SELECT COUNT(*) FROM ${q(savedPairs)}) AS n, (SELECT COUNT(*) FROM ${q(saved)}) AS records`,
@@ -241,6 +212,60 @@ ${sides
   };
 }
 
+/** `nearRecords`' flag: 1 on a new or changed record, 0 on a saved one. */
+const NEW = "cdp_new";
+
+/**
+ * One work table of what the new pairs read, with the helpers: the new and changed records (rows
+ * of `diff` with a record id, as the pairs read them, with their hashes, flagged `cdp_new` 1), and
+ * the saved records that share a blocking key with one of them (0): every record a pair with a
+ * new one can have. The saved ones in one pass over the saved records, each rule's keys looked up
+ * in the new records' distinct keys (a left join: a key set has each key once, and the join is
+ * written alike everywhere), so a saved record whose columns are not needed is only read for its
+ * keys. The pairs then join its new records with all of its records, one rule at a time, as a
+ * full match joins all records.
+ */
+async function nearRecords(
+  wh: Warehouse,
+  t: { diff: Relation; saved: Relation; work: (name: string) => Relation },
+  settings: MatchSettings,
+  columns: Map<string, ValueKind>,
+  functionSchema: string,
+): Promise<Relation> {
+  const d = wh.dialect;
+  const qi = (n: string) => d.quoteIdentifier(n);
+  const q = (r: Relation) => d.quoteRelation(r);
+  const id = (alias: string) => `${alias}.${qi(RECORD_ID)}`;
+  const kept = [RECORD_ID, ...recordValueColumns(settings)];
+  const list = (alias: string, names: string[]) => names.map((n) => `${alias}.${qi(n)}`).join(", ");
+  const rows = `(SELECT ${list("f", [...columns.keys()])} FROM ${q(t.diff)} AS f WHERE ${id("f")} IS NOT NULL)`;
+  const changed = `SELECT ${list("v", kept)}, ${d.cast(id("v"), "string")} AS ${qi(ROW_NUMBER)}, f.${qi(HASH)}
+     FROM (${recordValuesSql(d, `${rows} AS cdp_rows`, settings, columns)}) AS v
+     JOIN ${q(t.diff)} AS f ON ${id("f")} = ${id("v")}`;
+  const hit = (i: number) => qi(`cdp_k${i}`);
+  const lookups = settings.blocking.map((rule, i) => {
+    const keys = rule.map((_, j) => qi(blockKey(i, j)));
+    return `LEFT JOIN (SELECT DISTINCT ${keys.join(", ")}, 1 AS cdp_hit FROM cdp_changed) AS ${hit(i)} ON ${agreeSql(d, (j) => blockKey(i, j), rule.length, hit(i), "s")}`;
+  });
+  const near = t.work("near");
+  await wh.replaceTable(
+    near,
+    withHelpersSql(
+      d,
+      `WITH cdp_changed AS (${changed})
+SELECT cdp_changed.*, 1 AS ${qi(NEW)} FROM cdp_changed
+UNION ALL
+SELECT ${list("s", [...kept, ROW_NUMBER, HASH])}, 0 AS ${qi(NEW)}
+FROM ${q(t.saved)} AS s
+${lookups.join("\n")}
+WHERE ${settings.blocking.map((_, i) => `${hit(i)}.cdp_hit IS NOT NULL`).join(" OR ")}`,
+      settings,
+      functionSchema,
+    ),
+  );
+  return near;
+}
+
 /**
  * After an incremental run, the records of the output's pairs as `matchRecordsSql` makes them (row
  * numbers in the same order, term frequencies from `frequencies`, the helpers), for the
@@ -250,7 +275,7 @@ export function linkedRecordsSql(
   wh: Warehouse,
   output: Relation,
   settings: MatchSettings,
-  frequencies: Map<number, Relation>,
+  frequencies: Map<number, string>,
   functionSchema: string,
 ): string {
   const d = wh.dialect;
@@ -266,7 +291,7 @@ FROM ${q(stateRecords(output))} AS s
 JOIN (SELECT record_id_l AS id FROM ${q(output)} UNION SELECT record_id_r FROM ${q(output)}) AS o ON o.id = s.${qi(RECORD_ID)}${tfs
     .map(
       (i) =>
-        `\nLEFT JOIN ${q(frequencies.get(i)!)} AS ${f(i)} ON ${f(i)}.cdp_value = s.${qi(settings.comparisons[i]!.column)}`,
+        `\nLEFT JOIN ${frequencies.get(i)!} AS ${f(i)} ON ${f(i)}.cdp_value = s.${qi(settings.comparisons[i]!.column)}`,
     )
     .join("")}`;
   return withHelpersSql(d, inner, settings, functionSchema);

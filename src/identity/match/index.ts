@@ -4,7 +4,7 @@ import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { writeCannotLinks } from "./cannot-links.ts";
 import { checkBudget, checkRecords } from "./checks.ts";
 import { type IncrementalPairs, incrementalPairs, linkedRecordsSql } from "./incremental.ts";
-import { dropState, hasState, saveState, statePairs } from "./incremental-state.ts";
+import { dropState, savedState, saveState, statePairs } from "./incremental-state.ts";
 import { pairsSql, scoresSql, storedScoresSql } from "./pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
 import { ensureMatchFunctions, matchRecordsSql } from "./records-sql.ts";
@@ -97,8 +97,13 @@ async function match(
     const columns = await checkRecords(wh, input, settings, where);
     await ensureMatchFunctions(wh, settings, output.schema);
     let parameters = options.parameters;
-    const resume = settings.incremental && !options.fullRefresh && (await hasState(wh, output));
-    if (resume) parameters ??= await loadParameters(wh, output, settings);
+    const state = settings.incremental && !options.fullRefresh ? await savedState(wh, output) : undefined;
+    // Parameters read back from `<model>__match_params` are not written there again.
+    let loaded = false;
+    if (state && !parameters) {
+      parameters = await loadParameters(wh, output, settings);
+      loaded = !!parameters;
+    }
 
     // 2. Blocked pairs, each once, with every comparison's level: in an incremental run with saved
     // parameters and pairs, only those of the new and changed records (each record's hash read
@@ -106,7 +111,7 @@ async function match(
     let recordCount = 0;
     let made: IncrementalPairs | undefined;
     let t0 = performance.now();
-    if (resume && parameters) {
+    if (state && parameters) {
       t0 = performance.now();
       // Its tables where the warehouse keeps work cheapest (DuckDB: in memory, not compressed
       // into the file); its views next to the output.
@@ -120,6 +125,7 @@ async function match(
         settings,
         parameters,
         output.schema,
+        state,
         scratch,
         (all) => checkBudget(wh, all, settings, where),
       );
@@ -146,7 +152,10 @@ async function match(
 
     // 3. Parameters: given, saved by an earlier run, or trained now.
     let trained = false;
-    if (!parameters && settings.reuseParameters) parameters = await loadParameters(wh, output, settings);
+    if (!parameters && settings.reuseParameters) {
+      parameters = await loadParameters(wh, output, settings);
+      loaded = !!parameters;
+    }
     if (!parameters) {
       parameters = await trainParameters(
         wh,
@@ -156,7 +165,7 @@ async function match(
       );
       trained = true;
     }
-    if (trained || !options.parameters) await saveParameters(wh, output, parameters);
+    if (trained || (!options.parameters && !loaded)) await saveParameters(wh, output, parameters);
     const parametersFile =
       options.targetDir && options.model
         ? writeParametersFile(options.targetDir, options.model, parameters)
@@ -164,7 +173,6 @@ async function match(
 
     // 4. Scores: prior plus each comparison's weight; the pairs over the threshold are kept.
     const t1 = performance.now();
-    const frequencies = new Map([...(made?.frequencies ?? [])].map(([i, r]) => [i, q(r)]));
     const pairsWritten = (
       await wh.replaceTable(
         output,
@@ -172,7 +180,7 @@ async function match(
           ? storedScoresSql(
               d,
               q(statePairs(output)),
-              frequencies,
+              made.frequencies,
               settings,
               parameters,
               recordCount,

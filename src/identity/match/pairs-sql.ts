@@ -54,9 +54,10 @@ export function pairsSql(
    * record ids (`record_id_l`, `record_id_r`), their sources (`source_l`, `source_r`, with a source
    * column) and each term-frequency comparison's value on the left (`cdp_tfv_<i>`) in place of the
    * row numbers and frequencies: the frequencies change with every record added, so they are
-   * looked up when the pairs are scored.
+   * looked up when the pairs are scored. `only`, a condition over the records aliased `l` and
+   * `r`, keeps the pairs it holds for (in the join, before any level is computed).
    */
-  sides?: { left: string; right: string },
+  sides?: { left: string; right: string; only?: string },
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
   const agree = (i: number) => agreeSql(d, (j) => blockKey(i, j), settings.blocking[i]!.length);
@@ -99,7 +100,7 @@ export function pairsSql(
       ...levels.values,
     ];
     return `SELECT ${select.join(",\n      ")}
-    FROM ${sides?.left ?? records} AS l JOIN ${sides?.right ?? records} AS r ON ${agree(i)} AND l.${qi(ROW_NUMBER)} < r.${qi(ROW_NUMBER)}${scope}${earlier.join("")}`;
+    FROM ${sides?.left ?? records} AS l JOIN ${sides?.right ?? records} AS r ON ${agree(i)} AND l.${qi(ROW_NUMBER)} < r.${qi(ROW_NUMBER)}${sides?.only ? ` AND ${sides.only}` : ""}${scope}${earlier.join("")}`;
   });
   const carried = sides
     ? ids.map(([, name]) => qi(name))

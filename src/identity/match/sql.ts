@@ -150,18 +150,29 @@ function levenshteinSql(
   const h = halfColumns(i);
   const both = (name: string) => [`${l}.${qi(name)}`, `${r}.${qi(name)}`] as const;
   const half = `(LEAST(${la}, ${lb}) >> 1)`;
-  // Parts of ASCII values are ASCII: the records' flags serve every call.
+  // Parts of ASCII values are ASCII: where the dialect has the records' flags, the pairs of ASCII
+  // values take the shortcuts below with the functions over ASCII alone, and the others the
+  // distance of the whole values, written once (a dialect's way with other text is a long
+  // expression, and binding it in each of the eight calls below took most of the time of a
+  // query over a few thousand pairs).
   const ascii = asciiOfPair(d, i, l, r);
-  const lev = (x: string, y: string) => d.levenshtein(x, y, ascii);
-  const hamming =
-    most <= 1 && d.hamming ? `WHEN ${la} = ${lb} THEN ${d.hamming.distance(a, b, ascii)}\n    ` : "";
-  return `CASE ${hamming}WHEN LEAST(${la}, ${lb}) < ${SHORT} THEN ${lev(a, b)}
+  const known = ascii ? "TRUE" : undefined;
+  const lev = (x: string, y: string) => d.levenshtein(x, y, known);
+  const hammingOf = (x: string, y: string) => d.hamming!.distance(x, y, known);
+  const hamming = most <= 1 && d.hamming ? `WHEN ${la} = ${lb} THEN ${hammingOf(a, b)}\n    ` : "";
+  const shortcuts = `CASE ${hamming}WHEN LEAST(${la}, ${lb}) < ${SHORT} THEN ${lev(a, b)}
     WHEN ${both(h.rest).join(" = ")} THEN ${lev(...both(h.head))}
     WHEN ${both(h.head).join(" = ")} THEN ${lev(...both(h.rest))}
     WHEN ${la} = ${lb} THEN ${lev(a, b)}
     WHEN RIGHT(${a}, ${half}) = RIGHT(${b}, ${half}) THEN ${lev(`LEFT(${a}, ${la} - ${half})`, `LEFT(${b}, ${lb} - ${half})`)}
     WHEN LEFT(${a}, ${half}) = LEFT(${b}, ${half}) THEN ${lev(`SUBSTR(${a}, ${half} + 1)`, `SUBSTR(${b}, ${half} + 1)`)}
     ELSE ${lev(a, b)} END`;
+  if (!ascii) return shortcuts;
+  const other =
+    most <= 1 && d.hamming
+      ? `CASE WHEN ${la} = ${lb} THEN ${d.hamming.distance(a, b, "FALSE")} ELSE ${d.levenshtein(a, b, "FALSE")} END`
+      : d.levenshtein(a, b, "FALSE");
+  return `CASE WHEN ${ascii} THEN ${shortcuts}\n    ELSE ${other} END`;
 }
 
 /**

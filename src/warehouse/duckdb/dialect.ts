@@ -25,6 +25,8 @@ const TYPES: Record<PortableType, string> = {
  * again in every pair, which took a sixth of a match's scoring time.
  */
 function overCharacters(fn: string, a: string, b: string, ascii?: string): string {
+  // Known ASCII (the caller tested the flags): the function alone, no rewrite to bind per call.
+  if (ascii === "TRUE") return `${fn}(${a}, ${b})`;
   // string_split('', '') is [''], which no list position finds: the empty string stays itself.
   const bytes = (x: string) =>
     `CASE WHEN ${x} = '' THEN '' ELSE array_to_string(list_transform(string_split(${x}, ''), lambda cdp_c: chr(CAST(list_position(cdp_d, cdp_c) AS INTEGER))), '') END`;
