@@ -17,17 +17,22 @@ const WORK = path.join(path.dirname(fileURLToPath(import.meta.url)), ".work");
  * letter, 2,000 last names, 20,000 birth dates, 90,000 postcodes); records 2k and 2k + 1 share an
  * e-mail address. Blocking on (last name, birth year) gives about 4.5 pairs per record, nearly
  * all non-matches (the costly case: every level of every comparison is evaluated), and the e-mail
- * rule half a pair per record more.
+ * rule half a pair per record more. With `duplicates`, records 2k and 2k + 1 are one person
+ * instead: the same names, birth date and postcode but where one of them has an extra letter in
+ * its first name (a quarter of the records) or another postcode (a fifth), so the match finds
+ * them (about one output pair per two records).
  */
-export function peopleSql(records: number, from = 0): string {
+export function peopleSql(records: number, from = 0, options: { duplicates?: boolean } = {}): string {
+  const person = options.duplicates ? "range // 2" : "range";
+  const moved = options.duplicates ? " + CASE WHEN i % 5 = 1 THEN 1 ELSE 0 END" : "";
   return `
-    WITH p AS (SELECT range AS i, hash(range) AS h FROM range(${from}, ${from + records}))
+    WITH p AS (SELECT range AS i, hash(${person}) AS h FROM range(${from}, ${from + records}))
     SELECT CAST(i AS VARCHAR) AS record_id,
       'f' || CAST(h % 5000 AS VARCHAR) || CASE WHEN i % 4 = 0 THEN 'x' ELSE '' END AS first_name,
       'l' || CAST((h >> 16) % 2000 AS VARCHAR) AS last_name,
       CAST(DATE '1940-01-01' + CAST((h >> 32) % 20000 AS INTEGER) AS VARCHAR) AS dob,
       'e' || CAST(i // 2 AS VARCHAR) || '@mail.test' AS email,
-      CAST((h >> 40) % 90000 + 10000 AS VARCHAR) AS postcode
+      CAST((h >> 40) % 90000 + 10000${moved} AS VARCHAR) AS postcode
     FROM p`;
 }
 

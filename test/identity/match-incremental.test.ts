@@ -107,6 +107,7 @@ function defineTests(suite: WarehouseSuite): void {
    */
   const rounds = async (settings: MatchSettings, name: string) => {
     let people = await start();
+    let cannotLinkRows = 0;
     const records = `SELECT * FROM ${suite.wh().dialect.quoteRelation(rel("people"))}`;
     const first = await runMatch(suite.wh(), rel(name), records, settings, { settingsName: "people" });
     expect(first.incremental).toBeUndefined();
@@ -140,10 +141,12 @@ function defineTests(suite: WarehouseSuite): void {
       expect(full.pairs).toBeGreaterThan(0);
       expect(await output(name), `round ${round}`).toEqual(await output(`${name}_full`));
       // The cannot-links are found among the linked records only: the same as a full match's.
-      expect(await output(`${name}__cannot_links`), `round ${round}`).toEqual(
-        await output(`${name}_full__cannot_links`),
-      );
+      const cannotLinks = await output(`${name}__cannot_links`);
+      expect(cannotLinks, `round ${round}`).toEqual(await output(`${name}_full__cannot_links`));
+      cannotLinkRows += cannotLinks.length;
     }
+    // Chains were there to check: equal because both are empty would prove nothing.
+    expect(cannotLinkRows).toBeGreaterThan(0);
     // Its work tables and views are gone (on Postgres a view must go before what it reads).
     const left = (await suite.wh().listRelations?.(schema)) ?? [];
     expect(left.filter((n) => n.includes("__cdp_match_"))).toEqual([]);

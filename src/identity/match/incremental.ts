@@ -267,9 +267,12 @@ WHERE ${settings.blocking.map((_, i) => `${hit(i)}.cdp_hit IS NOT NULL`).join(" 
 }
 
 /**
- * After an incremental run, the records of the output's pairs as `matchRecordsSql` makes them (row
- * numbers in the same order, term frequencies from `frequencies`, the helpers), for the
- * cannot-links: those are found among the linked records only.
+ * After an incremental run, the records the cannot-links can concern, as `matchRecordsSql` makes
+ * them (row numbers in the same order, term frequencies from `frequencies`, the helpers). Only a
+ * component of three or more linked records has candidates, and each of its records is in two
+ * links or linked to one that is: those records alone, not every linked record (on data of pairs,
+ * nearly all records are linked and almost none chained, and rebuilding every linked record's
+ * helpers took most of a run).
  */
 export function linkedRecordsSql(
   wh: Warehouse,
@@ -288,11 +291,18 @@ export function linkedRecordsSql(
     ...tfs.map((i) => `${f(i)}.cdp_tf AS ${qi(termFrequencyColumn(i))}`),
   ].join(", ")}
 FROM ${q(stateRecords(output))} AS s
-JOIN (SELECT record_id_l AS id FROM ${q(output)} UNION SELECT record_id_r FROM ${q(output)}) AS o ON o.id = s.${qi(RECORD_ID)}${tfs
+JOIN (${chainedRecordsSql(q(output))}) AS o ON o.id = s.${qi(RECORD_ID)}${tfs
     .map(
       (i) =>
         `\nLEFT JOIN ${frequencies.get(i)!} AS ${f(i)} ON ${f(i)}.cdp_value = s.${qi(settings.comparisons[i]!.column)}`,
     )
     .join("")}`;
   return withHelpersSql(d, inner, settings, functionSchema);
+}
+
+/** The record ids of `pairs` (`record_id_l, record_id_r`) in a component of three or more. */
+function chainedRecordsSql(pairs: string): string {
+  return `WITH ends AS (SELECT record_id_l AS a, record_id_r AS b FROM ${pairs} UNION ALL SELECT record_id_r, record_id_l FROM ${pairs}),
+  hubs AS (SELECT a FROM ends GROUP BY a HAVING COUNT(*) > 1)
+  SELECT a AS id FROM hubs UNION SELECT e.b FROM ends AS e JOIN hubs AS h ON h.a = e.a`;
 }
