@@ -248,7 +248,9 @@ export interface Warehouse {
   dropRelation(relation: Relation): Promise<void>;
   /**
    * Where a run's work tables (dropped when it ends) are cheapest to keep, when that is not next
-   * to its output. Optional: without it they are made next to the output.
+   * to its output: tables only (views stay next to the output), each under a name only one run
+   * uses, so the warehouse may build and drop them without the lookups and swaps a published table
+   * needs. Optional: without it they are made next to the output.
    */
   workSpace?(): Promise<{ database: string; schema: string }>;
   createView(relation: Relation, selectSql: string): Promise<void>;

@@ -18,7 +18,6 @@ import {
   writeState,
 } from "./incremental-state.ts";
 import { touchedSet } from "./incremental-touched.ts";
-import { withDirectWorkTables } from "./incremental-work.ts";
 import type { StitchResult, StitchTables } from "./index.ts";
 import { stitchTables } from "./index.ts";
 import type { Ruleset } from "./rules.ts";
@@ -75,11 +74,10 @@ const MAX_TOUCHED = 0.5;
 
 const REQUIRED = ["a_type", "a_value", "b_type", "b_value"];
 
-export async function incrementalStitch(given: IncrementalContext, stitch: StitchFn): Promise<StitchResult> {
+export async function incrementalStitch(ctx: IncrementalContext, stitch: StitchFn): Promise<StitchResult> {
   // Work tables where the warehouse keeps them cheapest (DuckDB: in memory, not written to the
   // file, whose checkpoints would then rewrite them), views next to the output.
-  const space = given.wh.workSpace ? await given.wh.workSpace() : undefined;
-  const ctx = { ...given, wh: withDirectWorkTables(given.wh, space) };
+  const space = ctx.wh.workSpace ? await ctx.wh.workSpace() : undefined;
   const { wh, output, lease } = ctx;
   const made: Relation[] = [];
   const work = (name: string, kind?: "view"): Relation => {
@@ -117,14 +115,7 @@ export async function incrementalStitch(given: IncrementalContext, stitch: Stitc
     }
     return await fullRun(ctx, stitch, { input, columns, fingerprint, reason: reason!, work });
   } finally {
-    // Dropped without looking each up first (the lookups cost more than the drops at 1M people);
-    // a view, or a refusal, goes the usual way.
-    for (const r of made) {
-      await wh
-        .execute(`DROP TABLE IF EXISTS ${wh.dialect.quoteRelation(r)}`)
-        .catch(() => wh.dropRelation(r))
-        .catch(() => undefined);
-    }
+    for (const r of made) await wh.dropRelation(r).catch(() => undefined);
   }
 }
 

@@ -149,15 +149,7 @@ async function stitch(
       runId,
     };
   } finally {
-    // Tables of the work space are dropped without looking each up first (there a lookup costs
-    // more than the drop); elsewhere a drop is a job of its own, and a view goes the usual way.
-    for (const r of made) {
-      const drop =
-        space && r.database === space.database
-          ? wh.execute(`DROP TABLE IF EXISTS ${d.quoteRelation(r)}`).catch(() => wh.dropRelation(r))
-          : wh.dropRelation(r);
-      await drop.catch(() => undefined);
-    }
+    for (const r of made) await wh.dropRelation(r).catch(() => undefined);
   }
 }
 

@@ -259,6 +259,15 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   async dropRelation(relation: Relation): Promise<void> {
+    // A work table is dropped without a lookup first: there the lookup costs more than the drop, and
+    // a run makes dozens. A view kept there (none of ours is) fails the statement: the usual way then.
+    if (relation.database === WORK_CATALOG) {
+      const dropped = await this.execute(`DROP TABLE IF EXISTS ${this.dialect.quoteRelation(relation)}`).then(
+        () => true,
+        () => false,
+      );
+      if (dropped) return;
+    }
     const info = await this.describe(relation);
     if (!info) return;
     await this.execute(dropSql(info.kind, relation));
@@ -273,6 +282,15 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   async replaceTable(relation: Relation, selectSql: string): Promise<{ rows: number }> {
+    if (relation.database === WORK_CATALOG) {
+      // A work table (see `workSpace`): in memory, under a name only one run uses, read by that run
+      // alone, so one CREATE OR REPLACE (atomic on its own) and a count do what the lookup and the
+      // build-aside-and-rename below do for a published table, in two statements instead of eight.
+      const qr = this.dialect.quoteRelation(relation);
+      await this.execute(`CREATE OR REPLACE TABLE ${qr} AS\n${selectSql}`);
+      const [counted] = await this.query<{ n: number | bigint }>(`SELECT COUNT(*) AS n FROM ${qr}`);
+      return { rows: Number(counted?.n ?? 0) };
+    }
     const existing = await this.describe(relation);
     // A unique temporary name: two runs rebuilding the same table must not collide.
     const temp = { ...relation, name: `${relation.name}__cdp_tmp_${randomBytes(4).toString("hex")}` };
