@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import { valuesHashSql } from "../../warehouse/values-hash.ts";
+import { identifierKeySql } from "./edges.ts";
 import { stitchTables } from "./index.ts";
 import { blockedSql, normalizeSql } from "./normalize-sql.ts";
 import type { Ruleset } from "./rules.ts";
@@ -99,17 +100,17 @@ export function rawRowsSql(d: Dialect, input: Relation, columns: Set<string>, wh
  * Rows as read (`rawRowsSql`, or any relation with its columns) with both ends normalised, in the
  * layout of `<model>__edges` (`STATE_COLUMNS`). An end's value as read is kept only where it
  * differs from the normalised one or the end is blocked (`rawEndSql` reads it back): most values
- * arrive normalised, and a column of NULLs costs nothing to scan. `a_key`, `b_key` hash each end
- * (`Dialect.hashText` of type and normalised value), so the rows of given identifiers are found
- * by integer keys (and then checked by their strings) rather than by joining strings over the
- * whole table.
+ * arrive normalised, and a column of NULLs costs nothing to scan. `a_key`, `b_key` are each end's
+ * identifier key (`identifierKeySql` of type and normalised value, the key `__links` names ends
+ * by), so the rows of given identifiers are found by integer keys (and then checked by their
+ * strings) rather than by joining strings over the whole table.
  */
 export function normalisedRowsSql(d: Dialect, rules: Ruleset, raw: string): string {
   const end = (e: "a" | "b") =>
     `${e}_type, ${e}_raw, ${normalizeSql(d, rules, `${e}_type`, `${e}_raw`)} AS ${e}_value`;
   const kept = (e: "a" | "b") =>
     `CASE WHEN ${e}_blocked IS NULL AND ${e}_raw = ${e}_value THEN NULL ELSE ${e}_raw END AS ${e}_raw`;
-  const key = (e: "a" | "b") => `${d.hashText([`${e}_type`, `${e}_value`])} AS ${e}_key`;
+  const key = (e: "a" | "b") => `${identifierKeySql(d, `${e}_type`, `${e}_value`)} AS ${e}_key`;
   return `SELECT a_type, ${kept("a")}, a_value, a_blocked, b_type, ${kept("b")}, b_value, b_blocked,
       seen_at, source, weight, row_hash, ${key("a")}, ${key("b")}
     FROM (

@@ -1,5 +1,6 @@
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { hubDetailSql, maxDegreeSql } from "./cuts.ts";
+import { identifierKeySql } from "./edges.ts";
 import { endSql, incrementalTables, STATE_COLUMNS } from "./incremental-state.ts";
 import { stitchTables } from "./index.ts";
 import type { Ruleset } from "./rules.ts";
@@ -130,7 +131,7 @@ export async function touchedSet(
     await wh.replaceTable(
       touch,
       `SELECT DISTINCT t_type, t_value, t_key FROM (
-         SELECT identifier_type AS t_type, identifier AS t_value, ${d.hashText(["identifier_type", "identifier"])} AS t_key
+         SELECT identifier_type AS t_type, identifier AS t_value, ${identifierKeySql(d, "identifier_type", "identifier")} AS t_key
          FROM ${q(previous)}
          UNION ALL SELECT d_type, d_value, d_key FROM ${q(dirty)}
        ) AS u`,
