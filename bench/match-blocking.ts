@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkBudget, checkRecords } from "../src/identity/match/checks.ts";
+import { BOTH_NAMES, NAME_A, NAME_B } from "../src/identity/match/person-settings.ts";
 import { PERSON_SETTINGS } from "../src/identity/match/presets.ts";
 import { recordValuesSql } from "../src/identity/match/records-sql.ts";
 import { type MatchSettings, matchSettingsSchema } from "../src/identity/match/settings.ts";
@@ -13,9 +14,6 @@ import { table } from "./measure.ts";
 import { writePersonRecords } from "./person-generator.ts";
 
 const WORK = path.join(path.dirname(fileURLToPath(import.meta.url)), ".work");
-
-const NAME_A = "CASE WHEN first_name IS NULL OR last_name < first_name THEN last_name ELSE first_name END";
-const NAME_B = "CASE WHEN first_name IS NULL OR last_name > first_name THEN last_name ELSE first_name END";
 
 /**
  * Rules the recommended settings leave out, to weigh against them: one field alone, other parts of
@@ -135,8 +133,8 @@ export async function benchMatchBlocking(): Promise<string> {
 const LABELS: [string, string][] = [
   [NAME_A, "name_a"],
   [NAME_B, "name_b"],
-  ["CASE WHEN first_name < last_name THEN first_name ELSE last_name END", "names_sorted_1"],
-  ["CASE WHEN first_name < last_name THEN last_name ELSE first_name END", "names_sorted_2"],
+  [BOTH_NAMES[0]!, "names_sorted_1"],
+  [BOTH_NAMES[1]!, "names_sorted_2"],
 ];
 const label = (rule: string[]) =>
   `[${rule.map((e) => LABELS.reduce((x, [long, short]) => x.replaceAll(long, short), e)).join(", ")}]`;

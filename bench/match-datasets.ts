@@ -32,10 +32,6 @@ export function sharedDataMissing(): string | undefined {
     : `the labelled data sets are not at ${SHARED_DATA} (set CDP_SHARED_DATA)`;
 }
 
-/**
- * Each data set as the person-record shape of PERSON_SETTINGS (what a user's model would
- * select), plus its ground truth `person_id`. Loaded with the warehouse's CSV reader as text.
- */
 /** fake_1000's columns and records (and those of records written in its shape), `email` as given. */
 function fakePeople(email: string): { columns: string[]; records: string; recordId: string; truth: string } {
   return {
@@ -48,6 +44,10 @@ function fakePeople(email: string): { columns: string[]; records: string; record
   };
 }
 
+/**
+ * Each data set as the person-record shape of PERSON_SETTINGS (what a user's model would
+ * select), plus its ground truth `person_id`. Loaded with the warehouse's CSV reader as text.
+ */
 export const DATASETS = {
   febrl: {
     file: "febrl/dataset1.csv",
@@ -181,14 +181,7 @@ export async function evaluateDataset(
     matchRecordsSql(wh.dialect, q(records), settings, columns, records.schema),
   );
   const blocking = await blockingRecall(wh, rel("match_records"), rel("truth"), settings);
-  const s = (x: string) => wh.dialect.cast(x, "string");
-  const [row] = await wh.query<{ correct: number | bigint }>(
-    `SELECT COUNT(*) AS correct FROM ${q(rel("matches"))} AS m
-     JOIN ${q(rel("truth"))} AS a ON ${s("a.record_id")} = ${s("m.record_id_l")}
-     JOIN ${q(rel("truth"))} AS b ON ${s("b.record_id")} = ${s("m.record_id_r")}
-     WHERE a.person_id = b.person_id`,
-  );
-  const correct = Number(row?.correct ?? 0);
+  const correct = await truePairsIn(wh, rel("matches"), rel("truth"));
   const precision = match.pairs ? correct / match.pairs : 1;
   const recall = quality.truePairs ? correct / quality.truePairs : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
@@ -221,17 +214,20 @@ export async function linkableBlockingRecall(
     settingsName: "people",
     parameters: q.match.parameters,
   });
-  const s = (x: string) => wh.dialect.cast(x, "string");
-  const truePairs = async (matches: Relation) => {
-    const [row] = await wh.query<{ n: number | bigint }>(
-      `SELECT COUNT(*) AS n FROM ${quoted(matches)} AS m
-       JOIN ${quoted(rel("truth"))} AS a ON ${s("a.record_id")} = ${s("m.record_id_l")}
-       JOIN ${quoted(rel("truth"))} AS b ON ${s("b.record_id")} = ${s("m.record_id_r")}
-       WHERE a.person_id = b.person_id`,
-    );
-    return Number(row?.n ?? 0);
-  };
-  const linkable = await truePairs(rel("all_pairs"));
-  const blocked = await truePairs(rel("matches"));
+  const linkable = await truePairsIn(wh, rel("all_pairs"), rel("truth"));
+  const blocked = await truePairsIn(wh, rel("matches"), rel("truth"));
   return { linkable, blocked, recall: linkable ? blocked / linkable : 1 };
+}
+
+/** How many pairs of a match output (`record_id_l`, `record_id_r`) are one person in `truth`. */
+async function truePairsIn(wh: Warehouse, matches: Relation, truth: Relation): Promise<number> {
+  const q = (r: Relation) => wh.dialect.quoteRelation(r);
+  const s = (x: string) => wh.dialect.cast(x, "string");
+  const [row] = await wh.query<{ n: number | bigint }>(
+    `SELECT COUNT(*) AS n FROM ${q(matches)} AS m
+     JOIN ${q(truth)} AS a ON ${s("a.record_id")} = ${s("m.record_id_l")}
+     JOIN ${q(truth)} AS b ON ${s("b.record_id")} = ${s("m.record_id_r")}
+     WHERE a.person_id = b.person_id`,
+  );
+  return Number(row?.n ?? 0);
 }

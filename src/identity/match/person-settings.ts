@@ -2,7 +2,7 @@
 import type { MatchSettingsInput } from "./settings.ts";
 
 /** Both names, in either order (first name and last name swapped). */
-const BOTH_NAMES = [
+export const BOTH_NAMES = [
   "CASE WHEN first_name < last_name THEN first_name ELSE last_name END",
   "CASE WHEN first_name < last_name THEN last_name ELSE first_name END",
 ];
@@ -13,8 +13,10 @@ const BOTH_NAMES = [
  * name is there at all (missing on a sixth of such records): Smith / John, (none) / Smith and
  * John / Smith all give Smith as one of the two.
  */
-const NAME_A = "CASE WHEN first_name IS NULL OR last_name < first_name THEN last_name ELSE first_name END";
-const NAME_B = "CASE WHEN first_name IS NULL OR last_name > first_name THEN last_name ELSE first_name END";
+export const NAME_A =
+  "CASE WHEN first_name IS NULL OR last_name < first_name THEN last_name ELSE first_name END";
+export const NAME_B =
+  "CASE WHEN first_name IS NULL OR last_name > first_name THEN last_name ELSE first_name END";
 /** Parts of the birth date, read as text (YYYY-MM-DD): year, decade, month, birthday (MM-DD). */
 const YEAR = "substr(dob, 1, 4)";
 const DECADE = "substr(dob, 1, 3)";
