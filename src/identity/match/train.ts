@@ -95,9 +95,9 @@ export async function trainParameters(
   const mWeight = new Array<number>(nComparisons).fill(0);
   let iterations = 0;
   settings.blocking.forEach((rule, r) => {
+    if (!training.has(JSON.stringify(rule))) return;
     const biased = columnsOfRule(settings, rule);
     const include = settings.comparisons.map((c) => !biased.has(c.column));
-    if (!training.has(JSON.stringify(rule))) return;
     const session: Pattern[] = patterns.filter((p) => p.rules[r]);
     if (!session.length || !include.some(Boolean)) return;
     const em = expectationMaximisation(session, u, include, { maxIterations: settings.maxIterations });
