@@ -64,8 +64,8 @@ export async function spliceResult(
        ) AS o GROUP BY a_type, a_value, b_type, b_value`,
     );
   }
-  const clusters = work("clusters");
-  await wh.replaceTable(clusters, await clustersSql(wh, touched.rows, sub.output, work, t.rules.maxRounds));
+  // A query over a work table of its own: inserted as it is, not copied first.
+  const clusters = await clustersSql(wh, touched.rows, sub.output, work, t.rules.maxRounds);
 
   // `cuts`: blocked values from every row, hubs as decided, the other cuts of untouched
   // identifiers as they were and of touched ones as stitched now.
@@ -80,7 +80,7 @@ export async function spliceResult(
     real.cuts,
     `SELECT identifier_type, identifier, reason, detail, ${d.literal(t.runId)} AS run_id FROM (
        SELECT identifier_type, identifier, reason, detail FROM ${q(blocked)}
-       UNION ALL SELECT h_type, h_value, 'hub', h_detail FROM ${q(touched.hubs)}
+       ${touched.hubs ? `UNION ALL SELECT h_type, h_value, 'hub', h_detail FROM ${q(touched.hubs)}` : ""}
        UNION ALL SELECT c.identifier_type, c.identifier, c.reason, c.detail FROM ${q(real.cuts)} AS c
          WHERE ${others} AND NOT ${touchedAt("c.identifier_type", "c.identifier")}
        UNION ALL SELECT c.identifier_type, c.identifier, c.reason, c.detail FROM ${q(sub.cuts)} AS c WHERE ${others}
@@ -134,7 +134,7 @@ export async function spliceResult(
     across ? `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(across)}` : "",
     `DELETE FROM ${q(inc.clusters)} AS c
      WHERE EXISTS (SELECT 1 FROM ${q(touched.profiles)} AS t WHERE t.t_profile = c.profile_id)`,
-    `INSERT INTO ${q(inc.clusters)} (profile_id, cluster) SELECT profile_id, cluster FROM ${q(clusters)}`,
+    `INSERT INTO ${q(inc.clusters)} (profile_id, cluster) SELECT profile_id, cluster FROM (${clusters}) AS c`,
   ].filter((sql) => sql);
   if (wh.executeInTransaction) await wh.executeInTransaction(statements);
   else for (const s of statements) await wh.execute(s);
