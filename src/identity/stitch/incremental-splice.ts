@@ -40,9 +40,9 @@ export async function spliceResult(
   // Cannot-links between an identifier stitched again and one left as it was: the stitch of the
   // touched clusters saw only one end, but `<model>__links` lists every cannot-link between two
   // identifiers (smaller first), with the strongest weight against.
-  const across = work("across");
+  const across = t.columns.has("weight") ? work("across") : undefined;
   const none = d.cast("NULL", "string");
-  if (t.columns.has("weight")) {
+  if (across) {
     const contra = `s.weight < 0 AND ${endSql("a")} AND ${endSql("b")}`;
     const first = "(c.x_type < c.y_type OR (c.x_type = c.y_type AND c.x_value < c.y_value))";
     const pick = (x: string, y: string) => `CASE WHEN ${first} THEN c.${x} ELSE c.${y} END`;
@@ -63,14 +63,9 @@ export async function spliceResult(
            ${pick("y_type", "x_type")} AS b_type, ${pick("y_value", "x_value")} AS b_value, c.weight FROM kept AS c
        ) AS o GROUP BY a_type, a_value, b_type, b_value`,
     );
-  } else {
-    await wh.replaceTable(
-      across,
-      `SELECT a_key, b_key, weight, source, status FROM ${q(sub.links)} WHERE 1 = 0`,
-    );
   }
-  const clusters = work("clusters");
-  await wh.replaceTable(clusters, await clustersSql(wh, touched.rows, sub.output, work, t.rules.maxRounds));
+  // A query over a work table of its own: inserted as it is, not copied first.
+  const clusters = await clustersSql(wh, touched.rows, sub.output, work, t.rules.maxRounds);
 
   // `cuts`: blocked values from every row, hubs as decided, the other cuts of untouched
   // identifiers as they were and of touched ones as stitched now.
@@ -85,7 +80,7 @@ export async function spliceResult(
     real.cuts,
     `SELECT identifier_type, identifier, reason, detail, ${d.literal(t.runId)} AS run_id FROM (
        SELECT identifier_type, identifier, reason, detail FROM ${q(blocked)}
-       UNION ALL SELECT h_type, h_value, 'hub', h_detail FROM ${q(touched.hubs)}
+       ${touched.hubs ? `UNION ALL SELECT h_type, h_value, 'hub', h_detail FROM ${q(touched.hubs)}` : ""}
        UNION ALL SELECT c.identifier_type, c.identifier, c.reason, c.detail FROM ${q(real.cuts)} AS c
          WHERE ${others} AND NOT ${touchedAt("c.identifier_type", "c.identifier")}
        UNION ALL SELECT c.identifier_type, c.identifier, c.reason, c.detail FROM ${q(sub.cuts)} AS c WHERE ${others}
@@ -96,31 +91,31 @@ export async function spliceResult(
   // profile id, and rows deleted and written again would each cost the checkpoint.
   const row = "identifier_type, identifier, profile_id";
   const gone = work("out_gone");
-  await wh.replaceTable(
+  const goneRows = await wh.replaceTable(
     gone,
     `SELECT ${row} FROM ${q(touched.previous)} EXCEPT DISTINCT SELECT ${row} FROM ${q(sub.output)}`,
   );
   const fresh = work("out_fresh");
-  await wh.replaceTable(
+  const freshRows = await wh.replaceTable(
     fresh,
     `SELECT ${row} FROM ${q(sub.output)} EXCEPT DISTINCT SELECT ${row} FROM ${q(touched.previous)}`,
   );
-  // `<model>__links` names identifiers by key: the touched ones' keys, to find their links (an
-  // untouched identifier sharing a 64-bit key with a touched one, odds of about touched x all /
-  // 2^64 a run, would lose its links until a full run, like two rows sharing a row hash).
-  const touchKeys = work("touch_keys");
-  await wh.replaceTable(
-    touchKeys,
-    `SELECT DISTINCT ${identifierKeySql(d, "t_type", "t_value")} AS k FROM ${q(touched.touch)}`,
-  );
-  const keyTouched = (key: string) => `EXISTS (SELECT 1 FROM ${q(touchKeys)} AS t WHERE t.k = ${key})`;
+  // `<model>__links` names identifiers by key: the touched ones' keys (`t_key`), to find their
+  // links (an untouched identifier sharing a 64-bit key with a touched one, odds of about touched x
+  // all / 2^64 a run, would lose its links until a full run, like two rows sharing a row hash).
+  const keyTouched = (key: string) =>
+    `EXISTS (SELECT 1 FROM ${q(touched.touch)} AS t WHERE t.t_key = ${key})`;
   const links = "a_key, b_key, weight, source, status";
   const merges = "old_profile_id, new_profile_id, reason, run_id, recorded_at";
+  // Statements with nothing to do are left out: each is a scan of a large table (the output, the
+  // links) even when it deletes nothing.
   const statements = [
     // An identifier has one row: its old row goes when its profile changed or it is gone.
-    `DELETE FROM ${q(t.output)} AS o WHERE EXISTS (
-       SELECT 1 FROM ${q(gone)} AS g WHERE g.identifier_type = o.identifier_type AND g.identifier = o.identifier)`,
-    `INSERT INTO ${q(t.output)} (${row}) SELECT ${row} FROM ${q(fresh)}`,
+    goneRows.rows
+      ? `DELETE FROM ${q(t.output)} AS o WHERE EXISTS (
+       SELECT 1 FROM ${q(gone)} AS g WHERE g.identifier_type = o.identifier_type AND g.identifier = o.identifier)`
+      : "",
+    freshRows.rows ? `INSERT INTO ${q(t.output)} (${row}) SELECT ${row} FROM ${q(fresh)}` : "",
     `INSERT INTO ${q(real.profiles)} (profile_id, created_at, created_run)
      SELECT s.profile_id, s.created_at, s.created_run FROM ${q(sub.profiles)} AS s
      WHERE NOT EXISTS (SELECT 1 FROM ${q(real.profiles)} AS p WHERE p.profile_id = s.profile_id)`,
@@ -128,15 +123,19 @@ export async function spliceResult(
     // The links of touched identifiers. A `link` joins two identifiers of one profile and a `cut`
     // two profiles of one cluster: both ends are touched or neither, so the first end tells. A
     // `cannot_link` may cross clusters: those are looked up by either end (two statements:
-    // DuckDB runs `EXISTS (..) OR EXISTS (..)` as a nested join, 15 times slower).
+    // DuckDB runs `EXISTS (..) OR EXISTS (..)` as a nested join, 15 times slower). A model
+    // without weights has no cannot-links: a cannot-link of an earlier run came from a row whose
+    // weight is now NULL, a changed row, both of whose ends are touched (the first statement).
     `DELETE FROM ${q(real.links)} AS l WHERE ${keyTouched("l.a_key")}`,
-    `DELETE FROM ${q(real.links)} AS l WHERE l.status = 'cannot_link' AND ${keyTouched("l.b_key")}`,
+    across
+      ? `DELETE FROM ${q(real.links)} AS l WHERE l.status = 'cannot_link' AND ${keyTouched("l.b_key")}`
+      : "",
     `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(sub.links)}`,
-    `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(across)}`,
+    across ? `INSERT INTO ${q(real.links)} (${links}) SELECT ${links} FROM ${q(across)}` : "",
     `DELETE FROM ${q(inc.clusters)} AS c
      WHERE EXISTS (SELECT 1 FROM ${q(touched.profiles)} AS t WHERE t.t_profile = c.profile_id)`,
-    `INSERT INTO ${q(inc.clusters)} (profile_id, cluster) SELECT profile_id, cluster FROM ${q(clusters)}`,
-  ];
+    `INSERT INTO ${q(inc.clusters)} (profile_id, cluster) SELECT profile_id, cluster FROM (${clusters}) AS c`,
+  ].filter((sql) => sql);
   if (wh.executeInTransaction) await wh.executeInTransaction(statements);
   else for (const s of statements) await wh.execute(s);
 

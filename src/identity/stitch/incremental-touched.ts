@@ -9,8 +9,8 @@ import type { Ruleset } from "./rules.ts";
 export interface Touched {
   /** `d_type, d_value`: the identifiers at the ends of the rows added or removed. */
   dirty: Relation;
-  /** `h_type, h_value, h_detail`: every hub after this run's changes. */
-  hubs: Relation;
+  /** `h_type, h_value, h_detail`: every hub after this run's changes (with a hub rule). */
+  hubs?: Relation;
   /** `t_profile`: the last run's profiles stitched again. */
   profiles: Relation;
   /** `identifier_type, identifier, profile_id`: their rows in the output. */
@@ -60,8 +60,9 @@ export async function touchedSet(
     `SELECT DISTINCT d_type, d_value, d_key FROM (${ends(t.added)} UNION ALL ${ends(t.removed)}) AS e`,
   );
 
-  const hubs = work("hubs");
-  if (rules.maxDegree) {
+  const maxDegree = rules.maxDegree;
+  const hubs = maxDegree ? work("hubs") : undefined;
+  if (hubs && maxDegree) {
     // The degree of each dirty identifier over every row (the full stitch's: distinct identifiers
     // linked, cannot-links not counted); the other hubs are the last run's.
     const link = `${endSql("a")} AND ${endSql("b")} AND (s.weight IS NULL OR s.weight >= 0)
@@ -76,7 +77,7 @@ export async function touchedSet(
          SELECT DISTINCT p.x_type, p.x_value, p.y_type, p.y_value FROM pairs AS p
          JOIN ${q(dirty)} AS x ON x.d_type = p.x_type AND x.d_value = p.x_value
        )
-       SELECT x_type, x_value, degree, ${maxDegreeSql(d, rules.maxDegree, "x_type")} AS max_degree FROM (
+       SELECT x_type, x_value, degree, ${maxDegreeSql(d, maxDegree, "x_type")} AS max_degree FROM (
          SELECT x_type, x_value, COUNT(*) AS degree FROM near GROUP BY x_type, x_value
        ) AS g`,
     );
@@ -88,32 +89,22 @@ export async function touchedSet(
        UNION ALL
        SELECT x_type, x_value, ${hubDetailSql(d, "degree", "max_degree")} FROM ${q(degrees)} WHERE degree > max_degree`,
     );
-  } else {
-    const none = d.cast("NULL", "string");
-    await wh.replaceTable(
-      hubs,
-      `SELECT ${none} AS h_type, ${none} AS h_value, ${none} AS h_detail WHERE 1 = 0`,
-    );
   }
 
-  // The last run's profiles of dirty identifiers, and of the clusters they were in.
+  // The last run's profiles of dirty identifiers, and every profile of the clusters they were in
+  // (a profile of a listed cluster finds itself among its cluster's), in one statement reading the
+  // seeds once.
   const output = q(t.output);
-  const seeds = work("seed_profiles");
-  await wh.replaceTable(
-    seeds,
-    `SELECT DISTINCT o.profile_id AS t_profile FROM ${output} AS o
-     JOIN ${q(dirty)} AS x ON x.d_type = o.identifier_type AND x.d_value = o.identifier`,
-  );
   const clusters = q(incrementalTables(t.output).clusters);
   const profiles = work("profiles");
   await wh.replaceTable(
     profiles,
-    `SELECT DISTINCT t_profile FROM (
-       SELECT t_profile FROM ${q(seeds)}
-       UNION ALL
-       SELECT c2.profile_id FROM ${q(seeds)} AS s JOIN ${clusters} AS c1 ON c1.profile_id = s.t_profile
-       JOIN ${clusters} AS c2 ON c2.cluster = c1.cluster
-     ) AS u`,
+    `SELECT DISTINCT COALESCE(c2.profile_id, s.t_profile) AS t_profile FROM (
+       SELECT DISTINCT o.profile_id AS t_profile FROM ${output} AS o
+       JOIN ${q(dirty)} AS x ON x.d_type = o.identifier_type AND x.d_value = o.identifier
+     ) AS s
+     LEFT JOIN ${clusters} AS c1 ON c1.profile_id = s.t_profile
+     LEFT JOIN ${clusters} AS c2 ON c2.cluster = c1.cluster`,
   );
   const previous = work("previous");
   const previousRows = (
@@ -144,32 +135,31 @@ export async function touchedSet(
   // comparing integers), then, among those few, the rows whose end is touched indeed (two
   // identifiers may share a key). Joining the strings over the whole table cost twice as much.
   // Without a hub rule there are no hubs: the touched identifiers as they are, no copy.
-  const reach = rules.maxDegree ? work("reach") : touch;
-  if (rules.maxDegree) {
+  const reach = hubs ? work("reach") : touch;
+  if (hubs) {
     await wh.replaceTable(
       reach,
       `SELECT t.t_type, t.t_value, t.t_key FROM ${q(touch)} AS t
        WHERE NOT EXISTS (SELECT 1 FROM ${q(hubs)} AS h WHERE h.h_type = t.t_type AND h.h_value = t.t_value)`,
     );
   }
-  const near = work("near");
-  await wh.replaceTable(
-    near,
-    // Every column but `row_hash`, which nothing downstream reads: 8 random bytes a row that do
-    // not compress, decoded for every row of the table.
-    `SELECT ${STATE_COLUMNS.split(", ")
-      .filter((c) => c !== "row_hash")
-      .map((c) => `s.${c}`)
-      .join(", ")} FROM ${q(t.edges)} AS s
-     WHERE s.a_key IN (SELECT t_key FROM ${q(reach)}) OR s.b_key IN (SELECT t_key FROM ${q(reach)})`,
-  );
   const rows = work("rows");
   // `reach` lists each identifier once: a row matches each end at most once.
   const at = (e: "a" | "b", alias: string) =>
     `${alias}.t_key = s.${e}_key AND ${alias}.t_type = s.${e}_type AND ${alias}.t_value = s.${e}_value`;
   await wh.replaceTable(
     rows,
-    `SELECT s.* FROM ${q(near)} AS s
+    // One statement, the rows that pass the integer comparison not kept in a table of their own.
+    // Every column but `row_hash`, which nothing downstream reads: 8 random bytes a row that do
+    // not compress, decoded for every row of the table.
+    `WITH near AS (
+       SELECT ${STATE_COLUMNS.split(", ")
+         .filter((c) => c !== "row_hash")
+         .map((c) => `s.${c}`)
+         .join(", ")} FROM ${q(t.edges)} AS s
+       WHERE s.a_key IN (SELECT t_key FROM ${q(reach)}) OR s.b_key IN (SELECT t_key FROM ${q(reach)})
+     )
+     SELECT s.* FROM near AS s
      LEFT JOIN ${q(reach)} AS ta ON ${at("a", "ta")} LEFT JOIN ${q(reach)} AS tb ON ${at("b", "tb")}
      WHERE ta.t_key IS NOT NULL OR tb.t_key IS NOT NULL`,
   );

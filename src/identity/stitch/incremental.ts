@@ -216,14 +216,15 @@ async function incrementalRun(
     `SELECT p.* FROM ${q(real.profiles)} AS p WHERE EXISTS (SELECT 1 FROM ${q(touched.profiles)} AS t WHERE t.t_profile = p.profile_id)`,
   );
   // Without a hub rule there are no hubs to flag: the rows are read as they are.
-  const hubA = `EXISTS (SELECT 1 FROM ${q(touched.hubs)} AS h WHERE h.h_type = s.a_type AND h.h_value = s.a_value)`;
-  const hubB = `EXISTS (SELECT 1 FROM ${q(touched.hubs)} AS h WHERE h.h_type = s.b_type AND h.h_value = s.b_value)`;
-  const flagged = rules.maxDegree ? work("rows_hubs") : touched.rows;
-  if (rules.maxDegree) {
+  const hubs = touched.hubs;
+  const flagged = hubs ? work("rows_hubs") : touched.rows;
+  if (hubs) {
+    const hub = (e: "a" | "b") =>
+      `EXISTS (SELECT 1 FROM ${q(hubs)} AS h WHERE h.h_type = s.${e}_type AND h.h_value = s.${e}_value)`;
     await wh.replaceTable(
       flagged,
-      `SELECT s.*, CASE WHEN ${endSql("a")} AND ${hubA} THEN 1 ELSE 0 END AS a_hub,
-         CASE WHEN ${endSql("b")} AND ${hubB} THEN 1 ELSE 0 END AS b_hub
+      `SELECT s.*, CASE WHEN ${endSql("a")} AND ${hub("a")} THEN 1 ELSE 0 END AS a_hub,
+         CASE WHEN ${endSql("b")} AND ${hub("b")} THEN 1 ELSE 0 END AS b_hub
        FROM ${q(touched.rows)} AS s`,
     );
   }
@@ -232,7 +233,7 @@ async function incrementalRun(
     `CASE WHEN s.a_hub = 1 THEN ${col("b", c)} ELSE ${col("a", c)} END AS a_${c === "raw" ? "value" : c},
      CASE WHEN s.a_hub = 1 OR s.b_hub = 1 THEN NULL ELSE ${col("b", c)} END AS b_${c === "raw" ? "value" : c}`;
   const weight = p.columns.has("weight") ? ", s.weight" : "";
-  const subSql = rules.maxDegree
+  const subSql = hubs
     ? `SELECT ${pick("type")}, ${pick("raw")}, s.seen_at, s.source${weight}
        FROM ${q(flagged)} AS s
        WHERE NOT (s.a_hub = 1 AND s.b_hub = 1) AND NOT ((s.a_hub = 1 OR s.b_hub = 1) AND COALESCE(s.weight, 0) < 0)`
