@@ -117,6 +117,15 @@ export class DuckdbWarehouse implements Warehouse {
     }));
   }
 
+  /**
+   * The rows a CREATE TABLE AS wrote, from its result (one row, column `Count`): `rowsChanged` is
+   * not reported for it, and a COUNT(*) after it would be a statement more.
+   */
+  private async createdRows(conn: DuckDBConnection, sql: string): Promise<number> {
+    const [created] = await this.rows<{ Count: number | bigint }>(conn, sql);
+    return Number(created?.Count ?? 0);
+  }
+
   private rows<T extends Row>(conn: DuckDBConnection, sql: string, values?: unknown[]): Promise<T[]> {
     return this.statement(
       conn,
@@ -284,26 +293,25 @@ export class DuckdbWarehouse implements Warehouse {
   async replaceTable(relation: Relation, selectSql: string): Promise<{ rows: number }> {
     if (relation.database === WORK_CATALOG) {
       // A work table (see `workSpace`): in memory, under a name only one run uses, read by that run
-      // alone, so one CREATE OR REPLACE (atomic on its own) and a count do what the lookup and the
-      // build-aside-and-rename below do for a published table, in two statements instead of eight.
+      // alone, so one CREATE OR REPLACE (atomic on its own) does what the lookup and the
+      // build-aside-and-rename below do for a published table, in one statement instead of eight.
       const qr = this.dialect.quoteRelation(relation);
-      await this.execute(`CREATE OR REPLACE TABLE ${qr} AS\n${selectSql}`);
-      const [counted] = await this.query<{ n: number | bigint }>(`SELECT COUNT(*) AS n FROM ${qr}`);
-      return { rows: Number(counted?.n ?? 0) };
+      return {
+        rows: await this.pool.use((conn) =>
+          this.createdRows(conn, `CREATE OR REPLACE TABLE ${qr} AS\n${selectSql}`),
+        ),
+      };
     }
     const existing = await this.describe(relation);
     // A unique temporary name: two runs rebuilding the same table must not collide.
     const temp = { ...relation, name: `${relation.name}__cdp_tmp_${randomBytes(4).toString("hex")}` };
-    const qt = this.dialect.quoteRelation(temp);
     // One transaction: build under the temporary name, drop the old, rename. DuckDB's DDL is
     // transactional, so a failing query or a crash leaves the previous table as it was.
     return this.transaction(async (conn) => {
-      await this.run(conn, createTableAsSql(temp, selectSql));
-      // rowsChanged is not reported for CREATE TABLE AS inside a transaction; a count is cheap here.
-      const counted = await this.rows<{ n: number }>(conn, `SELECT COUNT(*) AS n FROM ${qt}`);
+      const rows = await this.createdRows(conn, createTableAsSql(temp, selectSql));
       if (existing) await this.run(conn, dropSql(existing.kind, relation));
       await this.run(conn, renameSql(temp, relation.name));
-      return { rows: Number(counted[0]?.n ?? 0) };
+      return { rows };
     });
   }
 
