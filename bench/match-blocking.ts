@@ -193,10 +193,57 @@ The recommended rules' pairs (as the pair budget counts them):
 
 ${table(recommendedRow)}
 
+Rules to add to the recommended ones at ${SIZES[0]!.toLocaleString("en-US")} records, in the greedy order (true pairs not yet found per pair made, within what the recommended rules leave of the budget): the candidates for optional rules, which a run applies in this order while they fit.
+
+${table(extension(rules, patterns, budget, pct))}
+
 The most recall these ${rules.length} rules reach within the pair budget of ${budget.toLocaleString("en-US")} (greedy by true pairs found per pair made):
 
 ${table(ceilings)}
 `;
+}
+
+/**
+ * The greedy choice at the first size, starting from the recommended rules: each rule it adds,
+ * its pairs at every size and the blocking recall with it and those before.
+ */
+function extension(
+  rules: Rule[],
+  patterns: { found: string; n: number }[],
+  budget: number,
+  pct: (x: number) => string,
+): Record<string, string | number>[] {
+  const required = rules.flatMap((r, i) => (r.recommended ? [i] : []));
+  let left = patterns.filter((p) => !required.some((i) => p.found[i] === "1"));
+  const truePairs = patterns.reduce((a, p) => a + p.n, 0);
+  let found = truePairs - left.reduce((a, p) => a + p.n, 0);
+  let spent = required.reduce((a, i) => a + rules[i]!.pairs[0]!, 0);
+  const rows: Record<string, string | number>[] = [];
+  const chosen = new Set(required);
+  for (;;) {
+    let best: { i: number; gain: number } | undefined;
+    for (const [i, r] of rules.entries()) {
+      if (chosen.has(i) || spent + r.pairs[0]! > budget) continue;
+      const gain = left.reduce((a, p) => a + (p.found[i] === "1" ? p.n : 0), 0);
+      const ratio = (x: { i: number; gain: number }) => x.gain / Math.max(rules[x.i]!.pairs[0]!, 1);
+      if (gain > 0 && (!best || ratio({ i, gain }) > ratio(best))) best = { i, gain };
+    }
+    if (!best) return rows;
+    const i = best.i;
+    chosen.add(i);
+    spent += rules[i]!.pairs[0]!;
+    found += best.gain;
+    left = left.filter((p) => p.found[i] !== "1");
+    rows.push({
+      rule: label(rules[i]!.rule),
+      ...Object.fromEntries(
+        SIZES.map((s, k) => [`pairs at ${s.toLocaleString("en-US")}`, rules[i]!.pairs[k]!]),
+      ),
+      "adds true pairs": best.gain,
+      "blocking recall": pct(found),
+      "pairs so far": spent,
+    });
+  }
 }
 
 /** Rules picked greedily by the true pairs not yet found per pair made, while they fit the budget. */
