@@ -60,11 +60,7 @@ const SETTINGS: MatchSettings = matchSettingsSchema.parse({
   pairBudget: 40,
 });
 
-function defineTests(suite: {
-  wh(): import("../../src/warehouse/types.ts").Warehouse;
-  skipped(): string | undefined;
-  schema: string;
-}): void {
+function defineTests(suite: WarehouseSuite): void {
   const rel = (name: string): Relation => ({ schema: suite.schema, name });
   const load = async (records: Person[]) => {
     const d = suite.wh().dialect;
