@@ -1,6 +1,8 @@
 import { expect, it } from "vitest";
+import { explainPair } from "../../src/identity/match/explain.ts";
 import { runMatch } from "../../src/identity/match/index.ts";
 import { type MatchSettings, matchSettingsSchema } from "../../src/identity/match/settings.ts";
+import { suggestSettings } from "../../src/identity/match/suggest.ts";
 import type { Relation } from "../../src/warehouse/types.ts";
 import { describeEachWarehouse, type WarehouseSuite } from "../helpers/each-warehouse.ts";
 
@@ -121,6 +123,33 @@ function defineTests(suite: WarehouseSuite): void {
     const some = await runMatch(suite.wh(), rel("more"), records(), reordered, { settingsName: "people" });
     expect(some.blocking).toMatchObject({ applied: 1, counts: [1, 8, 56] });
     expect(some.blockedPairs).toBe(blockedPairs(more, ["email", "last_name"]));
+  });
+
+  it("explain and suggest say which optional rules the records get", async () => {
+    if (suite.skipped()) return;
+    // r000 and r002 share only their town (Paris).
+    const pair = { model: "expl", settingsName: "people", recordA: "r000", recordB: "r002" };
+    await load(people(8));
+    await runMatch(suite.wh(), rel("expl"), records(), SETTINGS, { settingsName: "people" });
+    const few = await explainPair(suite.wh(), rel("expl"), records(), SETTINGS, pair);
+    expect(few.blockingRules).toEqual(["city"]);
+    expect(few.rulesLeftOut).toEqual([]);
+
+    await load(people(16));
+    await runMatch(suite.wh(), rel("expl"), records(), SETTINGS, { settingsName: "people" });
+    const more = await explainPair(suite.wh(), rel("expl"), records(), SETTINGS, pair);
+    expect(more.blockingRules).toEqual([]);
+    expect(more.rulesLeftOut).toEqual(["city"]);
+    expect(more.inOutput).toBe(false);
+
+    const s = await suggestSettings(suite.wh(), rel("expl"), records(), SETTINGS);
+    expect(s.rules.map((r) => [r.rule.join(), r.pairs, r.optional?.applied])).toEqual([
+      ["email", 1, undefined],
+      ["city", 56, false],
+      ["last_name", 8, false],
+    ]);
+    expect(s.pairs).toBe(1);
+    expect(s.settings.optionalBlocking).toEqual([["city"], ["last_name"]]);
   });
 
   it("an incremental match keeps the saved rules within the budget, and matches in full past it", async () => {
