@@ -58,6 +58,8 @@ const SIZES = [50_000, 100_000, 1_000_000];
 interface Rule {
   rule: string[];
   recommended: boolean;
+  /** One of the recommended optional rules (`optionalBlocking`), in their order. */
+  optional: boolean;
   /** Pairs per size, as the pair budget counts them (every pair of each block). */
   pairs: number[];
 }
@@ -76,13 +78,17 @@ export async function benchMatchBlocking(): Promise<string> {
   mkdirSync(WORK, { recursive: true });
   const wh = await DuckdbWarehouse.open({ path: ":memory:", schema: "main", connections: 2 });
   const recommended = PERSON_SETTINGS.blocking.map((r) => r.join("|"));
+  const optional = PERSON_SETTINGS.optionalBlocking ?? [];
+  const listed = [...recommended, ...optional.map((r) => r.join("|"))];
   const rules: string[][] = [
     ...PERSON_SETTINGS.blocking,
-    ...CANDIDATES.filter((c) => !recommended.includes(c.join("|"))),
+    ...optional,
+    ...CANDIDATES.filter((c) => !listed.includes(c.join("|"))),
   ];
   const settings: MatchSettings = matchSettingsSchema.parse({
     ...PERSON_SETTINGS,
     blocking: rules,
+    optionalBlocking: undefined,
     trainingBlocking: undefined,
     pairBudget: Number.MAX_SAFE_INTEGER,
   });
@@ -121,7 +127,12 @@ export async function benchMatchBlocking(): Promise<string> {
          ON l.person_id = r.person_id AND l.${qi(RECORD_ID)} < r.${qi(RECORD_ID)} GROUP BY 1`,
     );
     return report(
-      rules.map((rule, i) => ({ rule, recommended: i < recommended.length, pairs: pairs.map((p) => p[i]!) })),
+      rules.map((rule, i) => ({
+        rule,
+        recommended: i < recommended.length,
+        optional: i >= recommended.length && i < recommended.length + optional.length,
+        pairs: pairs.map((p) => p[i]!),
+      })),
       patterns.map((p) => ({ found: p.found, n: Number(p.n) })),
     );
   } finally {
@@ -146,7 +157,7 @@ function report(rules: Rule[], patterns: { found: string; n: number }[]): string
   const byRecommended = (found: string) => rules.some((r, i) => r.recommended && found[i] === "1");
   const pct = (x: number) => `${((100 * x) / truePairs).toFixed(1)}%`;
   const perRule = rules.map((r, i) => ({
-    rule: `${r.recommended ? "" : "(other) "}${label(r.rule)}`,
+    rule: `${r.recommended ? "" : r.optional ? "(optional) " : "(other) "}${label(r.rule)}`,
     ...Object.fromEntries(SIZES.map((s, k) => [`pairs at ${s.toLocaleString("en-US")}`, r.pairs[k]!])),
     "true pairs found": pct(count((f) => f[i] === "1")),
     // What the rule adds: for a recommended rule, the pairs only it finds; for another, the pairs
@@ -176,11 +187,26 @@ function report(rules: Rule[], patterns: { found: string; n: number }[]): string
       };
     }),
   );
-  const recommendedRow = SIZES.map((size, k) => ({
-    records: size,
-    pairs: total(k, (r) => r.recommended),
-    "within the budget": total(k, (r) => r.recommended) <= budget ? "yes" : "no",
-  }));
+  const byOptional = (found: string, upTo: number) =>
+    byRecommended(found) || rules.some((r, i) => r.optional && i < upTo && found[i] === "1");
+  const recommendedRow = SIZES.map((size, k) => {
+    // The optional rules a run applies at this size: in order, while the total fits.
+    const required = total(k, (r) => r.recommended);
+    const optional = rules.flatMap((r, i) => (r.optional ? [i] : []));
+    let spent = required;
+    let applied = 0;
+    while (applied < optional.length && spent + rules[optional[applied]!]!.pairs[k]! <= budget)
+      spent += rules[optional[applied++]!]!.pairs[k]!;
+    const upTo = applied ? optional[applied - 1]! + 1 : 0;
+    return {
+      records: size,
+      pairs: required,
+      "within the budget": required <= budget ? "yes" : "no",
+      "optional rules applied": `${applied} of ${optional.length}`,
+      "pairs with them": spent,
+      "blocking recall with them (true pairs of 50,000)": pct(count((f) => byOptional(f, upTo))),
+    };
+  });
   return `## Blocking rules on person data without e-mail, phone or national id (generated, seed 1)
 
 name_a and name_b: a record's first and last name in alphabetical order, its only name as both;
@@ -189,14 +215,61 @@ ${truePairs.toLocaleString("en-US")} true pairs at ${SIZES[0]!.toLocaleString("e
 
 ${table(perRule)}
 
-The recommended rules' pairs (as the pair budget counts them):
+The recommended rules' pairs (as the pair budget counts them), and the optional rules a run adds while they fit:
 
 ${table(recommendedRow)}
+
+Rules to add to the recommended ones at ${SIZES[0]!.toLocaleString("en-US")} records, in the greedy order (true pairs not yet found per pair made, within what the recommended rules leave of the budget): the candidates for optional rules, which a run applies in this order while they fit.
+
+${table(extension(rules, patterns, budget, pct))}
 
 The most recall these ${rules.length} rules reach within the pair budget of ${budget.toLocaleString("en-US")} (greedy by true pairs found per pair made):
 
 ${table(ceilings)}
 `;
+}
+
+/**
+ * The greedy choice at the first size, starting from the recommended rules: each rule it adds,
+ * its pairs at every size and the blocking recall with it and those before.
+ */
+function extension(
+  rules: Rule[],
+  patterns: { found: string; n: number }[],
+  budget: number,
+  pct: (x: number) => string,
+): Record<string, string | number>[] {
+  const required = rules.flatMap((r, i) => (r.recommended ? [i] : []));
+  let left = patterns.filter((p) => !required.some((i) => p.found[i] === "1"));
+  const truePairs = patterns.reduce((a, p) => a + p.n, 0);
+  let found = truePairs - left.reduce((a, p) => a + p.n, 0);
+  let spent = required.reduce((a, i) => a + rules[i]!.pairs[0]!, 0);
+  const rows: Record<string, string | number>[] = [];
+  const chosen = new Set(required);
+  for (;;) {
+    let best: { i: number; gain: number } | undefined;
+    for (const [i, r] of rules.entries()) {
+      if (chosen.has(i) || spent + r.pairs[0]! > budget) continue;
+      const gain = left.reduce((a, p) => a + (p.found[i] === "1" ? p.n : 0), 0);
+      const ratio = (x: { i: number; gain: number }) => x.gain / Math.max(rules[x.i]!.pairs[0]!, 1);
+      if (gain > 0 && (!best || ratio({ i, gain }) > ratio(best))) best = { i, gain };
+    }
+    if (!best) return rows;
+    const i = best.i;
+    chosen.add(i);
+    spent += rules[i]!.pairs[0]!;
+    found += best.gain;
+    left = left.filter((p) => p.found[i] !== "1");
+    rows.push({
+      rule: label(rules[i]!.rule),
+      ...Object.fromEntries(
+        SIZES.map((s, k) => [`pairs at ${s.toLocaleString("en-US")}`, rules[i]!.pairs[k]!]),
+      ),
+      "adds true pairs": best.gain,
+      "blocking recall": pct(found),
+      "pairs so far": spent,
+    });
+  }
 }
 
 /** Rules picked greedily by the true pairs not yet found per pair made, while they fit the budget. */

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type PairwiseQuality, pairwiseQuality } from "../src/identity/evaluate.ts";
+import { appliedSettings, candidates } from "../src/identity/match/blocking-budget.ts";
 import { blockingRecall } from "../src/identity/match/blocking-recall.ts";
 import { cannotLinksTable } from "../src/identity/match/cannot-links.ts";
 import { checkRecords } from "../src/identity/match/checks.ts";
@@ -178,9 +179,11 @@ export async function evaluateDataset(
   const columns = await checkRecords(wh, records, settings, "identity.match.people");
   await wh.replaceTable(
     rel("match_records"),
-    matchRecordsSql(wh.dialect, q(records), settings, columns, records.schema),
+    matchRecordsSql(wh.dialect, q(records), candidates(settings), columns, records.schema),
   );
-  const blocking = await blockingRecall(wh, rel("match_records"), rel("truth"), settings);
+  // Of the rules the match applied (the optional ones that fit in the pair budget).
+  const applied = appliedSettings(settings, match.blocking.applied);
+  const blocking = await blockingRecall(wh, rel("match_records"), rel("truth"), applied);
   const correct = await truePairsIn(wh, rel("matches"), rel("truth"));
   const precision = match.pairs ? correct / match.pairs : 1;
   const recall = quality.truePairs ? correct / quality.truePairs : 1;
@@ -208,6 +211,7 @@ export async function linkableBlockingRecall(
   const everyPair: MatchSettings = {
     ...settings,
     blocking: [["'every pair'"]],
+    optionalBlocking: undefined,
     pairBudget: Number.MAX_SAFE_INTEGER,
   };
   await runMatch(wh, rel("all_pairs"), `SELECT * FROM ${quoted(rel("records"))}`, everyPair, {

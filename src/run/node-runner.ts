@@ -1,5 +1,6 @@
 import path from "node:path";
 import { WarehouseError } from "../errors.ts";
+import { describeApplied } from "../identity/match/blocking-budget.ts";
 import { runMatch } from "../identity/match/index.ts";
 import { runStitch } from "../identity/stitch/index.ts";
 import { NO_RULES } from "../identity/stitch/rules.ts";
@@ -88,7 +89,7 @@ async function runModel(ctx: NodeRunContext, schemas: SchemaCache, model: ModelN
         status: "success",
         relation,
         rowsAffected: r.pairs,
-        message: `${r.pairs} pairs at or above ${settings.threshold} of ${r.blockedPairs} compared among ${r.records} records${r.incremental ? ` (incremental: ${r.incremental.changed} new or changed records, ${r.incremental.compared} pairs compared now)` : ""}; parameters ${r.trained ? "trained" : "reused"}`,
+        message: `${r.pairs} pairs at or above ${settings.threshold} of ${r.blockedPairs} compared among ${r.records} records${r.incremental ? ` (incremental: ${r.incremental.changed} new or changed records, ${r.incremental.compared} pairs compared now)` : ""}; parameters ${r.trained ? "trained" : "reused"}${r.blocking.optional ? `; ${describeApplied(r.blocking)}` : ""}`,
       };
     }
     case "snapshot": {

@@ -39,6 +39,49 @@ select '1' as record_id, 'Anna' as first_name`,
     expect(r.stderr).toContain('settings="people" is not in cdp.config.ts identity.match.');
   });
 
+  it("optional blocking rules: each rule once, and training on rules of blocking only", () => {
+    const config = (extra: string) => `export default {
+  name: "t",
+  warehouse: { type: "duckdb", path: ".cdp/t.duckdb" },
+  identity: { match: { people: {
+    blocking: [["first_name"]],
+    comparisons: [{ column: "first_name", levels: [{ exact: true }] }],
+    ${extra}
+  } } },
+};
+`;
+    const model = {
+      "models/people_matches.sql": `{{config materialized="match" settings="people"}}
+select '1' as record_id, 'Anna' as first_name`,
+    };
+    const twice = cdp(
+      makeProject(model, config(`optionalBlocking: [["substr(first_name, 1, 2)"], ["first_name"]],`)),
+      ["compile"],
+    );
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(
+      /identity\.match\.people\.optionalBlocking\.1.*\[first_name\] is already a rule of blocking: each rule once/,
+    );
+    const training = cdp(
+      makeProject(
+        model,
+        config(
+          `optionalBlocking: [["substr(first_name, 1, 2)"]], trainingBlocking: [["substr(first_name, 1, 2)"]],`,
+        ),
+      ),
+      ["compile"],
+    );
+    expect(training.code).toBe(2);
+    expect(training.stderr).toMatch(
+      /identity\.match\.people\.trainingBlocking\.0.*\[substr\(first_name, 1, 2\)\] is optionalBlocking\[0\], applied only while the data is small enough: trainingBlocking names rules of blocking/,
+    );
+    const fine = cdp(makeProject(model, config(`optionalBlocking: [["substr(first_name, 1, 2)"]],`)), [
+      "compile",
+    ]);
+    expect(fine.stderr).toBe("");
+    expect(fine.code).toBe(0);
+  });
+
   it("explanations use the right plural", () => {
     expect(plural("address")).toBe("addresses");
     expect(plural("city")).toBe("cities");

@@ -167,10 +167,12 @@ function defineTests(target: ConformanceTarget): void {
   // Quality of the final clusters (match -> stitch) with the one recommended person settings.
   for (const [name, floor] of [
     ["febrl", { precision: 0.99, recall: 0.99, f1: 0.99 }],
-    ["fake_1000", { precision: 0.99, recall: 0.9, f1: 0.95 }],
+    // Blocking finds 95.7% of the true pairs (93.3% without the optional rules).
+    ["fake_1000", { precision: 0.99, recall: 0.9, f1: 0.95, blocking: 0.95 }],
     // Without e-mail: names, a birth date and a town, each mistyped, swapped or missing at times.
-    // Blocking finds 90.5% of its true pairs (the either-name rules; 88.4% before them).
-    ["fake_1000_no_email", { precision: 0.99, recall: 0.75, f1: 0.86, blocking: 0.9 }],
+    // Blocking finds 94.1% of its true pairs with the optional rules (all applied on 1,000
+    // records; 90.5% without them, 88.4% before the either-name rules).
+    ["fake_1000_no_email", { precision: 0.99, recall: 0.75, f1: 0.86, blocking: 0.935 }],
   ] as const) {
     const missing = sharedDataMissing();
     if (missing) {

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SHARED_DATA, sharedDataMissing } from "../../bench/match-datasets.ts";
-import { personRecords } from "../../bench/person-generator.ts";
+import { DATASETS, SHARED_DATA, sharedDataMissing } from "../../bench/match-datasets.ts";
+import { personRecords, writePersonRecords } from "../../bench/person-generator.ts";
+import { applyPairBudget, candidates } from "../../src/identity/match/blocking-budget.ts";
 import { blockingRecall } from "../../src/identity/match/blocking-recall.ts";
 import { cannotLinkBar } from "../../src/identity/match/cannot-links.ts";
 import { checkRecords } from "../../src/identity/match/checks.ts";
@@ -228,4 +232,77 @@ describe("training rules (trainingBlocking)", () => {
       await wh.close();
     }
   });
+});
+
+describe("the recommended optional rules (optionalBlocking)", () => {
+  it("are of the kind whose pairs grow with the square of the records, and never train", () => {
+    const optional = PERSON_SETTINGS.optionalBlocking ?? [];
+    // One field alone (a name, the town, the year and month) is optional, never always applied.
+    for (const field of ["first_name", "last_name", "city", "substr(dob, 1, 7)"])
+      expect(
+        optional.some((r) => r.length === 1 && r[0] === field),
+        field,
+      ).toBe(true);
+    expect(
+      PERSON_SETTINGS.blocking.filter(
+        (r) => r.length === 1 && !["dob", "email", "phone", "national_id"].includes(r[0]!),
+      ),
+    ).toEqual([]);
+    const optionalKeys = new Set(optional.map((r) => JSON.stringify(r)));
+    expect(PERSON_SETTINGS.trainingBlocking?.some((r) => optionalKeys.has(JSON.stringify(r)))).toBe(false);
+  });
+
+  it.skipIf(!!sharedDataMissing())(
+    "take generated person records past 95% of the true pairs, applied in order within the budget",
+    async () => {
+      const wh = await DuckdbWarehouse.open({ path: ":memory:", schema: "main", connections: 1 });
+      const rel = (name: string): Relation => ({ schema: "main", name });
+      const q = (r: Relation) => wh.dialect.quoteRelation(r);
+      const dir = mkdtempSync(path.join(tmpdir(), "cdp-person-"));
+      try {
+        // 4,000 records of people with 10-20 each, of the held-out data's kind.
+        const csv = path.join(dir, "people.csv");
+        writePersonRecords(csv, { records: 4_000, seed: 5, sharedData: SHARED_DATA });
+        const ds = DATASETS.generated_people;
+        await wh.loadCsv(rel("raw"), csv, {
+          columnTypes: Object.fromEntries(ds.columns.map((c) => [c, "VARCHAR"])),
+        });
+        await wh.replaceTable(rel("people"), `${ds.records} FROM ${q(rel("raw"))}`);
+        await wh.replaceTable(
+          rel("truth"),
+          `SELECT ${ds.recordId} AS record_id, ${ds.truth} AS person_id FROM ${q(rel("raw"))}`,
+        );
+        const columns = await checkRecords(wh, rel("people"), PERSON_SETTINGS, "identity.match.people");
+        await wh.replaceTable(
+          rel("records"),
+          matchRecordsSql(wh.dialect, q(rel("people")), candidates(PERSON_SETTINGS), columns, "main"),
+        );
+        const within = async (pairBudget: number) => {
+          const a = await applyPairBudget(wh, rel("records"), { ...PERSON_SETTINGS, pairBudget }, "people");
+          const r = await blockingRecall(wh, rel("records"), rel("truth"), a.settings);
+          return { ...a, recall: r.recall };
+        };
+        const optional = PERSON_SETTINGS.optionalBlocking!.length;
+        const all = await within(PERSON_SETTINGS.pairBudget ?? 50_000_000);
+        const required = all.counts.slice(0, PERSON_SETTINGS.blocking.length).reduce((a, b) => a + b, 0);
+        const none = await within(required);
+        // A budget that holds the first three optional rules and not the fourth.
+        const three = all.counts.slice(0, PERSON_SETTINGS.blocking.length + 3).reduce((a, b) => a + b, 0);
+        const some = await within(three);
+        console.log(
+          `blocking recall of 4,000 generated records: ${none.recall.toFixed(3)} without the optional rules, ${some.recall.toFixed(3)} with 3, ${all.recall.toFixed(3)} with ${all.applied}`,
+        );
+        expect(all.applied).toBe(optional);
+        expect(all.recall).toBeGreaterThanOrEqual(0.95);
+        expect(none.applied).toBe(0);
+        expect(none.recall).toBeLessThan(0.93);
+        expect(some.applied).toBe(3);
+        expect(some.recall).toBeGreaterThan(none.recall);
+        expect(some.recall).toBeLessThan(all.recall);
+      } finally {
+        await wh.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -32,7 +32,12 @@ export async function printSuggestion(
   out(`  proposed settings (cdp.config.ts identity.match.${s.settingsName}):`);
   out(
     JSON.stringify(
-      { blocking: s.settings.blocking, comparisons: s.settings.comparisons, threshold: s.settings.threshold },
+      {
+        blocking: s.settings.blocking,
+        ...(s.settings.optionalBlocking ? { optionalBlocking: s.settings.optionalBlocking } : {}),
+        comparisons: s.settings.comparisons,
+        threshold: s.settings.threshold,
+      },
       null,
       2,
     )
@@ -55,10 +60,15 @@ function printRules(s: Suggestion): void {
       r.recall !== undefined
         ? `  recall ${pct(r.recall)}, ${pct(r.cumulativeRecall ?? 0)} with the rules above`
         : "";
-    out(`    ${rule}  ${n(r.pairs)} pairs${recall}`);
+    const optional = r.optional
+      ? r.optional.applied
+        ? "  (optional: applied)"
+        : "  (optional: left out on these records, over the pair budget)"
+      : "";
+    out(`    ${rule}  ${n(r.pairs)} pairs${recall}${optional}`);
   }
   out(
-    `  ${n(s.pairs)} pairs in all, ${s.pairs > s.pairBudget ? "OVER" : "within"} the pair budget of ${n(s.pairBudget)}`,
+    `  ${n(s.pairs)} pairs in all${s.rules.some((r) => r.optional) ? " (the rules applied)" : ""}, ${s.pairs > s.pairBudget ? "OVER" : "within"} the pair budget of ${n(s.pairBudget)}`,
   );
   if (s.blockingRecall) {
     const b = s.blockingRecall;

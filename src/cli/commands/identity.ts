@@ -131,6 +131,11 @@ function printExplanation(e: Explanation): void {
   } else {
     out(`  Compared because they agree on: ${e.blockingRules.map((r) => `[${r}]`).join(", ")}`);
   }
+  if (e.rulesLeftOut.length && !e.sameSource) {
+    out(
+      `  They also agree on optional rules the build left out (over the pair budget on these records): ${e.rulesLeftOut.map((r) => `[${r}]`).join(", ")}`,
+    );
+  }
   out(
     `  ${e.inOutput ? `A match: the pair is in ${e.model} and becomes an identity edge.` : `Not a match: the pair is not in ${e.model}.`}`,
   );

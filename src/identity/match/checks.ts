@@ -84,13 +84,17 @@ export async function checkRecords(
   // the records as the rules see them (compared columns as text).
   const d = wh.dialect;
   const source = ruleSourceSql(d, d.quoteRelation(input), settings, kinds);
-  for (const [i, rule] of settings.blocking.entries()) {
+  const rules = [
+    ...settings.blocking.map((rule, i) => ({ rule, name: `blocking[${i}]` })),
+    ...(settings.optionalBlocking ?? []).map((rule, i) => ({ rule, name: `optionalBlocking[${i}]` })),
+  ];
+  for (const [i, { rule, name }] of rules.entries()) {
     const select = rule.map((e, j) => `(${e}) AS ${d.quoteIdentifier(blockKey(i, j))}`).join(", ");
     try {
       await wh.query(`SELECT ${select} FROM ${source} WHERE 1 = 0`);
     } catch (error) {
       throw new MatchSettingsError(
-        `${where}.blocking[${i}] (${rule.join(", ")}) is not valid SQL over the model's records: ${(error as Error).message.split("\n")[0]}. Its expressions may use the columns ${selected.join(", ")}`,
+        `${where}.${name} (${rule.join(", ")}) is not valid SQL over the model's records: ${(error as Error).message.split("\n")[0]}. Its expressions may use the columns ${selected.join(", ")}`,
       );
     }
   }
@@ -142,10 +146,25 @@ export async function checkBudget(
   settings: MatchSettings,
   where: string,
 ): Promise<number[]> {
-  const d = wh.dialect;
   const counts = await rulePairCounts(wh, records, settings);
   const total = counts.reduce((a, b) => a + b, 0);
   if (total <= settings.pairBudget) return counts;
+  throw await overBudgetError(wh, records, settings, counts, where);
+}
+
+/**
+ * The error of blocking rules whose pairs (`counts`, one per rule of `settings.blocking`) pass the
+ * budget: the total, the largest rule and its biggest blocks, what to change.
+ */
+export async function overBudgetError(
+  wh: Warehouse,
+  records: Relation,
+  settings: MatchSettings,
+  counts: number[],
+  where: string,
+): Promise<MatchSettingsError> {
+  const d = wh.dialect;
+  const total = counts.reduce((a, b) => a + b, 0);
   const worst = counts.indexOf(Math.max(...counts));
   const rule = settings.blocking[worst]!;
   const keys = rule.map((_, j) => d.quoteIdentifier(blockKey(worst, j)));
@@ -160,9 +179,12 @@ export async function checkBudget(
         `${rule.map((_, j) => String(b[blockKey(worst, j)])).join(" / ")} (${Number(b.n).toLocaleString("en-US")} records)`,
     )
     .join(", ");
-  throw new MatchSettingsError(
-    `blocking would compare ${total.toLocaleString("en-US")} pairs, over ${where}.pairBudget (${settings.pairBudget.toLocaleString("en-US")}); ` +
+  const optional = settings.optionalBlocking?.length
+    ? " (optionalBlocking's rules not counted: they are applied only within the budget)"
+    : "";
+  return new MatchSettingsError(
+    `blocking would compare ${total.toLocaleString("en-US")} pairs, over ${where}.pairBudget (${settings.pairBudget.toLocaleString("en-US")})${optional}; ` +
       `the largest is blocking[${worst}] (${rule.join(", ")}) with ${counts[worst]!.toLocaleString("en-US")} pairs, biggest blocks: ${blocks}. ` +
-      `Make that rule stricter (add an expression, e.g. a second column), turn frequent placeholder values into NULL in the model, or raise pairBudget`,
+      `Make that rule stricter (add an expression, e.g. a second column), move it to optionalBlocking, turn frequent placeholder values into NULL in the model, or raise pairBudget`,
   );
 }

@@ -1,6 +1,7 @@
 import { UsageError } from "../../errors.ts";
 import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { appliedSettings, candidates, lastApplied } from "./blocking-budget.ts";
 import { checkRecords } from "./checks.ts";
 import { matchRecordsSql } from "./index.ts";
 import { loadParameters, type TrainedLevel } from "./params.ts";
@@ -52,6 +53,11 @@ export interface Explanation {
   aboveThreshold: boolean;
   /** The blocking rules the two records agree on; none means the match never compares them. */
   blockingRules: string[];
+  /**
+   * Optional rules (`optionalBlocking`) the two records agree on that the build left out, the
+   * data being too large for them within the pair budget.
+   */
+  rulesLeftOut: string[];
   /** Set with `link_only` when both records come from one source: never compared. */
   sameSource?: boolean;
   /** Whether the pair is in the model's output table (compared and above the threshold). */
@@ -114,7 +120,7 @@ async function explain(
   wh: Warehouse,
   output: Relation,
   recordsSql: string,
-  settings: MatchSettings,
+  declared: MatchSettings,
   options: { model: string; settingsName: string; recordA: string; recordB: string },
   lease: WorkLease,
 ): Promise<Explanation> {
@@ -123,17 +129,23 @@ async function explain(
   const { model, recordA, recordB } = options;
   if (recordA === recordB)
     throw new UsageError(`name two different records of ${model}, not "${recordA}" twice`);
-  const parameters = await loadParameters(wh, output, settings);
-  if (!parameters) {
-    throw new UsageError(
-      `${model} has no saved parameters for its current settings (identity.match.${options.settingsName}); run \`cdp build --select +${model}\` first`,
-    );
-  }
   const input: Relation = lease.name(output, "explain", "input");
   await wh.createView(input, `SELECT * FROM (\n${recordsSql}\n) AS records`);
   try {
-    const columns = await checkRecords(wh, input, settings, `identity.match.${options.settingsName}`);
-    const records = matchRecordsSql(d, d.quoteRelation(input), settings, columns, output.schema);
+    const where = `identity.match.${options.settingsName}`;
+    const columns = await checkRecords(wh, input, declared, where);
+    // The rules the build applied: with optional rules, as many as the records fit in the budget.
+    const keys = lease.name(output, "explain", "keys");
+    const applied = await lastApplied(wh, output, { input, columns }, declared, keys, where);
+    const settings = appliedSettings(declared, applied);
+    const parameters = await loadParameters(wh, output, settings);
+    if (!parameters) {
+      throw new UsageError(
+        `${model} has no saved parameters for its current settings (identity.match.${options.settingsName}); run \`cdp build --select +${model}\` first`,
+      );
+    }
+    const every = candidates(declared).blocking;
+    const records = matchRecordsSql(d, d.quoteRelation(input), candidates(declared), columns, output.schema);
     const found = await wh.query<{ record_id: unknown }>(
       `SELECT ${d.cast(RECORD_ID, "string")} AS record_id FROM ${d.quoteRelation(input)}
        WHERE ${d.cast(RECORD_ID, "string")} IN (${d.literal(recordA)}, ${d.literal(recordB)})`,
@@ -171,7 +183,7 @@ async function explain(
             ],
           ]
         : []),
-      ...settings.blocking.map((rule, i): [string, string] => [
+      ...every.map((rule, i): [string, string] => [
         `CASE WHEN ${agreeSql(d, (j) => blockKey(i, j), rule.length)} THEN 1 ELSE 0 END`,
         `block_${i}`,
       ]),
@@ -248,6 +260,13 @@ async function explain(
         Number(row.same_source ?? 0) === 1
           ? []
           : settings.blocking.filter((_, i) => Number(row[`block_${i}`]) === 1).map((r) => r.join(", ")),
+      rulesLeftOut:
+        Number(row.same_source ?? 0) === 1
+          ? []
+          : every
+              .map((r, i) => ({ r, i }))
+              .filter(({ i }) => i >= settings.blocking.length && Number(row[`block_${i}`]) === 1)
+              .map(({ r }) => r.join(", ")),
       ...(settings.linkType === "link_only" ? { sameSource: Number(row.same_source) === 1 } : {}),
       inOutput,
     };

@@ -1,8 +1,15 @@
 import { CdpError } from "../../errors.ts";
 import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import {
+  type AppliedBlocking,
+  appliedSettings,
+  applyPairBudget,
+  candidates,
+  savedApplied,
+} from "./blocking-budget.ts";
 import { writeCannotLinks } from "./cannot-links.ts";
-import { checkBudget, checkRecords } from "./checks.ts";
+import { checkRecords, overBudgetError, rulePairCounts } from "./checks.ts";
 import { type IncrementalPairs, incrementalPairs, linkedRecordsSql } from "./incremental.ts";
 import { dropState, savedState, saveState, statePairs } from "./incremental-state.ts";
 import { pairsSql, scoresSql, storedScoresSql } from "./pairs-sql.ts";
@@ -35,7 +42,15 @@ export interface MatchResult {
   scoringSeconds: number;
   /** An incremental run: the records new or changed since the last run, and their pairs compared. */
   incremental?: { changed: number; compared: number };
+  /**
+   * The blocking rules the run applied (`rules`: `blocking`'s, then the first `applied` of the
+   * `optional` ones) and, in a full run, each candidate rule's pairs as the budget counts them.
+   */
+  blocking: Omit<AppliedBlocking, "settings" | "counts"> & { rules: string[][]; counts?: number[] };
 }
+
+/** An incremental run whose optional rules no longer fit the budget: it matches in full, choosing again. */
+class OptionalRulesOverBudget extends Error {}
 
 export interface MatchOptions {
   /** The settings' name in cdp.config.ts, for messages. */
@@ -97,11 +112,18 @@ async function match(
     const columns = await checkRecords(wh, input, settings, where);
     await ensureMatchFunctions(wh, settings, output.schema);
     let parameters = options.parameters;
-    const state = settings.incremental && !options.fullRefresh ? await savedState(wh, output) : undefined;
+    const saved = settings.incremental && !options.fullRefresh ? await savedState(wh, output) : undefined;
+    // An incremental run keeps the rules the run that saved the state applied (see blocking-budget.ts).
+    const kept = saved && savedApplied(saved, settings);
+    const state = kept === undefined ? undefined : saved;
+    let run = appliedSettings(settings, kept ?? 0);
+    const required = settings.blocking.length;
+    const optional = settings.optionalBlocking?.length ?? 0;
+    let blocking: MatchResult["blocking"] = { required, applied: kept ?? 0, optional, rules: run.blocking };
     // Parameters read back from `<model>__match_params` are not written there again.
     let loaded = false;
     if (state && !parameters) {
-      parameters = await loadParameters(wh, output, settings);
+      parameters = await loadParameters(wh, output, run);
       loaded = !!parameters;
     }
 
@@ -118,17 +140,33 @@ async function match(
       const space = wh.workSpace ? await wh.workSpace() : undefined;
       const scratch = (name: string, kind?: "view") =>
         work(name, kind === "view" || !space ? output : { ...output, ...space });
-      made = await incrementalPairs(
-        wh,
-        output,
-        { input, columns },
-        settings,
-        parameters,
-        output.schema,
-        state,
-        scratch,
-        (all) => checkBudget(wh, all, settings, where),
-      );
+      // The pair budget over all records: the saved rules past it, a full run chooses again.
+      const budget = async (all: Relation) => {
+        const counts = await rulePairCounts(wh, all, run);
+        if (counts.reduce((a, b) => a + b, 0) <= run.pairBudget) return;
+        if (run.blocking.length > required) throw new OptionalRulesOverBudget();
+        throw await overBudgetError(wh, all, run, counts, where);
+      };
+      try {
+        made = await incrementalPairs(
+          wh,
+          output,
+          { input, columns },
+          run,
+          parameters,
+          output.schema,
+          state,
+          scratch,
+          budget,
+        );
+      } catch (error) {
+        if (!(error instanceof OptionalRulesOverBudget)) throw error;
+        // The budget's view reads the saved records, which the full run replaces (Postgres
+        // refuses to drop a table a view reads).
+        await wh.dropRelation(work("all"));
+        // Parameters saved with the old rules are not those of the rules chosen now.
+        if (loaded) [parameters, loaded] = [undefined, false];
+      }
     }
     // A full run of an incremental match: no state until it saves its own (see saveState).
     if (!made && settings.incremental) await dropState(wh, output);
@@ -139,28 +177,35 @@ async function match(
       blockedPairs = made.pairs;
       recordCount = made.records;
     } else {
+      // The records with the keys of every candidate rule; the applied rules are a prefix of them,
+      // at the same positions, so the other keys are left unread.
       recordCount = (
-        await wh.replaceTable(records, matchRecordsSql(d, q(input), settings, columns, output.schema))
+        await wh.replaceTable(
+          records,
+          matchRecordsSql(d, q(input), candidates(settings), columns, output.schema),
+        )
       ).rows;
-      await checkBudget(wh, records, settings, where);
+      const chosen = await applyPairBudget(wh, records, settings, where);
+      run = chosen.settings;
+      const { settings: _, ...counted } = chosen;
+      blocking = { ...counted, rules: run.blocking };
       t0 = performance.now();
       const train = !parameters;
-      blockedPairs = (await wh.replaceTable(pairs, pairsSql(d, q(records), settings, output.schema, train)))
-        .rows;
+      blockedPairs = (await wh.replaceTable(pairs, pairsSql(d, q(records), run, output.schema, train))).rows;
     }
     let scoringSeconds = (performance.now() - t0) / 1000;
 
     // 3. Parameters: given, saved by an earlier run, or trained now.
     let trained = false;
     if (!parameters && settings.reuseParameters) {
-      parameters = await loadParameters(wh, output, settings);
+      parameters = await loadParameters(wh, output, run);
       loaded = !!parameters;
     }
     if (!parameters) {
       parameters = await trainParameters(
         wh,
         { records, pairs, recordCount, blockedPairs },
-        settings,
+        run,
         output.schema,
       );
       trained = true;
@@ -181,23 +226,23 @@ async function match(
               d,
               q(statePairs(output)),
               made.frequencies,
-              settings,
+              run,
               parameters,
               recordCount,
               made.weight,
             )
-          : scoresSql(d, q(pairs), q(records), settings, parameters, recordCount),
+          : scoresSql(d, q(pairs), q(records), run, parameters, recordCount),
       )
     ).rows;
     scoringSeconds += (performance.now() - t1) / 1000;
     if (made) {
       // The cannot-links are found among the linked records: those, numbered as a full match would.
       records = work("linked_records");
-      await wh.replaceTable(records, linkedRecordsSql(wh, output, settings, made.frequencies, output.schema));
+      await wh.replaceTable(records, linkedRecordsSql(wh, output, run, made.frequencies, output.schema));
     } else if (settings.incremental)
-      await saveState(wh, output, pairs, records, { input, columns }, settings, parameters);
+      await saveState(wh, output, pairs, records, { input, columns }, run, parameters);
     // 5. The pairs its links chain together that it says are different people, for the stitch.
-    await writeCannotLinks(wh, { records, output, work }, settings, parameters, recordCount, output.schema);
+    await writeCannotLinks(wh, { records, output, work }, run, parameters, recordCount, output.schema);
     return {
       records: recordCount,
       blockedPairs,
@@ -207,6 +252,7 @@ async function match(
       parametersFile,
       scoringSeconds,
       incremental: made && { changed: made.changed, compared: made.compared },
+      blocking,
     };
   } finally {
     // Last made first: a view (the records now, the pair budget's) reads relations made before it,

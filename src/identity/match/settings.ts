@@ -63,6 +63,14 @@ export const matchSettingsSchema = z
      * SQL expressions over the record's columns, e.g. `["last_name", "substr(first_name, 1, 1)"]`.
      */
     blocking: z.array(ruleSchema).min(1),
+    /**
+     * Rules that fill the pair budget: applied after `blocking`'s, in order, each only while the
+     * pairs of every rule applied so far (as the budget counts them) stay within `pairBudget`; the
+     * first that would pass it, and all after it, are left out of that run. Small data gets them
+     * all, large data none, with the same settings. Order them by the true pairs each adds per pair
+     * it makes: a run applies a prefix of the list. Training (`trainingBlocking`) never uses them.
+     */
+    optionalBlocking: z.array(ruleSchema).optional(),
     comparisons: z.array(comparisonSchema).min(1),
     /**
      * The blocking rules whose pairs train m (one expectation-maximisation session each); by
@@ -82,7 +90,10 @@ export const matchSettingsSchema = z
     sourceColumn: z.string().min(1).optional(),
     /** Pairs with a match probability at least this are written (and become stitch edges). */
     threshold: z.number().gt(0).lt(1).default(0.9),
-    /** The most pairs blocking may produce; a rule over it fails the model before pairs are built. */
+    /**
+     * The most pairs blocking may produce, counted per rule from block sizes before pairs are
+     * built: `blocking`'s rules over it fail the model; `optionalBlocking`'s fill what is left.
+     */
     pairBudget: z.number().int().positive().default(50_000_000),
     /**
      * The prior probability that two random records are the same person. `{ rules, recall }`:
@@ -146,14 +157,28 @@ export const matchSettingsSchema = z
       });
     });
     const rules = new Set(s.blocking.map((r) => JSON.stringify(r)));
-    s.trainingBlocking?.forEach((rule, i) => {
-      if (!rules.has(JSON.stringify(rule))) {
+    const optional = (s.optionalBlocking ?? []).map((r) => JSON.stringify(r));
+    optional.forEach((key, i) => {
+      const twice = rules.has(key) ? "blocking" : optional.indexOf(key) < i ? "optionalBlocking" : undefined;
+      if (twice) {
         ctx.addIssue({
           code: "custom",
-          path: ["trainingBlocking", i],
-          message: `[${rule.join(", ")}] is not one of the blocking rules: trainingBlocking names the blocking rules whose pairs train m`,
+          path: ["optionalBlocking", i],
+          message: `[${s.optionalBlocking![i]!.join(", ")}] is already a rule of ${twice}: each rule once`,
         });
       }
+    });
+    s.trainingBlocking?.forEach((rule, i) => {
+      if (rules.has(JSON.stringify(rule))) return;
+      const j = optional.indexOf(JSON.stringify(rule));
+      ctx.addIssue({
+        code: "custom",
+        path: ["trainingBlocking", i],
+        message:
+          j >= 0
+            ? `[${rule.join(", ")}] is optionalBlocking[${j}], applied only while the data is small enough: trainingBlocking names rules of blocking, applied on any data, so that training does not change with the data's size`
+            : `[${rule.join(", ")}] is not one of the blocking rules: trainingBlocking names the blocking rules whose pairs train m`,
+      });
     });
     const seen = new Set<string>();
     for (const c of s.comparisons) {

@@ -1,5 +1,6 @@
 import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import { appliedSettings, candidates, fittingOptional } from "./blocking-budget.ts";
 import { type BlockingRecall, blockingRecall } from "./blocking-recall.ts";
 import { checkRecords, rulePairCounts } from "./checks.ts";
 import { ensureMatchFunctions, matchRecordsSql } from "./records-sql.ts";
@@ -32,16 +33,18 @@ export interface RuleReport {
   cumulativeRecall?: number;
   /** Why the proposal leaves the rule out, when it does. */
   dropped?: string;
+  /** A rule of `optionalBlocking`: whether a build of these records applies it (within the budget). */
+  optional?: { applied: boolean };
 }
 
 export interface Suggestion {
   records: number;
   columns: ColumnProfile[];
   rules: RuleReport[];
-  /** Pairs of the proposed rules, against the budget. */
+  /** Pairs of the proposed rules a build applies, against the budget. */
   pairs: number;
   pairBudget: number;
-  /** Blocking recall of the proposed rules, with a truth. */
+  /** Blocking recall of the proposed rules a build applies, with a truth. */
   blockingRecall?: BlockingRecall;
   /** What changed from the model's settings, in words. */
   changes: string[];
@@ -137,47 +140,65 @@ async function suggest(
     });
 
     // Rules reading a never-filled column find nothing; they are reported, not proposed.
-    const reports: RuleReport[] = settings.blocking.map((rule) => {
+    const report = (rule: string[], optional: boolean): RuleReport => {
       const reads = [...columnsOfRule(settings, rule)].filter((c) => empty.has(c));
-      return reads.length
-        ? { rule, pairs: 0, dropped: `reads ${reads.join(", ")}, never filled: finds nothing` }
-        : { rule, pairs: 0 };
-    });
+      return {
+        rule,
+        pairs: 0,
+        ...(reads.length ? { dropped: `reads ${reads.join(", ")}, never filled: finds nothing` } : {}),
+        ...(optional ? { optional: { applied: false } } : {}),
+      };
+    };
+    const required = settings.blocking.map((rule) => report(rule, false));
+    const optional = (settings.optionalBlocking ?? []).map((rule) => report(rule, true));
+    const reports = [...required, ...optional];
     for (const r of reports)
-      if (r.dropped) changes.push(`blocking [${r.rule.join(", ")}] left out: ${r.dropped}`);
-    const kept = reports.filter((r) => !r.dropped);
+      if (r.dropped)
+        changes.push(
+          `${r.optional ? "optionalBlocking" : "blocking"} [${r.rule.join(", ")}] left out: ${r.dropped}`,
+        );
+    const keptRequired = required.filter((r) => !r.dropped);
+    const keptOptional = optional.filter((r) => !r.dropped);
+    const kept = keptRequired.length ? [...keptRequired, ...keptOptional] : required;
     const proposed = matchSettingsSchema.parse({
       ...settings,
       comparisons: comparisons.length ? comparisons : settings.comparisons,
-      blocking: kept.length ? kept.map((r) => r.rule) : settings.blocking,
+      blocking: keptRequired.length ? keptRequired.map((r) => r.rule) : settings.blocking,
+      ...(settings.optionalBlocking ? { optionalBlocking: keptOptional.map((r) => r.rule) } : {}),
       trainingBlocking: keptTraining(
         settings.trainingBlocking,
-        kept.length ? kept.map((r) => r.rule) : undefined,
+        keptRequired.length ? keptRequired.map((r) => r.rule) : undefined,
       ),
     });
 
+    // Every candidate rule's pairs; a build applies the optional ones that fit in the budget.
+    const every = candidates(proposed);
     await ensureMatchFunctions(wh, proposed, input.schema);
-    await wh.replaceTable(
-      records,
-      matchRecordsSql(d, d.quoteRelation(input), proposed, columns, input.schema),
-    );
-    const counts = await rulePairCounts(wh, records, proposed);
+    await wh.replaceTable(records, matchRecordsSql(d, d.quoteRelation(input), every, columns, input.schema));
+    const counts = await rulePairCounts(wh, records, every);
     kept.forEach((r, i) => {
       r.pairs = counts[i] ?? 0;
     });
-    const recall = truth ? await blockingRecall(wh, records, truth, proposed) : undefined;
+    const applied =
+      proposed.blocking.length + fittingOptional(counts, proposed.blocking.length, proposed.pairBudget);
+    kept.forEach((r, i) => {
+      if (r.optional) r.optional.applied = i < applied;
+    });
+    const recall = truth ? await blockingRecall(wh, records, truth, every) : undefined;
     if (recall) {
       kept.forEach((r, i) => {
         const found = recall.rules[i]!;
         r.recall = recall.truePairs ? found.truePairs / recall.truePairs : 1;
         r.cumulativeRecall = recall.truePairs ? found.cumulative / recall.truePairs : 1;
       });
+      // The recall of the rules a build applies.
+      recall.recall = recall.truePairs ? (recall.rules[applied - 1]?.cumulative ?? 0) / recall.truePairs : 1;
     }
     return {
       records: recordCount,
       columns: profiles,
       rules: reports,
-      pairs: counts.reduce((a, b) => a + b, 0),
+      pairs: counts.slice(0, applied).reduce((a, b) => a + b, 0),
       pairBudget: proposed.pairBudget,
       ...(recall ? { blockingRecall: recall } : {}),
       changes,
@@ -208,11 +229,15 @@ export async function modelBlockingRecall(
     try {
       const columns = await checkRecords(wh, input, settings, "identity.match");
       await ensureMatchFunctions(wh, settings, input.schema);
+      // The rules a build of these records applies: the optional ones that fit in the budget.
+      const every = candidates(settings);
       await wh.replaceTable(
         records,
-        matchRecordsSql(d, d.quoteRelation(input), settings, columns, input.schema),
+        matchRecordsSql(d, d.quoteRelation(input), every, columns, input.schema),
       );
-      return await blockingRecall(wh, records, truth, settings);
+      const counts = settings.optionalBlocking?.length ? await rulePairCounts(wh, records, every) : [];
+      const applied = fittingOptional(counts, settings.blocking.length, settings.pairBudget);
+      return await blockingRecall(wh, records, truth, appliedSettings(settings, applied));
     } finally {
       await wh.dropRelation(records).catch(() => undefined);
       await wh.dropRelation(input).catch(() => undefined);
