@@ -109,7 +109,7 @@ async function stitch(
     let allLinks = edges;
     if (profiles.cutLinks) {
       allLinks = work("all_links");
-      await wh.replaceTable(allLinks, `SELECT src, dst, weight, source FROM ${q(edges)}`);
+      await wh.replaceTable(allLinks, `SELECT src, dst, src_key, dst_key, weight, source FROM ${q(edges)}`);
       // The limits below see only the links the profiles kept.
       await wh.replaceTable(
         edges,
@@ -156,25 +156,25 @@ async function stitch(
 /**
  * The `<model>__links` side table (see `stitchTables`), from the run's links and final labels;
  * without labels, every link is inside a profile (the links are the edges the profiles were
- * computed from). Each link once, its smaller id first (ids follow the identifiers' order).
+ * computed from). Each link once, its smaller id first (ids follow the identifiers' order), its
+ * ends named by the keys the edges carry: no join back to the identifiers.
  */
 async function writeLinks(
   wh: Warehouse,
-  t: { nodes: Relation; allLinks: Relation; cannotLinks: Relation; labels?: Relation; links: Relation },
+  t: { allLinks: Relation; cannotLinks: Relation; labels?: Relation; links: Relation },
 ): Promise<void> {
   const q = (r: Relation) => wh.dialect.quoteRelation(r);
-  const ends = `JOIN ${q(t.nodes)} AS na ON na.id = e.src JOIN ${q(t.nodes)} AS nb ON nb.id = e.dst`;
   const status = t.labels ? `CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END` : "'link'";
   const labelled = t.labels
     ? `JOIN ${q(t.labels)} AS la ON la.id = e.src JOIN ${q(t.labels)} AS lb ON lb.id = e.dst`
     : "";
   await wh.replaceTable(
     t.links,
-    `SELECT na.key AS a_key, nb.key AS b_key, e.weight, e.source, ${status} AS status
-     FROM ${q(t.allLinks)} AS e ${ends} ${labelled}
+    `SELECT e.src_key AS a_key, e.dst_key AS b_key, e.weight, e.source, ${status} AS status
+     FROM ${q(t.allLinks)} AS e ${labelled}
      WHERE e.src < e.dst
      UNION ALL
-     SELECT na.key, nb.key, e.weight, ${wh.dialect.cast("NULL", "string")}, 'cannot_link'
-     FROM ${q(t.cannotLinks)} AS e ${ends} WHERE e.src < e.dst`,
+     SELECT e.src_key, e.dst_key, e.weight, ${wh.dialect.cast("NULL", "string")}, 'cannot_link'
+     FROM ${q(t.cannotLinks)} AS e WHERE e.src < e.dst`,
   );
 }
