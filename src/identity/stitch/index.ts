@@ -102,8 +102,15 @@ async function stitch(
 
     // 5. Components (probabilistic links kept only where no cannot-link forbids them), then the
     // per-type limits (which may cut edges and recompute).
+    // The labels carry each identifier's type and value: the output is written from them and the
+    // profile ids, one join.
     const labels = work("labels");
-    const profiles = await constrainedComponents(wh, graph, { labels, cuts, work }, rules.maxRounds);
+    const profiles = await constrainedComponents(
+      wh,
+      graph,
+      { labels, cuts, work, named: true },
+      rules.maxRounds,
+    );
     let rounds = profiles.rounds;
     // The links as the profiles saw them, for `<model>__links` (a copy only when some were cut).
     let allLinks = edges;
@@ -116,7 +123,7 @@ async function stitch(
         `SELECT e.* FROM ${q(edges)} AS e JOIN ${q(labels)} AS a ON a.id = e.src JOIN ${q(labels)} AS b ON b.id = e.dst WHERE a.label = b.label`,
       );
     }
-    const limited = await enforceLimits(wh, { nodes, edges, labels, cuts, work }, rules);
+    const limited = await enforceLimits(wh, { nodes, edges, labels, cuts, work, named: true }, rules);
     rounds += limited.rounds;
 
     // 6. Profile ids, stable across runs; merges and splits recorded.

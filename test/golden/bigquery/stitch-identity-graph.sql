@@ -337,8 +337,9 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_30` AS
 SELECT b.h AS gone, b.g AS keep FROM `standin-project`.`cdp_demo`.`identity_graphwork_29` AS b JOIN `standin-project`.`cdp_demo`.`identity_graphwork_29` AS o ON o.g = b.h AND o.h = b.g WHERE b.g < b.h;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
-SELECT g.id, COALESCE(c.cur, k.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS g
-     JOIN `standin-project`.`cdp_demo`.`identity_graphwork_25` AS k ON k.id = g.label LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c ON c.g = g.label;
+SELECT g.id, COALESCE(c.cur, k.label) AS label, n.type, n.value FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS g
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n ON n.id = g.id
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_25` AS k ON k.id = g.label LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c ON c.g = g.label;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_32` AS
 WITH cut AS (
@@ -469,7 +470,7 @@ SELECT p.node, COALESCE(x.target, p.target) AS target
          FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
-SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
+SELECT n.id, COALESCE(x.target, p.target, n.id) AS label, n.type, n.value FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
            LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_34` AS
@@ -575,7 +576,7 @@ SELECT p.node, COALESCE(x.target, p.target) AS target
          FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
-SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
+SELECT n.id, COALESCE(x.target, p.target, n.id) AS label, n.type, n.value FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
            LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_34` AS
@@ -649,7 +650,7 @@ SELECT `old_profile_id`, `new_profile_id`, `reason`, `run_id`, `recorded_at` FRO
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph` AS
 SELECT c.type AS identifier_type, c.value AS identifier, a.profile_id
-     FROM (SELECT n.type, n.value, l.label AS comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS l ON l.id = n.id) AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_39` AS a ON a.comp = c.comp;
+     FROM (SELECT type, value, label AS comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_31`) AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_39` AS a ON a.comp = c.comp;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__cuts` AS
 SELECT identifier_type, identifier, reason, detail, '<run id>' AS run_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_6`;
