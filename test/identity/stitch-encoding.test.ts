@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { numberedIdentifiersSql } from "../../src/identity/stitch/edges.ts";
+import { identifierKeySql, numberedIdentifiersSql } from "../../src/identity/stitch/edges.ts";
 import { runStitch } from "../../src/identity/stitch/index.ts";
 import { NO_RULES } from "../../src/identity/stitch/rules.ts";
 import type { Warehouse } from "../../src/warehouse/types.ts";
@@ -27,7 +27,7 @@ describeEachWarehouse("identifier numbering", "stitch_numbering", ({ wh: suite, 
     const d = wh.dialect;
     const ends = ENDS.map(
       ([t, v]) =>
-        `SELECT ${d.literal(t)} AS type, ${d.literal(v)} AS value, ${d.cast("NULL", "timestamp")} AS seen_at`,
+        `SELECT ${d.literal(t)} AS type, ${d.literal(v)} AS value, ${identifierKeySql(d, d.literal(t), d.literal(v))} AS key, ${d.cast("NULL", "timestamp")} AS seen_at`,
     ).join(" UNION ALL ");
     const rows = await wh.query<{ id: number; type: string; value: string; key: unknown }>(
       `SELECT id, type, value, key FROM (${numberedIdentifiersSql(wh, ends, true)}) AS n ORDER BY id`,

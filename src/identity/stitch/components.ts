@@ -35,11 +35,19 @@ const PRIORITY_SPAN = 2 ** 31;
  *
  * Inputs: `nodes(id)` (ids in 1..MAX_NODE_ID), `edges(src, dst)` holding both directions (only the
  * one with src < dst is read). Output:
- * `labels(id, label)`, one label per component (some node id of it).
+ * `labels(id, label)`, one label per component (some node id of it); with `named`, also the nodes'
+ * `type, value` (the statement writing the labels reads the nodes anyway: the stitch's output then
+ * needs no join back to them).
  */
 export async function connectedComponents(
   wh: Warehouse,
-  tables: { nodes: Relation; edges: Relation; labels: Relation; work: (name: string) => Relation },
+  tables: {
+    nodes: Relation;
+    edges: Relation;
+    labels: Relation;
+    work: (name: string) => Relation;
+    named?: boolean;
+  },
   maxRounds: number,
 ): Promise<{ rounds: number }> {
   const d = wh.dialect;
@@ -111,14 +119,15 @@ export async function connectedComponents(
       later = resolved;
     }
     const n = q(tables.nodes);
+    const named = tables.named ? ", n.type, n.value" : "";
     await wh.replaceTable(
       tables.labels,
       picks.length > 1
-        ? `SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM ${n} AS n
+        ? `SELECT n.id, COALESCE(x.target, p.target, n.id) AS label${named} FROM ${n} AS n
            LEFT JOIN ${q(picks[0]!)} AS p ON p.node = n.id LEFT JOIN ${q(later!)} AS x ON x.node = p.target`
         : picks[0]
-          ? `SELECT n.id, COALESCE(x.target, n.id) AS label FROM ${n} AS n LEFT JOIN ${q(picks[0])} AS x ON x.node = n.id`
-          : `SELECT id, id AS label FROM ${n}`,
+          ? `SELECT n.id, COALESCE(x.target, n.id) AS label${named} FROM ${n} AS n LEFT JOIN ${q(picks[0])} AS x ON x.node = n.id`
+          : `SELECT n.id, n.id AS label${named} FROM ${n} AS n`,
     );
     await wh.dropRelation(resolved);
   } finally {

@@ -18,12 +18,13 @@ export interface StitchGraph {
   /** `id, type, value, key, first_seen, last_seen` per surviving identifier (see `numberedIdentifiersSql`). */
   nodes: Relation;
   /**
-   * `src, dst, seen_at, source, weight`, both directions of every link between two surviving
-   * identifiers; `weight` is NULL for a deterministic link, the match weight (bits) of a
-   * probabilistic one.
+   * `src, dst, src_key, dst_key, seen_at, source, weight`, both directions of every link between
+   * two surviving identifiers, with their ends' keys (what `<model>__links` names them by, carried
+   * from the encoding rather than joined back); `weight` is NULL for a deterministic link, the
+   * match weight (bits) of a probabilistic one.
    */
   edges: Relation;
-  /** `src, dst, weight`, both directions: pairs a source says are different people (weight < 0). */
+  /** `src, dst, src_key, dst_key, weight`, both directions: pairs a source says are different people (weight < 0). */
   cannotLinks: Relation;
 }
 
@@ -63,8 +64,11 @@ export async function loadGraph(
   await wh.replaceTable(
     norm,
     // The value as given is kept only where it is blocked, for the report: the rest need only the normalised one.
+    // Each end's key is hashed here, once: the numbering and the encoding join on it.
     `SELECT a_type, CASE WHEN a_blocked IS NOT NULL THEN a_raw END AS a_raw, a_value, a_blocked,
-         b_type, CASE WHEN b_blocked IS NOT NULL THEN b_raw END AS b_raw, b_value, b_blocked, seen_at, source, weight
+         ${identifierKeySql(d, "a_type", "a_value")} AS a_key,
+         b_type, CASE WHEN b_blocked IS NOT NULL THEN b_raw END AS b_raw, b_value, b_blocked,
+         ${identifierKeySql(d, "b_type", "b_value")} AS b_key, seen_at, source, weight
        FROM (
          SELECT a_type, a_raw, a_value, ${blockedSql(d, rules, "a_type", "a_value").reason} AS a_blocked,
            b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked, seen_at, source, weight
@@ -81,9 +85,9 @@ export async function loadGraph(
     nodes,
     numberedIdentifiersSql(
       wh,
-      `SELECT a_type AS type, a_value AS value, seen_at FROM ${q(norm)} WHERE a_blocked IS NULL AND ${notContra}
+      `SELECT a_type AS type, a_value AS value, a_key AS key, seen_at FROM ${q(norm)} WHERE a_blocked IS NULL AND ${notContra}
        UNION ALL
-       SELECT b_type, b_value, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}`,
+       SELECT b_type, b_value, b_key, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}`,
       columns.has("seen_at"),
     ),
   );
@@ -99,17 +103,17 @@ export async function loadGraph(
   );
   const byKey = Number(shared?.n ?? 0) === 0;
   const endOf = (n: string, e: "a" | "b") =>
-    byKey
-      ? `${n}.key = ${identifierKeySql(d, `e.${e}_type`, `e.${e}_value`)}`
-      : `${n}.type = e.${e}_type AND ${n}.value = e.${e}_value`;
+    byKey ? `${n}.key = e.${e}_key` : `${n}.type = e.${e}_type AND ${n}.value = e.${e}_value`;
   // Each pair once (smaller id first) is aggregated, then written both ways: half the rows to group.
   const pairs = (where: string, aggregates: string) => `WITH pairs AS (
-         SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst, e.seen_at, e.source, e.weight FROM ${q(norm)} AS e
+         SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst,
+           CASE WHEN na.id < nb.id THEN na.key ELSE nb.key END AS src_key,
+           CASE WHEN na.id < nb.id THEN nb.key ELSE na.key END AS dst_key, e.seen_at, e.source, e.weight FROM ${q(norm)} AS e
          JOIN ${q(nodes)} AS na ON ${endOf("na", "a")}
          JOIN ${q(nodes)} AS nb ON ${endOf("nb", "b")}
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND ${where}
        ), links AS (
-         SELECT src, dst, ${aggregates} FROM pairs GROUP BY src, dst
+         SELECT src, dst, src_key, dst_key, ${aggregates} FROM pairs GROUP BY src, dst, src_key, dst_key
        )`;
   const edges = work("edges");
   // One link per pair: deterministic when any source asserts it without a weight, else the
@@ -128,8 +132,8 @@ export async function loadGraph(
         .map((x, i) => `${x} AS ${["seen_at", "source", "weight"][i]}`)
         .join(", "),
     )}
-       SELECT src, dst, seen_at, source, weight FROM links
-       UNION ALL SELECT dst, src, seen_at, source, weight FROM links`,
+       SELECT src, dst, src_key, dst_key, seen_at, source, weight FROM links
+       UNION ALL SELECT dst, src, dst_key, src_key, seen_at, source, weight FROM links`,
   );
   const cannotLinks = work("cannot_links");
   await wh.replaceTable(
@@ -137,20 +141,19 @@ export async function loadGraph(
     // Without a weight column there is nothing to read: no pass over the edges for it.
     columns.has("weight")
       ? `${pairs("e.weight < 0", "MIN(weight) AS weight")}
-       SELECT src, dst, weight FROM links UNION ALL SELECT dst, src, weight FROM links`
-      : `SELECT src, dst, weight FROM ${q(edges)} WHERE 1 = 0`,
+       SELECT src, dst, src_key, dst_key, weight FROM links UNION ALL SELECT dst, src, dst_key, src_key, weight FROM links`
+      : `SELECT src, dst, src_key, dst_key, weight FROM ${q(edges)} WHERE 1 = 0`,
   );
   return { norm, nodes, edges, cannotLinks };
 }
 
 /**
  * `id, type, value, key, first_seen, last_seen`: the distinct identifiers of `ends` (`type,
- * value, seen_at`), numbered from 1 in their (type, value) order. Components are a partition and
+ * value, key, seen_at`, the key being `identifierKeySql` of the two, hashed where the ends are read), numbered from 1 in their (type, value) order. Components are a partition and
  * profile ids come from the identifiers themselves, but the anti-chaining step breaks ties between
  * equal weights by these ids, so they must be the same on every run and warehouse. Each type is
  * numbered on its own after the types before it (a window partitioned by type sorts only values,
- * in parallel, where one window over all would sort (type, value) in one piece). `key` hashes the
- * identifier, for joins on an integer.
+ * in parallel, where one window over all would sort (type, value) in one piece).
  */
 export function numberedIdentifiersSql(wh: Warehouse, ends: string, seen: boolean): string {
   const d = wh.dialect;
@@ -158,12 +161,12 @@ export function numberedIdentifiersSql(wh: Warehouse, ends: string, seen: boolea
     ? "MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen"
     : `${d.cast("NULL", "timestamp")} AS first_seen, ${d.cast("NULL", "timestamp")} AS last_seen`;
   return `WITH v AS (
-       SELECT type, value, ${times} FROM (${ends}) AS ends GROUP BY type, value
+       SELECT type, value, key, ${times} FROM (${ends}) AS ends GROUP BY type, value, key
      ), offsets AS (
        SELECT type, ${d.cast("SUM(COUNT(*)) OVER (ORDER BY type) - COUNT(*)", "int64")} AS id_base FROM v GROUP BY type
      )
      SELECT o.id_base + ROW_NUMBER() OVER (PARTITION BY v.type ORDER BY v.value) AS id, v.type, v.value,
-       ${identifierKeySql(d, "v.type", "v.value")} AS key, v.first_seen, v.last_seen
+       v.key, v.first_seen, v.last_seen
      FROM v JOIN offsets AS o ON o.type = v.type`;
 }
 

@@ -102,21 +102,28 @@ async function stitch(
 
     // 5. Components (probabilistic links kept only where no cannot-link forbids them), then the
     // per-type limits (which may cut edges and recompute).
+    // The labels carry each identifier's type and value: the output is written from them and the
+    // profile ids, one join.
     const labels = work("labels");
-    const profiles = await constrainedComponents(wh, graph, { labels, cuts, work }, rules.maxRounds);
+    const profiles = await constrainedComponents(
+      wh,
+      graph,
+      { labels, cuts, work, named: true },
+      rules.maxRounds,
+    );
     let rounds = profiles.rounds;
     // The links as the profiles saw them, for `<model>__links` (a copy only when some were cut).
     let allLinks = edges;
     if (profiles.cutLinks) {
       allLinks = work("all_links");
-      await wh.replaceTable(allLinks, `SELECT src, dst, weight, source FROM ${q(edges)}`);
+      await wh.replaceTable(allLinks, `SELECT src, dst, src_key, dst_key, weight, source FROM ${q(edges)}`);
       // The limits below see only the links the profiles kept.
       await wh.replaceTable(
         edges,
         `SELECT e.* FROM ${q(edges)} AS e JOIN ${q(labels)} AS a ON a.id = e.src JOIN ${q(labels)} AS b ON b.id = e.dst WHERE a.label = b.label`,
       );
     }
-    const limited = await enforceLimits(wh, { nodes, edges, labels, cuts, work }, rules);
+    const limited = await enforceLimits(wh, { nodes, edges, labels, cuts, work, named: true }, rules);
     rounds += limited.rounds;
 
     // 6. Profile ids, stable across runs; merges and splits recorded.
@@ -156,25 +163,25 @@ async function stitch(
 /**
  * The `<model>__links` side table (see `stitchTables`), from the run's links and final labels;
  * without labels, every link is inside a profile (the links are the edges the profiles were
- * computed from). Each link once, its smaller id first (ids follow the identifiers' order).
+ * computed from). Each link once, its smaller id first (ids follow the identifiers' order), its
+ * ends named by the keys the edges carry: no join back to the identifiers.
  */
 async function writeLinks(
   wh: Warehouse,
-  t: { nodes: Relation; allLinks: Relation; cannotLinks: Relation; labels?: Relation; links: Relation },
+  t: { allLinks: Relation; cannotLinks: Relation; labels?: Relation; links: Relation },
 ): Promise<void> {
   const q = (r: Relation) => wh.dialect.quoteRelation(r);
-  const ends = `JOIN ${q(t.nodes)} AS na ON na.id = e.src JOIN ${q(t.nodes)} AS nb ON nb.id = e.dst`;
   const status = t.labels ? `CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END` : "'link'";
   const labelled = t.labels
     ? `JOIN ${q(t.labels)} AS la ON la.id = e.src JOIN ${q(t.labels)} AS lb ON lb.id = e.dst`
     : "";
   await wh.replaceTable(
     t.links,
-    `SELECT na.key AS a_key, nb.key AS b_key, e.weight, e.source, ${status} AS status
-     FROM ${q(t.allLinks)} AS e ${ends} ${labelled}
+    `SELECT e.src_key AS a_key, e.dst_key AS b_key, e.weight, e.source, ${status} AS status
+     FROM ${q(t.allLinks)} AS e ${labelled}
      WHERE e.src < e.dst
      UNION ALL
-     SELECT na.key, nb.key, e.weight, ${wh.dialect.cast("NULL", "string")}, 'cannot_link'
-     FROM ${q(t.cannotLinks)} AS e ${ends} WHERE e.src < e.dst`,
+     SELECT e.src_key, e.dst_key, e.weight, ${wh.dialect.cast("NULL", "string")}, 'cannot_link'
+     FROM ${q(t.cannotLinks)} AS e WHERE e.src < e.dst`,
   );
 }

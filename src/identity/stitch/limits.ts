@@ -23,7 +23,15 @@ export function sourcePrioritySql(d: Dialect, rules: Ruleset, source: string): s
  */
 export async function enforceLimits(
   wh: Warehouse,
-  t: { nodes: Relation; edges: Relation; labels: Relation; cuts: Relation; work: (name: string) => Relation },
+  t: {
+    nodes: Relation;
+    edges: Relation;
+    labels: Relation;
+    cuts: Relation;
+    work: (name: string) => Relation;
+    /** Components recomputed here keep the labels' identifiers (see `connectedComponents`). */
+    named?: boolean;
+  },
   rules: Ruleset,
 ): Promise<{ rounds: number; cutEdges: number }> {
   const limits = Object.entries(rules.limits);

@@ -23,7 +23,7 @@ import type { StitchGraph, WorkTable } from "./edges.ts";
 export async function constrainedComponents(
   wh: Warehouse,
   graph: StitchGraph,
-  t: { labels: Relation; cuts: Relation; work: WorkTable },
+  t: { labels: Relation; cuts: Relation; work: WorkTable; named?: boolean },
   maxRounds: number,
 ): Promise<{ rounds: number; cutLinks: number }> {
   const d = wh.dialect;
@@ -130,8 +130,12 @@ export async function constrainedComponents(
   // 4. Every identifier's profile: its group's merged group, or its component when unconflicted.
   await wh.replaceTable(
     t.labels,
-    `SELECT g.id, COALESCE(c.cur, k.label) AS label FROM ${q(group)} AS g
-     JOIN ${q(comp)} AS k ON k.id = g.label LEFT JOIN ${q(cur)} AS c ON c.g = g.label`,
+    t.named
+      ? `SELECT g.id, COALESCE(c.cur, k.label) AS label, n.type, n.value FROM ${q(group)} AS g
+         JOIN ${q(nodes)} AS n ON n.id = g.id
+         JOIN ${q(comp)} AS k ON k.id = g.label LEFT JOIN ${q(cur)} AS c ON c.g = g.label`
+      : `SELECT g.id, COALESCE(c.cur, k.label) AS label FROM ${q(group)} AS g
+         JOIN ${q(comp)} AS k ON k.id = g.label LEFT JOIN ${q(cur)} AS c ON c.g = g.label`,
   );
   if (conflicts) cutLinks = await recordCuts(wh, graph, t);
   return { rounds, cutLinks };

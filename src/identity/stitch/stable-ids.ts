@@ -15,6 +15,7 @@ export async function assignProfileIds(
   wh: Warehouse,
   t: {
     nodes: Relation;
+    /** `id, label, type, value`: each identifier with its component (see `connectedComponents`' `named`). */
     labels: Relation;
     output: Relation;
     profiles: Relation;
@@ -38,9 +39,9 @@ export async function assignProfileIds(
       `SELECT ${d.cast("NULL", "string")} AS old_profile_id, ${d.cast("NULL", "string")} AS new_profile_id, ${d.cast("NULL", "string")} AS reason, ${d.cast("NULL", "string")} AS run_id, ${d.cast("NULL", "timestamp")} AS recorded_at WHERE 1 = 0`,
     );
   }
-  // Every identifier with its component, read where needed rather than written out: the strings
-  // are written once, into the output.
-  const current = `(SELECT n.type, n.value, l.label AS comp FROM ${q(t.nodes)} AS n JOIN ${q(t.labels)} AS l ON l.id = n.id)`;
+  // Every identifier with its component: the labels carry the identifiers' strings, which are
+  // written once, into the output.
+  const current = `(SELECT type, value, label AS comp FROM ${q(t.labels)})`;
   const candidates = t.work("candidates");
   await wh.replaceTable(
     candidates,

@@ -5,7 +5,9 @@ select a_type, a_value, b_type, b_value, seen_at, source, weight from `standin-p
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_2` AS
 SELECT a_type, CASE WHEN a_blocked IS NOT NULL THEN a_raw END AS a_raw, a_value, a_blocked,
-         b_type, CASE WHEN b_blocked IS NOT NULL THEN b_raw END AS b_raw, b_value, b_blocked, seen_at, source, weight
+         FARM_FINGERPRINT(CONCAT(a_type, '|', a_value)) AS a_key,
+         b_type, CASE WHEN b_blocked IS NOT NULL THEN b_raw END AS b_raw, b_value, b_blocked,
+         FARM_FINGERPRINT(CONCAT(b_type, '|', b_value)) AS b_key, seen_at, source, weight
        FROM (
          SELECT a_type, a_raw, a_value, CASE WHEN a_value IS NULL THEN 'empty or invalid after normalisation' WHEN LOWER(a_value) IN ('', 'null', 'none', 'nil', 'unknown', 'anonymous', 'undefined', 'n/a', 'na', '-', '-1', '0', 'test') THEN 'blocked value' WHEN REGEXP_CONTAINS(LOWER(a_value), '^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@') THEN 'blocked pattern ^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@' WHEN REGEXP_CONTAINS(LOWER(a_value), '^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@') THEN 'blocked pattern ^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@' WHEN REGEXP_CONTAINS(LOWER(a_value), '@(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.') THEN 'blocked pattern @(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.' WHEN REGEXP_CONTAINS(LOWER(a_value), '^[a-z]@[a-z]\\.[a-z]+$') THEN 'blocked pattern ^[a-z]@[a-z]\\.[a-z]+$' WHEN REGEXP_CONTAINS(LOWER(a_value), '(@|\\.)example\\.(com|org|net)$') THEN 'blocked pattern (@|\\.)example\\.(com|org|net)$' WHEN REGEXP_CONTAINS(LOWER(a_value), '^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$') THEN 'blocked pattern ^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$' WHEN REGEXP_CONTAINS(LOWER(a_value), '123456789') THEN 'blocked pattern 123456789' END AS a_blocked,
            b_type, b_raw, b_value, CASE WHEN b_value IS NULL THEN 'empty or invalid after normalisation' WHEN LOWER(b_value) IN ('', 'null', 'none', 'nil', 'unknown', 'anonymous', 'undefined', 'n/a', 'na', '-', '-1', '0', 'test') THEN 'blocked value' WHEN REGEXP_CONTAINS(LOWER(b_value), '^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@') THEN 'blocked pattern ^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@' WHEN REGEXP_CONTAINS(LOWER(b_value), '^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@') THEN 'blocked pattern ^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@' WHEN REGEXP_CONTAINS(LOWER(b_value), '@(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.') THEN 'blocked pattern @(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.' WHEN REGEXP_CONTAINS(LOWER(b_value), '^[a-z]@[a-z]\\.[a-z]+$') THEN 'blocked pattern ^[a-z]@[a-z]\\.[a-z]+$' WHEN REGEXP_CONTAINS(LOWER(b_value), '(@|\\.)example\\.(com|org|net)$') THEN 'blocked pattern (@|\\.)example\\.(com|org|net)$' WHEN REGEXP_CONTAINS(LOWER(b_value), '^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$') THEN 'blocked pattern ^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$' WHEN REGEXP_CONTAINS(LOWER(b_value), '123456789') THEN 'blocked pattern 123456789' END AS b_blocked, seen_at, source, weight
@@ -27,40 +29,44 @@ SELECT a_type, CASE WHEN a_blocked IS NOT NULL THEN a_raw END AS a_raw, a_value,
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_3` AS
 WITH v AS (
-       SELECT type, value, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (SELECT a_type AS type, a_value AS value, seen_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE a_blocked IS NULL AND (weight IS NULL OR weight >= 0)
+       SELECT type, value, key, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (SELECT a_type AS type, a_value AS value, a_key AS key, seen_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE a_blocked IS NULL AND (weight IS NULL OR weight >= 0)
        UNION ALL
-       SELECT b_type, b_value, seen_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (weight IS NULL OR weight >= 0)) AS ends GROUP BY type, value
+       SELECT b_type, b_value, b_key, seen_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (weight IS NULL OR weight >= 0)) AS ends GROUP BY type, value, key
      ), offsets AS (
        SELECT type, CAST(SUM(COUNT(*)) OVER (ORDER BY type) - COUNT(*) AS INT64) AS id_base FROM v GROUP BY type
      )
      SELECT o.id_base + ROW_NUMBER() OVER (PARTITION BY v.type ORDER BY v.value) AS id, v.type, v.value,
-       FARM_FINGERPRINT(CONCAT(v.type, '|', v.value)) AS key, v.first_seen, v.last_seen
+       v.key, v.first_seen, v.last_seen
      FROM v JOIN offsets AS o ON o.type = v.type;
 
 SELECT COUNT(*) - COUNT(DISTINCT key) AS n FROM `standin-project`.`cdp_demo`.`identity_graphwork_3`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_4` AS
 WITH pairs AS (
-         SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst, e.seen_at, e.source, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.key = FARM_FINGERPRINT(CONCAT(e.a_type, '|', e.a_value))
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.key = FARM_FINGERPRINT(CONCAT(e.b_type, '|', e.b_value))
+         SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst,
+           CASE WHEN na.id < nb.id THEN na.key ELSE nb.key END AS src_key,
+           CASE WHEN na.id < nb.id THEN nb.key ELSE na.key END AS dst_key, e.seen_at, e.source, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.key = e.a_key
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.key = e.b_key
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND (e.weight IS NULL OR e.weight >= 0)
        ), links AS (
-         SELECT src, dst, MAX(seen_at) AS seen_at, MIN(source) AS source, CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight FROM pairs GROUP BY src, dst
+         SELECT src, dst, src_key, dst_key, MAX(seen_at) AS seen_at, MIN(source) AS source, CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight FROM pairs GROUP BY src, dst, src_key, dst_key
        )
-       SELECT src, dst, seen_at, source, weight FROM links
-       UNION ALL SELECT dst, src, seen_at, source, weight FROM links;
+       SELECT src, dst, src_key, dst_key, seen_at, source, weight FROM links
+       UNION ALL SELECT dst, src, dst_key, src_key, seen_at, source, weight FROM links;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_5` AS
 WITH pairs AS (
-         SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst, e.seen_at, e.source, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.key = FARM_FINGERPRINT(CONCAT(e.a_type, '|', e.a_value))
-         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.key = FARM_FINGERPRINT(CONCAT(e.b_type, '|', e.b_value))
+         SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst,
+           CASE WHEN na.id < nb.id THEN na.key ELSE nb.key END AS src_key,
+           CASE WHEN na.id < nb.id THEN nb.key ELSE na.key END AS dst_key, e.seen_at, e.source, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.key = e.a_key
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.key = e.b_key
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND e.weight < 0
        ), links AS (
-         SELECT src, dst, MIN(weight) AS weight FROM pairs GROUP BY src, dst
+         SELECT src, dst, src_key, dst_key, MIN(weight) AS weight FROM pairs GROUP BY src, dst, src_key, dst_key
        )
-       SELECT src, dst, weight FROM links UNION ALL SELECT dst, src, weight FROM links;
+       SELECT src, dst, src_key, dst_key, weight FROM links UNION ALL SELECT dst, src, dst_key, src_key, weight FROM links;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_6` AS
 SELECT DISTINCT identifier_type, identifier, 'blocked' AS reason, detail FROM (
@@ -331,8 +337,9 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_30` AS
 SELECT b.h AS gone, b.g AS keep FROM `standin-project`.`cdp_demo`.`identity_graphwork_29` AS b JOIN `standin-project`.`cdp_demo`.`identity_graphwork_29` AS o ON o.g = b.h AND o.h = b.g WHERE b.g < b.h;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
-SELECT g.id, COALESCE(c.cur, k.label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS g
-     JOIN `standin-project`.`cdp_demo`.`identity_graphwork_25` AS k ON k.id = g.label LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c ON c.g = g.label;
+SELECT g.id, COALESCE(c.cur, k.label) AS label, n.type, n.value FROM `standin-project`.`cdp_demo`.`identity_graphwork_20` AS g
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n ON n.id = g.id
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_25` AS k ON k.id = g.label LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_27` AS c ON c.g = g.label;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_32` AS
 WITH cut AS (
@@ -358,7 +365,7 @@ INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_6` (`identifier_typ
 SELECT `identifier_type`, `identifier`, `reason`, `detail` FROM `standin-project`.`cdp_demo`.`identity_graphwork_32`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_33` AS
-SELECT src, dst, weight, source FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`;
+SELECT src, dst, src_key, dst_key, weight, source FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_4` AS
 SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS a ON a.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS b ON b.id = e.dst WHERE a.label = b.label;
@@ -463,7 +470,7 @@ SELECT p.node, COALESCE(x.target, p.target) AS target
          FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
-SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
+SELECT n.id, COALESCE(x.target, p.target, n.id) AS label, n.type, n.value FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
            LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_34` AS
@@ -569,7 +576,7 @@ SELECT p.node, COALESCE(x.target, p.target) AS target
          FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
-SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
+SELECT n.id, COALESCE(x.target, p.target, n.id) AS label, n.type, n.value FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
            LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_34` AS
@@ -643,17 +650,17 @@ SELECT `old_profile_id`, `new_profile_id`, `reason`, `run_id`, `recorded_at` FRO
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph` AS
 SELECT c.type AS identifier_type, c.value AS identifier, a.profile_id
-     FROM (SELECT n.type, n.value, l.label AS comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS l ON l.id = n.id) AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_39` AS a ON a.comp = c.comp;
+     FROM (SELECT type, value, label AS comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_31`) AS c JOIN `standin-project`.`cdp_demo`.`identity_graphwork_39` AS a ON a.comp = c.comp;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__cuts` AS
 SELECT identifier_type, identifier, reason, detail, '<run id>' AS run_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_6`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__links` AS
-SELECT na.key AS a_key, nb.key AS b_key, e.weight, e.source, CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END AS status
-     FROM `standin-project`.`cdp_demo`.`identity_graphwork_33` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS la ON la.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS lb ON lb.id = e.dst
+SELECT e.src_key AS a_key, e.dst_key AS b_key, e.weight, e.source, CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END AS status
+     FROM `standin-project`.`cdp_demo`.`identity_graphwork_33` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS la ON la.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS lb ON lb.id = e.dst
      WHERE e.src < e.dst
      UNION ALL
-     SELECT na.key, nb.key, e.weight, CAST(NULL AS STRING), 'cannot_link'
-     FROM `standin-project`.`cdp_demo`.`identity_graphwork_5` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst WHERE e.src < e.dst;
+     SELECT e.src_key, e.dst_key, e.weight, CAST(NULL AS STRING), 'cannot_link'
+     FROM `standin-project`.`cdp_demo`.`identity_graphwork_5` AS e WHERE e.src < e.dst;
 
 SELECT COUNT(*) AS n FROM `standin-project`.`cdp_demo`.`identity_graphwork_6` WHERE reason = 'blocked';
