@@ -53,6 +53,13 @@ import { agreeSql, blockKey, RECORD_ID, ROW_NUMBER, SOURCE, termFrequencyColumn 
 export interface IncrementalPairs {
   /** Records new or changed since the last run. */
   changed: number;
+  /**
+   * Whether any record was added, changed or removed (or a stopped run left records to repair):
+   * else the term frequencies, and the output, are as the last run left them.
+   */
+  touched: boolean;
+  /** Whether saved records went (removed, changed or left by a stopped run): their output rows go too. */
+  gone: boolean;
   /** Blocked pairs compared now (those of the changed records). */
   compared: number;
   /** All blocked pairs, in `<model>__match_pairs`. */
@@ -124,16 +131,25 @@ export async function incrementalPairs(
     `SELECT COUNT(${qi(RECORD_ID)}) AS changed, COUNT(${savedId}) AS gone FROM ${q(diff)}`,
   );
   const changedCount = Number(found?.changed ?? 0);
+  const goneCount = Number(found?.gone ?? 0);
+  // Before any write, the ids of every record whose pairs, saved record or output rows this run
+  // changes (added to those of a run stopped before, which may be gone from the model and the
+  // saved records by now, their output rows still there): until the output is written, they are
+  // what the next run repairs.
+  if (changedCount > 0 || goneCount > 0) {
+    const ids = `SELECT ${qi(RECORD_ID)} FROM ${q(diff)} WHERE ${qi(RECORD_ID)} IS NOT NULL
+     UNION ALL SELECT ${savedId} FROM ${q(diff)} WHERE ${savedId} IS NOT NULL`;
+    if (wasPending) await wh.execute(`INSERT INTO ${q(pending)} (${qi(RECORD_ID)}) ${ids}`);
+    else await wh.replaceTable(pending, ids);
+  }
   // The saved records to take out, with their pairs: removed, changed, and pending (whose pairs
   // may have been added before the records were). Nothing when only new records came.
-  if (Number(found?.gone ?? 0) > 0 || wasPending) {
-    const goneIds = `SELECT ${savedId} FROM ${q(diff)} WHERE ${savedId} IS NOT NULL${
-      wasPending ? ` UNION ALL ${pendingIds}` : ""
-    }`;
+  const gone = goneCount > 0 || wasPending;
+  if (gone) {
     await wh.execute(
-      `DELETE FROM ${q(savedPairs)} WHERE record_id_l IN (${goneIds}) OR record_id_r IN (${goneIds})`,
+      `DELETE FROM ${q(savedPairs)} WHERE record_id_l IN (${pendingIds}) OR record_id_r IN (${pendingIds})`,
     );
-    await wh.execute(`DELETE FROM ${q(saved)} WHERE ${qi(RECORD_ID)} IN (${goneIds})`);
+    await wh.execute(`DELETE FROM ${q(saved)} WHERE ${qi(RECORD_ID)} IN (${pendingIds})`);
   }
 
   let compared = 0;
@@ -154,9 +170,8 @@ export async function incrementalPairs(
       );
       await checkBudget(all);
     }
-    // The writes, in an order a stopped run leaves repairable (see above): the ids being added,
-    // their pairs (each with a new record once, the lower id on the left), their records.
-    await wh.replaceTable(pending, `SELECT ${qi(RECORD_ID)} FROM ${q(near)} WHERE ${qi(NEW)} = 1`);
+    // The writes, in an order a stopped run leaves repairable (see above): the pairs (each with a
+    // new record once, the lower id on the left), the records.
     const columns = pairColumns(settings, parameters);
     // Two sides, each joining the new records with the records of `near` per rule (a hash
     // table of the new ones, probed by the others): a new record on the left and any record on
@@ -185,7 +200,6 @@ FROM (${pairs}) AS f`,
     const kept = recordColumns(settings).map(qi).join(", ");
     await wh.execute(`INSERT INTO ${q(saved)} (${kept}) SELECT ${kept} FROM ${q(near)} WHERE ${qi(NEW)} = 1`);
   }
-  if (changedCount > 0 || wasPending) await wh.dropRelation(pending);
 
   // The term frequencies over the records now, as `matchRecordsSql` computes them.
   const frequencies = new Map<number, string>();
@@ -204,6 +218,8 @@ FROM (${pairs}) AS f`,
   );
   return {
     changed: changedCount,
+    touched: changedCount > 0 || gone,
+    gone,
     compared,
     pairs: Number(counted?.n ?? 0),
     records: Number(counted?.records ?? 0),

@@ -4,8 +4,9 @@ import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { writeCannotLinks } from "./cannot-links.ts";
 import { checkBudget, checkRecords } from "./checks.ts";
 import { type IncrementalPairs, incrementalPairs, linkedRecordsSql } from "./incremental.ts";
-import { dropState, savedState, saveState, statePairs } from "./incremental-state.ts";
-import { pairsSql, scoresSql, storedScoresSql } from "./pairs-sql.ts";
+import { updateOutput } from "./incremental-output.ts";
+import { dropState, savedState, saveState } from "./incremental-state.ts";
+import { pairsSql, scoresSql } from "./pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
 import { ensureMatchFunctions, matchRecordsSql } from "./records-sql.ts";
 import type { MatchSettings } from "./settings.ts";
@@ -172,23 +173,12 @@ async function match(
         : undefined;
 
     // 4. Scores: prior plus each comparison's weight; the pairs over the threshold are kept.
+    // An incremental run's output is kept in place, its moving rows written again (updateOutput).
     const t1 = performance.now();
-    const pairsWritten = (
-      await wh.replaceTable(
-        output,
-        made
-          ? storedScoresSql(
-              d,
-              q(statePairs(output)),
-              made.frequencies,
-              settings,
-              parameters,
-              recordCount,
-              made.weight,
-            )
-          : scoresSql(d, q(pairs), q(records), settings, parameters, recordCount),
-      )
-    ).rows;
+    const pairsWritten = made
+      ? await updateOutput(wh, output, made, settings, parameters, recordCount)
+      : (await wh.replaceTable(output, scoresSql(d, q(pairs), q(records), settings, parameters, recordCount)))
+          .rows;
     scoringSeconds += (performance.now() - t1) / 1000;
     if (made) {
       // The cannot-links are found among the linked records: those, numbered as a full match would.
