@@ -44,17 +44,8 @@ export async function updateOutput(
   const qi = (n: string) => d.quoteIdentifier(n);
   const q = (r: Relation) => d.quoteRelation(r);
   const pending = statePending(output);
-  const scores = (inPlace?: { added?: string }) =>
-    storedScoresSql(
-      d,
-      q(statePairs(output)),
-      made.frequencies,
-      settings,
-      parameters,
-      recordCount,
-      made.weight,
-      inPlace,
-    );
+  const scores = (only?: "moving" | "held", pairs = statePairs(output)) =>
+    storedScoresSql(d, q(pairs), made.frequencies, settings, parameters, recordCount, made.weight, only);
   const columns = outputColumns(settings);
   const info = await wh.describe(output);
   const kept =
@@ -75,11 +66,12 @@ export async function updateOutput(
       for (const side of ["record_id_l", "record_id_r"])
         await wh.execute(`DELETE FROM ${q(output)} WHERE ${qi(side)} IN (${ids})`);
     const list = columns.map(qi).join(", ");
-    if (moving || made.changed > 0)
+    // The moving rows of every pair, and the others of the pairs compared now (from their work
+    // table: reading them back from the saved pairs scans every pair's record ids).
+    const rows = [...(moving ? [scores("moving")] : []), ...(made.fresh ? [scores("held", made.fresh)] : [])];
+    if (rows.length)
       await wh.execute(
-        `INSERT INTO ${q(output)} (${list}) SELECT ${list} FROM (${scores({
-          added: made.changed > 0 ? ids : undefined,
-        })}) AS cdp_scores`,
+        `INSERT INTO ${q(output)} (${list}) ${rows.map((sql) => `SELECT ${list} FROM (${sql}) AS cdp_scores`).join(" UNION ALL ")}`,
       );
     await wh.dropRelation(pending);
   }

@@ -60,6 +60,8 @@ export interface IncrementalPairs {
   touched: boolean;
   /** Whether saved records went (removed, changed or left by a stopped run): their output rows go too. */
   gone: boolean;
+  /** The pairs compared now, as saved (a work table), when records were new or changed. */
+  fresh: Relation | undefined;
   /** Blocked pairs compared now (those of the changed records). */
   compared: number;
   /** All blocked pairs, in `<model>__match_pairs`. */
@@ -153,6 +155,7 @@ export async function incrementalPairs(
   }
 
   let compared = 0;
+  let freshPairs: Relation | undefined;
   if (changedCount > 0) {
     const near = await nearRecords(wh, { diff, saved, work }, settings, model.columns, functionSchema);
     // The pair budget, checked before the pairs are compared (should it fail, the next run compares
@@ -189,14 +192,18 @@ export async function incrementalPairs(
     ]
       .map((sql, k) => `SELECT * FROM (${sql}) AS ${qi(`cdp_side_${k}`)}`)
       .join("\nUNION ALL\n");
-    compared =
-      (
-        await wh.execute(
-          `INSERT INTO ${q(savedPairs)} (${columns.map(qi).join(", ")})
-SELECT ${list("f", columns.slice(0, -1))}, ${fixedWeightSql(d, settings, parameters, "f")} AS ${qi(columns.at(-1)!)}
+    // Into a work table first: the output's rows of these pairs are read from it, where reading
+    // them back from the saved pairs scans every pair's record ids.
+    freshPairs = work("fresh_pairs");
+    compared = (
+      await wh.replaceTable(
+        freshPairs,
+        `SELECT ${list("f", columns.slice(0, -1))}, ${fixedWeightSql(d, settings, parameters, "f")} AS ${qi(columns.at(-1)!)}
 FROM (${pairs}) AS f`,
-        )
-      ).rowsAffected ?? 0;
+      )
+    ).rows;
+    const named = columns.map(qi).join(", ");
+    await wh.execute(`INSERT INTO ${q(savedPairs)} (${named}) SELECT ${named} FROM ${q(freshPairs)}`);
     const kept = recordColumns(settings).map(qi).join(", ");
     await wh.execute(`INSERT INTO ${q(saved)} (${kept}) SELECT ${kept} FROM ${q(near)} WHERE ${qi(NEW)} = 1`);
   }
@@ -220,6 +227,7 @@ FROM (${pairs}) AS f`,
     changed: changedCount,
     touched: changedCount > 0 || gone,
     gone,
+    fresh: freshPairs,
     compared,
     pairs: Number(counted?.n ?? 0),
     records: Number(counted?.records ?? 0),

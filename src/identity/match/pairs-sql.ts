@@ -228,10 +228,10 @@ export function storedScoresSql(
   /** The pairs' column of `fixedWeightSql`: only those at or over the threshold, or NULL, are weighed. */
   fixed: string,
   /**
-   * Only the rows an output kept in place lacks (`updateOutput`): the pairs whose weight moves with
-   * the term frequencies, and the others of the records `added` (a query of record ids) only.
+   * Only some of the rows, for an output kept in place (`updateOutput`): those whose weight moves
+   * with the term frequencies ("moving"), or the others ("held").
    */
-  inPlace?: { added?: string },
+  only?: "moving" | "held",
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
   const f = (i: number) => qi(`cdp_f${i}`);
@@ -260,11 +260,7 @@ export function storedScoresSql(
   );
   const held = `p.${qi(fixed)} >= ${threshold}`;
   const moving = `p.${qi(fixed)} IS NULL`;
-  const where = !inPlace
-    ? `${held} OR ${moving}`
-    : inPlace.added
-      ? `${moving} OR (${held} AND (p.record_id_l IN (${inPlace.added}) OR p.record_id_r IN (${inPlace.added})))`
-      : moving;
+  const where = !only ? `${held} OR ${moving}` : only === "moving" ? moving : held;
   return `SELECT ${keys.join(", ")}, ${total} AS match_weight, ${probabilitySql(total)} AS match_probability,
   ${levels}
 FROM (
