@@ -1,4 +1,4 @@
-import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import type { ValueKind } from "./checks.ts";
 import { pairBudgetBound } from "./incremental-budget.ts";
 import {
@@ -315,7 +315,7 @@ export function linkedRecordsSql(
     ...tfs.map((i) => `${f(i)}.cdp_tf AS ${qi(termFrequencyColumn(i))}`),
   ].join(", ")}
 FROM ${q(stateRecords(output))} AS s
-JOIN (${chainedRecordsSql(q(output))}) AS o ON o.id = s.${qi(RECORD_ID)}${tfs
+JOIN (${chainedRecordsSql(d, q(output))}) AS o ON o.id = s.${qi(RECORD_ID)}${tfs
     .map(
       (i) =>
         `\nLEFT JOIN ${frequencies.get(i)!} AS ${f(i)} ON ${f(i)}.cdp_value = s.${qi(settings.comparisons[i]!.column)}`,
@@ -324,9 +324,19 @@ JOIN (${chainedRecordsSql(q(output))}) AS o ON o.id = s.${qi(RECORD_ID)}${tfs
   return withHelpersSql(d, inner, settings, functionSchema);
 }
 
-/** The record ids of `pairs` (`record_id_l, record_id_r`) in a component of three or more. */
-function chainedRecordsSql(pairs: string): string {
-  return `WITH ends AS (SELECT record_id_l AS a, record_id_r AS b FROM ${pairs} UNION ALL SELECT record_id_r, record_id_l FROM ${pairs}),
+/**
+ * The record ids of `pairs` (`record_id_l, record_id_r`) in a component of three or more: the
+ * records in two pairs (hubs) and those paired with one. Hubs are looked for by the ids' 64-bit
+ * hashes first (grouping every end of every pair by a string took most of this): a record in two
+ * pairs has a hash in two, so the pairs with such a hash on either side hold every pair of every
+ * hub, and the hubs are counted exactly, by id, among those few.
+ */
+function chainedRecordsSql(d: Dialect, pairs: string): string {
+  const h = (column: string) => d.hashText([column]);
+  return `WITH hashed AS (SELECT record_id_l, record_id_r, ${h("record_id_l")} AS hl, ${h("record_id_r")} AS hr FROM ${pairs}),
+  hot AS (SELECT h FROM (SELECT hl AS h FROM hashed UNION ALL SELECT hr FROM hashed) AS e GROUP BY h HAVING COUNT(*) > 1),
+  near AS (SELECT record_id_l, record_id_r FROM hashed WHERE hl IN (SELECT h FROM hot) OR hr IN (SELECT h FROM hot)),
+  ends AS (SELECT record_id_l AS a, record_id_r AS b FROM near UNION ALL SELECT record_id_r, record_id_l FROM near),
   hubs AS (SELECT a FROM ends GROUP BY a HAVING COUNT(*) > 1)
   SELECT a AS id FROM hubs UNION SELECT e.b FROM ends AS e JOIN hubs AS h ON h.a = e.a`;
 }
