@@ -112,11 +112,12 @@ async function match(
     let recordCount = 0;
     let made: IncrementalPairs | undefined;
     let t0 = performance.now();
+    // An incremental run's tables where the warehouse keeps work cheapest (DuckDB: in memory, not
+    // compressed into the file); its views next to the output.
+    let space: { database: string; schema: string } | undefined;
     if (state && parameters) {
       t0 = performance.now();
-      // Its tables where the warehouse keeps work cheapest (DuckDB: in memory, not compressed
-      // into the file); its views next to the output.
-      const space = wh.workSpace ? await wh.workSpace() : undefined;
+      space = wh.workSpace ? await wh.workSpace() : undefined;
       const scratch = (name: string, kind?: "view") =>
         work(name, kind === "view" || !space ? output : { ...output, ...space });
       made = await incrementalPairs(
@@ -182,7 +183,7 @@ async function match(
     scoringSeconds += (performance.now() - t1) / 1000;
     if (made) {
       // The cannot-links are found among the linked records: those, numbered as a full match would.
-      records = work("linked_records");
+      records = work("linked_records", space ? { ...output, ...space } : output);
       await wh.replaceTable(records, linkedRecordsSql(wh, output, settings, made.frequencies, output.schema));
     } else if (settings.incremental)
       await saveState(wh, output, pairs, records, { input, columns }, settings, parameters);
