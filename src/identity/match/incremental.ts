@@ -1,4 +1,4 @@
-import type { Relation, Warehouse } from "../../warehouse/types.ts";
+import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import type { ValueKind } from "./checks.ts";
 import { pairBudgetBound } from "./incremental-budget.ts";
 import {
@@ -53,6 +53,15 @@ import { agreeSql, blockKey, RECORD_ID, ROW_NUMBER, SOURCE, termFrequencyColumn 
 export interface IncrementalPairs {
   /** Records new or changed since the last run. */
   changed: number;
+  /**
+   * Whether any record was added, changed or removed (or a stopped run left records to repair):
+   * else the term frequencies, and the output, are as the last run left them.
+   */
+  touched: boolean;
+  /** Whether saved records went (removed, changed or left by a stopped run): their output rows go too. */
+  gone: boolean;
+  /** The pairs compared now, as saved (a work table), when records were new or changed. */
+  fresh: Relation | undefined;
   /** Blocked pairs compared now (those of the changed records). */
   compared: number;
   /** All blocked pairs, in `<model>__match_pairs`. */
@@ -124,19 +133,29 @@ export async function incrementalPairs(
     `SELECT COUNT(${qi(RECORD_ID)}) AS changed, COUNT(${savedId}) AS gone FROM ${q(diff)}`,
   );
   const changedCount = Number(found?.changed ?? 0);
+  const goneCount = Number(found?.gone ?? 0);
+  // Before any write, the ids of every record whose pairs, saved record or output rows this run
+  // changes (added to those of a run stopped before, which may be gone from the model and the
+  // saved records by now, their output rows still there): until the output is written, they are
+  // what the next run repairs.
+  if (changedCount > 0 || goneCount > 0) {
+    const ids = `SELECT ${qi(RECORD_ID)} FROM ${q(diff)} WHERE ${qi(RECORD_ID)} IS NOT NULL
+     UNION ALL SELECT ${savedId} FROM ${q(diff)} WHERE ${savedId} IS NOT NULL`;
+    if (wasPending) await wh.execute(`INSERT INTO ${q(pending)} (${qi(RECORD_ID)}) ${ids}`);
+    else await wh.replaceTable(pending, ids);
+  }
   // The saved records to take out, with their pairs: removed, changed, and pending (whose pairs
   // may have been added before the records were). Nothing when only new records came.
-  if (Number(found?.gone ?? 0) > 0 || wasPending) {
-    const goneIds = `SELECT ${savedId} FROM ${q(diff)} WHERE ${savedId} IS NOT NULL${
-      wasPending ? ` UNION ALL ${pendingIds}` : ""
-    }`;
+  const gone = goneCount > 0 || wasPending;
+  if (gone) {
     await wh.execute(
-      `DELETE FROM ${q(savedPairs)} WHERE record_id_l IN (${goneIds}) OR record_id_r IN (${goneIds})`,
+      `DELETE FROM ${q(savedPairs)} WHERE record_id_l IN (${pendingIds}) OR record_id_r IN (${pendingIds})`,
     );
-    await wh.execute(`DELETE FROM ${q(saved)} WHERE ${qi(RECORD_ID)} IN (${goneIds})`);
+    await wh.execute(`DELETE FROM ${q(saved)} WHERE ${qi(RECORD_ID)} IN (${pendingIds})`);
   }
 
   let compared = 0;
+  let freshPairs: Relation | undefined;
   if (changedCount > 0) {
     const near = await nearRecords(wh, { diff, saved, work }, settings, model.columns, functionSchema);
     // The pair budget, checked before the pairs are compared (should it fail, the next run compares
@@ -154,9 +173,8 @@ export async function incrementalPairs(
       );
       await checkBudget(all);
     }
-    // The writes, in an order a stopped run leaves repairable (see above): the ids being added,
-    // their pairs (each with a new record once, the lower id on the left), their records.
-    await wh.replaceTable(pending, `SELECT ${qi(RECORD_ID)} FROM ${q(near)} WHERE ${qi(NEW)} = 1`);
+    // The writes, in an order a stopped run leaves repairable (see above): the pairs (each with a
+    // new record once, the lower id on the left), the records.
     const columns = pairColumns(settings, parameters);
     // Two sides, each joining the new records with the records of `near` per rule (a hash
     // table of the new ones, probed by the others): a new record on the left and any record on
@@ -174,18 +192,21 @@ export async function incrementalPairs(
     ]
       .map((sql, k) => `SELECT * FROM (${sql}) AS ${qi(`cdp_side_${k}`)}`)
       .join("\nUNION ALL\n");
-    compared =
-      (
-        await wh.execute(
-          `INSERT INTO ${q(savedPairs)} (${columns.map(qi).join(", ")})
-SELECT ${list("f", columns.slice(0, -1))}, ${fixedWeightSql(d, settings, parameters, "f")} AS ${qi(columns.at(-1)!)}
+    // Into a work table first: the output's rows of these pairs are read from it, where reading
+    // them back from the saved pairs scans every pair's record ids.
+    freshPairs = work("fresh_pairs");
+    compared = (
+      await wh.replaceTable(
+        freshPairs,
+        `SELECT ${list("f", columns.slice(0, -1))}, ${fixedWeightSql(d, settings, parameters, "f")} AS ${qi(columns.at(-1)!)}
 FROM (${pairs}) AS f`,
-        )
-      ).rowsAffected ?? 0;
+      )
+    ).rows;
+    const named = columns.map(qi).join(", ");
+    await wh.execute(`INSERT INTO ${q(savedPairs)} (${named}) SELECT ${named} FROM ${q(freshPairs)}`);
     const kept = recordColumns(settings).map(qi).join(", ");
     await wh.execute(`INSERT INTO ${q(saved)} (${kept}) SELECT ${kept} FROM ${q(near)} WHERE ${qi(NEW)} = 1`);
   }
-  if (changedCount > 0 || wasPending) await wh.dropRelation(pending);
 
   // The term frequencies over the records now, as `matchRecordsSql` computes them.
   const frequencies = new Map<number, string>();
@@ -204,6 +225,9 @@ FROM (${pairs}) AS f`,
   );
   return {
     changed: changedCount,
+    touched: changedCount > 0 || gone,
+    gone,
+    fresh: freshPairs,
     compared,
     pairs: Number(counted?.n ?? 0),
     records: Number(counted?.records ?? 0),
@@ -291,7 +315,7 @@ export function linkedRecordsSql(
     ...tfs.map((i) => `${f(i)}.cdp_tf AS ${qi(termFrequencyColumn(i))}`),
   ].join(", ")}
 FROM ${q(stateRecords(output))} AS s
-JOIN (${chainedRecordsSql(q(output))}) AS o ON o.id = s.${qi(RECORD_ID)}${tfs
+JOIN (${chainedRecordsSql(d, q(output))}) AS o ON o.id = s.${qi(RECORD_ID)}${tfs
     .map(
       (i) =>
         `\nLEFT JOIN ${frequencies.get(i)!} AS ${f(i)} ON ${f(i)}.cdp_value = s.${qi(settings.comparisons[i]!.column)}`,
@@ -300,9 +324,19 @@ JOIN (${chainedRecordsSql(q(output))}) AS o ON o.id = s.${qi(RECORD_ID)}${tfs
   return withHelpersSql(d, inner, settings, functionSchema);
 }
 
-/** The record ids of `pairs` (`record_id_l, record_id_r`) in a component of three or more. */
-function chainedRecordsSql(pairs: string): string {
-  return `WITH ends AS (SELECT record_id_l AS a, record_id_r AS b FROM ${pairs} UNION ALL SELECT record_id_r, record_id_l FROM ${pairs}),
+/**
+ * The record ids of `pairs` (`record_id_l, record_id_r`) in a component of three or more: the
+ * records in two pairs (hubs) and those paired with one. Hubs are looked for by the ids' 64-bit
+ * hashes first (grouping every end of every pair by a string took most of this): a record in two
+ * pairs has a hash in two, so the pairs with such a hash on either side hold every pair of every
+ * hub, and the hubs are counted exactly, by id, among those few.
+ */
+function chainedRecordsSql(d: Dialect, pairs: string): string {
+  const h = (column: string) => d.hashText([column]);
+  return `WITH hashed AS (SELECT record_id_l, record_id_r, ${h("record_id_l")} AS hl, ${h("record_id_r")} AS hr FROM ${pairs}),
+  hot AS (SELECT h FROM (SELECT hl AS h FROM hashed UNION ALL SELECT hr FROM hashed) AS e GROUP BY h HAVING COUNT(*) > 1),
+  near AS (SELECT record_id_l, record_id_r FROM hashed WHERE hl IN (SELECT h FROM hot) OR hr IN (SELECT h FROM hot)),
+  ends AS (SELECT record_id_l AS a, record_id_r AS b FROM near UNION ALL SELECT record_id_r, record_id_l FROM near),
   hubs AS (SELECT a FROM ends GROUP BY a HAVING COUNT(*) > 1)
   SELECT a AS id FROM hubs UNION SELECT e.b FROM ends AS e JOIN hubs AS h ON h.a = e.a`;
 }

@@ -11,8 +11,9 @@ import {
 import { writeCannotLinks } from "./cannot-links.ts";
 import { checkRecords, overBudgetError, rulePairCounts } from "./checks.ts";
 import { type IncrementalPairs, incrementalPairs, linkedRecordsSql } from "./incremental.ts";
-import { dropState, savedState, saveState, statePairs } from "./incremental-state.ts";
-import { pairsSql, scoresSql, storedScoresSql } from "./pairs-sql.ts";
+import { updateOutput } from "./incremental-output.ts";
+import { dropState, savedState, saveState } from "./incremental-state.ts";
+import { pairsSql, scoresSql } from "./pairs-sql.ts";
 import { loadParameters, type MatchParameters, saveParameters, writeParametersFile } from "./params.ts";
 import { ensureMatchFunctions, matchRecordsSql } from "./records-sql.ts";
 import type { MatchSettings } from "./settings.ts";
@@ -133,11 +134,12 @@ async function match(
     let recordCount = 0;
     let made: IncrementalPairs | undefined;
     let t0 = performance.now();
+    // An incremental run's tables where the warehouse keeps work cheapest (DuckDB: in memory, not
+    // compressed into the file); its views next to the output.
+    let space: { database: string; schema: string } | undefined;
     if (state && parameters) {
       t0 = performance.now();
-      // Its tables where the warehouse keeps work cheapest (DuckDB: in memory, not compressed
-      // into the file); its views next to the output.
-      const space = wh.workSpace ? await wh.workSpace() : undefined;
+      space = wh.workSpace ? await wh.workSpace() : undefined;
       const scratch = (name: string, kind?: "view") =>
         work(name, kind === "view" || !space ? output : { ...output, ...space });
       // The pair budget over all records: the saved rules past it, a full run chooses again.
@@ -217,27 +219,16 @@ async function match(
         : undefined;
 
     // 4. Scores: prior plus each comparison's weight; the pairs over the threshold are kept.
+    // An incremental run's output is kept in place, its moving rows written again (updateOutput).
     const t1 = performance.now();
-    const pairsWritten = (
-      await wh.replaceTable(
-        output,
-        made
-          ? storedScoresSql(
-              d,
-              q(statePairs(output)),
-              made.frequencies,
-              run,
-              parameters,
-              recordCount,
-              made.weight,
-            )
-          : scoresSql(d, q(pairs), q(records), run, parameters, recordCount),
-      )
-    ).rows;
+    const pairsWritten = made
+      ? await updateOutput(wh, output, made, run, parameters, recordCount)
+      : (await wh.replaceTable(output, scoresSql(d, q(pairs), q(records), run, parameters, recordCount)))
+          .rows;
     scoringSeconds += (performance.now() - t1) / 1000;
     if (made) {
       // The cannot-links are found among the linked records: those, numbered as a full match would.
-      records = work("linked_records");
+      records = work("linked_records", space ? { ...output, ...space } : output);
       await wh.replaceTable(records, linkedRecordsSql(wh, output, run, made.frequencies, output.schema));
     } else if (settings.incremental)
       await saveState(wh, output, pairs, records, { input, columns }, run, parameters);

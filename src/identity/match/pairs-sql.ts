@@ -186,13 +186,29 @@ export function fixedWeightSql(
     floatSql(d, weightOf(parameters.prior)),
     ...settings.comparisons.map((_, i) => weightSql(d, parameters, i, gamma(i))),
   ].join(" + ");
+  const moving = movingWeightSql(d, settings, parameters, p);
+  return moving ? `CASE WHEN ${moving} THEN NULL ELSE ${total} END` : total;
+}
+
+/**
+ * The condition on a pair's gammas (of the relation aliased `p`, or unqualified without one) under
+ * which its weight depends on term frequencies, which move with every record added or removed: an
+ * exact level of a term-frequency comparison. Undefined when no weight does.
+ */
+export function movingWeightSql(
+  d: Dialect,
+  settings: MatchSettings,
+  parameters: MatchParameters,
+  p?: string,
+): string | undefined {
   const moving = settings.comparisons.flatMap((c, i) => {
     const levels = parameters.comparisons[i]!.levels.flatMap((l, j) => (l.kind === "exact" ? [j] : []));
+    const gamma = `${p ? `${p}.` : ""}${d.quoteIdentifier(gammaColumn(c))}`;
     return c.termFrequency && parameters.comparisons[i]!.termFrequency && levels.length
-      ? [`${gamma(i)} IN (${levels.join(", ")})`]
+      ? [`${gamma} IN (${levels.join(", ")})`]
       : [];
   });
-  return moving.length ? `CASE WHEN ${moving.join(" OR ")} THEN NULL ELSE ${total} END` : total;
+  return moving.length ? moving.join(" OR ") : undefined;
 }
 
 /**
@@ -211,6 +227,11 @@ export function storedScoresSql(
   recordCount: number,
   /** The pairs' column of `fixedWeightSql`: only those at or over the threshold, or NULL, are weighed. */
   fixed: string,
+  /**
+   * Only some of the rows, for an output kept in place (`updateOutput`): those whose weight moves
+   * with the term frequencies ("moving"), or the others ("held").
+   */
+  only?: "moving" | "held",
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
   const f = (i: number) => qi(`cdp_f${i}`);
@@ -237,13 +258,16 @@ export function storedScoresSql(
       ? [`LEFT JOIN ${frequencies.get(i)} AS ${f(i)} ON ${f(i)}.cdp_value = p.${qi(termValueColumn(i))}`]
       : [],
   );
+  const held = `p.${qi(fixed)} >= ${threshold}`;
+  const moving = `p.${qi(fixed)} IS NULL`;
+  const where = !only ? `${held} OR ${moving}` : only === "moving" ? moving : held;
   return `SELECT ${keys.join(", ")}, ${total} AS match_weight, ${probabilitySql(total)} AS match_probability,
   ${levels}
 FROM (
   SELECT ${keys.map((k) => `p.${k}`).join(", ")},
     ${settings.comparisons.map((c, i) => `p.${qi(gammaColumn(c))}, ${weights[i]} AS ${qi(weightColumn(c))}`).join(",\n    ")}
   FROM ${pairs} AS p${joins.map((j) => `\n  ${j}`).join("")}
-  WHERE p.${qi(fixed)} >= ${threshold} OR p.${qi(fixed)} IS NULL
+  WHERE ${where}
 ) AS weighed
 WHERE ${total} >= ${threshold}`;
 }
