@@ -5,6 +5,7 @@ import { type MatchSettings, matchSettingsSchema } from "../../src/identity/matc
 import { suggestSettings } from "../../src/identity/match/suggest.ts";
 import type { Relation } from "../../src/warehouse/types.ts";
 import { describeEachWarehouse, type WarehouseSuite } from "../helpers/each-warehouse.ts";
+import { matchOutputRows } from "../helpers/match-output.ts";
 
 /**
  * Optional blocking rules fill the pair budget: the same settings apply them to records few
@@ -80,22 +81,7 @@ function defineTests(suite: WarehouseSuite): void {
       );
   };
   const records = () => `SELECT * FROM ${suite.wh().dialect.quoteRelation(rel("people"))}`;
-  const output = async (name: string) => {
-    const d = suite.wh().dialect;
-    const rows = await suite
-      .wh()
-      .query<Record<string, unknown>>(
-        `SELECT * FROM ${d.quoteRelation(rel(name))} ORDER BY record_id_l, record_id_r`,
-      );
-    return rows.map((row) =>
-      Object.fromEntries(
-        Object.entries(row).map(([k, v]) => [
-          k,
-          typeof v === "number" ? Number(v.toPrecision(12)) : String(v),
-        ]),
-      ),
-    );
-  };
+  const output = (name: string) => matchOutputRows(suite.wh(), rel(name));
 
   it("applies the optional rules to few records and leaves them out on more", async () => {
     if (suite.skipped()) return;

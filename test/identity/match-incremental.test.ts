@@ -4,6 +4,7 @@ import { type MatchResult, runMatch } from "../../src/identity/match/index.ts";
 import { type MatchSettings, matchSettingsSchema } from "../../src/identity/match/settings.ts";
 import type { Relation } from "../../src/warehouse/types.ts";
 import { describeEachWarehouse, type WarehouseSuite } from "../helpers/each-warehouse.ts";
+import { matchOutputRows } from "../helpers/match-output.ts";
 
 /**
  * An incremental match compares only new and changed records (with every record) and keeps the
@@ -84,22 +85,7 @@ function defineTests(suite: WarehouseSuite): void {
           .join(" UNION ALL "),
       );
   };
-  const output = async (name: string) => {
-    const d = suite.wh().dialect;
-    const rows = await suite
-      .wh()
-      .query<Record<string, unknown>>(
-        `SELECT * FROM ${d.quoteRelation(rel(name))} ORDER BY record_id_l, record_id_r`,
-      );
-    return rows.map((row) =>
-      Object.fromEntries(
-        Object.entries(row).map(([k, v]) => [
-          k,
-          typeof v === "number" ? Number(v.toPrecision(12)) : String(v),
-        ]),
-      ),
-    );
-  };
+  const output = (name: string) => matchOutputRows(suite.wh(), rel(name));
 
   /**
    * A first full match of `settings`, then random rounds of removals, changes and additions, each
