@@ -1,6 +1,6 @@
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { overBudgetError, rulePairCounts, type ValueKind } from "./checks.ts";
-import { recordColumns, type SavedState, savedState } from "./incremental-state.ts";
+import { recordColumns, type SavedState, sameColumns, savedState } from "./incremental-state.ts";
 import { recordValuesSql } from "./records-sql.ts";
 import type { MatchSettings } from "./settings.ts";
 
@@ -96,8 +96,7 @@ export function fittingOptional(counts: number[], required: number, budget: numb
 export function savedApplied(state: SavedState, settings: MatchSettings): number | undefined {
   const optional = settings.optionalBlocking?.length ?? 0;
   for (let k = optional; k >= 0; k--) {
-    const columns = recordColumns(appliedSettings(settings, k));
-    if (columns.length === state.records.length && columns.every((c) => state.records.includes(c))) return k;
+    if (sameColumns(state.records, recordColumns(appliedSettings(settings, k)))) return k;
   }
   return undefined;
 }

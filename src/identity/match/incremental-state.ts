@@ -85,6 +85,10 @@ export const recordColumns = (settings: MatchSettings) => [
   HASH,
 ];
 
+/** Whether saved columns are the ones settings make (in any order): a state saved by other settings is not reused. */
+export const sameColumns = (saved: string[], made: string[]): boolean =>
+  saved.length === made.length && made.every((n) => saved.includes(n));
+
 /**
  * A hash of a record as the model selects it (`columns`, over the relation aliased `alias`;
  * `valuesHashSql`). The model's columns rather than the values the pairs

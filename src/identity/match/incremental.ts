@@ -7,6 +7,7 @@ import {
   recordColumns,
   recordHashSql,
   type SavedState,
+  sameColumns,
   statePairs,
   statePending,
   stateRecords,
@@ -103,10 +104,9 @@ export async function incrementalPairs(
   const saved = stateRecords(output);
   const savedPairs = statePairs(output);
   const pending = statePending(output);
-  const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((n) => b.includes(n));
   if (
-    !sameSet(state.pairs, pairColumns(settings, parameters)) ||
-    !sameSet(state.records, recordColumns(settings))
+    !sameColumns(state.pairs, pairColumns(settings, parameters)) ||
+    !sameColumns(state.records, recordColumns(settings))
   )
     return undefined;
   const wasPending = !!(await wh.describe(pending));
