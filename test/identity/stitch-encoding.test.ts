@@ -27,10 +27,10 @@ describeEachWarehouse("identifier numbering", "stitch_numbering", ({ wh: suite, 
     const d = wh.dialect;
     const ends = ENDS.map(
       ([t, v]) =>
-        `SELECT ${d.literal(t)} AS type, ${d.literal(v)} AS value, ${identifierKeySql(d, d.literal(t), d.literal(v))} AS key, ${d.cast("NULL", "timestamp")} AS seen_at`,
+        `SELECT ${d.literal(t)} AS type, ${d.literal(v)} AS value, ${identifierKeySql(d, d.literal(t), d.literal(v))} AS key`,
     ).join(" UNION ALL ");
     const rows = await wh.query<{ id: number; type: string; value: string; key: unknown }>(
-      `SELECT id, type, value, key FROM (${numberedIdentifiersSql(wh, ends, true)}) AS n ORDER BY id`,
+      `SELECT id, type, value, key FROM (${numberedIdentifiersSql(wh, ends)}) AS n ORDER BY id`,
     );
     const distinct = [...new Set(ENDS.map(([t, v]) => `${t}\u0000${v}`))].sort();
     expect(rows.map((r) => [Number(r.id), `${r.type}\u0000${r.value}`])).toEqual(

@@ -1,5 +1,5 @@
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
-import type { StitchGraph, WorkTable } from "./edges.ts";
+import { edgeColumn, type StitchGraph, type WorkTable } from "./edges.ts";
 import { sourcePrioritySql } from "./limits.ts";
 import type { Ruleset } from "./rules.ts";
 
@@ -18,20 +18,25 @@ export function withoutEither(cut: string): string {
        AND NOT EXISTS (SELECT 1 FROM ${cut} AS c WHERE c.src = e.dst AND c.dst = e.src)`;
 }
 
-/** The `cuts` table, holding the identifiers the blocked rules refused. */
+/**
+ * The `cuts` table, holding the identifiers the blocked rules refused: from `norm`'s ends, whose
+ * values as given are in `<end>_<given>` (`value` in a stitch's own `norm`, `raw` in the
+ * incremental state).
+ */
 export async function recordBlocked(
   wh: Warehouse,
-  { norm }: StitchGraph,
+  norm: Relation,
   work: WorkTable,
+  given: "value" | "raw" = "value",
 ): Promise<Relation> {
   const q = (r: Relation) => wh.dialect.quoteRelation(r);
   const cuts = work("cuts");
   await wh.replaceTable(
     cuts,
     `SELECT DISTINCT identifier_type, identifier, 'blocked' AS reason, detail FROM (
-       SELECT a_type AS identifier_type, a_raw AS identifier, a_blocked AS detail FROM ${q(norm)} WHERE a_blocked IS NOT NULL
+       SELECT a_type AS identifier_type, a_${given} AS identifier, a_blocked AS detail FROM ${q(norm)} WHERE a_blocked IS NOT NULL
        UNION ALL
-       SELECT b_type, b_raw, b_blocked FROM ${q(norm)} WHERE b_blocked IS NOT NULL AND b_type IS NOT NULL
+       SELECT b_type, b_${given}, b_blocked FROM ${q(norm)} WHERE b_blocked IS NOT NULL AND b_type IS NOT NULL
      ) AS blocked WHERE identifier IS NOT NULL AND TRIM(identifier) <> ''`,
   );
   return cuts;
@@ -99,18 +104,19 @@ export async function setAsideHubs(
 /** Links per type pair: an identifier keeps at most N links to identifiers of a type. */
 export async function limitLinks(
   wh: Warehouse,
-  { nodes, edges }: StitchGraph,
+  graph: StitchGraph,
   cuts: Relation,
   rules: Ruleset,
   work: WorkTable,
 ): Promise<void> {
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
+  const { nodes, edges } = graph;
   const pairs = Object.entries(rules.maxLinks ?? {}).flatMap(([a, byType]) =>
     Object.entries(byType).map(([b, n]) => ({ a, b, n })),
   );
   if (!pairs.length) return;
-  const priority = sourcePrioritySql(d, rules, "e.source");
+  const priority = sourcePrioritySql(d, rules, edgeColumn(d, graph, "e", "source"));
   const limitCase = `CASE ${pairs.map((p) => `WHEN na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)} THEN ${p.n}`).join(" ")} END`;
   const linkCut = work("link_cut");
   const cutLinks = (
@@ -119,7 +125,7 @@ export async function limitLinks(
       `SELECT src, dst, a_type, a_value, b_type, b_value, max_links FROM (
          SELECT e.src, e.dst, na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value,
            ${limitCase} AS max_links,
-           ROW_NUMBER() OVER (PARTITION BY e.src, nb.type ORDER BY ${priority}, e.seen_at DESC, nb.value) AS r
+           ROW_NUMBER() OVER (PARTITION BY e.src, nb.type ORDER BY ${priority}, ${edgeColumn(d, graph, "e", "seen_at")} DESC, nb.value) AS r
          FROM ${q(edges)} AS e JOIN ${q(nodes)} AS na ON na.id = e.src JOIN ${q(nodes)} AS nb ON nb.id = e.dst
          WHERE ${pairs.map((p) => `(na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)})`).join(" OR ")}
        ) AS ranked WHERE r > max_links`,

@@ -13,12 +13,16 @@ const REQUIRED = ["a_type", "a_value", "b_type", "b_value"];
 
 /** The graph a stitch starts from: its identifiers (`nodes`), both ways of each link (`edges`). */
 export interface StitchGraph {
-  /** Every edge's two ends, normalised, with why an end is blocked (NULL: it is not). */
+  /**
+   * Every edge's two ends (`a_type, a_value, a_blocked, a_key`, the same for `b`, and the optional
+   * columns), normalised, with why an end is blocked (NULL: it is not); a blocked end's value is
+   * the one given, for the report.
+   */
   norm: Relation;
-  /** `id, type, value, key, first_seen, last_seen` per surviving identifier (see `numberedIdentifiersSql`). */
+  /** `id, type, value, key` per surviving identifier (see `numberedIdentifiersSql`). */
   nodes: Relation;
   /**
-   * `src, dst, src_key, dst_key, seen_at, source, weight`, both directions of every link between
+   * `src, dst, src_key, dst_key` and the optional columns (`seen_at, source, weight`), both directions of every link between
    * two surviving identifiers, with their ends' keys (what `<model>__links` names them by, carried
    * from the encoding rather than joined back); `weight` is NULL for a deterministic link, the
    * match weight (bits) of a probabilistic one.
@@ -26,6 +30,26 @@ export interface StitchGraph {
   edges: Relation;
   /** `src, dst, src_key, dst_key, weight`, both directions: pairs a source says are different people (weight < 0). */
   cannotLinks: Relation;
+  /**
+   * The optional columns the model selects. `norm` and `edges` hold only these: a column of
+   * NULLs costs as much memory as one of values (DuckDB's work tables are not compressed), which
+   * at 10M people is gigabytes. Read them through `edgeColumn`.
+   */
+  optional: ReadonlySet<OptionalColumn>;
+}
+
+/** The optional columns of a stitch model, and their types. */
+const OPTIONAL = { seen_at: "timestamp", source: "string", weight: "float64" } as const;
+export type OptionalColumn = keyof typeof OPTIONAL;
+
+/** An optional column of `norm` or `edges` (alias `alias`), NULL of its type where the model has none. */
+export function edgeColumn(
+  d: Dialect,
+  graph: Pick<StitchGraph, "optional">,
+  alias: string,
+  column: OptionalColumn,
+): string {
+  return graph.optional.has(column) ? `${alias}.${column}` : d.cast("NULL", OPTIONAL[column]);
 }
 
 /**
@@ -51,10 +75,11 @@ export async function loadGraph(
       `a stitch model must select ${REQUIRED.join(", ")}[, seen_at, source]; missing: ${missing.join(", ")}`,
     );
   }
-  const seenAt = columns.has("seen_at") ? d.cast("seen_at", "timestamp") : d.cast("NULL", "timestamp");
-  const source = columns.has("source") ? d.cast("source", "string") : d.cast("NULL", "string");
-  // Probabilistic links carry their match weight; a negative weight says "different people".
-  const weight = columns.has("weight") ? d.cast("weight", "float64") : d.cast("NULL", "float64");
+  const optional = new Set((Object.keys(OPTIONAL) as OptionalColumn[]).filter((c) => columns.has(c)));
+  // Only the optional columns the model has are carried (see `optional`).
+  const carried = [...optional].map((c) => `, ${d.cast(c, OPTIONAL[c])} AS ${c}`).join("");
+  const kept = [...optional].map((c) => `, ${c}`).join("");
+  const weight = (alias: string) => edgeColumn(d, { optional }, alias, "weight");
 
   const norm = work("norm");
   const end = (
@@ -63,32 +88,32 @@ export async function loadGraph(
            ${normalizeSql(d, rules, d.cast(`${e}_type`, "string"), `${e}_value`)} AS ${e}_value`;
   await wh.replaceTable(
     norm,
-    // The value as given is kept only where it is blocked, for the report: the rest need only the normalised one.
-    // Each end's key is hashed here, once: the numbering and the encoding join on it.
-    `SELECT a_type, CASE WHEN a_blocked IS NOT NULL THEN a_raw END AS a_raw, a_value, a_blocked,
+    // A blocked end keeps its value as given, for the report (nothing else reads a blocked end's
+    // value); the others their normalised value. Each end's key is hashed here, once: the
+    // numbering and the encoding join on it.
+    `SELECT a_type, CASE WHEN a_blocked IS NULL THEN a_value ELSE a_raw END AS a_value, a_blocked,
          ${identifierKeySql(d, "a_type", "a_value")} AS a_key,
-         b_type, CASE WHEN b_blocked IS NOT NULL THEN b_raw END AS b_raw, b_value, b_blocked,
-         ${identifierKeySql(d, "b_type", "b_value")} AS b_key, seen_at, source, weight
+         b_type, CASE WHEN b_blocked IS NULL THEN b_value ELSE b_raw END AS b_value, b_blocked,
+         ${identifierKeySql(d, "b_type", "b_value")} AS b_key${kept}
        FROM (
          SELECT a_type, a_raw, a_value, ${blockedSql(d, rules, "a_type", "a_value").reason} AS a_blocked,
-           b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked, seen_at, source, weight
-         FROM (SELECT ${end("a")}, ${end("b")}, ${seenAt} AS seen_at, ${source} AS source, ${weight} AS weight FROM ${q(input)}) AS n
+           b_type, b_raw, b_value, ${blockedSql(d, rules, "b_type", "b_value").reason} AS b_blocked${kept}
+         FROM (SELECT ${end("a")}, ${end("b")}${carried} FROM ${q(input)}) AS n
          WHERE a_type IS NOT NULL
        ) AS checked`,
   );
 
   // A cannot-link row asserts nothing about who exists: its ends become identifiers only through
   // other rows.
-  const notContra = "(weight IS NULL OR weight >= 0)";
+  const notContra = `(${weight("norm")} IS NULL OR ${weight("norm")} >= 0)`;
   const nodes = work("nodes");
   const identifiers = await wh.replaceTable(
     nodes,
     numberedIdentifiersSql(
       wh,
-      `SELECT a_type AS type, a_value AS value, a_key AS key, seen_at FROM ${q(norm)} WHERE a_blocked IS NULL AND ${notContra}
+      `SELECT a_type AS type, a_value AS value, a_key AS key FROM ${q(norm)} AS norm WHERE a_blocked IS NULL AND ${notContra}
        UNION ALL
-       SELECT b_type, b_value, b_key, seen_at FROM ${q(norm)} WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}`,
-      columns.has("seen_at"),
+       SELECT b_type, b_value, b_key FROM ${q(norm)} AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}`,
     ),
   );
   if (identifiers.rows > MAX_NODE_ID) {
@@ -105,68 +130,63 @@ export async function loadGraph(
   const endOf = (n: string, e: "a" | "b") =>
     byKey ? `${n}.key = e.${e}_key` : `${n}.type = e.${e}_type AND ${n}.value = e.${e}_value`;
   // Each pair once (smaller id first) is aggregated, then written both ways: half the rows to group.
-  const pairs = (where: string, aggregates: string) => `WITH pairs AS (
+  const pairs = (where: string, carried: string, aggregates: string[]) => `WITH pairs AS (
          SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst,
            CASE WHEN na.id < nb.id THEN na.key ELSE nb.key END AS src_key,
-           CASE WHEN na.id < nb.id THEN nb.key ELSE na.key END AS dst_key, e.seen_at, e.source, e.weight FROM ${q(norm)} AS e
+           CASE WHEN na.id < nb.id THEN nb.key ELSE na.key END AS dst_key${carried} FROM ${q(norm)} AS e
          JOIN ${q(nodes)} AS na ON ${endOf("na", "a")}
          JOIN ${q(nodes)} AS nb ON ${endOf("nb", "b")}
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND ${where}
        ), links AS (
-         SELECT src, dst, src_key, dst_key, ${aggregates} FROM pairs GROUP BY src, dst, src_key, dst_key
+         SELECT src, dst, src_key, dst_key${aggregates.map((a) => `, ${a}`).join("")} FROM pairs GROUP BY src, dst, src_key, dst_key
        )`;
   const edges = work("edges");
   // One link per pair: deterministic when any source asserts it without a weight, else the
-  // strongest match weight. A column the model does not select is not aggregated.
+  // strongest match weight.
+  const aggregates = {
+    seen_at: "MAX(seen_at) AS seen_at",
+    source: "MIN(source) AS source",
+    weight: "CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight",
+  };
   await wh.replaceTable(
     edges,
     `${pairs(
-      "(e.weight IS NULL OR e.weight >= 0)",
-      [
-        columns.has("seen_at") ? "MAX(seen_at)" : d.cast("NULL", "timestamp"),
-        columns.has("source") ? "MIN(source)" : d.cast("NULL", "string"),
-        columns.has("weight")
-          ? "CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END"
-          : d.cast("NULL", "float64"),
-      ]
-        .map((x, i) => `${x} AS ${["seen_at", "source", "weight"][i]}`)
-        .join(", "),
+      `(${weight("e")} IS NULL OR ${weight("e")} >= 0)`,
+      kept,
+      [...optional].map((c) => aggregates[c]),
     )}
-       SELECT src, dst, src_key, dst_key, seen_at, source, weight FROM links
-       UNION ALL SELECT dst, src, dst_key, src_key, seen_at, source, weight FROM links`,
+       SELECT src, dst, src_key, dst_key${kept} FROM links
+       UNION ALL SELECT dst, src, dst_key, src_key${kept} FROM links`,
   );
   const cannotLinks = work("cannot_links");
   await wh.replaceTable(
     cannotLinks,
     // Without a weight column there is nothing to read: no pass over the edges for it.
-    columns.has("weight")
-      ? `${pairs("e.weight < 0", "MIN(weight) AS weight")}
+    optional.has("weight")
+      ? `${pairs("e.weight < 0", ", weight", ["MIN(weight) AS weight"])}
        SELECT src, dst, src_key, dst_key, weight FROM links UNION ALL SELECT dst, src, dst_key, src_key, weight FROM links`
-      : `SELECT src, dst, src_key, dst_key, weight FROM ${q(edges)} WHERE 1 = 0`,
+      : `SELECT src, dst, src_key, dst_key, ${d.cast("NULL", "float64")} AS weight FROM ${q(edges)} WHERE 1 = 0`,
   );
-  return { norm, nodes, edges, cannotLinks };
+  return { norm, nodes, edges, cannotLinks, optional };
 }
 
 /**
- * `id, type, value, key, first_seen, last_seen`: the distinct identifiers of `ends` (`type,
- * value, key, seen_at`, the key being `identifierKeySql` of the two, hashed where the ends are read), numbered from 1 in their (type, value) order. Components are a partition and
- * profile ids come from the identifiers themselves, but the anti-chaining step breaks ties between
- * equal weights by these ids, so they must be the same on every run and warehouse. Each type is
- * numbered on its own after the types before it (a window partitioned by type sorts only values,
- * in parallel, where one window over all would sort (type, value) in one piece).
+ * `id, type, value, key`: the distinct identifiers of `ends` (`type, value, key`, the key being
+ * `identifierKeySql` of the two, hashed where the ends are read), numbered from 1 in their (type,
+ * value) order. Components are a partition and profile ids come from the identifiers themselves,
+ * but the anti-chaining step breaks ties between equal weights by these ids, so they must be the
+ * same on every run and warehouse. Each type is numbered on its own after the types before it (a
+ * window partitioned by type sorts only values, in parallel, where one window over all would sort
+ * (type, value) in one piece).
  */
-export function numberedIdentifiersSql(wh: Warehouse, ends: string, seen: boolean): string {
+export function numberedIdentifiersSql(wh: Warehouse, ends: string): string {
   const d = wh.dialect;
-  const times = seen
-    ? "MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen"
-    : `${d.cast("NULL", "timestamp")} AS first_seen, ${d.cast("NULL", "timestamp")} AS last_seen`;
   return `WITH v AS (
-       SELECT type, value, key, ${times} FROM (${ends}) AS ends GROUP BY type, value, key
+       SELECT type, value, key FROM (${ends}) AS ends GROUP BY type, value, key
      ), offsets AS (
        SELECT type, ${d.cast("SUM(COUNT(*)) OVER (ORDER BY type) - COUNT(*)", "int64")} AS id_base FROM v GROUP BY type
      )
-     SELECT o.id_base + ROW_NUMBER() OVER (PARTITION BY v.type ORDER BY v.value) AS id, v.type, v.value,
-       v.key, v.first_seen, v.last_seen
+     SELECT o.id_base + ROW_NUMBER() OVER (PARTITION BY v.type ORDER BY v.value) AS id, v.type, v.value, v.key
      FROM v JOIN offsets AS o ON o.type = v.type`;
 }
 

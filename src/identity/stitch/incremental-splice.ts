@@ -69,12 +69,8 @@ export async function spliceResult(
 
   // `cuts`: blocked values from every row, hubs as decided, the other cuts of untouched
   // identifiers as they were and of touched ones as stitched now.
-  const blocked = await recordBlocked(
-    wh,
-    // recordBlocked reads only the rows (`norm`), which `<model>__edges` holds.
-    { norm: inc.edges, nodes: inc.edges, edges: inc.edges, cannotLinks: inc.edges },
-    (name) => work(`blocked_${name}`),
-  );
+  // `<model>__edges` holds the rows with their values as given (`a_raw`, `b_raw`).
+  const blocked = await recordBlocked(wh, inc.edges, (name) => work(`blocked_${name}`), "raw");
   const others = "c.reason NOT IN ('blocked', 'hub')";
   await wh.replaceTable(
     real.cuts,

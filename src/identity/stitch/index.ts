@@ -1,7 +1,7 @@
 import { type WorkLease, withLeaseIn } from "../../run/work-lease.ts";
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { limitLinks, recordBlocked, setAsideHubs } from "./cuts.ts";
-import { loadGraph } from "./edges.ts";
+import { edgeColumn, loadGraph, type StitchGraph } from "./edges.ts";
 import { type IncrementalRun, incrementalStitch } from "./incremental.ts";
 import { enforceLimits } from "./limits.ts";
 import { constrainedComponents } from "./profiles.ts";
@@ -96,7 +96,10 @@ async function stitch(
     const graph = await loadGraph(wh, edgesSql, rules, work);
     const { nodes, edges } = graph;
     // 4. What the rules set aside: blocked identifiers, hubs, links over a type pair's limit.
-    const cuts = await recordBlocked(wh, graph, work);
+    const cuts = await recordBlocked(wh, graph.norm, work);
+    // The rows as read are not needed past here: dropped now, they stop holding memory (at 10M
+    // people, gigabytes DuckDB would otherwise spill to disk for the rest of the run).
+    await wh.dropRelation(graph.norm);
     const hubs = await setAsideHubs(wh, graph, cuts, rules, work);
     await limitLinks(wh, graph, cuts, rules, work);
 
@@ -116,18 +119,24 @@ async function stitch(
     let allLinks = edges;
     if (profiles.cutLinks) {
       allLinks = work("all_links");
-      await wh.replaceTable(allLinks, `SELECT src, dst, src_key, dst_key, weight, source FROM ${q(edges)}`);
+      await wh.replaceTable(allLinks, `SELECT * FROM ${q(edges)}`);
       // The limits below see only the links the profiles kept.
       await wh.replaceTable(
         edges,
         `SELECT e.* FROM ${q(edges)} AS e JOIN ${q(labels)} AS a ON a.id = e.src JOIN ${q(labels)} AS b ON b.id = e.dst WHERE a.label = b.label`,
       );
     }
-    const limited = await enforceLimits(wh, { nodes, edges, labels, cuts, work, named: true }, rules);
+    const limited = await enforceLimits(
+      wh,
+      { nodes, edges, optional: graph.optional, labels, cuts, work, named: true },
+      rules,
+    );
     rounds += limited.rounds;
+    // The labels carry what is left to read of the identifiers.
+    await wh.dropRelation(nodes);
 
     // 6. Profile ids, stable across runs; merges and splits recorded.
-    const ids = await assignProfileIds(wh, { nodes, labels, work, ...t }, runId);
+    const ids = await assignProfileIds(wh, { labels, work, ...t }, runId);
 
     // 7. Swap in the results.
     await wh.replaceTable(
@@ -168,20 +177,26 @@ async function stitch(
  */
 async function writeLinks(
   wh: Warehouse,
-  t: { allLinks: Relation; cannotLinks: Relation; labels?: Relation; links: Relation },
+  t: Pick<StitchGraph, "cannotLinks" | "optional"> & {
+    allLinks: Relation;
+    labels?: Relation;
+    links: Relation;
+  },
 ): Promise<void> {
-  const q = (r: Relation) => wh.dialect.quoteRelation(r);
+  const d = wh.dialect;
+  const q = (r: Relation) => d.quoteRelation(r);
   const status = t.labels ? `CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END` : "'link'";
   const labelled = t.labels
     ? `JOIN ${q(t.labels)} AS la ON la.id = e.src JOIN ${q(t.labels)} AS lb ON lb.id = e.dst`
     : "";
   await wh.replaceTable(
     t.links,
-    `SELECT e.src_key AS a_key, e.dst_key AS b_key, e.weight, e.source, ${status} AS status
+    `SELECT e.src_key AS a_key, e.dst_key AS b_key, ${edgeColumn(d, t, "e", "weight")} AS weight,
+       ${edgeColumn(d, t, "e", "source")} AS source, ${status} AS status
      FROM ${q(t.allLinks)} AS e ${labelled}
      WHERE e.src < e.dst
      UNION ALL
-     SELECT e.src_key, e.dst_key, e.weight, ${wh.dialect.cast("NULL", "string")}, 'cannot_link'
+     SELECT e.src_key, e.dst_key, e.weight, ${d.cast("NULL", "string")}, 'cannot_link'
      FROM ${q(t.cannotLinks)} AS e WHERE e.src < e.dst`,
   );
 }

@@ -1,6 +1,7 @@
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import { connectedComponents } from "./components.ts";
 import { withoutEither } from "./cuts.ts";
+import { edgeColumn, type StitchGraph } from "./edges.ts";
 import type { Ruleset } from "./rules.ts";
 
 /**
@@ -26,6 +27,8 @@ export async function enforceLimits(
   t: {
     nodes: Relation;
     edges: Relation;
+    /** The optional columns `edges` holds (see `StitchGraph`). */
+    optional: StitchGraph["optional"];
     labels: Relation;
     cuts: Relation;
     work: (name: string) => Relation;
@@ -38,7 +41,7 @@ export async function enforceLimits(
   if (!limits.length) return { rounds: 0, cutEdges: 0 };
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
-  const priority = sourcePrioritySql(d, rules, "e.source");
+  const priority = sourcePrioritySql(d, rules, edgeColumn(d, t, "e", "source"));
   const limitCase = `CASE n.type ${limits.map(([type, n]) => `WHEN ${d.literal(type)} THEN ${n}`).join(" ")} END`;
   let rounds = 0;
   let cutEdges = 0;
@@ -49,7 +52,7 @@ export async function enforceLimits(
       ranked,
       `WITH scored AS (
          SELECT n.id, n.type, n.value, l.label AS comp, ${limitCase} AS max_per_profile,
-           MIN(${priority}) AS best_priority, MAX(e.seen_at) AS last_seen, COUNT(e.dst) AS degree
+           MIN(${priority}) AS best_priority, MAX(${edgeColumn(d, t, "e", "seen_at")}) AS last_seen, COUNT(e.dst) AS degree
          FROM ${q(t.nodes)} AS n JOIN ${q(t.labels)} AS l ON l.id = n.id
          LEFT JOIN ${q(t.edges)} AS e ON e.src = n.id
          WHERE n.type IN (${limits.map(([type]) => d.literal(type)).join(", ")})

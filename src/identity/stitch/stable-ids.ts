@@ -14,7 +14,6 @@ import type { Relation, Warehouse } from "../../warehouse/types.ts";
 export async function assignProfileIds(
   wh: Warehouse,
   t: {
-    nodes: Relation;
     /** `id, label, type, value`: each identifier with its component (see `connectedComponents`' `named`). */
     labels: Relation;
     output: Relation;
@@ -61,7 +60,7 @@ export async function assignProfileIds(
        LEFT JOIN ${q(t.profiles)} AS p ON p.profile_id = c.old_id
      ), ranked AS (
        SELECT comp, old_id, ROW_NUMBER() OVER (PARTITION BY comp ORDER BY created_at, old_id) AS r FROM intact
-     ), keys AS (${await smallestKeys(wh, t.nodes, t.labels, current)}), split_from AS (
+     ), keys AS (${await smallestKeys(wh, t.labels, current)}), split_from AS (
        SELECT comp, MIN(old_id) AS old_id FROM ${q(candidates)} GROUP BY comp
      )
      SELECT k.comp,
@@ -123,14 +122,9 @@ export async function assignProfileIds(
  * is then the smallest id's, an integer aggregate and one join. Otherwise the keys are compared
  * as text.
  */
-async function smallestKeys(
-  wh: Warehouse,
-  nodes: Relation,
-  labels: Relation,
-  current: string,
-): Promise<string> {
+async function smallestKeys(wh: Warehouse, labels: Relation, current: string): Promise<string> {
   const q = (r: Relation) => wh.dialect.quoteRelation(r);
-  const types = (await wh.query<{ type: string }>(`SELECT DISTINCT type FROM ${q(nodes)}`)).map(
+  const types = (await wh.query<{ type: string }>(`SELECT DISTINCT type FROM ${q(labels)}`)).map(
     (r) => r.type,
   );
   const keyOrderIsIdOrder = types.every((a) =>
@@ -143,5 +137,5 @@ async function smallestKeys(
   }
   return `SELECT m.comp, CONCAT(n.type, ':', n.value) AS min_key
        FROM (SELECT label AS comp, MIN(id) AS id FROM ${q(labels)} GROUP BY label) AS m
-       JOIN ${q(nodes)} AS n ON n.id = m.id`;
+       JOIN ${q(labels)} AS n ON n.id = m.id`;
 }
