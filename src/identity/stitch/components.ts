@@ -33,8 +33,8 @@ const PRIORITY_SPAN = 2 ** 31;
  *   graph), and composed from the last round back to the first once the graph is empty, so the
  *   whole node set is written once rather than once per round.
  *
- * Inputs: `nodes(id)` (ids in 1..MAX_NODE_ID), `edges(src, dst)` holding both directions (only the
- * one with src < dst is read). Output:
+ * Inputs: `nodes(id)` (ids in 1..MAX_NODE_ID), `edges(src, dst)` holding each link with src < dst
+ * (only those rows are read: a table of both directions will do). Output:
  * `labels(id, label)`, one label per component (some node id of it); with `named`, also the nodes'
  * `type, value` (the statement writing the labels reads the nodes anyway: the stitch's output then
  * needs no join back to them).
@@ -57,8 +57,8 @@ export async function connectedComponents(
   // Each link once (smaller id first): rewriting the graph joins and deduplicates half the rows
   // the two directions would; the picks read both directions of it.
   let input = `SELECT src, dst FROM ${q(tables.edges)} WHERE src < dst`;
-  // The first round's picks read the edges as given, both directions already there.
-  let bothWays = `SELECT src, dst FROM ${q(tables.edges)} WHERE src <> dst`;
+  // The picks read both directions.
+  let bothWays = `${input} UNION ALL SELECT dst, src FROM ${q(tables.edges)} WHERE src < dst`;
   let rounds = 0;
   try {
     for (;;) {

@@ -1,5 +1,5 @@
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
-import { edgeColumn, type StitchGraph, type WorkTable } from "./edges.ts";
+import { bothWaysSql, edgeColumn, type StitchGraph, type WorkTable } from "./edges.ts";
 import { sourcePrioritySql } from "./limits.ts";
 import type { Ruleset } from "./rules.ts";
 
@@ -60,11 +60,12 @@ export function hubDetailSql(d: Dialect, degree: string, maxDegree: string): str
 /** Hubs: identifiers linked to too many others are set aside, with their links. Returns how many. */
 export async function setAsideHubs(
   wh: Warehouse,
-  { nodes, edges }: StitchGraph,
+  graph: StitchGraph,
   cuts: Relation,
   rules: Ruleset,
   work: WorkTable,
 ): Promise<number> {
+  const { nodes, edges } = graph;
   const d = wh.dialect;
   const q = (r: Relation) => d.quoteRelation(r);
   if (!rules.maxDegree) return 0;
@@ -75,7 +76,7 @@ export async function setAsideHubs(
       hubTable,
       `SELECT id, degree, max_degree FROM (
          SELECT e.src AS id, COUNT(*) AS degree, ${limit} AS max_degree
-         FROM ${q(edges)} AS e JOIN ${q(nodes)} AS n ON n.id = e.src GROUP BY e.src, n.type
+         FROM ${bothWaysSql(d, graph)} AS e JOIN ${q(nodes)} AS n ON n.id = e.src GROUP BY e.src, n.type
        ) AS d WHERE degree > max_degree`,
     )
   ).rows;
@@ -126,7 +127,7 @@ export async function limitLinks(
          SELECT e.src, e.dst, na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value,
            ${limitCase} AS max_links,
            ROW_NUMBER() OVER (PARTITION BY e.src, nb.type ORDER BY ${priority}, ${edgeColumn(d, graph, "e", "seen_at")} DESC, nb.value) AS r
-         FROM ${q(edges)} AS e JOIN ${q(nodes)} AS na ON na.id = e.src JOIN ${q(nodes)} AS nb ON nb.id = e.dst
+         FROM ${bothWaysSql(d, graph)} AS e JOIN ${q(nodes)} AS na ON na.id = e.src JOIN ${q(nodes)} AS nb ON nb.id = e.dst
          WHERE ${pairs.map((p) => `(na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)})`).join(" OR ")}
        ) AS ranked WHERE r > max_links`,
     )

@@ -1,7 +1,7 @@
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import { connectedComponents } from "./components.ts";
 import { withoutEither } from "./cuts.ts";
-import { edgeColumn, type StitchGraph } from "./edges.ts";
+import { bothWaysSql, edgeColumn, type StitchGraph } from "./edges.ts";
 import type { Ruleset } from "./rules.ts";
 
 /**
@@ -43,6 +43,8 @@ export async function enforceLimits(
   const q = (r: Relation) => d.quoteRelation(r);
   const priority = sourcePrioritySql(d, rules, edgeColumn(d, t, "e", "source"));
   const limitCase = `CASE n.type ${limits.map(([type, n]) => `WHEN ${d.literal(type)} THEN ${n}`).join(" ")} END`;
+  // An identifier's links, read by `src`.
+  const links = bothWaysSql(d, t);
   let rounds = 0;
   let cutEdges = 0;
   for (let pass = 0; pass < 10; pass++) {
@@ -54,7 +56,7 @@ export async function enforceLimits(
          SELECT n.id, n.type, n.value, l.label AS comp, ${limitCase} AS max_per_profile,
            MIN(${priority}) AS best_priority, MAX(${edgeColumn(d, t, "e", "seen_at")}) AS last_seen, COUNT(e.dst) AS degree
          FROM ${q(t.nodes)} AS n JOIN ${q(t.labels)} AS l ON l.id = n.id
-         LEFT JOIN ${q(t.edges)} AS e ON e.src = n.id
+         LEFT JOIN ${links} AS e ON e.src = n.id
          WHERE n.type IN (${limits.map(([type]) => d.literal(type)).join(", ")})
          GROUP BY n.id, n.type, n.value, l.label
        )
@@ -76,9 +78,9 @@ export async function enforceLimits(
     let cutNow = (
       await wh.replaceTable(
         cut,
-        `SELECT e.src, e.dst FROM ${q(t.edges)} AS e JOIN ${q(losers)} AS x ON x.id = e.src
+        `SELECT e.src, e.dst FROM ${links} AS e JOIN ${q(losers)} AS x ON x.id = e.src
          WHERE EXISTS (
-           SELECT 1 FROM ${q(t.edges)} AS o JOIN ${q(t.nodes)} AS on_ ON on_.id = o.dst
+           SELECT 1 FROM ${links} AS o JOIN ${q(t.nodes)} AS on_ ON on_.id = o.dst
            WHERE o.src = e.dst AND on_.type = x.type AND o.dst <> x.id
          )`,
       )
@@ -88,7 +90,7 @@ export async function enforceLimits(
       cutNow = (
         await wh.replaceTable(
           cut,
-          `SELECT e.src, e.dst FROM ${q(t.edges)} AS e JOIN ${q(losers)} AS x ON x.id = e.src`,
+          `SELECT e.src, e.dst FROM ${links} AS e JOIN ${q(losers)} AS x ON x.id = e.src`,
         )
       ).rows;
     }

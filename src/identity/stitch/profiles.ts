@@ -1,6 +1,6 @@
 import type { Relation, Warehouse } from "../../warehouse/types.ts";
 import { connectedComponents } from "./components.ts";
-import type { StitchGraph, WorkTable } from "./edges.ts";
+import { bothWaysSql, type StitchGraph, type WorkTable } from "./edges.ts";
 
 /**
  * Profiles that do not chain through weak links: greedy additive edge contraction (GAEC, Keuper et
@@ -50,7 +50,7 @@ export async function constrainedComponents(
   await wh.replaceTable(
     links,
     `SELECT g, h, SUM(weight) AS weight FROM (
-       SELECT a.label AS g, b.label AS h, e.weight FROM ${q(edges)} AS e
+       SELECT a.label AS g, b.label AS h, e.weight FROM ${bothWaysSql(d, graph)} AS e
        JOIN ${q(group)} AS a ON a.id = e.src JOIN ${q(group)} AS b ON b.id = e.dst
        WHERE e.weight IS NOT NULL AND a.label <> b.label
      ) AS l GROUP BY g, h`,
