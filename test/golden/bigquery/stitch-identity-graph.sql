@@ -4,9 +4,9 @@ select a_type, a_value, b_type, b_value, seen_at, source, weight from `standin-p
 ) AS edges;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_2` AS
-SELECT a_type, CASE WHEN a_blocked IS NOT NULL THEN a_raw END AS a_raw, a_value, a_blocked,
+SELECT a_type, CASE WHEN a_blocked IS NULL THEN a_value ELSE a_raw END AS a_value, a_blocked,
          FARM_FINGERPRINT(CONCAT(a_type, '|', a_value)) AS a_key,
-         b_type, CASE WHEN b_blocked IS NOT NULL THEN b_raw END AS b_raw, b_value, b_blocked,
+         b_type, CASE WHEN b_blocked IS NULL THEN b_value ELSE b_raw END AS b_value, b_blocked,
          FARM_FINGERPRINT(CONCAT(b_type, '|', b_value)) AS b_key, seen_at, source, weight
        FROM (
          SELECT a_type, a_raw, a_value, CASE WHEN a_value IS NULL THEN 'empty or invalid after normalisation' WHEN LOWER(a_value) IN ('', 'null', 'none', 'nil', 'unknown', 'anonymous', 'undefined', 'n/a', 'na', '-', '-1', '0', 'test') THEN 'blocked value' WHEN REGEXP_CONTAINS(LOWER(a_value), '^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@') THEN 'blocked pattern ^(test|testing|noreply|no-reply|donotreply|do-not-reply|noemail|no-email|null|none|nobody|unknown|example|info|asdf|qwerty|fake|dummy)@' WHEN REGEXP_CONTAINS(LOWER(a_value), '^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@') THEN 'blocked pattern ^(office|contact|sales|admin|support|hello|team|billing|accounts|enquiries|inquiries|reception|orders|mail|hr|jobs)@' WHEN REGEXP_CONTAINS(LOWER(a_value), '@(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.') THEN 'blocked pattern @(noemail|no-email|asdf|qwerty|none|fake|dummy|test|example)\\.' WHEN REGEXP_CONTAINS(LOWER(a_value), '^[a-z]@[a-z]\\.[a-z]+$') THEN 'blocked pattern ^[a-z]@[a-z]\\.[a-z]+$' WHEN REGEXP_CONTAINS(LOWER(a_value), '(@|\\.)example\\.(com|org|net)$') THEN 'blocked pattern (@|\\.)example\\.(com|org|net)$' WHEN REGEXP_CONTAINS(LOWER(a_value), '^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$') THEN 'blocked pattern ^\\+?[0-9]{0,3}(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$' WHEN REGEXP_CONTAINS(LOWER(a_value), '123456789') THEN 'blocked pattern 123456789' END AS a_blocked,
@@ -29,14 +29,13 @@ SELECT a_type, CASE WHEN a_blocked IS NOT NULL THEN a_raw END AS a_raw, a_value,
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_3` AS
 WITH v AS (
-       SELECT type, value, key, MIN(seen_at) AS first_seen, MAX(seen_at) AS last_seen FROM (SELECT a_type AS type, a_value AS value, a_key AS key, seen_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE a_blocked IS NULL AND (weight IS NULL OR weight >= 0)
+       SELECT type, value, key FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0)
        UNION ALL
-       SELECT b_type, b_value, b_key, seen_at FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (weight IS NULL OR weight >= 0)) AS ends GROUP BY type, value, key
+       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0)) AS ends GROUP BY type, value, key
      ), offsets AS (
        SELECT type, CAST(SUM(COUNT(*)) OVER (ORDER BY type) - COUNT(*) AS INT64) AS id_base FROM v GROUP BY type
      )
-     SELECT o.id_base + ROW_NUMBER() OVER (PARTITION BY v.type ORDER BY v.value) AS id, v.type, v.value,
-       v.key, v.first_seen, v.last_seen
+     SELECT o.id_base + ROW_NUMBER() OVER (PARTITION BY v.type ORDER BY v.value) AS id, v.type, v.value, v.key
      FROM v JOIN offsets AS o ON o.type = v.type;
 
 SELECT COUNT(*) - COUNT(DISTINCT key) AS n FROM `standin-project`.`cdp_demo`.`identity_graphwork_3`;
@@ -45,21 +44,20 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_4` AS
 WITH pairs AS (
          SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst,
            CASE WHEN na.id < nb.id THEN na.key ELSE nb.key END AS src_key,
-           CASE WHEN na.id < nb.id THEN nb.key ELSE na.key END AS dst_key, e.seen_at, e.source, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
+           CASE WHEN na.id < nb.id THEN nb.key ELSE na.key END AS dst_key, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
          JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.key = e.a_key
          JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.key = e.b_key
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND (e.weight IS NULL OR e.weight >= 0)
        ), links AS (
          SELECT src, dst, src_key, dst_key, MAX(seen_at) AS seen_at, MIN(source) AS source, CASE WHEN COUNT(*) > COUNT(weight) THEN NULL ELSE MAX(weight) END AS weight FROM pairs GROUP BY src, dst, src_key, dst_key
        )
-       SELECT src, dst, src_key, dst_key, seen_at, source, weight FROM links
-       UNION ALL SELECT dst, src, dst_key, src_key, seen_at, source, weight FROM links;
+       SELECT src, dst, src_key, dst_key, seen_at, source, weight FROM links;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_5` AS
 WITH pairs AS (
          SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst,
            CASE WHEN na.id < nb.id THEN na.key ELSE nb.key END AS src_key,
-           CASE WHEN na.id < nb.id THEN nb.key ELSE na.key END AS dst_key, e.seen_at, e.source, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
+           CASE WHEN na.id < nb.id THEN nb.key ELSE na.key END AS dst_key, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS e
          JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.key = e.a_key
          JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.key = e.b_key
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND e.weight < 0
@@ -70,15 +68,15 @@ WITH pairs AS (
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_6` AS
 SELECT DISTINCT identifier_type, identifier, 'blocked' AS reason, detail FROM (
-       SELECT a_type AS identifier_type, a_raw AS identifier, a_blocked AS detail FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE a_blocked IS NOT NULL
+       SELECT a_type AS identifier_type, a_value AS identifier, a_blocked AS detail FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE a_blocked IS NOT NULL
        UNION ALL
-       SELECT b_type, b_raw, b_blocked FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE b_blocked IS NOT NULL AND b_type IS NOT NULL
+       SELECT b_type, b_value, b_blocked FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` WHERE b_blocked IS NOT NULL AND b_type IS NOT NULL
      ) AS blocked WHERE identifier IS NOT NULL AND TRIM(identifier) <> '';
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_7` AS
 SELECT id, degree, max_degree FROM (
          SELECT e.src AS id, COUNT(*) AS degree, CASE n.type WHEN 'anon' THEN 3 WHEN 'device' THEN 5 ELSE 25 END AS max_degree
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n ON n.id = e.src GROUP BY e.src, n.type
+         FROM (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n ON n.id = e.src GROUP BY e.src, n.type
        ) AS d WHERE degree > max_degree;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_8` AS
@@ -101,7 +99,7 @@ SELECT src, dst, a_type, a_value, b_type, b_value, max_links FROM (
          SELECT e.src, e.dst, na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value,
            CASE WHEN na.type = 'anon' AND nb.type = 'user_id' THEN 1 WHEN na.type = 'device' AND nb.type = 'user_id' THEN 1 END AS max_links,
            ROW_NUMBER() OVER (PARTITION BY e.src, nb.type ORDER BY CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END, e.seen_at DESC, nb.value) AS r
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst
+         FROM (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst
          WHERE (na.type = 'anon' AND nb.type = 'user_id') OR (na.type = 'device' AND nb.type = 'user_id')
        ) AS ranked WHERE r > max_links;
 
@@ -125,7 +123,7 @@ SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE w
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src <> dst) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src < dst) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
@@ -213,7 +211,7 @@ SELECT id, MIN(id) OVER (PARTITION BY label) AS label FROM `standin-project`.`cd
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_21` AS
 SELECT g, h, SUM(weight) AS weight FROM (
-       SELECT a.label AS g, b.label AS h, e.weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e
+       SELECT a.label AS g, b.label AS h, e.weight FROM (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS e
        JOIN `standin-project`.`cdp_demo`.`identity_graphwork_20` AS a ON a.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_20` AS b ON b.id = e.dst
        WHERE e.weight IS NOT NULL AND a.label <> b.label
      ) AS l GROUP BY g, h;
@@ -232,7 +230,7 @@ SELECT g AS src, h AS dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src <> dst) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src < dst) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
@@ -365,7 +363,7 @@ INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_6` (`identifier_typ
 SELECT `identifier_type`, `identifier`, `reason`, `detail` FROM `standin-project`.`cdp_demo`.`identity_graphwork_32`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_33` AS
-SELECT src, dst, src_key, dst_key, weight, source FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`;
+SELECT * FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_4` AS
 SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS a ON a.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS b ON b.id = e.dst WHERE a.label = b.label;
@@ -375,7 +373,7 @@ WITH scored AS (
          SELECT n.id, n.type, n.value, l.label AS comp, CASE n.type WHEN 'user_id' THEN 2 WHEN 'email' THEN 3 WHEN 'phone' THEN 3 END AS max_per_profile,
            MIN(CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END) AS best_priority, MAX(e.seen_at) AS last_seen, COUNT(e.dst) AS degree
          FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS l ON l.id = n.id
-         LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e ON e.src = n.id
+         LEFT JOIN (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS e ON e.src = n.id
          WHERE n.type IN ('user_id', 'email', 'phone')
          GROUP BY n.id, n.type, n.value, l.label
        )
@@ -387,9 +385,9 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_35` AS
 SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_34` WHERE rank_in_profile > max_per_profile;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_36` AS
-SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_35` AS x ON x.id = e.src
+SELECT e.src, e.dst FROM (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_35` AS x ON x.id = e.src
          WHERE EXISTS (
-           SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS o JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS on_ ON on_.id = o.dst
+           SELECT 1 FROM (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS o JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS on_ ON on_.id = o.dst
            WHERE o.src = e.dst AND on_.type = x.type AND o.dst <> x.id
          );
 
@@ -408,7 +406,7 @@ SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE N
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
@@ -478,7 +476,7 @@ WITH scored AS (
          SELECT n.id, n.type, n.value, l.label AS comp, CASE n.type WHEN 'user_id' THEN 2 WHEN 'email' THEN 3 WHEN 'phone' THEN 3 END AS max_per_profile,
            MIN(CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END) AS best_priority, MAX(e.seen_at) AS last_seen, COUNT(e.dst) AS degree
          FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS l ON l.id = n.id
-         LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e ON e.src = n.id
+         LEFT JOIN (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS e ON e.src = n.id
          WHERE n.type IN ('user_id', 'email', 'phone')
          GROUP BY n.id, n.type, n.value, l.label
        )
@@ -490,14 +488,14 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_35` AS
 SELECT id, type, value, comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_34` WHERE rank_in_profile > max_per_profile;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_36` AS
-SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_35` AS x ON x.id = e.src
+SELECT e.src, e.dst FROM (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_35` AS x ON x.id = e.src
          WHERE EXISTS (
-           SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS o JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS on_ ON on_.id = o.dst
+           SELECT 1 FROM (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS o JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS on_ ON on_.id = o.dst
            WHERE o.src = e.dst AND on_.type = x.type AND o.dst <> x.id
          );
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_36` AS
-SELECT e.src, e.dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_35` AS x ON x.id = e.src;
+SELECT e.src, e.dst FROM (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_35` AS x ON x.id = e.src;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_37` AS
 SELECT DISTINCT a.type AS identifier_type, a.value AS identifier, 'limit' AS reason,
@@ -514,7 +512,7 @@ SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE N
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src <> dst) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
@@ -584,7 +582,7 @@ WITH scored AS (
          SELECT n.id, n.type, n.value, l.label AS comp, CASE n.type WHEN 'user_id' THEN 2 WHEN 'email' THEN 3 WHEN 'phone' THEN 3 END AS max_per_profile,
            MIN(CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END) AS best_priority, MAX(e.seen_at) AS last_seen, COUNT(e.dst) AS degree
          FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS l ON l.id = n.id
-         LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e ON e.src = n.id
+         LEFT JOIN (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS e ON e.src = n.id
          WHERE n.type IN ('user_id', 'email', 'phone')
          GROUP BY n.id, n.type, n.value, l.label
        )
@@ -604,7 +602,7 @@ SELECT CAST(NULL AS STRING) AS old_profile_id, CAST(NULL AS STRING) AS new_profi
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_38` AS
 SELECT label AS comp, CAST(NULL AS STRING) AS old_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_31` WHERE 1 = 0;
 
-SELECT DISTINCT type FROM `standin-project`.`cdp_demo`.`identity_graphwork_3`;
+SELECT DISTINCT type FROM `standin-project`.`cdp_demo`.`identity_graphwork_31`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_39` AS
 WITH spread AS (
@@ -617,7 +615,7 @@ WITH spread AS (
        SELECT comp, old_id, ROW_NUMBER() OVER (PARTITION BY comp ORDER BY created_at, old_id) AS r FROM intact
      ), keys AS (SELECT m.comp, CONCAT(n.type, ':', n.value) AS min_key
        FROM (SELECT label AS comp, MIN(id) AS id FROM `standin-project`.`cdp_demo`.`identity_graphwork_31` GROUP BY label) AS m
-       JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n ON n.id = m.id), split_from AS (
+       JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS n ON n.id = m.id), split_from AS (
        SELECT comp, MIN(old_id) AS old_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_38` GROUP BY comp
      )
      SELECT k.comp,
@@ -656,7 +654,8 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__cuts` AS
 SELECT identifier_type, identifier, reason, detail, '<run id>' AS run_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_6`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graph__links` AS
-SELECT e.src_key AS a_key, e.dst_key AS b_key, e.weight, e.source, CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END AS status
+SELECT e.src_key AS a_key, e.dst_key AS b_key, e.weight AS weight,
+       e.source AS source, CASE WHEN la.label = lb.label THEN 'link' ELSE 'cut' END AS status
      FROM `standin-project`.`cdp_demo`.`identity_graphwork_33` AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS la ON la.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_31` AS lb ON lb.id = e.dst
      WHERE e.src < e.dst
      UNION ALL
