@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { identifierKeySql, numberedIdentifiersSql } from "../../src/identity/stitch/edges.ts";
+import { identifierKeySql, numberIdentifiers } from "../../src/identity/stitch/edges.ts";
 import { runStitch } from "../../src/identity/stitch/index.ts";
 import { NO_RULES } from "../../src/identity/stitch/rules.ts";
 import type { Warehouse } from "../../src/warehouse/types.ts";
@@ -20,18 +20,23 @@ const ENDS: [string, string][] = [
   ["anon", "a10"],
 ];
 
-describeEachWarehouse("identifier numbering", "stitch_numbering", ({ wh: suite, skipped }) => {
+describeEachWarehouse("identifier numbering", "stitch_numbering", ({ wh: suite, skipped, schema }) => {
   it("numbers identifiers from 1 in (type, value) order, each type after the types before it", async (ctx) => {
     if (skipped()) return ctx.skip();
     const wh = suite();
     const d = wh.dialect;
-    const ends = ENDS.map(
-      ([t, v]) =>
-        `SELECT ${d.literal(t)} AS type, ${d.literal(v)} AS value, ${identifierKeySql(d, d.literal(t), d.literal(v))} AS key`,
-    ).join(" UNION ALL ");
+    // Each type in a statement of its own: the ends' query takes the condition that picks one.
+    const ends = (only: (column: string) => string) =>
+      ENDS.map(
+        ([t, v]) =>
+          `SELECT ${d.literal(t)} AS type, ${d.literal(v)} AS value, ${identifierKeySql(d, d.literal(t), d.literal(v))} AS key FROM (SELECT ${d.literal(t)} AS t) AS x WHERE 1 = 1${only("x.t")}`,
+      ).join(" UNION ALL ");
+    const nodes = { schema, name: "numbered" };
+    const count = await numberIdentifiers(wh, nodes, ends);
     const rows = await wh.query<{ id: number; type: string; value: string; key: unknown }>(
-      `SELECT id, type, value, key FROM (${numberedIdentifiersSql(wh, ends)}) AS n ORDER BY id`,
+      `SELECT id, type, value, key FROM ${d.quoteRelation(nodes)} ORDER BY id`,
     );
+    expect(count).toBe(rows.length);
     const distinct = [...new Set(ENDS.map(([t, v]) => `${t}\u0000${v}`))].sort();
     expect(rows.map((r) => [Number(r.id), `${r.type}\u0000${r.value}`])).toEqual(
       distinct.map((k, i) => [i + 1, k]),

@@ -19,14 +19,15 @@ export interface StitchGraph {
    * the one given, for the report.
    */
   norm: Relation;
-  /** `id, type, value, key` per surviving identifier (see `numberedIdentifiersSql`). */
+  /** `id, type, value, key` per surviving identifier (see `numberIdentifiers`). */
   nodes: Relation;
   /**
    * `src, dst, src_key, dst_key` and the optional columns (`seen_at, source, weight`): every link
    * between two surviving identifiers once, the smaller id first (what reads an identifier's
-   * links reads `bothWaysSql`; one direction is half the memory, gigabytes at 10M people), with their ends' keys (what `<model>__links` names them by, carried
-   * from the encoding rather than joined back); `weight` is NULL for a deterministic link, the
-   * match weight (bits) of a probabilistic one.
+   * links reads `bothWaysSql`; one direction is half the memory, gigabytes at 10M people), with
+   * their ends' keys (what `<model>__links` names them by, carried from the encoding rather than
+   * joined back); `weight` is NULL for a deterministic link, the match weight (bits) of a
+   * probabilistic one.
    */
   edges: Relation;
   /** `src, dst, src_key, dst_key, weight`, both directions: pairs a source says are different people (weight < 0). */
@@ -115,18 +116,17 @@ export async function loadGraph(
   // other rows.
   const notContra = `(${weight("norm")} IS NULL OR ${weight("norm")} >= 0)`;
   const nodes = work("nodes");
-  const identifiers = await wh.replaceTable(
+  const identifiers = await numberIdentifiers(
+    wh,
     nodes,
-    numberedIdentifiersSql(
-      wh,
-      `SELECT a_type AS type, a_value AS value, a_key AS key FROM ${q(norm)} AS norm WHERE a_blocked IS NULL AND ${notContra}
+    (only) =>
+      `SELECT a_type AS type, a_value AS value, a_key AS key FROM ${q(norm)} AS norm WHERE a_blocked IS NULL AND ${notContra}${only("a_type")}
        UNION ALL
-       SELECT b_type, b_value, b_key FROM ${q(norm)} AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}`,
-    ),
+       SELECT b_type, b_value, b_key FROM ${q(norm)} AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}${only("b_type")}`,
   );
-  if (identifiers.rows > MAX_NODE_ID) {
+  if (identifiers > MAX_NODE_ID) {
     throw new StitchError(
-      `a stitch takes at most ${MAX_NODE_ID.toLocaleString("en-US")} identifiers; this model has ${identifiers.rows.toLocaleString("en-US")}`,
+      `a stitch takes at most ${MAX_NODE_ID.toLocaleString("en-US")} identifiers; this model has ${identifiers.toLocaleString("en-US")}`,
     );
   }
   // Edges find their ends' ids by the integer key where no two identifiers share one (a hash
@@ -178,23 +178,52 @@ export async function loadGraph(
 }
 
 /**
- * `id, type, value, key`: the distinct identifiers of `ends` (`type, value, key`, the key being
- * `identifierKeySql` of the two, hashed where the ends are read), numbered from 1 in their (type,
- * value) order. Components are a partition and profile ids come from the identifiers themselves,
- * but the anti-chaining step breaks ties between equal weights by these ids, so they must be the
- * same on every run and warehouse. Each type is numbered on its own after the types before it (a
- * window partitioned by type sorts only values, in parallel, where one window over all would sort
- * (type, value) in one piece).
+ * Writes `nodes` (`id, type, value, key`): the distinct identifiers of `ends` (`type, value, key`,
+ * the key being `identifierKeySql` of the two, hashed where the ends are read), numbered from 1 in
+ * their (type, value) order; returns how many. Components are a partition and profile ids come
+ * from the identifiers themselves, but the anti-chaining step breaks ties between equal weights by
+ * these ids, so they must be the same on every run and warehouse. `ends(only)` is the ends' query,
+ * `only(column)` a condition to add to each of its branches (`AND column = <type>`).
+ *
+ * One statement per type, in the warehouse's order of the types, each after the types before it:
+ * each groups and sorts one type's values, a fraction of the whole (at 10M people, 31 s against
+ * 51 s for one statement grouping all ends and sorting each type in a window: the one statement's
+ * hash table and sort spilled, the largest type's alone much less; 2.3 s against 3.0 s at 1M).
  */
-export function numberedIdentifiersSql(wh: Warehouse, ends: string): string {
+export async function numberIdentifiers(
+  wh: Warehouse,
+  nodes: Relation,
+  ends: (only: (column: string) => string) => string,
+): Promise<number> {
   const d = wh.dialect;
-  return `WITH v AS (
-       SELECT type, value, key FROM (${ends}) AS ends GROUP BY type, value, key
-     ), offsets AS (
-       SELECT type, ${d.cast("SUM(COUNT(*)) OVER (ORDER BY type) - COUNT(*)", "int64")} AS id_base FROM v GROUP BY type
-     )
-     SELECT o.id_base + ROW_NUMBER() OVER (PARTITION BY v.type ORDER BY v.value) AS id, v.type, v.value, v.key
-     FROM v JOIN offsets AS o ON o.type = v.type`;
+  const all = ends(() => "");
+  const types = (
+    await wh.query<{ type: string }>(`SELECT DISTINCT type FROM (${all}) AS ends ORDER BY type`)
+  ).map((r) => r.type);
+  const numbered = (where: string, base: number, only: (column: string) => string) =>
+    `SELECT ${d.cast(`${base} + ROW_NUMBER() OVER (ORDER BY value)`, "int64")} AS id, type, value, key
+     FROM (SELECT type, value, key FROM (${ends(only)}) AS ends ${where} GROUP BY type, value, key) AS v`;
+  if (!types.length)
+    return (
+      await wh.replaceTable(
+        nodes,
+        numbered("WHERE 1 = 0", 0, () => ""),
+      )
+    ).rows;
+  let count = 0;
+  for (const [i, type] of types.entries()) {
+    const sql = numbered("", count, (column) => ` AND ${column} = ${d.literal(type)}`);
+    if (i === 0) {
+      count = (await wh.replaceTable(nodes, sql)).rows;
+      continue;
+    }
+    const inserted = await wh.execute(`INSERT INTO ${d.quoteRelation(nodes)} (id, type, value, key) ${sql}`);
+    if (inserted.rowsAffected === undefined) {
+      throw new StitchError(`the warehouse did not say how many ${type} identifiers it numbered`);
+    }
+    count += inserted.rowsAffected;
+  }
+  return count;
 }
 
 /**
