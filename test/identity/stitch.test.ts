@@ -102,6 +102,23 @@ function defineTests(target: ConformanceTarget): void {
       expect(r.identifiers).toBeGreaterThan(500);
     });
 
+    it("a model without rows gives an empty output", async () => {
+      const output = rel("empty_profiles");
+      const s = (x: string) => wh.dialect.cast(x, "string");
+      const result = await runStitch(
+        wh,
+        output,
+        `SELECT a_type, a_value, b_type, b_value FROM (SELECT ${s("'email'")} AS a_type, ${s("'x'")} AS a_value, ${s("'anon'")} AS b_type, ${s("'y'")} AS b_value) AS e WHERE 1 = 0`,
+        NO_RULES,
+        "run-1",
+      );
+      expect(result).toMatchObject({ identifiers: 0, profiles: 0 });
+      const [count] = await wh.query<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM ${wh.dialect.quoteRelation(output)}`,
+      );
+      expect(Number(count!.n)).toBe(0);
+    });
+
     it("a 10,000-link chain converges in O(log n) rounds", async () => {
       const edges: Edge[] = [];
       // Shuffled ids so label order does not follow the chain.

@@ -200,19 +200,20 @@ export async function numberIdentifiers(
   const types = (
     await wh.query<{ type: string }>(`SELECT DISTINCT type FROM (${all}) AS ends ORDER BY type`)
   ).map((r) => r.type);
-  const numbered = (where: string, base: number, only: (column: string) => string) =>
+  const numbered = (base: number, only: (column: string) => string) =>
     `SELECT ${d.cast(`${base} + ROW_NUMBER() OVER (ORDER BY value)`, "int64")} AS id, type, value, key
-     FROM (SELECT type, value, key FROM (${ends(only)}) AS ends ${where} GROUP BY type, value, key) AS v`;
+     FROM (SELECT type, value, key FROM (${ends(only)}) AS ends GROUP BY type, value, key) AS v`;
+  // No identifiers: an empty table of the same columns.
   if (!types.length)
     return (
       await wh.replaceTable(
         nodes,
-        numbered("WHERE 1 = 0", 0, () => ""),
+        numbered(0, () => " AND 1 = 0"),
       )
     ).rows;
   let count = 0;
   for (const [i, type] of types.entries()) {
-    const sql = numbered("", count, (column) => ` AND ${column} = ${d.literal(type)}`);
+    const sql = numbered(count, (column) => ` AND ${column} = ${d.literal(type)}`);
     if (i === 0) {
       count = (await wh.replaceTable(nodes, sql)).rows;
       continue;

@@ -27,16 +27,50 @@ SELECT a_type, CASE WHEN a_blocked IS NULL THEN a_value ELSE a_raw END AS a_valu
          WHERE a_type IS NOT NULL
        ) AS checked;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_3` AS
-WITH v AS (
-       SELECT type, value, key FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0)
+SELECT DISTINCT type FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0)
        UNION ALL
-       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0)) AS ends GROUP BY type, value, key
-     ), offsets AS (
-       SELECT type, CAST(SUM(COUNT(*)) OVER (ORDER BY type) - COUNT(*) AS INT64) AS id_base FROM v GROUP BY type
-     )
-     SELECT o.id_base + ROW_NUMBER() OVER (PARTITION BY v.type ORDER BY v.value) AS id, v.type, v.value, v.key
-     FROM v JOIN offsets AS o ON o.type = v.type;
+       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0)) AS ends ORDER BY type;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_3` AS
+SELECT CAST(0 + ROW_NUMBER() OVER (ORDER BY value) AS INT64) AS id, type, value, key
+     FROM (SELECT type, value, key FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND a_type = 'anon'
+       UNION ALL
+       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND b_type = 'anon') AS ends GROUP BY type, value, key) AS v;
+
+INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_3` (id, type, value, key) SELECT CAST(2820 + ROW_NUMBER() OVER (ORDER BY value) AS INT64) AS id, type, value, key
+     FROM (SELECT type, value, key FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND a_type = 'contact'
+       UNION ALL
+       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND b_type = 'contact') AS ends GROUP BY type, value, key) AS v;
+
+INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_3` (id, type, value, key) SELECT CAST(4118 + ROW_NUMBER() OVER (ORDER BY value) AS INT64) AS id, type, value, key
+     FROM (SELECT type, value, key FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND a_type = 'device'
+       UNION ALL
+       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND b_type = 'device') AS ends GROUP BY type, value, key) AS v;
+
+INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_3` (id, type, value, key) SELECT CAST(4826 + ROW_NUMBER() OVER (ORDER BY value) AS INT64) AS id, type, value, key
+     FROM (SELECT type, value, key FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND a_type = 'email'
+       UNION ALL
+       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND b_type = 'email') AS ends GROUP BY type, value, key) AS v;
+
+INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_3` (id, type, value, key) SELECT CAST(7317 + ROW_NUMBER() OVER (ORDER BY value) AS INT64) AS id, type, value, key
+     FROM (SELECT type, value, key FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND a_type = 'loyalty'
+       UNION ALL
+       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND b_type = 'loyalty') AS ends GROUP BY type, value, key) AS v;
+
+INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_3` (id, type, value, key) SELECT CAST(7873 + ROW_NUMBER() OVER (ORDER BY value) AS INT64) AS id, type, value, key
+     FROM (SELECT type, value, key FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND a_type = 'phone'
+       UNION ALL
+       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND b_type = 'phone') AS ends GROUP BY type, value, key) AS v;
+
+INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_3` (id, type, value, key) SELECT CAST(10119 + ROW_NUMBER() OVER (ORDER BY value) AS INT64) AS id, type, value, key
+     FROM (SELECT type, value, key FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND a_type = 'ticket'
+       UNION ALL
+       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND b_type = 'ticket') AS ends GROUP BY type, value, key) AS v;
+
+INSERT INTO `standin-project`.`cdp_demo`.`identity_graphwork_3` (id, type, value, key) SELECT CAST(11207 + ROW_NUMBER() OVER (ORDER BY value) AS INT64) AS id, type, value, key
+     FROM (SELECT type, value, key FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND a_type = 'user_id'
+       UNION ALL
+       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0) AND b_type = 'user_id') AS ends GROUP BY type, value, key) AS v;
 
 SELECT COUNT(*) - COUNT(DISTINCT key) AS n FROM `standin-project`.`cdp_demo`.`identity_graphwork_3`;
 
