@@ -32,11 +32,12 @@ describeEachWarehouse("identifier numbering", "stitch_numbering", ({ wh: suite, 
           `SELECT ${d.literal(t)} AS type, ${d.literal(v)} AS value, ${identifierKeySql(d, d.literal(t), d.literal(v))} AS key FROM (SELECT ${d.literal(t)} AS t) AS x WHERE 1 = 1${only("x.t")}`,
       ).join(" UNION ALL ");
     const nodes = { schema, name: "numbered" };
-    const count = await numberIdentifiers(wh, nodes, ends);
+    const { count, types } = await numberIdentifiers(wh, nodes, ends);
     const rows = await wh.query<{ id: number; type: string; value: string; key: unknown }>(
       `SELECT id, type, value, key FROM ${d.quoteRelation(nodes)} ORDER BY id`,
     );
     expect(count).toBe(rows.length);
+    expect(types).toEqual([...new Set(ENDS.map(([t]) => t))].sort());
     const distinct = [...new Set(ENDS.map(([t, v]) => `${t}\u0000${v}`))].sort();
     expect(rows.map((r) => [Number(r.id), `${r.type}\u0000${r.value}`])).toEqual(
       distinct.map((k, i) => [i + 1, k]),

@@ -22,6 +22,11 @@ export interface StitchGraph {
   /** `id, type, value, key` per surviving identifier (see `numberIdentifiers`). */
   nodes: Relation;
   /**
+   * The identifiers' types in the warehouse's order, as numbered (setting hubs aside may leave
+   * some without identifiers).
+   */
+  types: string[];
+  /**
    * `src, dst, src_key, dst_key` and the optional columns (`seen_at, source, weight`): every link
    * between two surviving identifiers once, the smaller id first (what reads an identifier's
    * links reads `bothWaysSql`; one direction is half the memory, gigabytes at 10M people), with
@@ -116,7 +121,7 @@ export async function loadGraph(
   // other rows.
   const notContra = `(${weight("norm")} IS NULL OR ${weight("norm")} >= 0)`;
   const nodes = work("nodes");
-  const identifiers = await numberIdentifiers(
+  const { count: identifiers, types } = await numberIdentifiers(
     wh,
     nodes,
     (only) =>
@@ -174,13 +179,13 @@ export async function loadGraph(
        SELECT src, dst, src_key, dst_key, weight FROM links UNION ALL SELECT dst, src, dst_key, src_key, weight FROM links`
       : `SELECT src, dst, src_key, dst_key, ${d.cast("NULL", "float64")} AS weight FROM ${q(edges)} WHERE 1 = 0`,
   );
-  return { norm, nodes, edges, cannotLinks, optional };
+  return { norm, nodes, types, edges, cannotLinks, optional };
 }
 
 /**
  * Writes `nodes` (`id, type, value, key`): the distinct identifiers of `ends` (`type, value, key`,
  * the key being `identifierKeySql` of the two, hashed where the ends are read), numbered from 1 in
- * their (type, value) order; returns how many. Components are a partition and profile ids come
+ * their (type, value) order; returns how many, and the types in the warehouse's order. Components are a partition and profile ids come
  * from the identifiers themselves, but the anti-chaining step breaks ties between equal weights by
  * these ids, so they must be the same on every run and warehouse. `ends(only)` is the ends' query,
  * `only(column)` a condition to add to each of its branches (`AND column = <type>`).
@@ -194,7 +199,7 @@ export async function numberIdentifiers(
   wh: Warehouse,
   nodes: Relation,
   ends: (only: (column: string) => string) => string,
-): Promise<number> {
+): Promise<{ count: number; types: string[] }> {
   const d = wh.dialect;
   const all = ends(() => "");
   const types = (
@@ -205,12 +210,15 @@ export async function numberIdentifiers(
      FROM (SELECT type, value, key FROM (${ends(only)}) AS ends GROUP BY type, value, key) AS v`;
   // No identifiers: an empty table of the same columns.
   if (!types.length)
-    return (
-      await wh.replaceTable(
-        nodes,
-        numbered(0, () => " AND 1 = 0"),
-      )
-    ).rows;
+    return {
+      count: (
+        await wh.replaceTable(
+          nodes,
+          numbered(0, () => " AND 1 = 0"),
+        )
+      ).rows,
+      types,
+    };
   let count = 0;
   for (const [i, type] of types.entries()) {
     const sql = numbered(count, (column) => ` AND ${column} = ${d.literal(type)}`);
@@ -224,7 +232,7 @@ export async function numberIdentifiers(
     }
     count += inserted.rowsAffected;
   }
-  return count;
+  return { count, types };
 }
 
 /**

@@ -136,7 +136,7 @@ async function stitch(
     await wh.dropRelation(nodes);
 
     // 6. Profile ids, stable across runs; merges and splits recorded.
-    const ids = await assignProfileIds(wh, { labels, work, ...t }, runId);
+    const ids = await assignProfileIds(wh, { labels, types: graph.types, work, ...t }, runId);
 
     // 7. Swap in the results.
     await wh.replaceTable(

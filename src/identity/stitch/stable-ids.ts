@@ -16,6 +16,8 @@ export async function assignProfileIds(
   t: {
     /** `id, label, type, value`: each identifier with its component (see `connectedComponents`' `named`). */
     labels: Relation;
+    /** The identifier types (`StitchGraph.types`; a type without identifiers left does no harm). */
+    types: string[];
     output: Relation;
     profiles: Relation;
     merges: Relation;
@@ -60,7 +62,7 @@ export async function assignProfileIds(
        LEFT JOIN ${q(t.profiles)} AS p ON p.profile_id = c.old_id
      ), ranked AS (
        SELECT comp, old_id, ROW_NUMBER() OVER (PARTITION BY comp ORDER BY created_at, old_id) AS r FROM intact
-     ), keys AS (${await smallestKeys(wh, t.labels, current)}), split_from AS (
+     ), keys AS (${smallestKeys(wh, t.labels, t.types, current)}), split_from AS (
        SELECT comp, MIN(old_id) AS old_id FROM ${q(candidates)} GROUP BY comp
      )
      SELECT k.comp,
@@ -120,13 +122,11 @@ export async function assignProfileIds(
  * (type, value) order, and while no type is another type followed by a character that sorts
  * before ':' ("web" and "web-2"), that order is the order of `type:value` too: the smallest key
  * is then the smallest id's, an integer aggregate and one join. Otherwise the keys are compared
- * as text.
+ * as text. `types` are those numbered: one more than the labels hold can only choose the text
+ * comparison, which gives the same keys.
  */
-async function smallestKeys(wh: Warehouse, labels: Relation, current: string): Promise<string> {
+function smallestKeys(wh: Warehouse, labels: Relation, types: string[], current: string): string {
   const q = (r: Relation) => wh.dialect.quoteRelation(r);
-  const types = (await wh.query<{ type: string }>(`SELECT DISTINCT type FROM ${q(labels)}`)).map(
-    (r) => r.type,
-  );
   const keyOrderIsIdOrder = types.every((a) =>
     types.every(
       (b) => b.length <= a.length || !b.startsWith(a) || b.charCodeAt(a.length) > ":".charCodeAt(0),

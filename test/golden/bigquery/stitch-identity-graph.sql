@@ -636,8 +636,6 @@ SELECT CAST(NULL AS STRING) AS old_profile_id, CAST(NULL AS STRING) AS new_profi
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_38` AS
 SELECT label AS comp, CAST(NULL AS STRING) AS old_id FROM `standin-project`.`cdp_demo`.`identity_graphwork_31` WHERE 1 = 0;
 
-SELECT DISTINCT type FROM `standin-project`.`cdp_demo`.`identity_graphwork_31`;
-
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_39` AS
 WITH spread AS (
        SELECT old_id, COUNT(*) AS parts FROM `standin-project`.`cdp_demo`.`identity_graphwork_38` GROUP BY old_id
