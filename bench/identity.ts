@@ -116,10 +116,11 @@ export async function benchIdentity(runs: number, people: number[], chainLinks: 
   for (const n of people) {
     const dbFile = path.join(WORK, `identity-${n}.duckdb`);
     rmSync(dbFile, { force: true });
-    const wh = await DuckdbWarehouse.open({ path: dbFile, ...STITCH_TARGET });
     try {
-      const { rows: edges } = await wh.replaceTable({ schema: "main", name: "bench_edges" }, edgesSql(n));
-      await wh.close();
+      const wh = await DuckdbWarehouse.open({ path: dbFile, ...STITCH_TARGET });
+      const { rows: edges } = await wh
+        .replaceTable({ schema: "main", name: "bench_edges" }, edgesSql(n))
+        .finally(() => wh.close());
       const ours: number[] = [];
       const base: number[] = [];
       let rounds = 0;
