@@ -209,27 +209,33 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   async describe(relation: Relation): Promise<RelationInfo | undefined> {
+    // DuckDB's own catalog, then DESCRIBE of the one relation: `information_schema` is a set of
+    // views whose planning cost most of a lookup (~4 ms a relation against ~1.6, and a run makes
+    // dozens). Literals rather than parameters: preparing the statement cost another millisecond.
     // Without a database, the relation is the file's, not a same-named one in the work catalog.
-    const where = `table_schema = $1 AND table_name = $2 AND table_catalog = ${relation.database ? "$3" : "current_database()"}`;
-    const params = relation.database
-      ? [relation.schema, relation.name, relation.database]
-      : [relation.schema, relation.name];
+    const lit = (v: string) => this.dialect.literal(v);
+    const at = (column: string) =>
+      `database_name = ${relation.database ? lit(relation.database) : "current_database()"} AND schema_name = ${lit(relation.schema)} AND ${column} = ${lit(relation.name)}`;
     return this.pool.use(async (conn) => {
-      const tables = await this.rows<{ table_type: string }>(
+      const [found] = await this.rows<{ kind: string }>(
         conn,
-        `SELECT table_type FROM information_schema.tables WHERE ${where}`,
-        params,
+        `SELECT 'table' AS kind FROM duckdb_tables() WHERE ${at("table_name")}
+         UNION ALL SELECT 'view' FROM duckdb_views() WHERE ${at("view_name")}`,
       );
-      const kind = tables[0]?.table_type;
-      if (!kind) return undefined;
-      const columns = await this.rows<{ column_name: string; data_type: string }>(
+      if (!found) return undefined;
+      // A view whose relations are gone does not bind: its columns as the catalog kept them.
+      const columns = await this.rows<{ column_name: string; column_type: string }>(
         conn,
-        `SELECT column_name, data_type FROM information_schema.columns WHERE ${where} ORDER BY ordinal_position`,
-        params,
+        `DESCRIBE ${this.dialect.quoteRelation(relation)}`,
+      ).catch(() =>
+        this.rows<{ column_name: string; column_type: string }>(
+          conn,
+          `SELECT column_name, data_type AS column_type FROM duckdb_columns() WHERE ${at("table_name")} ORDER BY column_index`,
+        ),
       );
       return {
-        kind: kind === "VIEW" ? "view" : "table",
-        columns: columns.map((c) => ({ name: c.column_name, type: c.data_type })),
+        kind: found.kind === "view" ? "view" : "table",
+        columns: columns.map((c) => ({ name: c.column_name, type: c.column_type })),
       };
     });
   }
