@@ -232,8 +232,19 @@ async function match(
       await wh.replaceTable(records, linkedRecordsSql(wh, output, run, made.frequencies, output.schema));
     } else if (settings.incremental)
       await saveState(wh, output, pairs, records, { input, columns }, run, parameters);
-    // 5. The pairs its links chain together that it says are different people, for the stitch.
-    await writeCannotLinks(wh, { records, output, work }, run, parameters, recordCount, output.schema);
+    // 5. The pairs its links chain together that it says are different people, for the stitch. Their
+    // work tables go where the warehouse keeps work cheapest, as the incremental run's do: in the
+    // database file each would cost a lookup, a build-aside-and-rename and a drop, and its writes.
+    space ??= wh.workSpace ? await wh.workSpace() : undefined;
+    const near = space ? { ...output, ...space } : output;
+    await writeCannotLinks(
+      wh,
+      { records, output, work: (name) => work(name, near) },
+      run,
+      parameters,
+      recordCount,
+      output.schema,
+    );
     return {
       records: recordCount,
       blockedPairs,
