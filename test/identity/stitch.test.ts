@@ -243,6 +243,15 @@ function defineTests(target: ConformanceTarget): void {
       expect(idOf("a")).toBe(hex("web-2:z"));
       expect(idOf("z")).toBe(hex("web-2:z"));
       expect(idOf("u1")).toBe(hex("email:x@y.z"));
+      // A model with weights numbers its identifiers in their (type, value) order (its
+      // anti-chaining breaks ties by id), one without in no order within a type: the same ids.
+      const weighted = `SELECT a_type, a_value, b_type, b_value, ${wh.dialect.cast("NULL", "float64")} AS weight FROM ${q("keys_edges")}`;
+      await runStitch(wh, rel("keys_w"), weighted, NO_RULES, "r");
+      expect(
+        await wh.query(
+          `SELECT identifier, profile_id FROM ${q("keys_w")} ORDER BY identifier_type, identifier`,
+        ),
+      ).toEqual(rows);
       // Without such a type, the smallest key is the smallest identifier's.
       const sql2 = await loadEdges("keys_edges2", edges.slice(2));
       await runStitch(wh, rel("keys2"), sql2, NO_RULES, "r");
