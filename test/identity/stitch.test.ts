@@ -243,8 +243,7 @@ function defineTests(target: ConformanceTarget): void {
       expect(idOf("a")).toBe(hex("web-2:z"));
       expect(idOf("z")).toBe(hex("web-2:z"));
       expect(idOf("u1")).toBe(hex("email:x@y.z"));
-      // A model with weights numbers its identifiers in their (type, value) order (its
-      // anti-chaining breaks ties by id), one without in no order within a type: the same ids.
+      // A weight column (the anti-chaining's input, NULL here: no cannot-links) changes no id.
       const weighted = `SELECT a_type, a_value, b_type, b_value, ${wh.dialect.cast("NULL", "float64")} AS weight FROM ${q("keys_edges")}`;
       await runStitch(wh, rel("keys_w"), weighted, NO_RULES, "r");
       expect(

@@ -27,12 +27,6 @@ export interface StitchGraph {
    */
   types: string[];
   /**
-   * Whether ids follow the identifiers' (type, value) order (see `numberIdentifiers`): only where
-   * the model has weights, whose anti-chaining breaks ties by id. Else they are in type order only
-   * (every id of a type below every id of the next), in no order within a type.
-   */
-  ordered: boolean;
-  /**
    * `src, dst, src_key, dst_key` and the optional columns (`seen_at, source, weight`): every link
    * between two surviving identifiers once, the smaller id first (what reads an identifier's
    * links reads `bothWaysSql`; one direction is half the memory, gigabytes at 10M people), with
@@ -127,8 +121,6 @@ export async function loadGraph(
   // other rows.
   const notContra = `(${weight("norm")} IS NULL OR ${weight("norm")} >= 0)`;
   const nodes = work("nodes");
-  // Only the anti-chaining reads the ids' order, and only a model with weights has cannot-links.
-  const ordered = optional.has("weight");
   const { count: identifiers, types } = await numberIdentifiers(
     wh,
     nodes,
@@ -136,7 +128,6 @@ export async function loadGraph(
       `SELECT a_type AS type, a_value AS value, a_key AS key FROM ${q(norm)} AS norm WHERE a_blocked IS NULL AND ${notContra}${only("a_type")}
        UNION ALL
        SELECT b_type, b_value, b_key FROM ${q(norm)} AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND ${notContra}${only("b_type")}`,
-    ordered,
   );
   if (identifiers > MAX_NODE_ID) {
     throw new StitchError(
@@ -188,7 +179,7 @@ export async function loadGraph(
        SELECT src, dst, src_key, dst_key, weight FROM links UNION ALL SELECT dst, src, dst_key, src_key, weight FROM links`
       : `SELECT src, dst, src_key, dst_key, ${d.cast("NULL", "float64")} AS weight FROM ${q(edges)} WHERE 1 = 0`,
   );
-  return { norm, nodes, types, ordered, edges, cannotLinks, optional };
+  return { norm, nodes, types, edges, cannotLinks, optional };
 }
 
 /**
@@ -199,10 +190,6 @@ export async function loadGraph(
  * these ids, so they must be the same on every run and warehouse. `ends(only)` is the ends' query,
  * `only(column)` a condition to add to each of its branches (`AND column = <type>`).
  *
- * Not `ordered`, each type's ids are in no particular order (every id of a type still below every
- * id of the next): nothing but the anti-chaining reads their order, and sorting each type's values
- * for it was half the numbering's time (1M people: ~0.75 s against ~1.2 s for the four types).
- *
  * One statement per type, in the warehouse's order of the types, each after the types before it:
  * each groups and sorts one type's values, a fraction of the whole (at 10M people, 31 s against
  * 51 s for one statement grouping all ends and sorting each type in a window: the one statement's
@@ -212,7 +199,6 @@ export async function numberIdentifiers(
   wh: Warehouse,
   nodes: Relation,
   ends: (only: (column: string) => string) => string,
-  ordered = true,
 ): Promise<{ count: number; types: string[] }> {
   const d = wh.dialect;
   const all = ends(() => "");
@@ -220,7 +206,7 @@ export async function numberIdentifiers(
     await wh.query<{ type: string }>(`SELECT DISTINCT type FROM (${all}) AS ends ORDER BY type`)
   ).map((r) => r.type);
   const numbered = (base: number, only: (column: string) => string) =>
-    `SELECT ${d.cast(`${base} + ROW_NUMBER() OVER (${ordered ? "ORDER BY value" : ""})`, "int64")} AS id, type, value, key
+    `SELECT ${d.cast(`${base} + ROW_NUMBER() OVER (ORDER BY value)`, "int64")} AS id, type, value, key
      FROM (SELECT type, value, key FROM (${ends(only)}) AS ends GROUP BY type, value, key) AS v`;
   // No identifiers: an empty table of the same columns.
   if (!types.length)

@@ -136,11 +136,7 @@ async function stitch(
     await wh.dropRelation(nodes);
 
     // 6. Profile ids, stable across runs; merges and splits recorded.
-    const ids = await assignProfileIds(
-      wh,
-      { labels, types: graph.types, ordered: graph.ordered, work, ...t },
-      runId,
-    );
+    const ids = await assignProfileIds(wh, { labels, types: graph.types, work, ...t }, runId);
 
     // 7. Swap in the results.
     await wh.replaceTable(
@@ -176,14 +172,12 @@ async function stitch(
 /**
  * The `<model>__links` side table (see `stitchTables`), from the run's links and final labels;
  * without labels, every link is inside a profile (the links are the edges the profiles were
- * computed from). Each link once, its ends named by the keys the edges carry (no join back to the
- * identifiers): the end with the smaller id first where ids follow the identifiers' order (a
- * model with weights, see `numberIdentifiers`), else the smaller key first, so a link is written
- * the same way whichever run, full or incremental, numbered its ends.
+ * computed from). Each link once, its smaller id first (ids follow the identifiers' order), its
+ * ends named by the keys the edges carry: no join back to the identifiers.
  */
 async function writeLinks(
   wh: Warehouse,
-  t: Pick<StitchGraph, "cannotLinks" | "optional" | "ordered"> & {
+  t: Pick<StitchGraph, "cannotLinks" | "optional"> & {
     allLinks: Relation;
     labels?: Relation;
     links: Relation;
@@ -197,7 +191,7 @@ async function writeLinks(
     : "";
   await wh.replaceTable(
     t.links,
-    `SELECT ${t.ordered ? "e.src_key AS a_key, e.dst_key AS b_key" : "LEAST(e.src_key, e.dst_key) AS a_key, GREATEST(e.src_key, e.dst_key) AS b_key"}, ${edgeColumn(d, t, "e", "weight")} AS weight,
+    `SELECT e.src_key AS a_key, e.dst_key AS b_key, ${edgeColumn(d, t, "e", "weight")} AS weight,
        ${edgeColumn(d, t, "e", "source")} AS source, ${status} AS status
      FROM ${q(t.allLinks)} AS e ${labelled}
      WHERE e.src < e.dst

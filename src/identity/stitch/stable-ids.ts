@@ -18,8 +18,6 @@ export async function assignProfileIds(
     labels: Relation;
     /** The identifier types (`StitchGraph.types`; a type without identifiers left does no harm). */
     types: string[];
-    /** Whether ids follow the identifiers' (type, value) order (`StitchGraph.ordered`). */
-    ordered: boolean;
     output: Relation;
     profiles: Relation;
     merges: Relation;
@@ -64,7 +62,7 @@ export async function assignProfileIds(
        LEFT JOIN ${q(t.profiles)} AS p ON p.profile_id = c.old_id
      ), ranked AS (
        SELECT comp, old_id, ROW_NUMBER() OVER (PARTITION BY comp ORDER BY created_at, old_id) AS r FROM intact
-     ), keys AS (${smallestKeys(wh, t.labels, t.types, t.ordered, current)}), split_from AS (
+     ), keys AS (${smallestKeys(wh, t.labels, t.types, current)}), split_from AS (
        SELECT comp, MIN(old_id) AS old_id FROM ${q(candidates)} GROUP BY comp
      )
      SELECT k.comp,
@@ -120,29 +118,20 @@ export async function assignProfileIds(
 }
 
 /**
- * `comp, min_key`: each component's smallest `type:value`. With ids in the identifiers' (type,
- * value) order (`ordered`), and while no type is another type followed by a character that sorts
+ * `comp, min_key`: each component's smallest `type:value`. Node ids follow the identifiers'
+ * (type, value) order, and while no type is another type followed by a character that sorts
  * before ':' ("web" and "web-2"), that order is the order of `type:value` too: the smallest key
  * is then the smallest id's, an integer aggregate and one join. Otherwise the keys are compared
- * as text (at 1M people ~0.1 s more than the integers, where ordering the ids cost ~0.4 s).
- * `types` are those numbered: one more than the labels hold can only choose the text comparison,
- * which gives the same keys.
+ * as text. `types` are those numbered: one more than the labels hold can only choose the text
+ * comparison, which gives the same keys.
  */
-function smallestKeys(
-  wh: Warehouse,
-  labels: Relation,
-  types: string[],
-  ordered: boolean,
-  current: string,
-): string {
+function smallestKeys(wh: Warehouse, labels: Relation, types: string[], current: string): string {
   const q = (r: Relation) => wh.dialect.quoteRelation(r);
-  const keyOrderIsIdOrder =
-    ordered &&
-    types.every((a) =>
-      types.every(
-        (b) => b.length <= a.length || !b.startsWith(a) || b.charCodeAt(a.length) > ":".charCodeAt(0),
-      ),
-    );
+  const keyOrderIsIdOrder = types.every((a) =>
+    types.every(
+      (b) => b.length <= a.length || !b.startsWith(a) || b.charCodeAt(a.length) > ":".charCodeAt(0),
+    ),
+  );
   if (!keyOrderIsIdOrder) {
     return `SELECT comp, MIN(CONCAT(type, ':', value)) AS min_key FROM ${current} AS c GROUP BY comp`;
   }
