@@ -5,8 +5,9 @@ import { STITCH_TARGET, unionFindBaseline } from "./identity.ts";
 
 /**
  * One timed side of the identity benchmark in a process of its own, as a scheduled `cdp run` is:
- * `tsx bench/identity-run.ts stitch|baseline <database file>` prints one JSON line (seconds, the
- * process's peak RSS in MB as the kernel counted it, and the stitch's result).
+ * `tsx bench/identity-run.ts stitch|baseline <database file>` prints one JSON line (seconds, CPU
+ * seconds of the process over the same span, DuckDB's threads included, the process's peak RSS in
+ * MB as the kernel counted it, and the stitch's result).
  */
 const [side, dbFile] = process.argv.slice(2);
 if (!dbFile || (side !== "stitch" && side !== "baseline")) {
@@ -14,6 +15,7 @@ if (!dbFile || (side !== "stitch" && side !== "baseline")) {
 }
 let seconds: number;
 let result: Awaited<ReturnType<typeof runStitch>> | undefined;
+let cpu0 = process.cpuUsage();
 if (side === "baseline") {
   seconds = await unionFindBaseline(dbFile);
 } else {
@@ -22,6 +24,7 @@ if (side === "baseline") {
     for (const name of ["bench_profiles", "bench_profiles__profiles", "bench_profiles__merges"]) {
       await wh.dropRelation({ schema: "main", name });
     }
+    cpu0 = process.cpuUsage();
     const t0 = performance.now();
     result = await runStitch(
       wh,
@@ -31,10 +34,13 @@ if (side === "baseline") {
       "bench",
     );
     seconds = (performance.now() - t0) / 1000;
+    cpu0 = process.cpuUsage(cpu0);
   } finally {
     await wh.close();
   }
 }
+const used = side === "baseline" ? process.cpuUsage(cpu0) : cpu0;
+const cpu = (used.user + used.system) / 1e6;
 // ru_maxrss, in kilobytes on Linux: the high-water mark no sampling misses.
 const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-console.log(JSON.stringify({ seconds, peakMb, result }));
+console.log(JSON.stringify({ seconds, cpu, peakMb, result }));

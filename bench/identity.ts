@@ -96,7 +96,12 @@ export async function unionFindBaseline(dbFile: string): Promise<number> {
 function runSide(
   side: "stitch" | "baseline",
   dbFile: string,
-): { seconds: number; peakMb: number; result?: { rounds: number; identifiers: number; profiles: number } } {
+): {
+  seconds: number;
+  cpu: number;
+  peakMb: number;
+  result?: { rounds: number; identifiers: number; profiles: number };
+} {
   const run = spawnSync(
     process.execPath,
     ["--import", "tsx", path.join(BENCH, "identity-run.ts"), side, dbFile],
@@ -123,6 +128,11 @@ export async function benchIdentity(runs: number, people: number[], chainLinks: 
         .finally(() => wh.close());
       const ours: number[] = [];
       const base: number[] = [];
+      const oursCpu: number[] = [];
+      const baseCpu: number[] = [];
+      // Each run's own ratio: the two sides of a run run minutes apart at most, where this
+      // machine's speed drifts by a third within the hour.
+      const ratios: number[] = [];
       let rounds = 0;
       let identifiers = 0;
       let peak = 0;
@@ -131,9 +141,13 @@ export async function benchIdentity(runs: number, people: number[], chainLinks: 
         // `cdp run` does: run in this one, the stitch after the baseline took ~1.35x its time at
         // 10M people (the baseline's 19 GB instance and arrays leave the process in another
         // state than a run starts in).
-        base.push(runSide("baseline", dbFile).seconds);
+        const baseline = runSide("baseline", dbFile);
+        base.push(baseline.seconds);
+        baseCpu.push(baseline.cpu);
         const ran = runSide("stitch", dbFile);
         ours.push(ran.seconds);
+        oursCpu.push(ran.cpu);
+        ratios.push(ran.seconds / baseline.seconds);
         peak = Math.max(peak, ran.peakMb);
         rounds = ran.result!.rounds;
         identifiers = ran.result!.identifiers;
@@ -148,6 +162,8 @@ export async function benchIdentity(runs: number, people: number[], chainLinks: 
         "stitch s (median)": median(ours),
         "union-find baseline s": median(base),
         ratio: `${(median(ours) / median(base)).toFixed(2)}x`,
+        "each run's ratio, median": `${median(ratios).toFixed(2)}x`,
+        "CPU s, stitch / baseline": `${median(oursCpu).toFixed(1)} / ${median(baseCpu).toFixed(1)}`,
         "peak RSS MB": peak,
       });
     } finally {
@@ -178,6 +194,8 @@ export async function benchIdentity(runs: number, people: number[], chainLinks: 
       "stitch s (median)": (performance.now() - t0) / 1000,
       "union-find baseline s": "-",
       ratio: "-",
+      "each run's ratio, median": "-",
+      "CPU s, stitch / baseline": "-",
       "peak RSS MB": "-",
     });
   } finally {
