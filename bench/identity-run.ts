@@ -14,17 +14,19 @@ if (!dbFile || (side !== "stitch" && side !== "baseline")) {
   throw new Error("usage: identity-run.ts stitch|baseline <database file>");
 }
 let seconds: number;
+let used: NodeJS.CpuUsage;
 let result: Awaited<ReturnType<typeof runStitch>> | undefined;
-let cpu0 = process.cpuUsage();
 if (side === "baseline") {
+  const cpu0 = process.cpuUsage();
   seconds = await unionFindBaseline(dbFile);
+  used = process.cpuUsage(cpu0);
 } else {
   const wh = await DuckdbWarehouse.open({ path: dbFile, ...STITCH_TARGET });
   try {
     for (const name of ["bench_profiles", "bench_profiles__profiles", "bench_profiles__merges"]) {
       await wh.dropRelation({ schema: "main", name });
     }
-    cpu0 = process.cpuUsage();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     result = await runStitch(
       wh,
@@ -34,12 +36,11 @@ if (side === "baseline") {
       "bench",
     );
     seconds = (performance.now() - t0) / 1000;
-    cpu0 = process.cpuUsage(cpu0);
+    used = process.cpuUsage(cpu0);
   } finally {
     await wh.close();
   }
 }
-const used = side === "baseline" ? process.cpuUsage(cpu0) : cpu0;
 const cpu = (used.user + used.system) / 1e6;
 // ru_maxrss, in kilobytes on Linux: the high-water mark no sampling misses.
 const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
