@@ -214,6 +214,16 @@ export interface StreamOptions {
   batchSize?: number;
 }
 
+/** What a table's rows look like, for a warehouse that can store them better knowing it. */
+export interface ReplaceOptions {
+  /**
+   * String columns whose values seldom repeat (identifiers, profile ids, hashes). DuckDB chooses
+   * each column's compression by trying every method as it writes; a dictionary, the costliest to
+   * try on millions of distinct strings, cannot win on these: they are written with FSST alone.
+   */
+  distinctText?: string[];
+}
+
 /**
  * A connection to a warehouse. Methods may be called concurrently (`--threads`): each
  * implementation keeps its own pool and runs multi-statement operations on one connection.
@@ -256,9 +266,10 @@ export interface Warehouse {
   createView(relation: Relation, selectSql: string): Promise<void>;
   /**
    * Builds the table from `selectSql` under a temporary name, then swaps it in atomically.
-   * If the query fails the existing table is untouched.
+   * If the query fails the existing table is untouched. `options` describe the rows, for a
+   * warehouse that stores by it; the others ignore them.
    */
-  replaceTable(relation: Relation, selectSql: string): Promise<{ rows: number }>;
+  replaceTable(relation: Relation, selectSql: string, options?: ReplaceOptions): Promise<{ rows: number }>;
   /** Inserts the rows of `source` into `target`, matching columns by name, in one transaction. */
   insertInto(target: Relation, source: Relation, columns: string[]): Promise<{ rows: number }>;
   /**

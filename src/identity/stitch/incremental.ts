@@ -141,7 +141,11 @@ async function fullRun(
   const d = wh.dialect;
   const inc = incrementalTables(output);
   await clearState(wh, output);
-  await wh.replaceTable(inc.edges, normalisedRowsSql(d, ctx.rules, rawRowsSql(d, p.input, p.columns)));
+  // The raw values are NULL where normalising left them as they were: only the values are told
+  // apart (FSST on a column of NULLs writes it uncompressed).
+  await wh.replaceTable(inc.edges, normalisedRowsSql(d, ctx.rules, rawRowsSql(d, p.input, p.columns)), {
+    distinctText: ["a_value", "b_value"],
+  });
   const result = await stitch(
     wh,
     output,

@@ -106,6 +106,7 @@ export async function assignProfileIds(
     t.output,
     `SELECT c.type AS identifier_type, c.value AS identifier, a.profile_id
      FROM ${current} AS c JOIN ${q(assigned)} AS a ON a.comp = c.comp`,
+    { distinctText: ["identifier", "profile_id"] },
   );
   return {
     merges: Number(counts?.merges ?? 0),

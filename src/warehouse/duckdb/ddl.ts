@@ -21,6 +21,21 @@ export const createViewSql = (relation: Relation, selectSql: string) =>
 export const createTableAsSql = (relation: Relation, selectSql: string) =>
   `CREATE TABLE ${d.quoteRelation(relation)} AS\n${selectSql}`;
 
+/**
+ * An empty table of the given columns (types as DuckDB spells them), some with the compression
+ * they must be written with (see `ReplaceOptions.distinctText`), to be filled by `insertQuerySql`.
+ */
+export const createTableSql = (
+  relation: Relation,
+  columns: { name: string; type: string; compression?: string }[],
+) =>
+  `CREATE TABLE ${d.quoteRelation(relation)} (${columns
+    .map((c) => `${q(c.name)} ${c.type}${c.compression ? ` USING COMPRESSION ${c.compression}` : ""}`)
+    .join(", ")})`;
+
+export const insertQuerySql = (relation: Relation, selectSql: string) =>
+  `INSERT INTO ${d.quoteRelation(relation)} SELECT * FROM (\n${selectSql}\n) AS rows`;
+
 export const renameSql = (from: Relation, toName: string) =>
   `ALTER TABLE ${d.quoteRelation(from)} RENAME TO ${q(toName)}`;
 

@@ -10,6 +10,7 @@ import type {
   ExecuteResult,
   Relation,
   RelationInfo,
+  ReplaceOptions,
   Row,
   StreamOptions,
   Warehouse,
@@ -19,8 +20,10 @@ import {
   addColumnSql,
   createSchemaSql,
   createTableAsSql,
+  createTableSql,
   createViewSql,
   dropSql,
+  insertQuerySql,
   insertSelectSql,
   mergeDeleteSql,
   renameSql,
@@ -124,6 +127,37 @@ export class DuckdbWarehouse implements Warehouse {
   private async createdRows(conn: DuckDBConnection, sql: string): Promise<number> {
     const [created] = await this.rows<{ Count: number | bigint }>(conn, sql);
     return Number(created?.Count ?? 0);
+  }
+
+  /**
+   * A table of `selectSql`'s rows whose `distinct` string columns are written with FSST alone:
+   * DuckDB otherwise tries a dictionary on each column as it writes, which on millions of
+   * distinct strings costs more than the compression itself (the stitch's output at 1M people,
+   * 4.2M rows: ~0.85 s against ~1.35 s, and a smaller file, as each column keeps the method the
+   * trial would have picked for it). The columns' types are the query's, read by DESCRIBE.
+   */
+  private async createdCompressed(
+    conn: DuckDBConnection,
+    relation: Relation,
+    selectSql: string,
+    distinct: Set<string>,
+  ): Promise<number> {
+    const columns = await this.rows<{ column_name: string; column_type: string }>(
+      conn,
+      `DESCRIBE ${selectSql}`,
+    );
+    await this.run(
+      conn,
+      createTableSql(
+        relation,
+        columns.map((c) => ({
+          name: c.column_name,
+          type: c.column_type,
+          compression: distinct.has(c.column_name) && c.column_type === "VARCHAR" ? "fsst" : undefined,
+        })),
+      ),
+    );
+    return (await this.run(conn, insertQuerySql(relation, selectSql))).rowsAffected ?? 0;
   }
 
   private rows<T extends Row>(conn: DuckDBConnection, sql: string, values?: unknown[]): Promise<T[]> {
@@ -298,7 +332,11 @@ export class DuckdbWarehouse implements Warehouse {
     });
   }
 
-  async replaceTable(relation: Relation, selectSql: string): Promise<{ rows: number }> {
+  async replaceTable(
+    relation: Relation,
+    selectSql: string,
+    options?: ReplaceOptions,
+  ): Promise<{ rows: number }> {
     if (relation.database === WORK_CATALOG) {
       // A work table (see `workSpace`): in memory, under a name only one run uses, read by that run
       // alone, so one CREATE OR REPLACE (atomic on its own) does what the lookup and the
@@ -316,7 +354,9 @@ export class DuckdbWarehouse implements Warehouse {
     // One transaction: build under the temporary name, drop the old, rename. DuckDB's DDL is
     // transactional, so a failing query or a crash leaves the previous table as it was.
     return this.transaction(async (conn) => {
-      const rows = await this.createdRows(conn, createTableAsSql(temp, selectSql));
+      const rows = options?.distinctText?.length
+        ? await this.createdCompressed(conn, temp, selectSql, new Set(options.distinctText))
+        : await this.createdRows(conn, createTableAsSql(temp, selectSql));
       if (existing) await this.run(conn, dropSql(existing.kind, relation));
       await this.run(conn, renameSql(temp, relation.name));
       return { rows };
