@@ -82,7 +82,7 @@ describe("DuckDB replaceTable with distinct text columns", () => {
     }
   });
 
-  it("writes the stitch's identifiers and profile ids with FSST", async () => {
+  it("writes the stitch's identifiers and profile ids with FSST, in its output and its registry", async () => {
     const wh = await open();
     try {
       // 200 people of 50 browsers each: each profile id repeats 51 times, where a dictionary wins.
@@ -98,6 +98,8 @@ describe("DuckDB replaceTable with distinct text columns", () => {
       const got = await methods(wh, out);
       expect(got.identifier).toEqual(["FSST"]);
       expect(got.profile_id).toEqual(["FSST"]);
+      // The profiles' registry too, built empty and filled by each run's inserts.
+      expect((await methods(wh, { schema: "main", name: "graph__profiles" })).profile_id).toEqual(["FSST"]);
     } finally {
       await wh.close();
     }

@@ -32,6 +32,8 @@ export async function assignProfileIds(
     await wh.replaceTable(
       t.profiles,
       `SELECT ${d.cast("NULL", "string")} AS profile_id, ${d.cast("NULL", "timestamp")} AS created_at, ${d.cast("NULL", "string")} AS created_run WHERE 1 = 0`,
+      // Each run inserts its new profiles: at 1M, ~0.18 s against ~0.28 without the dictionary's trial.
+      { distinctText: ["profile_id"] },
     );
   }
   if (!(await wh.describe(t.merges))) {
