@@ -45,8 +45,8 @@ export interface StitchGraph {
   optional: ReadonlySet<OptionalColumn>;
 }
 
-/** The optional columns of a stitch model, and their types. */
-const OPTIONAL = { seen_at: "timestamp", source: "string", weight: "float64" } as const;
+/** The optional columns of a stitch model, and their types (read as these wherever a model's rows are). */
+export const OPTIONAL = { seen_at: "timestamp", source: "string", weight: "float64" } as const;
 export type OptionalColumn = keyof typeof OPTIONAL;
 
 /** Both directions of `edges`' links (`src, dst` and the optional columns), as a subquery. */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Dialect, Relation, Warehouse } from "../../warehouse/types.ts";
 import { valuesHashSql } from "../../warehouse/values-hash.ts";
-import { identifierKeySql } from "./edges.ts";
+import { identifierKeySql, OPTIONAL, type OptionalColumn } from "./edges.ts";
 import { stitchTables } from "./index.ts";
 import { blockedSql, normalizeSql } from "./normalize-sql.ts";
 import type { Ruleset } from "./rules.ts";
@@ -87,12 +87,12 @@ const RAW = ["a_type", "a_raw", "b_type", "b_raw", "seen_at", "source", "weight"
  * `columns`; without `where`, rows without `a_type` (which the stitch skips) are left in.
  */
 export function rawRowsSql(d: Dialect, input: Relation, columns: Set<string>, where = true): string {
-  const opt = (name: string, type: "timestamp" | "string" | "float64") =>
-    columns.has(name) ? d.cast(name, type) : d.cast("NULL", type);
+  const opt = (name: OptionalColumn) =>
+    `${columns.has(name) ? d.cast(name, OPTIONAL[name]) : d.cast("NULL", OPTIONAL[name])} AS ${name}`;
   return `SELECT ${RAW.join(", ")}, ${valuesHashSql(d, RAW)} AS row_hash FROM (
       SELECT ${d.cast("a_type", "string")} AS a_type, ${d.cast("a_value", "string")} AS a_raw,
       ${d.cast("b_type", "string")} AS b_type, ${d.cast("b_value", "string")} AS b_raw,
-      ${opt("seen_at", "timestamp")} AS seen_at, ${opt("source", "string")} AS source, ${opt("weight", "float64")} AS weight
+      ${opt("seen_at")}, ${opt("source")}, ${opt("weight")}
     FROM ${d.quoteRelation(input)}) AS r${where ? " WHERE a_type IS NOT NULL" : ""}`;
 }
 
