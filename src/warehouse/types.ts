@@ -220,6 +220,8 @@ export interface ReplaceOptions {
    * String columns whose values seldom repeat (identifiers, profile ids, hashes). DuckDB chooses
    * each column's compression by trying every method as it writes; a dictionary, the costliest to
    * try on millions of distinct strings, cannot win on these: they are written with FSST alone.
+   * The table is then defined from the query's column types, which do not carry a collation:
+   * name plain text columns only.
    */
   distinctText?: string[];
 }
