@@ -134,14 +134,13 @@ async function match(
     let recordCount = 0;
     let made: IncrementalPairs | undefined;
     let t0 = performance.now();
-    // An incremental run's tables where the warehouse keeps work cheapest (DuckDB: in memory, not
-    // compressed into the file); its views next to the output.
-    let space: { database: string; schema: string } | undefined;
+    // An incremental run's tables and the cannot-links' where the warehouse keeps work cheapest
+    // (DuckDB: in memory, not compressed into the file); views next to the output.
+    const space = wh.workSpace ? await wh.workSpace() : undefined;
+    const near = space ? { ...output, ...space } : output;
     if (state && parameters) {
       t0 = performance.now();
-      space = wh.workSpace ? await wh.workSpace() : undefined;
-      const scratch = (name: string, kind?: "view") =>
-        work(name, kind === "view" || !space ? output : { ...output, ...space });
+      const scratch = (name: string, kind?: "view") => work(name, kind === "view" ? output : near);
       // The pair budget over all records: the saved rules past it, a full run chooses again.
       const budget = async (all: Relation) => {
         const counts = await rulePairCounts(wh, all, run);
@@ -228,15 +227,13 @@ async function match(
     scoringSeconds += (performance.now() - t1) / 1000;
     if (made) {
       // The cannot-links are found among the linked records: those, numbered as a full match would.
-      records = work("linked_records", space ? { ...output, ...space } : output);
+      records = work("linked_records", near);
       await wh.replaceTable(records, linkedRecordsSql(wh, output, run, made.frequencies, output.schema));
     } else if (settings.incremental)
       await saveState(wh, output, pairs, records, { input, columns }, run, parameters);
     // 5. The pairs its links chain together that it says are different people, for the stitch. Their
     // work tables go where the warehouse keeps work cheapest, as the incremental run's do: in the
     // database file each would cost a lookup, a build-aside-and-rename and a drop, and its writes.
-    space ??= wh.workSpace ? await wh.workSpace() : undefined;
-    const near = space ? { ...output, ...space } : output;
     await writeCannotLinks(
       wh,
       { records, output, work: (name) => work(name, near) },

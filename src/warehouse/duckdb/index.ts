@@ -63,6 +63,15 @@ const capabilities: Capabilities = {
   pagedReads: true,
 };
 
+/**
+ * The rows of DuckDB's catalog functions (`duckdb_tables()`, `duckdb_views()`, `duckdb_columns()`)
+ * in one schema; without a database, the file's, not a same-named schema of the work catalog.
+ */
+function inSchemaSql(schema: string, database?: string): string {
+  const lit = duckdbDialect.literal;
+  return `database_name = ${database ? lit(database) : "current_database()"} AND schema_name = ${lit(schema)}`;
+}
+
 export class DuckdbWarehouse implements Warehouse {
   readonly dialect = duckdbDialect;
   readonly capabilities = capabilities;
@@ -246,10 +255,8 @@ export class DuckdbWarehouse implements Warehouse {
     // DuckDB's own catalog, then DESCRIBE of the one relation: `information_schema` is a set of
     // views whose planning cost most of a lookup (~4.2 ms for a table against ~1.9, and a run
     // makes dozens). Literals rather than parameters: preparing the statement cost another millisecond.
-    // Without a database, the relation is the file's, not a same-named one in the work catalog.
-    const lit = (v: string) => this.dialect.literal(v);
     const at = (column: string) =>
-      `database_name = ${relation.database ? lit(relation.database) : "current_database()"} AND schema_name = ${lit(relation.schema)} AND ${column} = ${lit(relation.name)}`;
+      `${inSchemaSql(relation.schema, relation.database)} AND ${column} = ${this.dialect.literal(relation.name)}`;
     return this.pool.use(async (conn) => {
       const [found] = await this.rows<{ kind: string }>(
         conn,
@@ -276,7 +283,7 @@ export class DuckdbWarehouse implements Warehouse {
 
   async listRelations(schema: string): Promise<string[]> {
     // The catalog functions, as `describe` reads them.
-    const inSchema = `database_name = current_database() AND schema_name = ${this.dialect.literal(schema)}`;
+    const inSchema = inSchemaSql(schema);
     const rows = await this.pool.use((conn) =>
       this.rows<{ table_name: string }>(
         conn,
