@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WarehouseError } from "../../src/errors.ts";
 import type { BigqueryWarehouse } from "../../src/warehouse/bigquery/index.ts";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
 import type { Relation } from "../../src/warehouse/types.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 import { openOnStandIn } from "./helpers.ts";
 import { StandIn } from "./stand-in/index.ts";
 
@@ -264,7 +264,7 @@ describe("BigQuery credentials", () => {
   });
 
   it("says when there are no credentials at all", async () => {
-    const emptyGcloud = mkdtempSync(path.join(tmpdir(), "gcloud-"));
+    const emptyGcloud = tempDir("gcloud-");
     const saved = { adc: process.env.GOOGLE_APPLICATION_CREDENTIALS, sdk: process.env.CLOUDSDK_CONFIG };
     delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
     process.env.CLOUDSDK_CONFIG = emptyGcloud;
@@ -277,7 +277,6 @@ describe("BigQuery credentials", () => {
       if (saved.adc !== undefined) process.env.GOOGLE_APPLICATION_CREDENTIALS = saved.adc;
       if (saved.sdk === undefined) delete process.env.CLOUDSDK_CONFIG;
       else process.env.CLOUDSDK_CONFIG = saved.sdk;
-      rmSync(emptyGcloud, { recursive: true, force: true });
     }
   });
 
@@ -359,65 +358,57 @@ describe("BigQuery tables, views and loads", () => {
   });
 
   it("loads a CSV through load jobs: header names, detected types, columnTypes, atomic replace", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "bq-load-"));
-    try {
-      const file = path.join(dir, "people.csv");
-      writeFileSync(
-        file,
-        'id,code,amount,seen_at,note\n1,007,12.5,2026-01-02 03:04:05,"a, ""quoted"" note"\n2,042,3,2026-02-03 00:00:00,\n',
-      );
-      await standIn.configure({ pollsBeforeDone: 1, slowEvery: 2 });
-      const loaded = await wh
-        .withLabels({ cdp_command: "seed" })
-        .loadCsv(rel("people"), file, { columnTypes: { code: "VARCHAR", amount: "DECIMAL(12,2)" } });
-      await standIn.configure({ pollsBeforeDone: 0, slowEvery: 1 });
-      expect(loaded).toEqual({ rows: 2 });
-      expect((await wh.describe(rel("people")))?.columns).toEqual([
-        { name: "id", type: "INT64" },
-        { name: "code", type: "STRING" },
-        { name: "amount", type: "NUMERIC(12, 2)" },
-        { name: "seen_at", type: "TIMESTAMP" },
-        { name: "note", type: "STRING" },
-      ]);
-      expect(await wh.query(`SELECT * FROM ${q("people")} ORDER BY id`)).toEqual([
-        {
-          id: 1,
-          code: "007",
-          amount: "12.5",
-          seen_at: new Date("2026-01-02T03:04:05Z"),
-          note: 'a, "quoted" note',
-        },
-        { id: 2, code: "042", amount: "3", seen_at: new Date("2026-02-03T00:00:00Z"), note: null },
-      ]);
-      const loads = (await standIn.jobs()).filter((j) => j.type === "LOAD").slice(-2);
-      expect(loads.map((j) => j.labels.cdp_command)).toEqual(["seed", "seed"]);
+    const dir = tempDir("bq-load-");
+    const file = path.join(dir, "people.csv");
+    writeFileSync(
+      file,
+      'id,code,amount,seen_at,note\n1,007,12.5,2026-01-02 03:04:05,"a, ""quoted"" note"\n2,042,3,2026-02-03 00:00:00,\n',
+    );
+    await standIn.configure({ pollsBeforeDone: 1, slowEvery: 2 });
+    const loaded = await wh
+      .withLabels({ cdp_command: "seed" })
+      .loadCsv(rel("people"), file, { columnTypes: { code: "VARCHAR", amount: "DECIMAL(12,2)" } });
+    await standIn.configure({ pollsBeforeDone: 0, slowEvery: 1 });
+    expect(loaded).toEqual({ rows: 2 });
+    expect((await wh.describe(rel("people")))?.columns).toEqual([
+      { name: "id", type: "INT64" },
+      { name: "code", type: "STRING" },
+      { name: "amount", type: "NUMERIC(12, 2)" },
+      { name: "seen_at", type: "TIMESTAMP" },
+      { name: "note", type: "STRING" },
+    ]);
+    expect(await wh.query(`SELECT * FROM ${q("people")} ORDER BY id`)).toEqual([
+      {
+        id: 1,
+        code: "007",
+        amount: "12.5",
+        seen_at: new Date("2026-01-02T03:04:05Z"),
+        note: 'a, "quoted" note',
+      },
+      { id: 2, code: "042", amount: "3", seen_at: new Date("2026-02-03T00:00:00Z"), note: null },
+    ]);
+    const loads = (await standIn.jobs()).filter((j) => j.type === "LOAD").slice(-2);
+    expect(loads.map((j) => j.labels.cdp_command)).toEqual(["seed", "seed"]);
 
-      // A bad file fails with one line and leaves the table as it was.
-      writeFileSync(file, "id,code,amount,seen_at,note\nnot a number,1,1,2026-01-01 00:00:00,x\n");
-      const error = await failure(wh.loadCsv(rel("people"), file, { columnTypes: { id: "INT64" } }));
-      expect(error.message).toMatch(
-        /^BigQuery target "test": Error while reading data, error message: .* \(reason invalid, job /,
-      );
-      expect(await wh.query(`SELECT COUNT(*) AS n FROM ${q("people")}`)).toEqual([{ n: 2 }]);
-      const left = await wh.query(
-        "SELECT table_name FROM `bq_test`.INFORMATION_SCHEMA.TABLES WHERE table_name LIKE '%cdp_detect%'",
-      );
-      expect(left).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // A bad file fails with one line and leaves the table as it was.
+    writeFileSync(file, "id,code,amount,seen_at,note\nnot a number,1,1,2026-01-01 00:00:00,x\n");
+    const error = await failure(wh.loadCsv(rel("people"), file, { columnTypes: { id: "INT64" } }));
+    expect(error.message).toMatch(
+      /^BigQuery target "test": Error while reading data, error message: .* \(reason invalid, job /,
+    );
+    expect(await wh.query(`SELECT COUNT(*) AS n FROM ${q("people")}`)).toEqual([{ n: 2 }]);
+    const left = await wh.query(
+      "SELECT table_name FROM `bq_test`.INFORMATION_SCHEMA.TABLES WHERE table_name LIKE '%cdp_detect%'",
+    );
+    expect(left).toEqual([]);
   });
 
   it("refuses a columnTypes entry that names no column", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "bq-load-"));
-    try {
-      const file = path.join(dir, "x.csv");
-      writeFileSync(file, "a,b\n1,2\n");
-      const error = await failure(wh.loadCsv(rel("x"), file, { columnTypes: { c: "INT64" } }));
-      expect(error.message).toContain('columnTypes names "c", which is not in the header (a, b)');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir("bq-load-");
+    const file = path.join(dir, "x.csv");
+    writeFileSync(file, "a,b\n1,2\n");
+    const error = await failure(wh.loadCsv(rel("x"), file, { columnTypes: { c: "INT64" } }));
+    expect(error.message).toContain('columnTypes names "c", which is not in the header (a, b)');
   });
 });
 

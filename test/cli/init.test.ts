@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cdp } from "../helpers/project.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 describe("cdp init in a team's repository", () => {
   it("adds a project beside package.json and .gitignore, prints a working next step, and never overwrites", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "cdp-init-"));
+    const dir = tempDir("cdp-init-");
     writeFileSync(path.join(dir, "package.json"), `{"name":"team","private":true}\n`);
     writeFileSync(path.join(dir, ".gitignore"), "node_modules/\n.env");
     const r = cdp(dir, ["init", dir]);
@@ -21,7 +21,7 @@ describe("cdp init in a team's repository", () => {
   });
 
   it("refuses to write over a file it would create, unless --force, which keeps it", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "cdp-init-"));
+    const dir = tempDir("cdp-init-");
     mkdirSync(path.join(dir, "models"));
     writeFileSync(path.join(dir, "models/active_customers.sql"), "select 42 as mine\n");
     const r = cdp(dir, ["init", dir]);

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CDP_VERSION } from "../../src/project/artifacts.ts";
 import { REPO } from "../helpers/project.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
  * The package as a team gets it: packed, installed into an empty folder (the registry is asked
@@ -39,7 +39,7 @@ describe("the npm package", () => {
     expect(pkg.bin).toEqual({ cdp: "bin/cdp.js" });
     expect(CDP_VERSION).toBe(pkg.version);
 
-    const work = mkdtempSync(path.join(tmpdir(), "cdp-package-"));
+    const work = tempDir("cdp-package-");
     const pack = run("npm", ["pack", "--json", "--pack-destination", work], REPO);
     expect(pack.code, pack.output).toBe(0);
     const [packed] = JSON.parse(pack.stdout) as Packed[];

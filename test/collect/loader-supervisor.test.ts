@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { superviseLoader } from "../../src/collect/loader/supervisor.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
  * A stand-in for the loader's thread speaking the same messages (ipc.ts): its first start fails
@@ -30,7 +30,7 @@ type Line = { event: string; fields: Record<string, unknown> };
 
 describe("the loader's supervisor", () => {
   it("restarts a loader thread that failed, tells it once per maxEvents written, and stops it", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "cdp-supervisor-"));
+    const dir = tempDir("cdp-supervisor-");
     const module = path.join(dir, "fake-loader.mjs");
     writeFileSync(module, FAKE_LOADER);
     const lines: Line[] = [];

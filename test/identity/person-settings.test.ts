@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATASETS, SHARED_DATA, sharedDataMissing } from "../../bench/match-datasets.ts";
@@ -14,6 +12,7 @@ import { type MatchSettings, matchSettingsSchema } from "../../src/identity/matc
 import { gammaSql } from "../../src/identity/match/sql.ts";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
 import type { Relation } from "../../src/warehouse/types.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
  * One person's records as the data without e-mail or phone has them: each pair below shares no
@@ -258,7 +257,7 @@ describe("the recommended optional rules (optionalBlocking)", () => {
       const wh = await DuckdbWarehouse.open({ path: ":memory:", schema: "main", connections: 1 });
       const rel = (name: string): Relation => ({ schema: "main", name });
       const q = (r: Relation) => wh.dialect.quoteRelation(r);
-      const dir = mkdtempSync(path.join(tmpdir(), "cdp-person-"));
+      const dir = tempDir("cdp-person-");
       try {
         // 4,000 records of people with 10-20 each, of the held-out data's kind.
         const csv = path.join(dir, "people.csv");
@@ -301,7 +300,6 @@ describe("the recommended optional rules (optionalBlocking)", () => {
         expect(some.recall).toBeLessThan(all.recall);
       } finally {
         await wh.close();
-        rmSync(dir, { recursive: true, force: true });
       }
     },
   );

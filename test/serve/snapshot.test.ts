@@ -14,6 +14,7 @@ import {
   snapshotRoot,
 } from "../../src/warehouse/duckdb/snapshot.ts";
 import { REPO } from "../helpers/project.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 async function makeDb(file: string, rows: number): Promise<void> {
   const wh = await DuckdbWarehouse.open({ path: file, schema: "main", connections: 1 });
@@ -65,7 +66,7 @@ const count = async (file: string) => {
 
 describe("snapshots of a DuckDB file for readers in other processes", () => {
   it("are published by a writer only while a live reader is registered", async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "cdp-snap-")), "db.duckdb");
+    const file = path.join(tempDir("cdp-snap-"), "db.duckdb");
     await makeDb(file, 3);
     expect(currentSnapshot(file)).toBeUndefined();
     const unregister = registerReader(file);
@@ -83,7 +84,7 @@ describe("snapshots of a DuckDB file for readers in other processes", () => {
   });
 
   it("a server starting while another process writes neither fails nor blocks it, and gets its data at the end", async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "cdp-snap-")), "db.duckdb");
+    const file = path.join(tempDir("cdp-snap-"), "db.duckdb");
     await makeDb(file, 3);
     const writer = writerProcess(file);
     await writer.opened;

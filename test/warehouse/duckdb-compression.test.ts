@@ -1,26 +1,22 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runStitch } from "../../src/identity/stitch/index.ts";
 import { NO_RULES } from "../../src/identity/stitch/rules.ts";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
 import type { Relation } from "../../src/warehouse/types.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
  * `replaceTable`'s `distinctText`: on DuckDB those string columns are written with FSST alone
  * (no dictionary trial); the table is otherwise the one a plain replace builds.
  */
 describe("DuckDB replaceTable with distinct text columns", () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
-  const open = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "cdp-compression-"));
-    dirs.push(dir);
-    return DuckdbWarehouse.open({ path: path.join(dir, "c.duckdb"), schema: "main", connections: 1 });
-  };
+  const open = () =>
+    DuckdbWarehouse.open({
+      path: path.join(tempDir("cdp-compression-"), "c.duckdb"),
+      schema: "main",
+      connections: 1,
+    });
   /** Each column's compression methods once written to the file. */
   const methods = async (wh: DuckdbWarehouse, r: Relation) => {
     await wh.execute("CHECKPOINT");

@@ -1,25 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runStitch } from "../../src/identity/stitch/index.ts";
 import { NO_RULES } from "../../src/identity/stitch/rules.ts";
 import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
  * DuckDB keeps work tables in an in-memory catalog (`workSpace`): shared by the pool's
  * connections, told apart from the file's tables by `describe`, gone with the process.
  */
 describe("DuckDB work space", () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
-  const file = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "cdp-work-space-"));
-    dirs.push(dir);
-    return path.join(dir, "w.duckdb");
-  };
+  const file = () => path.join(tempDir("cdp-work-space-"), "w.duckdb");
 
   it("holds tables every connection sees, apart from the file's, and not written to the file", async () => {
     const dbFile = file();
