@@ -71,6 +71,25 @@ describe("BigQuery stand-in", () => {
     });
   });
 
+  it("casts scalars to STRING and refuses arrays and structs, as BigQuery's conversion rules do", async () => {
+    const [rows] = await client.query({
+      query: "SELECT CAST(12 AS STRING) AS n, SAFE_CAST(1.5 AS STRING) AS f, CAST(DATE '2026-03-04' AS STRING) AS d",
+    });
+    expect(rows[0]).toEqual({ n: "12", f: "1.5", d: "2026-03-04" });
+    for (const value of ["[1, 2]", "STRUCT(1 AS a)"]) {
+      for (const fn of ["CAST", "SAFE_CAST"]) {
+        const error = await client.query({ query: `SELECT ${fn}(${value} AS STRING) AS s` }).then(
+          () => undefined,
+          (e: { errors?: { reason: string; message: string }[] }) => e,
+        );
+        expect(error?.errors?.[0], `${fn}(${value} AS STRING)`).toMatchObject({
+          reason: "invalidQuery",
+          message: expect.stringMatching(/^Invalid cast from .+ to STRING$/),
+        });
+      }
+    }
+  });
+
   it("runs a persistent JavaScript function, with NULLs passed in, and refuses to create it twice", async () => {
     await client.createDataset("udfs", { location: "US" });
     const create = (clause: string) =>

@@ -403,7 +403,8 @@ export class Engine {
     if (/^Parser Error/.test(message)) {
       return { reason: "invalidQuery", message: `Syntax error: ${message.replace(/^Parser Error: /, "")}` };
     }
-    return { reason: "invalidQuery", message: message.replace(/^\w+ Error: /, "") };
+    // DuckDB's error class ("Binder Error: ", "Invalid Input Error: ") is not BigQuery's wording.
+    return { reason: "invalidQuery", message: message.replace(/^\w+(?: \w+)* Error: /, "") };
   }
 
   /** A page of a SELECT's result, cut at `maxBytes` of JSON like BigQuery's 10 MB pages. */

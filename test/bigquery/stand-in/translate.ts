@@ -293,7 +293,17 @@ function cast(ctx: Context, a: Token[][], fn: string): string {
   const tokens = a[0] ?? [];
   const as = tokens.findLastIndex((t) => isWord(t, "AS"));
   if (as < 0 || a.length !== 1) throw new SqlSyntaxError("Syntax error: expected CAST(expression AS type)");
-  return `${fn}(${arg(ctx, tokens.slice(0, as))} AS ${typeName(raw(tokens.slice(as + 1)))})`;
+  const value = arg(ctx, tokens.slice(0, as));
+  const to = typeName(raw(tokens.slice(as + 1)));
+  if (to !== "VARCHAR") return `${fn}(${value} AS ${to})`;
+  // BigQuery casts only scalars to STRING: an ARRAY or STRUCT casts to its own kind alone ("Invalid
+  // cast from ARRAY<INT64> to STRING"; conversion rules,
+  // https://cloud.google.com/bigquery/docs/reference/standard-sql/conversion_rules), where DuckDB
+  // writes lists and structs as text. `typeof` is the type DuckDB bound (a constant), so the check
+  // costs nothing per row; it fails when a row reaches the cast, where BigQuery refuses the query
+  // before it runs (the stand-in knows types only as DuckDB binds them).
+  const type = `typeof(${value})`;
+  return `CASE WHEN ${type} LIKE '%]' OR ${type} LIKE 'STRUCT(%' THEN error('Invalid cast from ' || ${type} || ' to STRING') ELSE ${fn}(${value} AS VARCHAR) END`;
 }
 
 /** Typed literals: `TIMESTAMP '...'` is a TIMESTAMPTZ in DuckDB, `NUMERIC '...'` a DECIMAL. */
