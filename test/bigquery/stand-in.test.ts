@@ -73,7 +73,8 @@ describe("BigQuery stand-in", () => {
 
   it("casts scalars to STRING and refuses arrays and structs, as BigQuery's conversion rules do", async () => {
     const [rows] = await client.query({
-      query: "SELECT CAST(12 AS STRING) AS n, SAFE_CAST(1.5 AS STRING) AS f, CAST(DATE '2026-03-04' AS STRING) AS d",
+      query:
+        "SELECT CAST(12 AS STRING) AS n, SAFE_CAST(1.5 AS STRING) AS f, CAST(DATE '2026-03-04' AS STRING) AS d",
     });
     expect(rows[0]).toEqual({ n: "12", f: "1.5", d: "2026-03-04" });
     for (const value of ["[1, 2]", "STRUCT(1 AS a)"]) {
