@@ -146,6 +146,13 @@ export interface Dialect {
   /** SQL for the current timestamp. */
   currentTimestamp(): string;
   /**
+   * A text expression to order or compare by code point, whatever the database's collation:
+   * where the order of text decides a result (the stitch numbers identifiers in that order, and
+   * profile ids and tie-breaks follow from it; a match numbers its records by id), so that every
+   * warehouse, and every database of one, gives the same answer. Text only.
+   */
+  textOrder(expression: string): string;
+  /**
    * Aggregate: the non-null `value` of the row with the largest (`desc`) or smallest (`asc`)
    * `order` in the group. The survivorship helpers (most recent, source priority) build on it.
    */

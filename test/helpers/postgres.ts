@@ -1,3 +1,4 @@
+import pg from "pg";
 import { inject } from "vitest";
 import type { PostgresTargetConfig } from "../../src/config/schema.ts";
 import { PostgresWarehouse } from "../../src/warehouse/postgres/index.ts";
@@ -35,4 +36,44 @@ export function withUrl(url: string, change: (u: URL) => void): string {
   const u = new URL(url);
   change(u);
   return u.toString();
+}
+
+/**
+ * A new database on the server of `url` whose default collation is a language's (ICU en-US, where
+ * "a" < "B" < "a_b" < "a-b"), not code point order as in DuckDB and BigQuery. Undefined where the
+ * server has no ICU collations (built without ICU, or before PostgreSQL 15). `drop` removes it.
+ */
+export async function languageCollated(
+  url: string,
+): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const [icu] = (
+      await admin.query(
+        "SELECT current_setting('server_version_num')::int >= 150000 AS ok, EXISTS (SELECT 1 FROM pg_collation WHERE collprovider = 'i') AS icu",
+      )
+    ).rows as { ok: boolean; icu: boolean }[];
+    if (!icu?.ok || !icu.icu) return undefined;
+    const name = `cdp_xwh_icu_${Math.random().toString(36).slice(2, 8)}`;
+    await admin.query(
+      `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`,
+    );
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    return {
+      url: u.toString(),
+      drop: async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        try {
+          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } finally {
+          await c.end();
+        }
+      },
+    };
+  } finally {
+    await admin.end();
+  }
 }

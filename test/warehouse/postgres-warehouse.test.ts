@@ -7,7 +7,13 @@ import { DuckdbWarehouse } from "../../src/warehouse/duckdb/index.ts";
 import { PostgresWarehouse } from "../../src/warehouse/postgres/index.ts";
 import type { DatePart } from "../../src/warehouse/types.ts";
 import { measureStream } from "../helpers/memory.ts";
-import { openPostgres, postgresServer, postgresTarget, warnSkipped } from "../helpers/postgres.ts";
+import {
+  languageCollated,
+  openPostgres,
+  postgresServer,
+  postgresTarget,
+  warnSkipped,
+} from "../helpers/postgres.ts";
 
 /**
  * What the conformance suite does not cover on Postgres: the same answers as DuckDB for date
@@ -42,6 +48,33 @@ if (server.unavailable) {
   });
 
   describe("Postgres warehouse: same answers as DuckDB", () => {
+    it("orders text by code point through textOrder, in a database of a language collation too", async () => {
+      const values = ["a-b", "ab", "B", "a", "a.c", "a_b", "A", "é", "z", "Z9", "z_"];
+      const byCodePoint = [...values].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+      const rows = `(VALUES ${values.map((v) => `(${wh.dialect.literal(v)})`).join(", ")}) AS t(v)`;
+      const ordered = async (w: PostgresWarehouse | DuckdbWarehouse, order: string, from = rows) =>
+        (await w.query<{ v: string }>(`SELECT v FROM ${from} ORDER BY ${order}`)).map((r) => r.v);
+      expect(await ordered(duck, duck.dialect.textOrder("v"))).toEqual(byCodePoint);
+      expect(await ordered(wh, wh.dialect.textOrder("v"))).toEqual(byCodePoint);
+      const collated = server.own ? await languageCollated(url) : undefined;
+      if (!collated) return;
+      const other = await openPostgres(collated.url, "public", 1);
+      try {
+        // The database's own order is the language's; textOrder's is still by code point, for
+        // MIN and comparisons as well, and over a column of a table.
+        expect(await ordered(other, "v")).not.toEqual(byCodePoint);
+        expect(await ordered(other, other.dialect.textOrder("v"))).toEqual(byCodePoint);
+        await other.replaceTable({ schema: "public", name: "t" }, `SELECT v FROM ${rows}`);
+        const [min] = await other.query<{ m: string; lt: boolean }>(
+          `SELECT MIN(${other.dialect.textOrder("v")}) AS m, ${other.dialect.textOrder("'a'")} < 'B' AS lt FROM public.t`,
+        );
+        expect(min).toEqual({ m: byCodePoint[0], lt: false });
+      } finally {
+        await other.close();
+        await collated.drop();
+      }
+    });
+
     it("counts date part boundaries and adds intervals like DuckDB", async () => {
       const pairs: [string, string][] = [
         ["2026-01-31 23:59:59", "2026-02-01 00:00:01"],

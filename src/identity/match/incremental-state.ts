@@ -43,8 +43,12 @@ export async function dropState(wh: Warehouse, output: Relation): Promise<void> 
   await wh.dropRelation(stateRecords(output));
 }
 
-/** Changes when what the state holds changes meaning: a state of another version is not read. */
-const STATE_VERSION = 2;
+/**
+ * Changes when what the state holds changes meaning: a state of another version is not read.
+ * 3: text ordered by code point on every warehouse (`textOrder`): on a Postgres database of a
+ * language collation, the saved records' keys and order were that collation's.
+ */
+const STATE_VERSION = 3;
 
 /**
  * The saved pairs' weight column: named by a hash of what the weights are made of (each level's

@@ -310,7 +310,7 @@ export function linkedRecordsSql(
   const q = (r: Relation) => d.quoteRelation(r);
   const f = (i: number) => qi(`cdp_f${i}`);
   const tfs = [...frequencies.keys()];
-  const inner = `SELECT ROW_NUMBER() OVER (ORDER BY s.${qi(ROW_NUMBER)}) AS ${qi(ROW_NUMBER)}, ${[
+  const inner = `SELECT ROW_NUMBER() OVER (ORDER BY ${d.textOrder(`s.${qi(ROW_NUMBER)}`)}) AS ${qi(ROW_NUMBER)}, ${[
     ...[RECORD_ID, ...recordValueColumns(settings)].map((n) => `s.${qi(n)}`),
     ...tfs.map((i) => `${f(i)}.cdp_tf AS ${qi(termFrequencyColumn(i))}`),
   ].join(", ")}

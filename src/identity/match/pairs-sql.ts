@@ -61,6 +61,11 @@ export function pairsSql(
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
   const agree = (i: number) => agreeSql(d, (j) => blockKey(i, j), settings.blocking[i]!.length);
+  // The lower row number on the left; an incremental match's are the record ids as text, ordered
+  // as a full match numbers them.
+  const rn = (side: string) =>
+    sides ? d.textOrder(`${side}.${qi(ROW_NUMBER)}`) : `${side}.${qi(ROW_NUMBER)}`;
+  const before = `${rn("l")} < ${rn("r")}`;
   const inRule = settings.blocking.map((_, k) => qi(inRuleColumn(k)));
   const tfs = settings.comparisons.flatMap((c, k) => (c.termFrequency ? [qi(termFrequencyColumn(k))] : []));
   const ids: [string, string][] = sides
@@ -100,7 +105,7 @@ export function pairsSql(
       ...levels.values,
     ];
     return `SELECT ${select.join(",\n      ")}
-    FROM ${sides?.left ?? records} AS l JOIN ${sides?.right ?? records} AS r ON ${agree(i)} AND l.${qi(ROW_NUMBER)} < r.${qi(ROW_NUMBER)}${sides?.only ? ` AND ${sides.only}` : ""}${scope}${earlier.join("")}`;
+    FROM ${sides?.left ?? records} AS l JOIN ${sides?.right ?? records} AS r ON ${agree(i)} AND ${before}${sides?.only ? ` AND ${sides.only}` : ""}${scope}${earlier.join("")}`;
   });
   const carried = sides
     ? ids.map(([, name]) => qi(name))

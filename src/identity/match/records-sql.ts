@@ -18,7 +18,9 @@ const typedColumn = (comparison: number) => `cdp_typed_${comparison}`;
  * The model's records as blocking (and prior) rules read them: every column the model selects,
  * the compared ones as text, trimmed, empty as NULL (so `substr(dob, 1, 4)` is the birth year
  * whether the model selects the date of birth as text or as a date, in every warehouse), and each
- * compared column of another type also under `cdp_typed_<i>` for the comparisons.
+ * compared column of another type also under `cdp_typed_<i>` for the comparisons. The text orders
+ * by code point (`textOrder`), so a rule that orders two columns (the first of two names
+ * alphabetically) keys a record alike on every warehouse, whatever the database's collation.
  */
 export function ruleSourceSql(
   d: Dialect,
@@ -27,7 +29,7 @@ export function ruleSourceSql(
   columns: Map<string, ValueKind>,
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
-  const text = (x: string) => `NULLIF(TRIM(${d.cast(x, "string")}), '')`;
+  const text = (x: string) => d.textOrder(`NULLIF(TRIM(${d.cast(x, "string")}), '')`);
   const compared = new Map(settings.comparisons.map((c, i) => [c.column, i]));
   const select = [...columns.keys()].flatMap((name) => {
     const i = compared.get(name);
@@ -89,7 +91,7 @@ export function matchRecordsSql(
   functionSchema: string,
 ): string {
   const qi = (n: string) => d.quoteIdentifier(n);
-  const inner = `SELECT ROW_NUMBER() OVER (ORDER BY ${d.cast(qi(RECORD_ID), "string")}) AS ${qi(ROW_NUMBER)}, ${qi(RECORD_ID)},
+  const inner = `SELECT ROW_NUMBER() OVER (ORDER BY ${d.textOrder(d.cast(qi(RECORD_ID), "string"))}) AS ${qi(ROW_NUMBER)}, ${qi(RECORD_ID)},
            ${recordItems(d, settings, columns, true).join(", ")}
          FROM ${ruleSourceSql(d, from, settings, columns)}`;
   return withHelpersSql(d, inner, settings, functionSchema);

@@ -65,6 +65,8 @@ export async function trainParameters(
       if (g >= 0) uCounts[i]![g]! += Number(row.n);
     });
   }
+  // In one order, as the blocked pairs' patterns below: the prior sums over both in floating point.
+  unblocked.sort((a, b) => comparePatterns(a.gammas, b.gammas));
   const u = uCounts.map((counts) => {
     const total = counts.reduce((a, b) => a + b, 0);
     return counts.map((x) => (x + 1) / (total + counts.length));

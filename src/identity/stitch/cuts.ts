@@ -119,6 +119,7 @@ export async function limitLinks(
   if (!pairs.length) return;
   const priority = sourcePrioritySql(d, rules, edgeColumn(d, graph, "e", "source"));
   const limitCase = `CASE ${pairs.map((p) => `WHEN na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)} THEN ${p.n}`).join(" ")} END`;
+  // Ties go to the smaller id: within a type, the values' code point order (numberIdentifiers).
   const linkCut = work("link_cut");
   const cutLinks = (
     await wh.replaceTable(
@@ -126,7 +127,7 @@ export async function limitLinks(
       `SELECT src, dst, a_type, a_value, b_type, b_value, max_links FROM (
          SELECT e.src, e.dst, na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value,
            ${limitCase} AS max_links,
-           ROW_NUMBER() OVER (PARTITION BY e.src, nb.type ORDER BY ${priority}, ${edgeColumn(d, graph, "e", "seen_at")} DESC, nb.value) AS r
+           ROW_NUMBER() OVER (PARTITION BY e.src, nb.type ORDER BY ${priority}, ${edgeColumn(d, graph, "e", "seen_at")} DESC, nb.id) AS r
          FROM ${bothWaysSql(d, graph)} AS e JOIN ${q(nodes)} AS na ON na.id = e.src JOIN ${q(nodes)} AS nb ON nb.id = e.dst
          WHERE ${pairs.map((p) => `(na.type = ${d.literal(p.a)} AND nb.type = ${d.literal(p.b)})`).join(" OR ")}
        ) AS ranked WHERE r > max_links`,

@@ -203,10 +203,12 @@ export async function numberIdentifiers(
   const d = wh.dialect;
   const all = ends(() => "");
   const types = (
-    await wh.query<{ type: string }>(`SELECT DISTINCT type FROM (${all}) AS ends ORDER BY type`)
+    await wh.query<{ type: string }>(
+      `SELECT type FROM (${all}) AS ends GROUP BY type ORDER BY ${d.textOrder("type")}`,
+    )
   ).map((r) => r.type);
   const numbered = (base: number, only: (column: string) => string) =>
-    `SELECT ${d.cast(`${base} + ROW_NUMBER() OVER (ORDER BY value)`, "int64")} AS id, type, value, key
+    `SELECT ${d.cast(`${base} + ROW_NUMBER() OVER (ORDER BY ${d.textOrder("value")})`, "int64")} AS id, type, value, key
      FROM (SELECT type, value, key FROM (${ends(only)}) AS ends GROUP BY type, value, key) AS v`;
   // No identifiers: an empty table of the same columns.
   if (!types.length)

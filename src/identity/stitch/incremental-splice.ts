@@ -44,7 +44,9 @@ export async function spliceResult(
   const none = d.cast("NULL", "string");
   if (across) {
     const contra = `s.weight < 0 AND ${endSql("a")} AND ${endSql("b")}`;
-    const first = "(c.x_type < c.y_type OR (c.x_type = c.y_type AND c.x_value < c.y_value))";
+    // Smaller first, as the identifiers are numbered (by type, then value, in code point order).
+    const [xt, yt, xv, yv] = ["c.x_type", "c.y_type", "c.x_value", "c.y_value"].map((e) => d.textOrder(e));
+    const first = `(${xt} < ${yt} OR (c.x_type = c.y_type AND ${xv} < ${yv}))`;
     const pick = (x: string, y: string) => `CASE WHEN ${first} THEN c.${x} ELSE c.${y} END`;
     await wh.replaceTable(
       across,

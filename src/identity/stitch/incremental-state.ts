@@ -27,8 +27,12 @@ export function incrementalTables(output: Relation) {
   return { edges: side("edges"), clusters: side("clusters"), state: side("stitch_state") };
 }
 
-/** Bump when the state tables' layout or meaning changes: older state then means a full run. */
-const STATE_VERSION = 4;
+/**
+ * Bump when the state tables' layout or meaning changes: older state then means a full run.
+ * 5: identifiers ordered by code point on every warehouse (`textOrder`): on a Postgres database of
+ * a language collation, the saved links' ends were ordered by that collation.
+ */
+const STATE_VERSION = 5;
 
 /** A fingerprint of what decides the result: the ruleset (but the `incremental` switch itself). */
 export function rulesFingerprint(rules: Ruleset): string {

@@ -48,7 +48,8 @@ export async function enforceLimits(
   let rounds = 0;
   let cutEdges = 0;
   for (let pass = 0; pass < 10; pass++) {
-    // Rank each limited identifier inside its component.
+    // Rank each limited identifier inside its component; last by id, which within a type follows
+    // the values in code point order (numberIdentifiers), on every warehouse.
     const ranked = t.work("limit_ranked");
     await wh.replaceTable(
       ranked,
@@ -61,7 +62,7 @@ export async function enforceLimits(
          GROUP BY n.id, n.type, n.value, l.label
        )
        SELECT id, type, value, comp, max_per_profile,
-         ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, value) AS rank_in_profile
+         ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, id) AS rank_in_profile
        FROM scored`,
     );
     const losers = t.work("limit_losers");

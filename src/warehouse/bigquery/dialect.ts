@@ -161,6 +161,10 @@ ${JARO_WINKLER_JS}
     dateAdd,
     dateDiff,
     currentTimestamp: () => "CURRENT_TIMESTAMP()",
+    // STRING compares by code point (binary) unless a collation is specified, on a column or as a
+    // dataset's default; cdp specifies none
+    // (https://cloud.google.com/bigquery/docs/reference/standard-sql/collation-concepts).
+    textOrder: (expression: string) => expression,
     // Survivorship aggregates. Rows whose `order` is NULL never win, as with DuckDB's arg_max.
     // Ties in `order` go to the smallest value: the same rows always give the same answer.
     pickBy: (value: string, order: string, direction: "asc" | "desc") =>

@@ -65,6 +65,8 @@ export const duckdbDialect: Dialect = {
     `(${expression} + INTERVAL (${Math.trunc(amount)}) ${part.toUpperCase()})`,
   dateDiff: (part, start, end) => `date_diff('${part}', ${start}, ${end})`,
   currentTimestamp: () => "current_timestamp",
+  // VARCHAR orders by byte, and UTF-8's byte order is code point order.
+  textOrder: (expression) => expression,
   // Ties (two rows with the same order) go to the smallest value, so the same rows always give
   // the same answer: arg_max/arg_min and mode() pick whichever row they meet first, which varies
   // with threads and row order and flipped golden records between identical builds.

@@ -71,6 +71,10 @@ const postgres = {
     `(${expression} + INTERVAL '${Math.trunc(amount)} ${part}')`,
   dateDiff,
   currentTimestamp: () => "current_timestamp",
+  // Text orders by the database's collation (en_US.UTF-8 puts "a_b" after "a-b" and "a" before
+  // "B"); the "C" collation orders by byte, which in UTF-8 is code point order, as DuckDB and
+  // BigQuery do (https://www.postgresql.org/docs/current/collation.html).
+  textOrder: (expression: string) => `(${expression}) COLLATE "C"`,
   // No arg_max in PostgreSQL: the first element of the values ordered by `order`.
   // Ties in `order` go to the smallest value: the same rows always give the same answer.
   pickBy: (value: string, order: string, direction: "asc" | "desc") =>

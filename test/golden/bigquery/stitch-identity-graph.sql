@@ -27,9 +27,9 @@ SELECT a_type, CASE WHEN a_blocked IS NULL THEN a_value ELSE a_raw END AS a_valu
          WHERE a_type IS NOT NULL
        ) AS checked;
 
-SELECT DISTINCT type FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0)
+SELECT type FROM (SELECT a_type AS type, a_value AS value, a_key AS key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE a_blocked IS NULL AND (norm.weight IS NULL OR norm.weight >= 0)
        UNION ALL
-       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0)) AS ends ORDER BY type;
+       SELECT b_type, b_value, b_key FROM `standin-project`.`cdp_demo`.`identity_graphwork_2` AS norm WHERE b_blocked IS NULL AND b_type IS NOT NULL AND (norm.weight IS NULL OR norm.weight >= 0)) AS ends GROUP BY type ORDER BY type;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_3` AS
 SELECT CAST(0 + ROW_NUMBER() OVER (ORDER BY value) AS INT64) AS id, type, value, key
@@ -132,7 +132,7 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_9` AS
 SELECT src, dst, a_type, a_value, b_type, b_value, max_links FROM (
          SELECT e.src, e.dst, na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value,
            CASE WHEN na.type = 'anon' AND nb.type = 'user_id' THEN 1 WHEN na.type = 'device' AND nb.type = 'user_id' THEN 1 END AS max_links,
-           ROW_NUMBER() OVER (PARTITION BY e.src, nb.type ORDER BY CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END, e.seen_at DESC, nb.value) AS r
+           ROW_NUMBER() OVER (PARTITION BY e.src, nb.type ORDER BY CASE WHEN e.source = 'app' THEN 0 WHEN e.source = 'orders' THEN 1 WHEN e.source = 'crm' THEN 2 WHEN e.source = 'loyalty' THEN 3 WHEN e.source = 'support' THEN 4 WHEN e.source = 'web' THEN 5 ELSE 6 END, e.seen_at DESC, nb.id) AS r
          FROM (SELECT src, dst, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` UNION ALL SELECT dst, src, seen_at, source, weight FROM `standin-project`.`cdp_demo`.`identity_graphwork_4`) AS e JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS na ON na.id = e.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_3` AS nb ON nb.id = e.dst
          WHERE (na.type = 'anon' AND nb.type = 'user_id') OR (na.type = 'device' AND nb.type = 'user_id')
        ) AS ranked WHERE r > max_links;
@@ -412,7 +412,7 @@ WITH scored AS (
          GROUP BY n.id, n.type, n.value, l.label
        )
        SELECT id, type, value, comp, max_per_profile,
-         ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, value) AS rank_in_profile
+         ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, id) AS rank_in_profile
        FROM scored;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_35` AS
@@ -515,7 +515,7 @@ WITH scored AS (
          GROUP BY n.id, n.type, n.value, l.label
        )
        SELECT id, type, value, comp, max_per_profile,
-         ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, value) AS rank_in_profile
+         ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, id) AS rank_in_profile
        FROM scored;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_35` AS
@@ -621,7 +621,7 @@ WITH scored AS (
          GROUP BY n.id, n.type, n.value, l.label
        )
        SELECT id, type, value, comp, max_per_profile,
-         ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, value) AS rank_in_profile
+         ROW_NUMBER() OVER (PARTITION BY comp, type ORDER BY best_priority, last_seen DESC, degree DESC, id) AS rank_in_profile
        FROM scored;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_35` AS
