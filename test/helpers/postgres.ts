@@ -55,7 +55,7 @@ export async function languageCollated(
       )
     ).rows as { ok: boolean; icu: boolean }[];
     if (!icu?.ok || !icu.icu) return undefined;
-    const name = `cdp_xwh_icu_${Math.random().toString(36).slice(2, 8)}`;
+    const name = `cdp_icu_${Math.random().toString(36).slice(2, 8)}`;
     await admin.query(
       `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`,
     );

@@ -14,7 +14,9 @@ import { cdp } from "../helpers/project.ts";
  * this caught had its own cause: the random pairs u is trained on (each warehouse hashed them
  * with its own function), Jaro-Winkler and Levenshtein over bytes on DuckDB and characters
  * elsewhere (names with accents), half-transpositions rounded on DuckDB only, NUMERIC steps in
- * the Postgres Jaro-Winkler, and EM summing the patterns in the order the warehouse returned them.
+ * the Postgres Jaro-Winkler, EM summing the patterns in the order the warehouse returned them,
+ * and text ordered by the database's collation (identifiers numbered, hence profile ids; the first
+ * of two names keying the match's records), which a database of a language collation shows.
  */
 const server = postgresServer();
 
