@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { BigQuery } from "@google-cloud/bigquery";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WarehouseError } from "../../src/errors.ts";
 import type { BigqueryWarehouse } from "../../src/warehouse/bigquery/index.ts";
@@ -76,6 +77,22 @@ describe("BigQuery jobs", () => {
     expect(wrong.message).toContain(
       "dataset standin-project.bq_eu is in location EU, but the target's location is US",
     );
+  });
+
+  it("refuses a dataset with a default collation, which the tables it would create take", async () => {
+    // Made as a team would, with the official client: datasets.insert with defaultCollation.
+    const client = new BigQuery({
+      projectId: standIn.project,
+      apiEndpoint: standIn.url,
+      keyFilename: standIn.keyFile,
+    });
+    await client.createDataset("bq_ci", { location: "US", defaultCollation: "und:ci" });
+    const error = await failure(wh.ensureSchema("bq_ci"));
+    expect(error.message).toBe(
+      'BigQuery target "test": dataset standin-project.bq_ci has the default collation "und:ci", which the tables cdp creates in it would take (text compared otherwise than by code point: identifiers and keys that differ in case would be one); use a dataset without a default collation',
+    );
+    await client.createDataset("bq_cs", { location: "US" });
+    await wh.ensureSchema("bq_cs");
   });
 
   it("caps what a query may bill with maximumBytesBilled", async () => {

@@ -128,7 +128,7 @@ export class BigqueryWarehouse implements Warehouse {
       labels,
     );
     // The default dataset may not exist yet (runs create it), but the call proves the credentials.
-    await wh.datasetLocation(options.schema);
+    await wh.datasetInfo(options.schema);
     return wh;
   }
 
@@ -146,11 +146,16 @@ export class BigqueryWarehouse implements Warehouse {
       .table(relation.name);
   }
 
-  /** The dataset's location, or undefined when it does not exist. */
-  private async datasetLocation(schema: string): Promise<string | undefined> {
+  /** The dataset's location and default collation, or undefined when it does not exist. */
+  private async datasetInfo(
+    schema: string,
+  ): Promise<{ location: string; defaultCollation?: string } | undefined> {
     try {
       const [meta] = await this.shared.client.dataset(schema).getMetadata();
-      return meta.location ?? this.shared.options.location;
+      return {
+        location: meta.location ?? this.shared.options.location,
+        defaultCollation: meta.defaultCollation,
+      };
     } catch (error) {
       // A missing dataset is normal (runs create it); a missing project is not.
       if (isNotFound(error) && !/Not found: Project/i.test(errorFacts(error).message)) return undefined;
@@ -233,19 +238,30 @@ export class BigqueryWarehouse implements Warehouse {
     }
   }
 
-  /** Creates the dataset in the target's location when missing; refuses one in another location. */
+  /**
+   * Creates the dataset in the target's location when missing; refuses one in another location,
+   * and one with a default collation: every table created in it takes that collation
+   * (https://cloud.google.com/bigquery/docs/reference/rest/v2/datasets, `defaultCollation`), so
+   * `und:ci` would make cdp's tables compare text without case, and two identifiers, keys or
+   * sync states that differ in case one.
+   */
   async ensureSchema(schema: string): Promise<void> {
     const { client, options } = this.shared;
-    const location = await this.datasetLocation(schema);
-    if (location === undefined) {
+    const info = await this.datasetInfo(schema);
+    const name = `dataset ${options.project}.${schema}`;
+    if (info === undefined) {
       try {
         await client.dataset(schema).create({ location: options.location });
       } catch (error) {
         if (errorFacts(error).code !== 409) throw this.fail(error);
       }
-    } else if (location.toLowerCase() !== options.location.toLowerCase()) {
+    } else if (info.location.toLowerCase() !== options.location.toLowerCase()) {
       throw new WarehouseError(
-        `${this.shared.errors.prefix}: dataset ${options.project}.${schema} is in location ${location}, but the target's location is ${options.location}; set \`location: "${location}"\` in the target`,
+        `${this.shared.errors.prefix}: ${name} is in location ${info.location}, but the target's location is ${options.location}; set \`location: "${info.location}"\` in the target`,
+      );
+    } else if (info.defaultCollation) {
+      throw new WarehouseError(
+        `${this.shared.errors.prefix}: ${name} has the default collation "${info.defaultCollation}", which the tables cdp creates in it would take (text compared otherwise than by code point: identifiers and keys that differ in case would be one); use a dataset without a default collation`,
       );
     }
   }

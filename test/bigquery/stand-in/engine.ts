@@ -53,6 +53,8 @@ export interface JobRecord {
 interface Dataset {
   location: string;
   created: number;
+  /** The dataset's `defaultCollation` (datasets resource), which tables created in it take. */
+  defaultCollation?: string;
 }
 
 /** BigQuery bills at least 10 MB for a query that reads a table. */
@@ -132,13 +134,13 @@ export class Engine {
 
   // Datasets.
 
-  createDataset(id: string, location: string): Promise<Dataset> {
+  createDataset(id: string, location: string, defaultCollation?: string): Promise<Dataset> {
     return this.exclusive(async () => {
       checkDataset(id);
       if (this.datasets.has(id))
         throw ApiFailure.of("duplicate", `Already Exists: Dataset ${this.project}:${id}`);
       await this.conn.run(`CREATE SCHEMA ${q(id)}`);
-      const dataset = { location, created: Date.now() };
+      const dataset = { location, created: Date.now(), ...(defaultCollation ? { defaultCollation } : {}) };
       this.datasets.set(id, dataset);
       return dataset;
     });

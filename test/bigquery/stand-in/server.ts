@@ -350,9 +350,10 @@ export class StandInServer {
     const request = JSON.parse(body.toString()) as {
       datasetReference?: { datasetId?: string };
       location?: string;
+      defaultCollation?: string;
     };
     const id = request.datasetReference?.datasetId ?? "";
-    await this.engine.createDataset(id, request.location ?? "US");
+    await this.engine.createDataset(id, request.location ?? "US", request.defaultCollation);
     return this.datasetResource(id);
   }
 
@@ -364,6 +365,7 @@ export class StandInServer {
       datasetReference: { projectId: this.project, datasetId: id },
       location: dataset.location,
       creationTime: String(dataset.created),
+      ...(dataset.defaultCollation ? { defaultCollation: dataset.defaultCollation } : {}),
     };
   }
 
