@@ -75,6 +75,46 @@ if (server.unavailable) {
       }
     });
 
+    it("breaks survivorship ties as DuckDB does, in a database of a language collation too", async () => {
+      // Text in code point order ("A" < "B" < "a" < "a-b" < "a_b" < "b", where en-US puts "a"
+      // first and "B" last), numbers in theirs (9 before 10, not as text).
+      const text = ["b", "a", "B", "A", "a_b", "a-b"];
+      const rows = `(VALUES ${text.flatMap((v, i) => [`('${v}', ${i + 1}, 1)`, `('${v}', ${i + 1}, 1)`]).join(", ")}) AS t(v, n, o)`;
+      const numbers = "(VALUES (10, 1), (9, 1), (10, 1), (9, 1)) AS t(v, o)";
+      const answers = async (w: PostgresWarehouse | DuckdbWarehouse) => {
+        const d = w.dialect;
+        const one = async (aggregate: string, from: string) => {
+          const [row] = await w.query<{ p: unknown }>(`SELECT ${aggregate} AS p FROM ${from}`);
+          return typeof row?.p === "bigint" ? Number(row.p) : row?.p;
+        };
+        return [
+          await one(d.mostFrequent("v"), rows),
+          await one(d.pickBy("v", "o", "desc"), rows),
+          await one(d.pickBy("n", "v", "asc"), rows),
+          await one(d.pickBy("n", "v", "desc"), rows),
+          await one(d.mostFrequent("v"), numbers),
+          await one(d.pickBy("v", "o", "asc"), numbers),
+        ];
+      };
+      const expected = ["A", "A", 4, 1, 9, 9];
+      expect(await answers(duck)).toEqual(expected);
+      expect(await answers(wh)).toEqual(expected);
+      const collated = server.own ? await languageCollated(url) : undefined;
+      if (!collated) return;
+      const other = await openPostgres(collated.url, "public", 1);
+      try {
+        // The database's own order would answer otherwise.
+        const [own] = await other.query<{ lo: string; hi: string }>(
+          `SELECT MIN(v) AS lo, MAX(v) AS hi FROM ${rows}`,
+        );
+        expect(own).toEqual({ lo: "a", hi: "B" });
+        expect(await answers(other)).toEqual(expected);
+      } finally {
+        await other.close();
+        await collated.drop();
+      }
+    });
+
     it("counts date part boundaries and adds intervals like DuckDB", async () => {
       const pairs: [string, string][] = [
         ["2026-01-31 23:59:59", "2026-02-01 00:00:01"],

@@ -76,12 +76,27 @@ const postgres = {
   // BigQuery do (https://www.postgresql.org/docs/current/collation.html).
   textOrder: (expression: string) => `(${expression}) COLLATE "C"`,
   // No arg_max in PostgreSQL: the first element of the values ordered by `order`.
-  // Ties in `order` go to the smallest value: the same rows always give the same answer.
+  // Ties in `order` go to the smallest value: the same rows always give the same answer, and the
+  // answer DuckDB and BigQuery give (text in code point order, see `survivorshipOrder`).
   pickBy: (value: string, order: string, direction: "asc" | "desc") =>
-    `(array_agg(${value} ORDER BY ${order} ${direction === "desc" ? "DESC" : "ASC"}, ${value} ASC) FILTER (WHERE ${value} IS NOT NULL AND ${order} IS NOT NULL))[1]`,
-  // An ordered-set aggregate: NULLs are ignored, ties go to the value that sorts first.
-  mostFrequent: (value: string) => `mode() WITHIN GROUP (ORDER BY ${value})`,
+    `(array_agg(${value} ORDER BY ${survivorshipOrder(order, direction)}, ${survivorshipOrder(value, "asc")}) FILTER (WHERE ${value} IS NOT NULL AND ${order} IS NOT NULL))[1]`,
+  // The group's values counted, ties to the smallest. Not `mode() WITHIN GROUP (ORDER BY value)`:
+  // its ties follow the database's collation, and its ordering expression is what it returns.
+  mostFrequent: (value: string) =>
+    `(SELECT v FROM unnest(array_agg(${value}) FILTER (WHERE ${value} IS NOT NULL)) AS v GROUP BY v ORDER BY COUNT(*) DESC, ${survivorshipOrder("v", "asc")} LIMIT 1)`,
 };
+
+/**
+ * Sort keys for the survivorship aggregates, whose arguments may be of any type: text in code point
+ * order (`COLLATE "C"`, as `textOrder`), whatever the database's collation, so a profile gets the
+ * golden record DuckDB and BigQuery give it ("A" before "a" before "B", where en-US puts "a"
+ * first); other types in their own order (the text key is NULL for them: 9 before 10). The type
+ * is tested as the rows are read, as only the database knows an expression's.
+ */
+function survivorshipOrder(expression: string, direction: "asc" | "desc"): string {
+  const dir = direction === "desc" ? "DESC" : "ASC";
+  return `(CASE WHEN pg_typeof(${expression})::text IN ('text', 'character varying', 'character', 'name') THEN (${expression})::text END) COLLATE "C" ${dir}, ${expression} ${dir}`;
+}
 
 /** PostgreSQL's SQL: double-quoted identifiers, standard-conforming string literals. */
 export const postgresDialect: Dialect = postgres;

@@ -33,9 +33,9 @@ CAST(CAST(last_seen AS DATE) - CAST(first_seen AS DATE) AS BIGINT)
 -- current_timestamp
 current_timestamp
 -- most_recent
-(array_agg(email ORDER BY seen_at DESC, email ASC) FILTER (WHERE email IS NOT NULL AND seen_at IS NOT NULL))[1]
+(array_agg(email ORDER BY (CASE WHEN pg_typeof(seen_at)::text IN ('text', 'character varying', 'character', 'name') THEN (seen_at)::text END) COLLATE "C" DESC, seen_at DESC, (CASE WHEN pg_typeof(email)::text IN ('text', 'character varying', 'character', 'name') THEN (email)::text END) COLLATE "C" ASC, email ASC) FILTER (WHERE email IS NOT NULL AND seen_at IS NOT NULL))[1]
 -- most_frequent
-mode() WITHIN GROUP (ORDER BY city)
+(SELECT v FROM unnest(array_agg(city) FILTER (WHERE city IS NOT NULL)) AS v GROUP BY v ORDER BY COUNT(*) DESC, (CASE WHEN pg_typeof(v)::text IN ('text', 'character varying', 'character', 'name') THEN (v)::text END) COLLATE "C" ASC, v ASC LIMIT 1)
 -- text_columns
 -- (none)
 -- row_number
