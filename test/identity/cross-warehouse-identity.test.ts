@@ -27,6 +27,8 @@ interface IdentityTables {
   parameters: string[];
   cuts: string[];
   goldenRecords: string[];
+  traits: string[];
+  audiences: string[];
 }
 
 /** The identity tables, as sorted text lines, from one warehouse. */
@@ -57,6 +59,21 @@ async function identityTables(wh: Warehouse, schema: string): Promise<IdentityTa
     goldenRecords: lines(
       await wh.query(
         `SELECT profile_id, email, phone, first_name, last_name, city, country, CAST(records AS INTEGER) AS records FROM ${q("profiles")}`,
+      ),
+    ),
+    // Sums of money to the cent: the warehouses add the same floats in their own order.
+    traits: lines(
+      await wh.query(
+        `SELECT profile_id, CAST(CAST(lifetime_value_usd AS DECIMAL(18, 2)) AS VARCHAR) AS ltv, CAST(order_count AS INTEGER) AS orders,
+           last_channel, CAST(tickets AS INTEGER) AS tickets, CAST(CAST(avg_satisfaction AS DECIMAL(18, 6)) AS VARCHAR) AS satisfaction,
+           CAST(web_events AS INTEGER) AS web_events, CAST(days_since_last_order AS INTEGER) AS days, churn_risk
+         FROM ${q("profile_traits")}`,
+      ),
+    ),
+    audiences: lines(
+      await wh.query(
+        `SELECT 'high_value_at_risk' AS audience, profile_id, email FROM ${q("aud_high_value_at_risk")}
+         UNION ALL SELECT 'recent_signups_no_order', profile_id, email FROM ${q("aud_recent_signups_no_order")}`,
       ),
     ),
   };
@@ -113,7 +130,7 @@ if (server.unavailable) {
 
     // Two builds of the demo up to the golden records, each from scratch (profile ids carry history).
     it("gives the same identifiers, profile ids, match pairs and weights, golden records, row for row", async () => {
-      const select = ["--select", "+profiles"];
+      const select = ["--select", "+aud_high_value_at_risk", "+aud_recent_signups_no_order"];
       const duck = cdp(dir, ["build", "--target", "dev", ...select], {}, 300_000);
       expect(duck.code, duck.output).toBe(0);
       const pg = cdp(dir, ["build", "--target", "pg", ...select], { DATABASE_URL: url }, 300_000);
@@ -138,7 +155,15 @@ if (server.unavailable) {
       expect(fromDuck.pairs.length).toBeGreaterThan(2_000);
       expect(new Set(fromDuck.identifiers.map((l) => JSON.parse(l)[2])).size).toBeGreaterThan(3_500);
       expect(fromDuck.goldenRecords.length).toBeGreaterThan(3_500);
-      for (const table of ["identifiers", "pairs", "parameters", "cuts", "goldenRecords"] as const) {
+      for (const table of [
+        "identifiers",
+        "pairs",
+        "parameters",
+        "cuts",
+        "goldenRecords",
+        "traits",
+        "audiences",
+      ] as const) {
         expect(firstDifference(table, fromDuck[table], fromPg[table])).toBeUndefined();
       }
     }, 720_000);
