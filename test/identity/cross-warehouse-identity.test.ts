@@ -10,14 +10,14 @@ import { cdp } from "../helpers/project.ts";
 /**
  * One answer on every warehouse: the demo's identity, built from the same seeds on DuckDB and on
  * Postgres, row for row. Identifiers, profile ids (defined to be warehouse-independent), the
- * match's pairs with their weights to the last bit, the trained parameters, and the golden records. Each difference
- * this caught had its own cause: the random pairs u is trained on (each warehouse hashed them
- * with its own function), Jaro-Winkler and Levenshtein over bytes on DuckDB and characters
- * elsewhere (names with accents), half-transpositions rounded on DuckDB only, NUMERIC steps in
- * the Postgres Jaro-Winkler, EM summing the patterns in the order the warehouse returned them,
- * and text ordered by the database's collation (identifiers numbered, hence profile ids; the first
- * of two names keying the match's records; survivorship ties), which a database of a language
- * collation shows.
+ * match's pairs with their weights to the last bit, the trained parameters, and what is built on
+ * them: golden records, traits, audiences. Each difference this caught had its own cause: the
+ * random pairs u is trained on (each warehouse hashed them with its own function), Jaro-Winkler
+ * and Levenshtein over bytes on DuckDB and characters elsewhere (names with accents),
+ * half-transpositions rounded on DuckDB only, NUMERIC steps in the Postgres Jaro-Winkler, EM
+ * summing the patterns in the order the warehouse returned them, and text ordered by the
+ * database's collation (identifiers numbered, hence profile ids; the first of two names keying
+ * the match's records; survivorship ties), which a database of a language collation shows.
  */
 const server = postgresServer();
 
@@ -128,8 +128,8 @@ if (server.unavailable) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    // Two builds of the demo up to the golden records, each from scratch (profile ids carry history).
-    it("gives the same identifiers, profile ids, match pairs and weights, golden records, row for row", async () => {
+    // Two builds of the demo up to its audiences, each from scratch (profile ids carry history).
+    it("gives the same identifiers, profile ids, match pairs and weights, golden records, traits and audiences, row for row", async () => {
       const select = ["--select", "+aud_high_value_at_risk", "+aud_recent_signups_no_order"];
       const duck = cdp(dir, ["build", "--target", "dev", ...select], {}, 300_000);
       expect(duck.code, duck.output).toBe(0);
