@@ -60,7 +60,44 @@ export async function connectedComponents(
   // The picks read both directions.
   let bothWays = `${input} UNION ALL SELECT dst, src FROM ${q(tables.edges)} WHERE src < dst`;
   let rounds = 0;
+  // Whether picks[0] is the leaves' (see below): nodes it does not list keep their own id there.
+  let leafRound = false;
+  const degrees = tables.work("cc_degrees");
   try {
+    // First the leaves: an identifier with one link (a browser id, a phone) is merged into its
+    // neighbour (a pair of leaves into the smaller id), and the links between two nodes of more
+    // than one link are the graph left; it needs no deduplication (no two of them share both ends).
+    // An identity graph is mostly stars around a person's e-mail: at 1M people, 70% of the nodes are
+    // leaves, and the rounds below start from 334k links instead of 3.2M.
+    await wh.replaceTable(
+      degrees,
+      `SELECT src AS node, COUNT(*) AS degree, MIN(dst) AS neighbour FROM (${bothWays}) AS g GROUP BY src`,
+    );
+    const leaves = tables.work("cc_pick_0");
+    const merged = (
+      await wh.replaceTable(
+        leaves,
+        `SELECT l.node, CASE WHEN n.degree = 1 THEN LEAST(l.node, l.neighbour) ELSE l.neighbour END AS target
+         FROM ${q(degrees)} AS l JOIN ${q(degrees)} AS n ON n.node = l.neighbour
+         WHERE l.degree = 1 AND NOT (n.degree = 1 AND l.neighbour > l.node)`,
+      )
+    ).rows;
+    if (merged) {
+      picks.push(leaves);
+      leafRound = true;
+      rounds = 1;
+      await wh.replaceTable(
+        graph,
+        `SELECT g.src, g.dst FROM (${input}) AS g
+         JOIN ${q(degrees)} AS a ON a.node = g.src JOIN ${q(degrees)} AS b ON b.node = g.dst
+         WHERE a.degree > 1 AND b.degree > 1`,
+      );
+      input = `SELECT src, dst FROM ${q(graph)}`;
+      bothWays = `${input} UNION ALL SELECT dst, src FROM ${q(graph)}`;
+    } else {
+      await wh.dropRelation(leaves);
+    }
+    await wh.dropRelation(degrees);
     for (;;) {
       const round = rounds + 1;
       const priority = (x: string) =>
@@ -124,7 +161,7 @@ export async function connectedComponents(
       tables.labels,
       picks.length > 1
         ? `SELECT n.id, COALESCE(x.target, p.target, n.id) AS label${named} FROM ${n} AS n
-           LEFT JOIN ${q(picks[0]!)} AS p ON p.node = n.id LEFT JOIN ${q(later!)} AS x ON x.node = p.target`
+           LEFT JOIN ${q(picks[0]!)} AS p ON p.node = n.id LEFT JOIN ${q(later!)} AS x ON x.node = ${leafRound ? "COALESCE(p.target, n.id)" : "p.target"}`
         : picks[0]
           ? `SELECT n.id, COALESCE(x.target, n.id) AS label${named} FROM ${n} AS n LEFT JOIN ${q(picks[0])} AS x ON x.node = n.id`
           : `SELECT n.id, n.id AS label${named} FROM ${n} AS n`,
@@ -133,6 +170,7 @@ export async function connectedComponents(
   } finally {
     for (const p of picks) await wh.dropRelation(p);
     await wh.dropRelation(graph);
+    await wh.dropRelation(degrees);
   }
   return { rounds };
 }

@@ -155,71 +155,56 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_11` AS
 SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE weight IS NULL;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src < dst) AS g GROUP BY src
-           )
-           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+SELECT src AS node, COUNT(*) AS degree, MIN(dst) AS neighbour FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src < dst) AS g GROUP BY src;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src < dst) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
-           WHERE a.target <> b.target;
+SELECT l.node, CASE WHEN n.degree = 1 THEN LEAST(l.node, l.neighbour) ELSE l.neighbour END AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS l JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS n ON n.node = l.neighbour
+         WHERE l.degree = 1 AND NOT (n.degree = 1 AND l.neighbour > l.node);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
-WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
-           )
-           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
-           WHERE a.target <> b.target;
+SELECT g.src, g.dst FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_11` WHERE src < dst) AS g
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
+         WHERE a.degree > 1 AND b.degree > 1;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 5) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 5) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
@@ -232,13 +217,9 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
 SELECT p.node, COALESCE(x.target, p.target) AS target
          FROM `standin-project`.`cdp_demo`.`identity_graphwork_15` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
-
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_19` AS
 SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
-           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = COALESCE(p.target, n.id);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_20` AS
 SELECT id, MIN(id) OVER (PARTITION BY label) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_19`;
@@ -262,36 +243,35 @@ CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_24` AS
 SELECT g AS src, h AS dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_21`;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src < dst) AS g GROUP BY src
-           )
-           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+SELECT src AS node, COUNT(*) AS degree, MIN(dst) AS neighbour FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src < dst) AS g GROUP BY src;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src < dst) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
-           WHERE a.target <> b.target;
+SELECT l.node, CASE WHEN n.degree = 1 THEN LEAST(l.node, l.neighbour) ELSE l.neighbour END AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS l JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS n ON n.node = l.neighbour
+         WHERE l.degree = 1 AND NOT (n.degree = 1 AND l.neighbour > l.node);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
+SELECT g.src, g.dst FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_24` WHERE src < dst) AS g
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
+         WHERE a.degree > 1 AND b.degree > 1;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
 WITH first_pick AS (
              SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_25` AS
 SELECT n.id, COALESCE(x.target, p.target, n.id) AS label FROM `standin-project`.`cdp_demo`.`identity_graphwork_23` AS n
-           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS x ON x.node = p.target;
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS x ON x.node = COALESCE(p.target, n.id);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_26` AS
 SELECT DISTINCT ca.label AS comp FROM `standin-project`.`cdp_demo`.`identity_graphwork_22` AS x
@@ -438,72 +418,71 @@ SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE N
        AND NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_36` AS c WHERE c.src = e.dst AND c.dst = e.src);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g GROUP BY src
-           )
-           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+SELECT src AS node, COUNT(*) AS degree, MIN(dst) AS neighbour FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g GROUP BY src;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
-           WHERE a.target <> b.target;
+SELECT l.node, CASE WHEN n.degree = 1 THEN LEAST(l.node, l.neighbour) ELSE l.neighbour END AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS l JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS n ON n.node = l.neighbour
+         WHERE l.degree = 1 AND NOT (n.degree = 1 AND l.neighbour > l.node);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
-WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
-           )
-           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
-           WHERE a.target <> b.target;
+SELECT g.src, g.dst FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
+         WHERE a.degree > 1 AND b.degree > 1;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_15` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
 SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_16` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_15` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
 SELECT n.id, COALESCE(x.target, p.target, n.id) AS label, n.type, n.value FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
-           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = COALESCE(p.target, n.id);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_34` AS
 WITH scored AS (
@@ -544,72 +523,71 @@ SELECT e.* FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` AS e WHERE N
        AND NOT EXISTS (SELECT 1 FROM `standin-project`.`cdp_demo`.`identity_graphwork_36` AS c WHERE c.src = e.dst AND c.dst = e.src);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_12` AS
-WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 1) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g GROUP BY src
-           )
-           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+SELECT src AS node, COUNT(*) AS degree, MIN(dst) AS neighbour FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g GROUP BY src;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
-           WHERE a.target <> b.target;
+SELECT l.node, CASE WHEN n.degree = 1 THEN LEAST(l.node, l.neighbour) ELSE l.neighbour END AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_12` AS l JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS n ON n.node = l.neighbour
+         WHERE l.degree = 1 AND NOT (n.degree = 1 AND l.neighbour > l.node);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
-WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
-           )
-           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
-
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
-SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS a ON a.node = g.src
-           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_14` AS b ON b.node = g.dst
-           WHERE a.target <> b.target;
+SELECT g.src, g.dst FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_4` WHERE src < dst) AS g
+         JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS a ON a.node = g.src JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS b ON b.node = g.dst
+         WHERE a.degree > 1 AND b.degree > 1;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_15` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 2) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_15` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_16` AS
 WITH first_pick AS (
-             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
-             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g GROUP BY src
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 3) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g GROUP BY src
            )
            SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_13` AS
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
 SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
-           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_13`) AS g
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS a ON a.node = g.src
            JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS b ON b.node = g.dst
            WHERE a.target <> b.target;
 
-CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
-SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_15` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_16` AS x ON x.node = p.target;
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_17` AS
+WITH first_pick AS (
+             SELECT src AS node, MOD(LEAST(MIN((CAST(MOD(MOD(FARM_FINGERPRINT(CAST((dst * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + dst)), (CAST(MOD(MOD(FARM_FINGERPRINT(CAST((src * 1000003 + 4) AS STRING)), 2147483648) + 2147483648, 2147483648) AS INT64) * 4294967296 + src)), 4294967296) AS target
+             FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` UNION ALL SELECT dst, src FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g GROUP BY src
+           )
+           SELECT p.node, t.target FROM first_pick AS p JOIN first_pick AS t ON t.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_14` AS
+SELECT DISTINCT LEAST(a.target, b.target) AS src, GREATEST(a.target, b.target) AS dst
+           FROM (SELECT src, dst FROM `standin-project`.`cdp_demo`.`identity_graphwork_14`) AS g
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS a ON a.node = g.src
+           JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS b ON b.node = g.dst
+           WHERE a.target <> b.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
 SELECT p.node, COALESCE(x.target, p.target) AS target
-         FROM `standin-project`.`cdp_demo`.`identity_graphwork_14` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_16` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_17` AS x ON x.node = p.target;
+
+CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_18` AS
+SELECT p.node, COALESCE(x.target, p.target) AS target
+         FROM `standin-project`.`cdp_demo`.`identity_graphwork_15` AS p LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_31` AS
 SELECT n.id, COALESCE(x.target, p.target, n.id) AS label, n.type, n.value FROM `standin-project`.`cdp_demo`.`identity_graphwork_3` AS n
-           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_12` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = p.target;
+           LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_13` AS p ON p.node = n.id LEFT JOIN `standin-project`.`cdp_demo`.`identity_graphwork_18` AS x ON x.node = COALESCE(p.target, n.id);
 
 CREATE OR REPLACE TABLE `standin-project`.`cdp_demo`.`identity_graphwork_34` AS
 WITH scored AS (
