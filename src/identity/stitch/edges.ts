@@ -19,7 +19,10 @@ export interface StitchGraph {
    * the one given, for the report.
    */
   norm: Relation;
-  /** `id, type, value, key` per surviving identifier (see `numberIdentifiers`). */
+  /**
+   * `id, type, value, key, single` per surviving identifier (see `numberIdentifiers`); `single`:
+   * it is an end of one row only, so it has one link at most.
+   */
   nodes: Relation;
   /**
    * The identifiers' types in the warehouse's order, as numbered (setting hubs aside may leave
@@ -32,7 +35,9 @@ export interface StitchGraph {
    * links reads `bothWaysSql`; one direction is half the memory, gigabytes at 10M people), with
    * their ends' keys (what `<model>__links` names them by, carried from the encoding rather than
    * joined back); `weight` is NULL for a deterministic link, the match weight (bits) of a
-   * probabilistic one.
+   * probabilistic one. `src_leaf, dst_leaf`: that end has no other link, here or in any table of
+   * some of these links (its node is `single`), which lets the components merge it into the other
+   * end before their rounds without counting every node's links.
    */
   edges: Relation;
   /** `src, dst, src_key, dst_key, weight`, both directions: pairs a source says are different people (weight < 0). */
@@ -142,16 +147,20 @@ export async function loadGraph(
   const byKey = Number(shared?.n ?? 0) === 0;
   const endOf = (n: string, e: "a" | "b") =>
     byKey ? `${n}.key = e.${e}_key` : `${n}.type = e.${e}_type AND ${n}.value = e.${e}_value`;
-  // Each pair once (smaller id first).
+  // Each pair once (smaller id first), with which of its ends has no other link (both ends of
+  // a pair given by two rows are ends of two rows: the flags are the same in every row of a pair).
   const pairs = (where: string, carried: string, aggregates: string[]) => `WITH pairs AS (
          SELECT LEAST(na.id, nb.id) AS src, GREATEST(na.id, nb.id) AS dst,
            CASE WHEN na.id < nb.id THEN na.key ELSE nb.key END AS src_key,
-           CASE WHEN na.id < nb.id THEN nb.key ELSE na.key END AS dst_key${carried} FROM ${q(norm)} AS e
+           CASE WHEN na.id < nb.id THEN nb.key ELSE na.key END AS dst_key,
+           CASE WHEN na.id < nb.id THEN na.single ELSE nb.single END AS src_leaf,
+           CASE WHEN na.id < nb.id THEN nb.single ELSE na.single END AS dst_leaf${carried} FROM ${q(norm)} AS e
          JOIN ${q(nodes)} AS na ON ${endOf("na", "a")}
          JOIN ${q(nodes)} AS nb ON ${endOf("nb", "b")}
          WHERE e.a_blocked IS NULL AND e.b_blocked IS NULL AND na.id <> nb.id AND ${where}
        ), links AS (
-         SELECT src, dst, src_key, dst_key${aggregates.map((a) => `, ${a}`).join("")} FROM pairs GROUP BY src, dst, src_key, dst_key
+         SELECT src, dst, src_key, dst_key, src_leaf, dst_leaf${aggregates.map((a) => `, ${a}`).join("")}
+         FROM pairs GROUP BY src, dst, src_key, dst_key, src_leaf, dst_leaf
        )`;
   const edges = work("edges");
   // One link per pair: deterministic when any source asserts it without a weight, else the
@@ -168,7 +177,7 @@ export async function loadGraph(
       kept,
       [...optional].map((c) => aggregates[c]),
     )}
-       SELECT src, dst, src_key, dst_key${kept} FROM links`,
+       SELECT src, dst, src_key, dst_key, src_leaf, dst_leaf${kept} FROM links`,
   );
   const cannotLinks = work("cannot_links");
   await wh.replaceTable(
@@ -183,9 +192,9 @@ export async function loadGraph(
 }
 
 /**
- * Writes `nodes` (`id, type, value, key`): the distinct identifiers of `ends` (`type, value, key`,
- * the key being `identifierKeySql` of the two, hashed where the ends are read), numbered from 1 in
- * their (type, value) order; returns how many, and the types in the warehouse's order. Components are a partition and profile ids come
+ * Writes `nodes` (`id, type, value, key, single`): the distinct identifiers of `ends` (`type, value,
+ * key`, the key being `identifierKeySql` of the two, hashed where the ends are read), numbered from
+ * 1 in their (type, value) order, `single` where the identifier is one end only (of one row); returns how many, and the types in the warehouse's order. Components are a partition and profile ids come
  * from the identifiers themselves, but the anti-chaining step breaks ties between equal weights by
  * these ids, so they must be the same on every run and warehouse. `ends(only)` is the ends' query,
  * `only(column)` a condition to add to each of its branches (`AND column = <type>`).
@@ -208,8 +217,8 @@ export async function numberIdentifiers(
     )
   ).map((r) => r.type);
   const numbered = (base: number, only: (column: string) => string) =>
-    `SELECT ${d.cast(`${base} + ROW_NUMBER() OVER (ORDER BY ${d.textOrder("value")})`, "int64")} AS id, type, value, key
-     FROM (SELECT type, value, key FROM (${ends(only)}) AS ends GROUP BY type, value, key) AS v`;
+    `SELECT ${d.cast(`${base} + ROW_NUMBER() OVER (ORDER BY ${d.textOrder("value")})`, "int64")} AS id, type, value, key, single
+     FROM (SELECT type, value, key, COUNT(*) = 1 AS single FROM (${ends(only)}) AS ends GROUP BY type, value, key) AS v`;
   // No identifiers: an empty table of the same columns.
   if (!types.length)
     return {
@@ -228,7 +237,9 @@ export async function numberIdentifiers(
       count = (await wh.replaceTable(nodes, sql)).rows;
       continue;
     }
-    const inserted = await wh.execute(`INSERT INTO ${d.quoteRelation(nodes)} (id, type, value, key) ${sql}`);
+    const inserted = await wh.execute(
+      `INSERT INTO ${d.quoteRelation(nodes)} (id, type, value, key, single) ${sql}`,
+    );
     if (inserted.rowsAffected === undefined) {
       throw new StitchError(`the warehouse did not say how many ${type} identifiers it numbered`);
     }

@@ -105,7 +105,7 @@ export async function enforceLimits(
     );
     await wh.insertInto(t.cuts, cutRows, ["identifier_type", "identifier", "reason", "detail"]);
     await wh.replaceTable(t.edges, `SELECT e.* FROM ${q(t.edges)} AS e ${withoutEither(q(cut))}`);
-    rounds += (await connectedComponents(wh, t, rules.maxRounds)).rounds;
+    rounds += (await connectedComponents(wh, { ...t, leafFlags: true }, rules.maxRounds)).rounds;
   }
   return { rounds, cutEdges };
 }

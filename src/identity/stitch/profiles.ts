@@ -32,15 +32,23 @@ export async function constrainedComponents(
   const [contra] = await wh.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${q(cannotLinks)}`);
   if (!Number(contra?.n ?? 0)) {
     // No evidence against any pair: every link holds, as plain components.
-    return { rounds: (await connectedComponents(wh, { nodes, edges, ...t }, maxRounds)).rounds, cutLinks: 0 };
+    return {
+      rounds: (await connectedComponents(wh, { nodes, edges, ...t, leafFlags: true }, maxRounds)).rounds,
+      cutLinks: 0,
+    };
   }
   const w = t.work;
   // 1. Groups: components of the deterministic links.
   const fixed = w("cl_fixed_edges");
-  await wh.replaceTable(fixed, `SELECT src, dst FROM ${q(edges)} WHERE weight IS NULL`);
+  await wh.replaceTable(fixed, `SELECT src, dst, src_leaf, dst_leaf FROM ${q(edges)} WHERE weight IS NULL`);
   const anyGroup = w("cl_any_group");
-  let rounds = (await connectedComponents(wh, { nodes, edges: fixed, labels: anyGroup, work: w }, maxRounds))
-    .rounds;
+  let rounds = (
+    await connectedComponents(
+      wh,
+      { nodes, edges: fixed, labels: anyGroup, work: w, leafFlags: true },
+      maxRounds,
+    )
+  ).rounds;
   // A group is named by its smallest identifier (ids follow the identifiers' order), so ties
   // between equal weights fall the same way on every warehouse.
   const group = w("cl_group");
