@@ -25,9 +25,10 @@ const PRIORITY_SPAN = 2 ** 31;
  *
  * Before the rounds, the leaves (nodes of one link) are merged into their neighbours, and the
  * rounds run on the links between the other nodes (see below): the first round's aggregate and
- * deduplication over the whole graph become an aggregate, two joins and no deduplication, and
- * the rounds' graph is what is left of a graph of stars (a tenth of the benchmark's links). The
- * leaves' picks are the first kept (a node they do not list keeps its own id there).
+ * deduplication over the whole graph become two scans of the links where they flag their leaves
+ * (`leafFlags`), else an aggregate and two joins, and the rounds' graph is what is left of a graph
+ * of stars (a tenth of the benchmark's links). The leaves' picks are the first kept (a node they
+ * do not list keeps its own id there).
  *
  * Three things keep a round cheap and the rounds few:
  * - the pick is one aggregate: priority and id packed in one integer (priority in the high bits,
@@ -80,7 +81,7 @@ export async function connectedComponents(
     // than one link are the graph left; it needs no deduplication (no two of them share both ends).
     // An identity graph is mostly stars around a person's e-mail: at 1M benchmark people 70% of the
     // nodes are leaves, and the rounds start from 334k links instead of 3.2M (1M people took 1.40x
-    // the union-find baseline instead of 1.6-1.7x).
+    // the union-find baseline instead of 1.6-1.7x; with the encoding's flags, 1.2x).
     const leaves = tables.work("cc_pick_0");
     const e = q(tables.edges);
     let merged: number;
