@@ -74,7 +74,8 @@ export async function connectedComponents(
   let rounds = 0;
   // Whether picks[0] is the leaves' (see below): nodes it does not list keep their own id there.
   let leafRound = false;
-  const degrees = tables.work("cc_degrees");
+  // Each node's link count, where the links do not flag their leaves.
+  let degrees: Relation | undefined;
   try {
     // First the leaves: an identifier with one link (a browser id, a phone) is merged into its
     // neighbour (a pair of leaves into the smaller id), and the links between two nodes of more
@@ -98,6 +99,7 @@ export async function connectedComponents(
       ).rows;
       rest = `SELECT src, dst FROM ${e} WHERE src < dst AND NOT src_leaf AND NOT dst_leaf`;
     } else {
+      degrees = tables.work("cc_degrees");
       await wh.replaceTable(
         degrees,
         `SELECT src AS node, COUNT(*) AS degree, MIN(dst) AS neighbour FROM (${bothWays}) AS g GROUP BY src`,
@@ -124,7 +126,8 @@ export async function connectedComponents(
     } else {
       await wh.dropRelation(leaves);
     }
-    await wh.dropRelation(degrees);
+    if (degrees) await wh.dropRelation(degrees);
+    degrees = undefined;
     for (;;) {
       const round = rounds + 1;
       const priority = (x: string) =>
@@ -197,7 +200,7 @@ export async function connectedComponents(
   } finally {
     for (const p of picks) await wh.dropRelation(p);
     await wh.dropRelation(graph);
-    await wh.dropRelation(degrees);
+    if (degrees) await wh.dropRelation(degrees);
   }
   return { rounds };
 }
