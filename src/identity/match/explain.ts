@@ -153,7 +153,7 @@ async function explain(
     for (const id of [recordA, recordB]) {
       if (!found.some((r) => String(r.record_id) === id)) {
         const [example] = await wh.query<{ record_id: unknown }>(
-          `SELECT ${d.cast(RECORD_ID, "string")} AS record_id FROM ${d.quoteRelation(input)} ORDER BY 1 LIMIT 1`,
+          `SELECT ${d.cast(RECORD_ID, "string")} AS record_id FROM ${d.quoteRelation(input)} ORDER BY ${d.textOrder(d.cast(RECORD_ID, "string"))} LIMIT 1`,
         );
         throw new UsageError(
           `no record "${id}" in the match model ${model}${example ? ` (its record ids look like "${String(example.record_id)}")` : " (it selects no records)"}`,

@@ -133,7 +133,7 @@ export async function explainProfilePath(
       `SELECT detail FROM ${q(t.cuts)} WHERE identifier_type IN (${d.literal(link.from.type)}, ${d.literal(link.to.type)})
          AND identifier IN (${d.literal(link.from.value)}, ${d.literal(link.to.value)})
          AND (detail LIKE ${d.literal(`%${link.to.type} ${link.to.value} %`)} OR detail LIKE ${d.literal(`%${link.from.type} ${link.from.value} %`)})
-       ORDER BY detail LIMIT 1`,
+       ORDER BY ${d.textOrder("detail")} LIMIT 1`,
     );
     if (why) link.cut = String(why.detail);
   }
