@@ -34,6 +34,18 @@ if (server.unavailable) {
   let dir: string;
   const rel = (name: string) => ({ schema, name });
   const q = (name: string) => wh.dialect.quoteRelation(rel(name));
+  /** `check` on a new database of a language collation (`languageCollated`), where the server can make one. */
+  const inLanguageCollated = async (check: (other: PostgresWarehouse) => Promise<void>) => {
+    const collated = server.own ? await languageCollated(url) : undefined;
+    if (!collated) return;
+    const other = await openPostgres(collated.url, "public", 1);
+    try {
+      await check(other);
+    } finally {
+      await other.close();
+      await collated.drop();
+    }
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "cdp-pg-csv-"));
@@ -56,10 +68,7 @@ if (server.unavailable) {
         (await w.query<{ v: string }>(`SELECT v FROM ${from} ORDER BY ${order}`)).map((r) => r.v);
       expect(await ordered(duck, duck.dialect.textOrder("v"))).toEqual(byCodePoint);
       expect(await ordered(wh, wh.dialect.textOrder("v"))).toEqual(byCodePoint);
-      const collated = server.own ? await languageCollated(url) : undefined;
-      if (!collated) return;
-      const other = await openPostgres(collated.url, "public", 1);
-      try {
+      await inLanguageCollated(async (other) => {
         // The database's own order is the language's; textOrder's is still by code point, for
         // MIN and comparisons as well, and over a column of a table.
         expect(await ordered(other, "v")).not.toEqual(byCodePoint);
@@ -69,10 +78,7 @@ if (server.unavailable) {
           `SELECT MIN(${other.dialect.textOrder("v")}) AS m, ${other.dialect.textOrder("'a'")} < 'B' AS lt FROM public.t`,
         );
         expect(min).toEqual({ m: byCodePoint[0], lt: false });
-      } finally {
-        await other.close();
-        await collated.drop();
-      }
+      });
     });
 
     it("breaks survivorship ties as DuckDB does, in a database of a language collation too", async () => {
@@ -99,20 +105,14 @@ if (server.unavailable) {
       const expected = ["A", "A", 4, 1, 9, 9];
       expect(await answers(duck)).toEqual(expected);
       expect(await answers(wh)).toEqual(expected);
-      const collated = server.own ? await languageCollated(url) : undefined;
-      if (!collated) return;
-      const other = await openPostgres(collated.url, "public", 1);
-      try {
+      await inLanguageCollated(async (other) => {
         // The database's own order would answer otherwise.
         const [own] = await other.query<{ lo: string; hi: string }>(
           `SELECT MIN(v) AS lo, MAX(v) AS hi FROM ${rows}`,
         );
         expect(own).toEqual({ lo: "a", hi: "B" });
         expect(await answers(other)).toEqual(expected);
-      } finally {
-        await other.close();
-        await collated.drop();
-      }
+      });
     });
 
     it("counts date part boundaries and adds intervals like DuckDB", async () => {

@@ -194,8 +194,9 @@ export async function loadGraph(
 /**
  * Writes `nodes` (`id, type, value, key, single`): the distinct identifiers of `ends` (`type, value,
  * key`, the key being `identifierKeySql` of the two, hashed where the ends are read), numbered from
- * 1 in their (type, value) order, `single` where the identifier is one end only (of one row); returns how many, and the types in the warehouse's order. Components are a partition and profile ids come
- * from the identifiers themselves, but the anti-chaining step breaks ties between equal weights by
+ * 1 in their (type, value) order, `single` where the identifier is one end only (of one row);
+ * returns how many, and the types in the warehouse's order. Components are a partition and
+ * profile ids come from the identifiers themselves, but the anti-chaining step breaks ties between equal weights by
  * these ids, so they must be the same on every run and warehouse. `ends(only)` is the ends' query,
  * `only(column)` a condition to add to each of its branches (`AND column = <type>`).
  *

@@ -71,10 +71,7 @@ const postgres = {
     `(${expression} + INTERVAL '${Math.trunc(amount)} ${part}')`,
   dateDiff,
   currentTimestamp: () => "current_timestamp",
-  // Text orders by the database's collation (en_US.UTF-8 puts "a_b" after "a-b" and "a" before
-  // "B"); the "C" collation orders by byte, which in UTF-8 is code point order, as DuckDB and
-  // BigQuery do (https://www.postgresql.org/docs/current/collation.html).
-  textOrder: (expression: string) => `(${expression}) COLLATE "C"`,
+  textOrder,
   // No arg_max in PostgreSQL: the first element of the values ordered by `order`.
   // Ties in `order` go to the smallest value: the same rows always give the same answer, and the
   // answer DuckDB and BigQuery give (text in code point order, see `survivorshipOrder`).
@@ -87,15 +84,25 @@ const postgres = {
 };
 
 /**
+ * Text orders by the database's collation (en_US.UTF-8 puts "a_b" after "a-b" and "a" before
+ * "B"); the "C" collation orders by byte, which in UTF-8 is code point order, as DuckDB and
+ * BigQuery do (https://www.postgresql.org/docs/current/collation.html).
+ */
+function textOrder(expression: string): string {
+  return `(${expression}) COLLATE "C"`;
+}
+
+/**
  * Sort keys for the survivorship aggregates, whose arguments may be of any type: text in code point
- * order (`COLLATE "C"`, as `textOrder`), whatever the database's collation, so a profile gets the
+ * order (through `textOrder`), whatever the database's collation, so a profile gets the
  * golden record DuckDB and BigQuery give it ("A" before "a" before "B", where en-US puts "a"
  * first); other types in their own order (the text key is NULL for them: 9 before 10). The type
  * is tested as the rows are read, as only the database knows an expression's.
  */
 function survivorshipOrder(expression: string, direction: "asc" | "desc"): string {
   const dir = direction === "desc" ? "DESC" : "ASC";
-  return `(CASE WHEN pg_typeof(${expression})::text IN ('text', 'character varying', 'character', 'name') THEN (${expression})::text END) COLLATE "C" ${dir}, ${expression} ${dir}`;
+  const asText = `CASE WHEN pg_typeof(${expression})::text IN ('text', 'character varying', 'character', 'name') THEN (${expression})::text END`;
+  return `${textOrder(asText)} ${dir}, ${expression} ${dir}`;
 }
 
 /** PostgreSQL's SQL: double-quoted identifiers, standard-conforming string literals. */
